@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_PATH, chromiumArgs } from './test/e2e/chromium';
+
+const PORT = 5178;
+
+/**
+ * End-to-end tests drive Debian's Chromium (never a downloaded browser)
+ * against the built renderer served by `vite preview` on loopback.
+ */
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/`,
+    launchOptions: { executablePath: CHROMIUM_PATH, args: chromiumArgs() },
+    trace: 'retain-on-failure',
+    locale: 'nl-NL',
+  },
+  webServer: {
+    command: `npx vite preview --config vite.web.config.ts --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

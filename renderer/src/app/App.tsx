@@ -1,0 +1,69 @@
+import { Alert, Button, Container, MantineProvider, Stack, Text } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { useMemo } from 'react';
+import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
+import { useTranslation } from 'react-i18next';
+import { Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { useIdentity } from '../hooks/useIdentity';
+import { IdentitySetupScreen } from '../screens/IdentitySetupScreen';
+import { StartScreen } from '../screens/StartScreen';
+import { WorkspaceScreen } from '../screens/WorkspaceScreen';
+import { AppLayout } from './AppLayout';
+import { LanguageLoader } from './LanguageLoader';
+import { StorageGate } from './StorageGate';
+import { createAppTheme, cssVariablesResolver } from './theme';
+
+function ScreenError({ resetErrorBoundary }: FallbackProps) {
+  const { t } = useTranslation();
+  return (
+    <Container size="sm">
+      <Alert color="red" role="alert" title={t('errorBoundary.title')}>
+        <Stack>
+          <Text size="sm">{t('errorBoundary.body')}</Text>
+          <Button size="xs" w="fit-content" onClick={resetErrorBoundary}>
+            {t('errorBoundary.retry')}
+          </Button>
+        </Stack>
+      </Alert>
+    </Container>
+  );
+}
+
+function Screens() {
+  const identityState = useIdentity();
+  if (identityState.status === 'loading') return null;
+  if (identityState.status !== 'ready') {
+    return <IdentitySetupScreen damagedProblem={identityState.status === 'damaged' ? identityState.problem : undefined} />;
+  }
+  const { identity } = identityState;
+  return (
+    <Router hook={useHashLocation}>
+      <AppLayout identity={identity}>
+        <ErrorBoundary FallbackComponent={ScreenError} onError={(error) => console.error('Screen crashed', error)}>
+          <Switch>
+            <Route path="/w/:id">{(params) => <WorkspaceScreen key={params.id} id={params.id} identity={identity} />}</Route>
+            <Route>
+              <StartScreen />
+            </Route>
+          </Switch>
+        </ErrorBoundary>
+      </AppLayout>
+    </Router>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const theme = useMemo(() => createAppTheme(t('common.close')), [t]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <Notifications position="bottom-right" />
+      <StorageGate>
+        <LanguageLoader>
+          <Screens />
+        </LanguageLoader>
+      </StorageGate>
+    </MantineProvider>
+  );
+}

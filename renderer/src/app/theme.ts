@@ -1,0 +1,27 @@
+import { Modal, Notification, createTheme, type CSSVariablesResolver, type MantineThemeOverride } from '@mantine/core';
+
+/**
+ * Teal for the current (stroom), amber as accent; matches the app icon.
+ * Built per language because Mantine's close buttons (modals, notifications)
+ * have no text of their own and need a translated accessible name.
+ */
+export function createAppTheme(closeLabel: string): MantineThemeOverride {
+  return createTheme({
+    primaryColor: 'teal',
+    // Shade 9 keeps white button text above WCAG AA contrast (4.5:1) on teal.
+    primaryShade: { light: 9, dark: 5 },
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    defaultRadius: 'md',
+    components: {
+      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+      Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+    },
+  });
+}
+
+/** Mantine's default dimmed grey (gray.6) fails WCAG AA on white; gray.7 passes comfortably. */
+export const cssVariablesResolver: CSSVariablesResolver = (resolvedTheme) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': resolvedTheme.colors.gray[7] ?? '#495057' },
+  dark: {},
+});

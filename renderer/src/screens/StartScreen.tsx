@@ -1,0 +1,42 @@
+import { Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppVersion } from '../components/AppVersion';
+import { useWorkspaces } from '../hooks/useWorkspaces';
+import { CreateWorkspaceModal } from '../workspaces/CreateWorkspaceModal';
+import { DeleteWorkspaceModal } from '../workspaces/DeleteWorkspaceModal';
+import { RenameWorkspaceModal } from '../workspaces/RenameWorkspaceModal';
+import { WorkspaceTable, type WorkspaceAction } from '../workspaces/WorkspaceTable';
+
+export function StartScreen() {
+  const { t } = useTranslation();
+  const workspaces = useWorkspaces();
+  const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
+  const [action, setAction] = useState<WorkspaceAction | null>(null);
+  const closeAction = () => setAction(null);
+
+  return (
+    <Container size="md">
+      <Stack>
+        <Group justify="space-between">
+          <Title order={1}>{t('workspaces.title')}</Title>
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+            {t('workspaces.create')}
+          </Button>
+        </Group>
+        {workspaces && workspaces.length === 0 && (
+          <Paper withBorder p="lg">
+            <Text>{t('workspaces.empty')}</Text>
+          </Paper>
+        )}
+        {workspaces && workspaces.length > 0 && <WorkspaceTable workspaces={workspaces} onAction={setAction} />}
+        <AppVersion />
+      </Stack>
+      <CreateWorkspaceModal opened={creating} onClose={closeCreate} />
+      {action?.kind === 'rename' && <RenameWorkspaceModal workspace={action.workspace} onClose={closeAction} />}
+      {action?.kind === 'delete' && <DeleteWorkspaceModal workspaceId={action.id} label={action.label} damaged={action.damaged} onClose={closeAction} />}
+    </Container>
+  );
+}

@@ -1,0 +1,66 @@
+import { Alert, Anchor, Container, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { isNewerSchema, readMeta } from '../../../shared/workspace-doc/meta';
+import { useDatabase } from '../app/database-context';
+import { useWorkspaceDoc } from '../hooks/useWorkspaceDoc';
+import { OrganisationsPanel } from '../organisations/OrganisationsPanel';
+import { markWorkspaceOpened } from '../storage/workspace-store';
+import type { Identity } from '../storage/identity-store';
+import { PersistenceGuard } from '../workspace/PersistenceGuard';
+import { regionName } from '../workspaces/workspace-label';
+
+export function WorkspaceScreen({ id, identity }: { id: string; identity: Identity }) {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const state = useWorkspaceDoc(id);
+
+  useEffect(() => {
+    markWorkspaceOpened(db, id).catch((error: unknown) => console.warn('Could not record last-opened time', error));
+  }, [db, id]);
+
+  const back = (
+    <Anchor component={Link} href="/" size="sm">
+      <IconArrowLeft size={14} aria-hidden /> {t('workspaces.back')}
+    </Anchor>
+  );
+
+  if (state.status === 'loading') {
+    return (
+      <Container size="md">
+        <Loader aria-label={t('workspaces.loading')} />
+      </Container>
+    );
+  }
+  if (state.status !== 'ready') {
+    return (
+      <Container size="md">
+        <Stack>
+          {back}
+          <Alert color="orange" role="alert">
+            {state.status === 'missing' ? t('workspaces.notFound') : t('workspaces.docDamaged', { problem: state.problem })}
+          </Alert>
+        </Stack>
+      </Container>
+    );
+  }
+
+  const { record, doc, provider } = state;
+  const meta = readMeta(doc);
+  return (
+    <Container size="md">
+      <Stack gap="lg">
+        {back}
+        <div>
+          <Title order={1}>{record.name || regionName(record.regionId)}</Title>
+          {record.name && <Text c="dimmed">{regionName(record.regionId)}</Text>}
+        </div>
+        <PersistenceGuard provider={provider} doc={doc} workspaceId={id} />
+        {meta.ok && isNewerSchema(meta.meta) && <Alert color="yellow">{t('workspaces.newerVersion')}</Alert>}
+        <OrganisationsPanel doc={doc} memberId={identity.memberId} />
+      </Stack>
+    </Container>
+  );
+}

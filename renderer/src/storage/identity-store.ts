@@ -1,0 +1,50 @@
+import { IdentityProfileSchema, type IdentityProfile } from '../../../shared/domain/identity';
+import { generateIdentityKeys } from '../../../shared/crypto/identity-keys';
+import { describeIssues } from '../../../shared/workspace-doc/read-result';
+import type { StroomkringDatabase } from './database';
+import { DamagedRecordError } from './storage-errors';
+
+/** The member on this device. The private key is a non-extractable CryptoKey. */
+export interface Identity {
+  readonly profile: IdentityProfile;
+  readonly memberId: string;
+  readonly publicKeyB64: string;
+  readonly privateKey: CryptoKey;
+  readonly createdAt: number;
+}
+
+const SELF = 'self';
+
+/** Undefined when no identity exists yet (first run); throws DamagedRecordError when it cannot be read. */
+export async function loadIdentity(db: StroomkringDatabase): Promise<Identity | undefined> {
+  const row = await db.identity.get(SELF);
+  if (!row) return undefined;
+  const profile = IdentityProfileSchema.safeParse(row.profile);
+  if (!profile.success) throw new DamagedRecordError('identity', SELF, describeIssues(profile.error));
+  if (!(row.privateKey instanceof CryptoKey) || row.privateKey.type !== 'private') {
+    throw new DamagedRecordError('identity', SELF, 'signing key missing');
+  }
+  return { profile: profile.data, memberId: row.memberId, publicKeyB64: row.publicKeyB64, privateKey: row.privateKey, createdAt: row.createdAt };
+}
+
+/**
+ * Creates the identity once; a later call keeps the key pair and only updates
+ * the profile. A record whose key is unusable gets a new key pair.
+ */
+export async function saveIdentityProfile(db: StroomkringDatabase, profile: IdentityProfile, now = Date.now()): Promise<void> {
+  const existing = await db.identity.get(SELF);
+  if (existing && existing.privateKey instanceof CryptoKey) {
+    await db.identity.update(SELF, { profile });
+    return;
+  }
+  const keys = await generateIdentityKeys();
+  await db.identity.put({
+    id: SELF,
+    profile,
+    publicKey: keys.publicKey,
+    privateKey: keys.privateKey,
+    publicKeyB64: keys.publicKeyB64,
+    memberId: keys.memberId,
+    createdAt: now,
+  });
+}

@@ -1,0 +1,89 @@
+import 'fake-indexeddb/auto';
+import { DexieYProvider } from 'y-dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addOrganisation, readOrganisations } from '../../../shared/workspace-doc/organisations';
+import { readMeta } from '../../../shared/workspace-doc/meta';
+import { WORKSPACE_UPDATES_TABLE, openDatabase, type StroomkringDatabase } from './database';
+import { createWorkspace, deleteWorkspace, listWorkspaces, markWorkspaceOpened, renameWorkspace } from './workspace-store';
+
+let counter = 0;
+const opened: StroomkringDatabase[] = [];
+function freshDatabase(name = `test-${++counter}`): StroomkringDatabase {
+  const db = openDatabase(name);
+  opened.push(db);
+  return db;
+}
+
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+async function withDoc<T>(db: StroomkringDatabase, id: string, use: (doc: import('yjs').Doc) => T): Promise<T> {
+  const row = await db.workspaces.get(id);
+  if (!row) throw new Error('missing row');
+  const provider = DexieYProvider.load(row.doc);
+  await provider.whenLoaded;
+  try {
+    return use(row.doc);
+  } finally {
+    DexieYProvider.release(row.doc);
+  }
+}
+
+describe('workspace store', () => {
+  it('creates a workspace whose document carries its meta, and lists it', async () => {
+    const db = freshDatabase();
+    const id = await createWorkspace(db, { regionId: 'holland-rijnland', name: 'RES 2.0' }, 1000);
+    const list = await listWorkspaces(db);
+    expect(list).toEqual([{ ok: true, id, value: { id, regionId: 'holland-rijnland', name: 'RES 2.0', createdAt: 1000, lastOpenedAt: 1000 } }]);
+    const meta = await withDoc(db, id, (doc) => readMeta(doc));
+    expect(meta).toEqual({ ok: true, meta: { schemaVersion: 1, workspaceId: id, regionId: 'holland-rijnland', createdAt: 1000 } });
+  });
+
+  it('keeps organisations across a reopen of the database', async () => {
+    const name = `persist-${++counter}`;
+    const first = freshDatabase(name);
+    const id = await createWorkspace(first, { regionId: 'twente', name: '' });
+    await withDoc(first, id, (doc) =>
+      addOrganisation(doc, { name: 'Enexis', type: 'netbeheerder', description: '', website: '' }, { memberId: 'm1', now: 5 }),
+    );
+    first.close();
+    const second = freshDatabase(name);
+    const orgs = await withDoc(second, id, (doc) => readOrganisations(doc));
+    expect(orgs.map((org) => (org.ok ? org.value.name : org.problem))).toEqual(['Enexis']);
+  });
+
+  it('lists most recently opened first and renames', async () => {
+    const db = freshDatabase();
+    const a = await createWorkspace(db, { regionId: 'twente', name: 'A' }, 1);
+    const b = await createWorkspace(db, { regionId: 'zeeland', name: 'B' }, 2);
+    await markWorkspaceOpened(db, a, 3);
+    await renameWorkspace(db, b, 'B2');
+    const list = await listWorkspaces(db);
+    expect(list.map((entry) => (entry.ok ? entry.value.name : '?'))).toEqual(['A', 'B2']);
+  });
+
+  it('lists a record it cannot read as damaged instead of dropping it', async () => {
+    const db = freshDatabase();
+    await createWorkspace(db, { regionId: 'twente', name: 'fine' }, 1);
+    await db.workspaces.add({ id: 'broken', regionId: 'atlantis', name: 42 as unknown as string, createdAt: 1, lastOpenedAt: 1 } as never);
+    const list = await listWorkspaces(db);
+    expect(list).toHaveLength(2);
+    const damaged = list.find((entry) => !entry.ok);
+    expect(damaged).toMatchObject({ ok: false, id: 'broken' });
+    expect(damaged && !damaged.ok && damaged.problem).toMatch(/regionId|name/);
+  });
+
+  it('deletes the workspace together with its stored document updates', async () => {
+    const db = freshDatabase();
+    const keep = await createWorkspace(db, { regionId: 'twente', name: 'keep' });
+    const drop = await createWorkspace(db, { regionId: 'zeeland', name: 'drop' });
+    await withDoc(db, drop, (doc) => addOrganisation(doc, { name: 'HZ', type: 'kennisinstelling', description: '', website: '' }, { memberId: 'm', now: 1 }));
+    const updates = db.table(WORKSPACE_UPDATES_TABLE);
+    expect(await updates.where('k').equals(drop).count()).toBeGreaterThan(0);
+    await deleteWorkspace(db, drop);
+    expect(await updates.where('k').equals(drop).count()).toBe(0);
+    expect(await updates.where('k').equals(keep).count()).toBeGreaterThan(0);
+    expect((await listWorkspaces(db)).map((entry) => entry.id)).toEqual([keep]);
+  });
+});

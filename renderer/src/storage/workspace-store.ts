@@ -1,0 +1,68 @@
+import { DexieYProvider } from 'y-dexie';
+import * as Y from 'yjs';
+import { WorkspaceRecordSchema, type WorkspaceRecord } from '../../../shared/domain/workspace';
+import { initialiseMeta } from '../../../shared/workspace-doc/meta';
+import { readOrganisations } from '../../../shared/workspace-doc/organisations';
+import { readWith, type ReadResult } from '../../../shared/workspace-doc/read-result';
+import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase, type WorkspaceRow } from './database';
+
+function toRecord(row: WorkspaceRow): ReadResult<WorkspaceRecord> {
+  const { id, regionId, name, createdAt, lastOpenedAt } = row;
+  return readWith(WorkspaceRecordSchema, String(id), { id, regionId, name, createdAt, lastOpenedAt });
+}
+
+/** All workspaces on this device, most recently opened first; unreadable ones are listed as damaged. */
+export async function listWorkspaces(db: StroomkringDatabase): Promise<ReadResult<WorkspaceRecord>[]> {
+  const rows = await db.workspaces.toArray();
+  return rows.map(toRecord).sort((a, b) => (b.ok ? b.value.lastOpenedAt : 0) - (a.ok ? a.value.lastOpenedAt : 0));
+}
+
+export async function getWorkspace(db: StroomkringDatabase, id: string): Promise<{ record: ReadResult<WorkspaceRecord>; row: WorkspaceRow } | undefined> {
+  const row = await db.workspaces.get(id);
+  return row ? { record: toRecord(row), row } : undefined;
+}
+
+export async function createWorkspace(db: StroomkringDatabase, input: { regionId: string; name: string }, now = Date.now()): Promise<string> {
+  const id = crypto.randomUUID();
+  const doc = new Y.Doc();
+  initialiseMeta(doc, { workspaceId: id, regionId: input.regionId, createdAt: now });
+  // y-dexie accepts an initial Y.Doc on add() and stores its state with the row
+  // in one operation (so a full disk fails here, visibly); Dexie's InsertType
+  // omits Y.Doc properties, hence the widened type.
+  const row: Omit<WorkspaceRow, 'doc'> & { doc: Y.Doc } = { id, regionId: input.regionId, name: input.name, createdAt: now, lastOpenedAt: now, doc };
+  await db.workspaces.add(row as Omit<WorkspaceRow, 'doc'>);
+  doc.destroy();
+  return id;
+}
+
+export async function renameWorkspace(db: StroomkringDatabase, id: string, name: string): Promise<void> {
+  await db.workspaces.update(id, { name });
+}
+
+export async function markWorkspaceOpened(db: StroomkringDatabase, id: string, now = Date.now()): Promise<void> {
+  await db.workspaces.update(id, { lastOpenedAt: now });
+}
+
+/** Removes the workspace and every stored update of its document, in one transaction. */
+export async function deleteWorkspace(db: StroomkringDatabase, id: string): Promise<void> {
+  const updates = db.table(WORKSPACE_UPDATES_TABLE);
+  await db.transaction('rw', db.workspaces, updates, async () => {
+    await updates.where('k').equals(id).delete();
+    await db.workspaces.delete(id);
+  });
+}
+
+/** What a workspace holds, for the delete confirmation; null when its content cannot be read. */
+export async function summariseWorkspace(db: StroomkringDatabase, id: string): Promise<{ organisations: number } | null> {
+  const row = await db.workspaces.get(id);
+  if (!row) return null;
+  const provider = DexieYProvider.load(row.doc);
+  try {
+    await provider.whenLoaded;
+    return { organisations: readOrganisations(row.doc).length };
+  } catch {
+    return null;
+  } finally {
+    DexieYProvider.release(row.doc);
+  }
+}

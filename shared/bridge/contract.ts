@@ -1,0 +1,144 @@
+/**
+ * The single source of truth for what a host (Electron main, or the web host
+ * in a plain browser) offers the renderer. One table, namespaced; each method
+ * names the zod schemas of its arguments and its result. The preload script,
+ * the main-process IPC registration and the web host are all derived from
+ * this table, so a method cannot exist on one side only.
+ *
+ * Wire format (Electron): `ipcRenderer.invoke('<namespace>:<method>', ...args)`;
+ * main validates the sender and the arguments before calling the handler and
+ * validates the result before returning it.
+ */
+import { z } from 'zod';
+
+export const HostKindSchema = z.enum(['electron', 'web']);
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: HostKindSchema,
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+/** Only http(s) links leave the app; everything else (file:, javascript:, custom schemes) is refused. */
+export const ExternalUrlSchema = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'Only http and https links can be opened');
+
+interface MethodSpec<A extends z.ZodTuple, R extends z.ZodType> {
+  readonly args: A;
+  readonly result: R;
+}
+
+function method<A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R): MethodSpec<A, R> {
+  return { args, result };
+}
+
+export const bridgeContract = {
+  app: {
+    getInfo: method(z.tuple([]), AppInfoSchema),
+  },
+  shell: {
+    openExternal: method(z.tuple([ExternalUrlSchema]), z.void()),
+  },
+} as const;
+
+export type BridgeContract = typeof bridgeContract;
+export type BridgeNamespace = keyof BridgeContract;
+
+type MethodOf<S> = S extends MethodSpec<infer A, infer R> ? (...args: z.input<A>) => Promise<z.output<R>> : never;
+
+/** What the renderer sees: `bridge.app.getInfo()` and so on, every call async. */
+export type Bridge = {
+  readonly [N in BridgeNamespace]: { readonly [M in keyof BridgeContract[N]]: MethodOf<BridgeContract[N][M]> };
+};
+
+/** Name of the global the preload script exposes (`window.stroomkring`). */
+export const BRIDGE_GLOBAL = 'stroomkring';
+
+export function channelName(namespace: string, methodName: string): string {
+  return `${namespace}:${methodName}`;
+}
+
+export interface BridgeEntry {
+  readonly namespace: string;
+  readonly method: string;
+  readonly channel: string;
+  readonly spec: MethodSpec<z.ZodTuple, z.ZodType>;
+}
+
+/** Flattens the contract table, for code that wires every method the same way. */
+export function bridgeEntries(): BridgeEntry[] {
+  const entries: BridgeEntry[] = [];
+  for (const [namespace, methods] of Object.entries(bridgeContract)) {
+    for (const [name, spec] of Object.entries(methods)) {
+      entries.push({ namespace, method: name, channel: channelName(namespace, name), spec: spec as MethodSpec<z.ZodTuple, z.ZodType> });
+    }
+  }
+  return entries;
+}
+
+export class BridgeArgumentError extends Error {
+  override readonly name = 'BridgeArgumentError';
+  constructor(
+    readonly channel: string,
+    readonly issues: string,
+  ) {
+    super(`Invalid arguments for ${channel}: ${issues}`);
+  }
+}
+
+/** Validates arguments against the contract; throws BridgeArgumentError with the zod issues. */
+export function parseArgs(entry: BridgeEntry, args: unknown[]): unknown[] {
+  const parsed = entry.spec.args.safeParse(args);
+  if (!parsed.success) throw new BridgeArgumentError(entry.channel, z.prettifyError(parsed.error));
+  return parsed.data as unknown[];
+}
+
+/**
+ * Builds a Bridge object from a single `invoke(channel, args)` function: the
+ * preload uses ipcRenderer.invoke, tests use a direct call. Arguments are
+ * validated on the calling side too, so a renderer bug surfaces as a clear
+ * error before anything crosses the process boundary.
+ */
+export function createBridgeClient(invoke: (channel: string, args: unknown[]) => Promise<unknown>): Bridge {
+  const client: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
+  for (const entry of bridgeEntries()) {
+    const ns = (client[entry.namespace] ??= {});
+    ns[entry.method] = async (...args: unknown[]) => {
+      const result = await invoke(entry.channel, parseArgs(entry, args));
+      return entry.spec.result.parse(result);
+    };
+  }
+  return client as unknown as Bridge;
+}
+
+/**
+ * Implementation table a host provides: same shape as Bridge, but handlers
+ * receive already-validated arguments.
+ */
+export type BridgeHandlers = Bridge;
+
+/**
+ * Dispatches a call to a handler table after validating arguments and result.
+ * Used by the Electron main process (behind sender validation) and by tests.
+ */
+export async function dispatchBridgeCall(handlers: BridgeHandlers, channel: string, args: unknown[]): Promise<unknown> {
+  const entry = bridgeEntries().find((candidate) => candidate.channel === channel);
+  if (!entry) throw new BridgeArgumentError(channel, 'unknown channel');
+  const validArgs = parseArgs(entry, args);
+  const ns = (handlers as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[entry.namespace];
+  const handler = ns?.[entry.method];
+  if (!handler) throw new BridgeArgumentError(channel, 'no handler registered');
+  const result = await handler(...validArgs);
+  return entry.spec.result.parse(result);
+}

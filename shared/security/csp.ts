@@ -1,0 +1,32 @@
+/**
+ * The renderer's Content-Security-Policy, shared by the Electron protocol
+ * handler (as a response header) and the web build (as a meta tag).
+ *
+ * style-src allows 'unsafe-inline' because Mantine writes its CSS variables
+ * into a <style> element at run time; scripts stay strictly 'self'.
+ * connect-src is 'self' only: the app loads no remote content.
+ */
+const directives: ReadonlyArray<readonly [string, string]> = [
+  ['default-src', "'none'"],
+  ['script-src', "'self'"],
+  ['style-src', "'self' 'unsafe-inline'"],
+  ['img-src', "'self' data: blob:"],
+  ['font-src', "'self'"],
+  ['connect-src', "'self'"],
+  ['worker-src', "'self' blob:"],
+  ['manifest-src', "'self'"],
+  ['base-uri', "'none'"],
+  ['form-action', "'none'"],
+  ['object-src', "'none'"],
+  ['frame-ancestors', "'none'"],
+];
+
+/** Directives a <meta> CSP may not carry (browsers ignore them there and warn). */
+const HEADER_ONLY = new Set(['frame-ancestors']);
+
+export function contentSecurityPolicy(delivery: 'header' | 'meta'): string {
+  return directives
+    .filter(([name]) => delivery === 'header' || !HEADER_ONLY.has(name))
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
+}

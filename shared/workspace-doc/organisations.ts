@@ -1,0 +1,71 @@
+import * as Y from 'yjs';
+import { OrganisationSchema, type Organisation, type OrganisationFields } from '../domain/organisation';
+import { readWith, type ReadResult } from './read-result';
+import { organisationsMap } from './schema';
+
+const FIELDS = ['name', 'type', 'description', 'website'] as const satisfies readonly (keyof OrganisationFields)[];
+
+export class UnknownOrganisationError extends Error {
+  override readonly name = 'UnknownOrganisationError';
+  constructor(readonly organisationId: string) {
+    super(`No organisation with id ${organisationId} in this workspace`);
+  }
+}
+
+function readEntry(id: string, entry: unknown): ReadResult<Organisation> {
+  if (!(entry instanceof Y.Map)) return { ok: false, id, problem: 'entry is not a map' };
+  return readWith(OrganisationSchema, id, { ...(entry.toJSON() as Record<string, unknown>), id });
+}
+
+/** Every organisation in the workspace, valid ones and damaged ones, in insertion-independent order (by name). */
+export function readOrganisations(doc: Y.Doc): ReadResult<Organisation>[] {
+  const results: ReadResult<Organisation>[] = [];
+  organisationsMap(doc).forEach((entry, id) => results.push(readEntry(id, entry)));
+  return results.sort((a, b) => sortKey(a).localeCompare(sortKey(b), 'nl'));
+}
+
+function sortKey(result: ReadResult<Organisation>): string {
+  return result.ok ? result.value.name : `\uffff${result.id}`;
+}
+
+export function readOrganisation(doc: Y.Doc, id: string): ReadResult<Organisation> | undefined {
+  const entry = organisationsMap(doc).get(id);
+  return entry === undefined ? undefined : readEntry(id, entry);
+}
+
+/** Adds an organisation from already-validated fields; returns its new id. */
+export function addOrganisation(doc: Y.Doc, fields: OrganisationFields, by: { memberId: string; now: number; id?: string }): string {
+  const id = by.id ?? crypto.randomUUID();
+  const entry = new Y.Map<unknown>();
+  doc.transact(() => {
+    for (const field of FIELDS) entry.set(field, fields[field]);
+    entry.set('createdAt', by.now);
+    entry.set('updatedAt', by.now);
+    entry.set('createdBy', by.memberId);
+    organisationsMap(doc).set(id, entry);
+  });
+  return id;
+}
+
+/**
+ * Writes only the fields that changed, so a concurrent edit of another field
+ * by a partner survives the merge.
+ */
+export function updateOrganisation(doc: Y.Doc, id: string, fields: OrganisationFields, now: number): void {
+  const entry = organisationsMap(doc).get(id);
+  if (!(entry instanceof Y.Map)) throw new UnknownOrganisationError(id);
+  doc.transact(() => {
+    let changed = false;
+    for (const field of FIELDS) {
+      if (entry.get(field) !== fields[field]) {
+        entry.set(field, fields[field]);
+        changed = true;
+      }
+    }
+    if (changed) entry.set('updatedAt', now);
+  });
+}
+
+export function removeOrganisation(doc: Y.Doc, id: string): void {
+  organisationsMap(doc).delete(id);
+}

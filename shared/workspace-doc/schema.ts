@@ -1,0 +1,26 @@
+/**
+ * Layout of a region workspace's shared Y.Doc (schema version 1):
+ *
+ *   meta:          Y.Map  { schemaVersion: 1, workspaceId, regionId, createdAt }
+ *   organisations: Y.Map<id, Y.Map<field, value>>  one nested map per organisation,
+ *                  so two partners editing different fields of one organisation
+ *                  both keep their edit.
+ *
+ * Only the accessors in this folder touch these names.
+ */
+import * as Y from 'yjs';
+
+export const WORKSPACE_SCHEMA_VERSION = 1;
+
+export const ROOT = {
+  meta: 'meta',
+  organisations: 'organisations',
+} as const;
+
+export function metaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.meta);
+}
+
+export function organisationsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.organisations);
+}

@@ -1,0 +1,49 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Steps a person takes in the Dutch UI, shared by the end-to-end specs. */
+
+export async function createIdentity(page: Page, profile = { name: 'Anne de Vries', organisation: 'Gemeente Leiden', role: 'Programmamanager energie' }) {
+  await expect(page.getByRole('heading', { name: 'Welkom bij Stroomkring' })).toBeVisible();
+  await page.getByLabel('Je naam').fill(profile.name);
+  await page.getByLabel('Je organisatie').fill(profile.organisation);
+  await page.getByLabel('Je rol').fill(profile.role);
+  await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
+  await expect(page.getByRole('heading', { name: 'Je werkruimtes' })).toBeVisible();
+}
+
+/** Picks from a Mantine Select; `search` is typed first when the select is searchable. */
+export async function chooseOption(page: Page, label: string, option: string, search?: string) {
+  const input = page.getByRole('combobox', { name: label });
+  await input.click();
+  if (search) await input.fill(search);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+export async function createWorkspace(page: Page, region: string, name = '') {
+  await page.getByRole('button', { name: 'Nieuwe werkruimte' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nieuwe werkruimte' });
+  await chooseOption(page, 'Energieregio', region, region.slice(0, 6));
+  if (name) await dialog.getByLabel('Naam (optioneel)').fill(name);
+  await dialog.getByRole('button', { name: 'Nieuwe werkruimte' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: name || region })).toBeVisible();
+}
+
+export interface OrganisationEntry {
+  name: string;
+  type: string;
+  description?: string;
+  website?: string;
+}
+
+export async function addOrganisation(page: Page, org: OrganisationEntry) {
+  await page.getByRole('button', { name: 'Organisatie toevoegen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Organisatie toevoegen' });
+  await dialog.getByLabel('Naam').fill(org.name);
+  await chooseOption(page, 'Soort organisatie', org.type);
+  if (org.description) await dialog.getByLabel('Korte beschrijving').fill(org.description);
+  if (org.website) await dialog.getByLabel('Website').fill(org.website);
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('article', { name: org.name })).toBeVisible();
+}

@@ -1,0 +1,62 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { addOrganisation, createIdentity, createWorkspace } from './app-actions';
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} ${node.html.slice(0, 160)} ${node.failureSummary ?? ''}`).join(', ')}`)).toEqual([]);
+}
+
+const ORGANISATIONS = [
+  { name: 'Gemeente Leiden', type: 'Gemeente', description: 'Centrumgemeente in de regio.', website: 'leiden.nl' },
+  { name: 'Hoogheemraadschap van Rijnland', type: 'Waterschap', description: 'Waterbeheer en aquathermie.' },
+  { name: 'Liander', type: 'Netbeheerder', website: 'https://www.liander.nl' },
+];
+
+test('a new user creates a region workspace with partners, finds it back after reload, switches to English and deletes it', async ({ page }) => {
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+
+  await page.goto('/');
+  await expectNoSeriousA11yViolations(page);
+  await createIdentity(page);
+  await expect(page.getByText('Je hebt nog geen werkruimte.')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await createWorkspace(page, 'Holland Rijnland', 'RES 2.0');
+  for (const org of ORGANISATIONS) await addOrganisation(page, org);
+  await expectNoSeriousA11yViolations(page);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
+  for (const org of ORGANISATIONS) await expect(page.getByRole('article', { name: org.name })).toBeVisible();
+  // Grouped by stakeholder type, in taxonomy order.
+  await expect(page.getByRole('heading', { level: 3 })).toHaveText(['Gemeente (1)', 'Waterschap (1)', 'Netbeheerder (1)']);
+  await expect(page.getByRole('article', { name: 'Gemeente Leiden' }).getByRole('link')).toHaveText('leiden.nl');
+
+  await page.getByRole('link', { name: 'Terug naar je werkruimtes' }).click();
+  const row = page.getByRole('row', { name: /Holland Rijnland/ });
+  await expect(row).toContainText('RES 2.0');
+
+  await page.getByRole('banner').getByText('English', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: 'English' })).toBeChecked();
+  await expect(page.getByRole('heading', { name: 'Your workspaces' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Your workspaces' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.getByRole('button', { name: 'Delete workspace RES 2.0 (Holland Rijnland)' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete workspace?' });
+  await expect(confirm).toContainText('RES 2.0 (Holland Rijnland)');
+  await expect(confirm).toContainText('3 organisations');
+  await confirm.getByRole('button', { name: 'Delete permanently' }).click();
+  await expect(page.getByText('You have no workspace yet.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('You have no workspace yet.')).toBeVisible();
+
+  expect(consoleErrors).toEqual([]);
+});
