@@ -8,7 +8,7 @@
  *
  * Only the accessors in this folder touch these names.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
 

@@ -13,27 +13,20 @@ export function StorageGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    let db: StroomkringDatabase | undefined;
-    try {
-      db = openDatabase();
-    } catch (error) {
-      setState({ status: 'failed', problem: classifyStorageError(error), detail: String(error) });
-      return;
-    }
-    const opened = db;
-    opened
-      .open()
+    const db = openDatabase();
+    db.open()
       .then(() => {
-        if (live) setState({ status: 'ready', db: opened });
+        if (live) setState({ status: 'ready', db });
         // Ask the browser not to evict this data under storage pressure; Electron always persists.
         void navigator.storage?.persist?.().catch(() => undefined);
       })
       .catch((error: unknown) => {
+        console.error('Local database could not be opened', error);
         if (live) setState({ status: 'failed', problem: classifyStorageError(error), detail: String(error) });
       });
     return () => {
       live = false;
-      opened.close();
+      db.close();
     };
   }, [attempt]);
 

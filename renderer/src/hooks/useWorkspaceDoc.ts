@@ -27,21 +27,22 @@ function useLoadedDocument(doc: Y.Doc | undefined): Loaded | undefined {
   const [loaded, setLoaded] = useState<Loaded>();
   useEffect(() => {
     if (!doc) return;
-    let provider: DexieYProvider;
+    let provider: DexieYProvider | undefined;
+    let failure: unknown;
     try {
       provider = DexieYProvider.load(doc, { gracePeriod: RELEASE_GRACE_MS });
     } catch (error) {
-      setLoaded({ doc, error: String(error) });
-      return;
+      failure = error;
     }
+    const ready = provider ? provider.whenLoaded.then(() => provider) : Promise.reject(failure);
     let live = true;
-    provider.whenLoaded.then(
-      () => live && setLoaded({ doc, provider }),
+    ready.then(
+      (loadedProvider) => live && setLoaded({ doc, provider: loadedProvider }),
       (error: unknown) => live && setLoaded({ doc, error: String(error) }),
     );
     return () => {
       live = false;
-      DexieYProvider.release(doc);
+      if (provider) DexieYProvider.release(doc);
     };
   }, [doc]);
   return loaded?.doc === doc ? loaded : undefined;

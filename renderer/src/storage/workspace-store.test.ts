@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { DexieYProvider } from 'y-dexie';
+import type * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addOrganisation, readOrganisations } from '../../../shared/workspace-doc/organisations';
 import { readMeta } from '../../../shared/workspace-doc/meta';
@@ -18,13 +19,13 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
-async function withDoc<T>(db: StroomkringDatabase, id: string, use: (doc: import('yjs').Doc) => T): Promise<T> {
+async function withDoc<T>(db: StroomkringDatabase, id: string, read: (doc: Y.Doc) => T): Promise<T> {
   const row = await db.workspaces.get(id);
   if (!row) throw new Error('missing row');
   const provider = DexieYProvider.load(row.doc);
   await provider.whenLoaded;
   try {
-    return use(row.doc);
+    return read(row.doc);
   } finally {
     DexieYProvider.release(row.doc);
   }

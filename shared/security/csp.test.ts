@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from './csp';
+
+describe('content security policy', () => {
+  it('allows scripts only from the app itself, never eval or inline', () => {
+    const policy = contentSecurityPolicy('header');
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+  });
+
+  it('leaves header-only directives out of the meta tag', () => {
+    expect(contentSecurityPolicy('meta')).not.toContain('frame-ancestors');
+  });
+});
