@@ -33,7 +33,7 @@ export function rendererConfig(outDir: string): UserConfig {
       outDir,
       emptyOutDir: true,
       target: 'chrome120',
-      rollupOptions: { input: resolve(root, 'index.html') },
+      rolldownOptions: { input: resolve(root, 'index.html') },
     },
   };
 }

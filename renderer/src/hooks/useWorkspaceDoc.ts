@@ -4,7 +4,8 @@ import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
 import { useDatabase } from '../app/database-context';
-import { getWorkspace } from '../storage/workspace-store';
+import type { StroomkringDatabase } from '../storage/database';
+import { findUnreadableUpdate, getWorkspace } from '../storage/workspace-store';
 
 export type WorkspaceDocState =
   | { status: 'loading' }
@@ -18,33 +19,36 @@ const RELEASE_GRACE_MS = 100;
 type Loaded = { doc: Y.Doc; provider: DexieYProvider } | { doc: Y.Doc; error: string };
 
 /**
- * Loads a Y.Doc through y-dexie for as long as the component is mounted.
+ * Loads a Y.Doc through y-dexie for as long as the component is mounted,
+ * after checking that its stored changes decode.
  * (dexie-react-hooks 4.4's useDocument releases the document on the first
  * re-render without loading it again, so the doc is destroyed 100 ms later
  * and further edits are lost; this hook pairs load and release in one effect.)
  */
-function useLoadedDocument(doc: Y.Doc | undefined): Loaded | undefined {
+function useLoadedDocument(db: StroomkringDatabase, workspaceId: string, doc: Y.Doc | undefined): Loaded | undefined {
   const [loaded, setLoaded] = useState<Loaded>();
   useEffect(() => {
     if (!doc) return;
-    let provider: DexieYProvider | undefined;
-    let failure: unknown;
-    try {
-      provider = DexieYProvider.load(doc, { gracePeriod: RELEASE_GRACE_MS });
-    } catch (error) {
-      failure = error;
-    }
-    const ready = provider ? provider.whenLoaded.then(() => provider) : Promise.reject(failure);
     let live = true;
-    ready.then(
-      (loadedProvider) => live && setLoaded({ doc, provider: loadedProvider }),
-      (error: unknown) => live && setLoaded({ doc, error: String(error) }),
-    );
+    let provider: DexieYProvider | undefined;
+    findUnreadableUpdate(db, workspaceId)
+      .then(async (problem) => {
+        if (problem !== null) throw new Error(problem);
+        if (!live) return;
+        provider = DexieYProvider.load(doc, { gracePeriod: RELEASE_GRACE_MS });
+        const current = provider;
+        await current.whenLoaded;
+        if (live) setLoaded({ doc, provider: current });
+      })
+      .catch((error: unknown) => {
+        console.error('Workspace document could not be loaded', error);
+        if (live) setLoaded({ doc, error: error instanceof Error ? error.message : String(error) });
+      });
     return () => {
       live = false;
       if (provider) DexieYProvider.release(doc);
     };
-  }, [doc]);
+  }, [db, workspaceId, doc]);
   return loaded?.doc === doc ? loaded : undefined;
 }
 
@@ -53,7 +57,7 @@ export function useWorkspaceDoc(id: string): WorkspaceDocState {
   const db = useDatabase();
   const found = useLiveQuery(async () => (await getWorkspace(db, id)) ?? null, [db, id]);
   const record = found?.record;
-  const loaded = useLoadedDocument(found && found.record.ok ? found.row.doc : undefined);
+  const loaded = useLoadedDocument(db, id, found && found.record.ok ? found.row.doc : undefined);
 
   if (found === undefined) return { status: 'loading' };
   if (found === null) return { status: 'missing' };

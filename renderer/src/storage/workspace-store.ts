@@ -66,3 +66,29 @@ export async function summariseWorkspace(db: StroomkringDatabase, id: string): P
     DexieYProvider.release(row.doc);
   }
 }
+
+/**
+ * Checks that every stored change of a workspace document decodes, before
+ * y-dexie loads it: a corrupt row would make y-dexie's loader throw inside a
+ * subscription and never finish loading. Returns a description of the first
+ * unreadable row, or null.
+ */
+export async function findUnreadableUpdate(db: StroomkringDatabase, workspaceId: string): Promise<string | null> {
+  const rows: unknown[] = await db.table(WORKSPACE_UPDATES_TABLE).where('k').equals(workspaceId).toArray();
+  const scratch = new Y.Doc();
+  try {
+    for (const [index, row] of rows.entries()) {
+      const bytes = (row as { u?: unknown }).u;
+      const position = `${index + 1}/${rows.length}`;
+      if (!(bytes instanceof Uint8Array)) return `stored change ${position} is not binary data`;
+      try {
+        Y.applyUpdateV2(scratch, bytes);
+      } catch (error) {
+        return `stored change ${position} cannot be decoded (${String(error)})`;
+      }
+    }
+    return null;
+  } finally {
+    scratch.destroy();
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { AppInfoSchema, dispatchBridgeCall } from '../../shared/bridge/contract';
+import { createHostHandlers, type HostDependencies } from './host-handlers';
+
+function setup(): { deps: HostDependencies; opened: string[] } {
+  const opened: string[] = [];
+  const deps: HostDependencies = {
+    appName: 'Stroomkring',
+    appVersion: '0.1.0',
+    platform: 'win32',
+    openExternal: (url) => {
+      opened.push(url);
+      return Promise.resolve();
+    },
+  };
+  return { deps, opened };
+}
+
+describe('Electron host handlers', () => {
+  it('report the app info as an Electron host', async () => {
+    const { deps } = setup();
+    const info = await createHostHandlers(deps).app.getInfo();
+    expect(info).toEqual({ name: 'Stroomkring', version: '0.1.0', host: 'electron', platform: 'win32' });
+    expect(AppInfoSchema.safeParse(info).success).toBe(true);
+  });
+
+  it('satisfy the contract through dispatchBridgeCall', async () => {
+    const { deps, opened } = setup();
+    const handlers = createHostHandlers(deps);
+    await expect(dispatchBridgeCall(handlers, 'app:getInfo', [])).resolves.toMatchObject({ host: 'electron' });
+    await expect(dispatchBridgeCall(handlers, 'shell:openExternal', ['https://example.org/'])).resolves.toBeUndefined();
+    expect(opened).toEqual(['https://example.org/']);
+  });
+
+  it('open only http(s) links, even when called directly', async () => {
+    const { deps, opened } = setup();
+    const handlers = createHostHandlers(deps);
+    await handlers.shell.openExternal('http://example.org/a');
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'ms-settings:', 'not a url']) {
+      await expect(handlers.shell.openExternal(url), url).rejects.toThrow();
+    }
+    expect(opened).toEqual(['http://example.org/a']);
+  });
+
+  it('pass failures of the operating system back to the caller', async () => {
+    const { deps } = setup();
+    const failing = createHostHandlers({ ...deps, openExternal: () => Promise.reject(new Error('no browser')) });
+    await expect(failing.shell.openExternal('https://example.org/')).rejects.toThrow('no browser');
+  });
+});
