@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { chooseOption, createIdentity } from './app-actions';
 
 /**
@@ -18,7 +18,7 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-async function setDiskFull(page: import('@playwright/test').Page, full: boolean) {
+async function setDiskFull(page: Page, full: boolean) {
   await page.evaluate((value) => {
     (window as unknown as Record<string, unknown>).__stroomkringDiskFull = value;
   }, full);
