@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import { rendererConfig } from './vite.renderer';
+import { rendererConfig } from './vite.renderer.ts';
 
 const here = import.meta.dirname;
 const renderer = rendererConfig(resolve(here, 'out/renderer'));

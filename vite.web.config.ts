@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { rendererConfig } from './vite.renderer';
+import { rendererConfig } from './vite.renderer.ts';
 
 /** Port for `npm run web` and the end-to-end tests; loopback only. */
 export const WEB_PORT = 5178;

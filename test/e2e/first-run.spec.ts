@@ -38,9 +38,20 @@ test('a new user creates a region workspace with partners, finds it back after r
   await expect(page.getByRole('heading', { level: 3 })).toHaveText(['Gemeente (1)', 'Waterschap (1)', 'Netbeheerder (1)']);
   await expect(page.getByRole('article', { name: 'Gemeente Leiden' }).getByRole('link')).toHaveText('leiden.nl');
 
+  await page.getByRole('button', { name: 'Liander bewerken' }).click();
+  const edit = page.getByRole('dialog', { name: 'Organisatie bewerken' });
+  await expect(edit.getByLabel('Naam')).toHaveValue('Liander');
+  await edit.getByLabel('Korte beschrijving').fill('Netbeheerder voor elektriciteit en gas.');
+  await edit.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByRole('article', { name: 'Liander' })).toContainText('Netbeheerder voor elektriciteit en gas.');
+
   await page.getByRole('link', { name: 'Terug naar je werkruimtes' }).click();
+  await page.getByRole('button', { name: 'Naam van werkruimte RES 2.0 (Holland Rijnland) wijzigen' }).click();
+  const rename = page.getByRole('dialog', { name: 'Naam van werkruimte wijzigen' });
+  await rename.getByLabel('Naam (optioneel)').fill('RES 2.0 Holland Rijnland');
+  await rename.getByRole('button', { name: 'Opslaan' }).click();
   const row = page.getByRole('row', { name: /Holland Rijnland/ });
-  await expect(row).toContainText('RES 2.0');
+  await expect(row).toContainText('RES 2.0 Holland Rijnland');
 
   await page.getByRole('banner').getByText('English', { exact: true }).click();
   await expect(page.getByRole('radio', { name: 'English' })).toBeChecked();
@@ -49,9 +60,9 @@ test('a new user creates a region workspace with partners, finds it back after r
   await expect(page.getByRole('heading', { name: 'Your workspaces' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
-  await page.getByRole('button', { name: 'Delete workspace RES 2.0 (Holland Rijnland)' }).click();
+  await page.getByRole('button', { name: 'Delete workspace RES 2.0 Holland Rijnland (Holland Rijnland)' }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete workspace?' });
-  await expect(confirm).toContainText('RES 2.0 (Holland Rijnland)');
+  await expect(confirm).toContainText('RES 2.0 Holland Rijnland (Holland Rijnland)');
   await expect(confirm).toContainText('3 organisations');
   await confirm.getByRole('button', { name: 'Delete permanently' }).click();
   await expect(page.getByText('You have no workspace yet.')).toBeVisible();
