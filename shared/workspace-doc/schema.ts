@@ -5,6 +5,8 @@
  *   organisations: Y.Map<id, Y.Map<field, value>>  one nested map per organisation,
  *                  so two partners editing different fields of one organisation
  *                  both keep their edit.
+ *   members:       Y.Map<memberId, Y.Map<field, value>>  one entry per person who
+ *                  joined, with who invited them (members.ts).
  *
  * Only the accessors in this folder touch these names.
  */
@@ -15,6 +17,7 @@ export const WORKSPACE_SCHEMA_VERSION = 1;
 export const ROOT = {
   meta: 'meta',
   organisations: 'organisations',
+  members: 'members',
 } as const;
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
@@ -23,4 +26,8 @@ export function metaMap(doc: Y.Doc): Y.Map<unknown> {
 
 export function organisationsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOT.organisations);
+}
+
+export function membersMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.members);
 }

@@ -7,6 +7,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
+import { generateWorkspaceKey } from '../../../shared/invite/workspace-key';
 
 export const DATABASE_NAME = 'stroomkring';
 
@@ -35,10 +36,21 @@ export interface WorkspaceRow {
   doc: Y.Doc;
 }
 
+/**
+ * How this device reaches a workspace's peers: its key (never shared except
+ * inside an invite) and the peer hubs it learned from invites or by hand.
+ */
+export interface WorkspaceAccessRow {
+  workspaceId: string;
+  key: string;
+  peerHubs: string[];
+}
+
 export type StroomkringDatabase = Dexie & {
   identity: EntityTable<IdentityRow, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   workspaces: EntityTable<WorkspaceRow, 'id'>;
+  workspaceAccess: EntityTable<WorkspaceAccessRow, 'workspaceId'>;
 };
 
 export const WORKSPACE_UPDATES_TABLE = '$workspaces.doc_updates';
@@ -50,5 +62,12 @@ export function openDatabase(name: string = DATABASE_NAME, options: { indexedDB?
     settings: 'key',
     workspaces: 'id, lastOpenedAt, doc: Y.Doc',
   });
+  // v2: workspace keys for peer-to-peer sync; workspaces made before get a key of their own.
+  db.version(2)
+    .stores({ workspaceAccess: 'workspaceId' })
+    .upgrade(async (tx) => {
+      const ids = (await tx.table('workspaces').toCollection().primaryKeys()) as string[];
+      await tx.table('workspaceAccess').bulkAdd(ids.map((workspaceId) => ({ workspaceId, key: generateWorkspaceKey(), peerHubs: [] })));
+    });
   return db;
 }

@@ -1,6 +1,7 @@
 import { DexieYProvider } from 'y-dexie';
 import * as Y from 'yjs';
 import { WorkspaceRecordSchema, type WorkspaceRecord } from '../../../shared/domain/workspace';
+import { generateWorkspaceKey } from '../../../shared/invite/workspace-key';
 import { initialiseMeta } from '../../../shared/workspace-doc/meta';
 import { readOrganisations } from '../../../shared/workspace-doc/organisations';
 import { readWith, type ReadResult } from '../../../shared/workspace-doc/read-result';
@@ -30,7 +31,10 @@ export async function createWorkspace(db: StroomkringDatabase, input: { regionId
   // in one operation (so a full disk fails here, visibly); Dexie's InsertType
   // omits Y.Doc properties, hence the widened type.
   const row: Omit<WorkspaceRow, 'doc'> & { doc: Y.Doc } = { id, regionId: input.regionId, name: input.name, createdAt: now, lastOpenedAt: now, doc };
-  await db.workspaces.add(row as Omit<WorkspaceRow, 'doc'>);
+  await db.transaction('rw', db.workspaces, db.workspaceAccess, db.table(WORKSPACE_UPDATES_TABLE), async () => {
+    await db.workspaces.add(row as Omit<WorkspaceRow, 'doc'>);
+    await db.workspaceAccess.add({ workspaceId: id, key: generateWorkspaceKey(), peerHubs: [] });
+  });
   doc.destroy();
   return id;
 }
@@ -46,9 +50,10 @@ export async function markWorkspaceOpened(db: StroomkringDatabase, id: string, n
 /** Removes the workspace and every stored update of its document, in one transaction. */
 export async function deleteWorkspace(db: StroomkringDatabase, id: string): Promise<void> {
   const updates = db.table(WORKSPACE_UPDATES_TABLE);
-  await db.transaction('rw', db.workspaces, updates, async () => {
+  await db.transaction('rw', db.workspaces, db.workspaceAccess, updates, async () => {
     await updates.where('k').equals(id).delete();
     await db.workspaces.delete(id);
+    await db.workspaceAccess.delete(id);
   });
 }
 

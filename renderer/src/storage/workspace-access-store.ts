@@ -1,0 +1,70 @@
+import * as Y from 'yjs';
+import type { InvitePayload } from '../../../shared/invite/invite-code';
+import { WorkspaceKeySchema, generateWorkspaceKey } from '../../../shared/invite/workspace-key';
+import { initialiseMeta } from '../../../shared/workspace-doc/meta';
+import { upsertSelf } from '../../../shared/workspace-doc/members';
+import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase, type WorkspaceAccessRow, type WorkspaceRow } from './database';
+import type { Identity } from './identity-store';
+
+export class WorkspaceKeyMismatchError extends Error {
+  override readonly name = 'WorkspaceKeyMismatchError';
+  constructor(readonly workspaceId: string) {
+    super(`Workspace ${workspaceId} already exists on this device with a different key`);
+  }
+}
+
+/** The key and known peer hubs of a workspace; a workspace without a valid key gets a fresh one. */
+export async function ensureWorkspaceAccess(db: StroomkringDatabase, workspaceId: string): Promise<WorkspaceAccessRow> {
+  return db.transaction('rw', db.workspaceAccess, async () => {
+    const row = await db.workspaceAccess.get(workspaceId);
+    if (row && WorkspaceKeySchema.safeParse(row.key).success && Array.isArray(row.peerHubs)) return row;
+    const fresh = { workspaceId, key: generateWorkspaceKey(), peerHubs: [] };
+    await db.workspaceAccess.put(fresh);
+    return fresh;
+  });
+}
+
+export async function addPeerHubs(db: StroomkringDatabase, workspaceId: string, hubs: readonly string[]): Promise<void> {
+  await db.transaction('rw', db.workspaceAccess, async () => {
+    const row = await db.workspaceAccess.get(workspaceId);
+    if (!row) return;
+    const merged = [...new Set([...row.peerHubs, ...hubs])];
+    if (merged.length !== row.peerHubs.length) await db.workspaceAccess.update(workspaceId, { peerHubs: merged });
+  });
+}
+
+export type JoinResult = { workspaceId: string; alreadyMember: boolean };
+
+/**
+ * Creates the workspace from an invite, with the joiner's own member entry
+ * (recording who invited them) as its first content; everything else arrives
+ * from the peers. Joining a workspace that is already here just adds the
+ * inviter's hubs; the same id under another key is refused.
+ */
+export async function joinFromInvite(db: StroomkringDatabase, invite: InvitePayload, identity: Identity, now = Date.now()): Promise<JoinResult> {
+  const existing = await db.workspaceAccess.get(invite.workspaceId);
+  if (existing) {
+    if (existing.key !== invite.key) throw new WorkspaceKeyMismatchError(invite.workspaceId);
+    await addPeerHubs(db, invite.workspaceId, invite.hubs);
+    return { workspaceId: invite.workspaceId, alreadyMember: true };
+  }
+  const doc = new Y.Doc();
+  initialiseMeta(doc, { workspaceId: invite.workspaceId, regionId: invite.regionId, createdAt: invite.createdAt });
+  upsertSelf(doc, {
+    memberId: identity.memberId,
+    displayName: identity.profile.displayName,
+    organisationName: identity.profile.organisationName,
+    role: identity.profile.role,
+    publicKey: identity.publicKeyB64,
+    joinedAt: now,
+    invitedBy: invite.inviter.memberId,
+    inviteId: invite.inviteId,
+  });
+  const row: Omit<WorkspaceRow, 'doc'> & { doc: Y.Doc } = { id: invite.workspaceId, regionId: invite.regionId, name: invite.workspaceName, createdAt: now, lastOpenedAt: now, doc };
+  await db.transaction('rw', db.workspaces, db.workspaceAccess, db.table(WORKSPACE_UPDATES_TABLE), async () => {
+    await db.workspaces.add(row as Omit<WorkspaceRow, 'doc'>);
+    await db.workspaceAccess.add({ workspaceId: invite.workspaceId, key: invite.key, peerHubs: [...invite.hubs] });
+  });
+  doc.destroy();
+  return { workspaceId: invite.workspaceId, alreadyMember: false };
+}
