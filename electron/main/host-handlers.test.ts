@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { AppInfoSchema, dispatchBridgeCall } from '../../shared/bridge/contract';
 import { createHostHandlers, type HostDependencies } from './host-handlers';
 
-function setup(): { deps: HostDependencies; opened: string[] } {
+function setup(): { deps: HostDependencies; opened: string[]; peerHubs: string[] } {
   const opened: string[] = [];
+  const peerHubs: string[] = [];
   const deps: HostDependencies = {
     appName: 'Stroomkring',
     appVersion: '0.1.0',
@@ -12,8 +13,13 @@ function setup(): { deps: HostDependencies; opened: string[] } {
       opened.push(url);
       return Promise.resolve();
     },
+    hub: {
+      signalingUrl: 'ws://127.0.0.1:4455/signal',
+      reachableAt: () => ['ws://192.168.1.20:4455/signal'],
+      addPeerHub: (url) => peerHubs.push(url),
+    },
   };
-  return { deps, opened };
+  return { deps, opened, peerHubs };
 }
 
 describe('Electron host handlers', () => {
@@ -40,6 +46,15 @@ describe('Electron host handlers', () => {
       await expect(handlers.shell.openExternal(url), url).rejects.toThrow();
     }
     expect(opened).toEqual(['http://example.org/a']);
+  });
+
+  it('describe the local hub and hand peer hubs to it, validated', async () => {
+    const { deps, peerHubs } = setup();
+    const handlers = createHostHandlers(deps);
+    await expect(dispatchBridgeCall(handlers, 'sync:localHub', [])).resolves.toEqual({ signalingUrl: 'ws://127.0.0.1:4455/signal', reachableAt: ['ws://192.168.1.20:4455/signal'] });
+    await dispatchBridgeCall(handlers, 'sync:addPeerHubs', [['ws://192.168.1.30:4455/signal']]);
+    await expect(dispatchBridgeCall(handlers, 'sync:addPeerHubs', [['http://evil.example/']])).rejects.toThrow();
+    expect(peerHubs).toEqual(['ws://192.168.1.30:4455/signal']);
   });
 
   it('pass failures of the operating system back to the caller', async () => {

@@ -14,6 +14,12 @@ export interface HostDependencies {
   readonly platform: string;
   /** shell.openExternal */
   readonly openExternal: (url: string) => Promise<void>;
+  /** This device's signaling hub (started by the glue before the window opens). */
+  readonly hub: {
+    readonly signalingUrl: string;
+    readonly reachableAt: () => string[];
+    readonly addPeerHub: (url: string) => void;
+  };
 }
 
 export function createHostHandlers(deps: HostDependencies): BridgeHandlers {
@@ -27,6 +33,13 @@ export function createHostHandlers(deps: HostDependencies): BridgeHandlers {
         // dispatchBridgeCall has validated already; checked again because this
         // is the one place a renderer string reaches the operating system.
         await deps.openExternal(ExternalUrlSchema.parse(url));
+      },
+    },
+    sync: {
+      localHub: () => Promise.resolve({ signalingUrl: deps.hub.signalingUrl, reachableAt: deps.hub.reachableAt() }),
+      addPeerHubs: (urls) => {
+        for (const url of urls) deps.hub.addPeerHub(url);
+        return Promise.resolve();
       },
     },
   };

@@ -9,6 +9,7 @@ import { BrowserWindow, app, ipcMain, protocol, screen, session, shell, type Web
 import { createAppProtocolHandler } from './app-protocol-handler';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, appSchemePrivileges } from './app-protocol';
 import { debounce } from './debounce';
+import { startDesktopHub } from './desktop-hub';
 import { createHostHandlers } from './host-handlers';
 import { registerIpcBridge } from './ipc-bridge';
 import { createNavigationPolicy, originOf, type NavigationPolicy } from './navigation-policy';
@@ -158,6 +159,10 @@ if (!app.requestSingleInstanceLock()) {
       session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
         callback(isPermissionGranted(permission));
       });
+      return startDesktopHub();
+    })
+    .then((desktopHub) => {
+      app.on('will-quit', () => void desktopHub.hub.close());
       registerIpcBridge({
         ipc: ipcMain,
         handlers: createHostHandlers({
@@ -165,6 +170,11 @@ if (!app.requestSingleInstanceLock()) {
           appVersion: app.getVersion(),
           platform: process.platform,
           openExternal: (url) => shell.openExternal(url),
+          hub: {
+            signalingUrl: desktopHub.signalingUrl,
+            reachableAt: desktopHub.reachableAt,
+            addPeerHub: (url) => void desktopHub.hub.addPeerHub(url),
+          },
         }),
         isTrustedSender: (url) => policy.isTrustedIpcSender(url),
         onUntrustedSender: (error) => {

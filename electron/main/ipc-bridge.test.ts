@@ -31,6 +31,10 @@ function setup(overrides: Partial<{ openExternal: (url: string) => Promise<void>
       getInfo: () =>
         Promise.resolve((overrides.getInfoResult ?? { name: 'Stroomkring', version: '0.1.0', host: 'electron', platform: 'linux' }) as never),
     },
+    sync: {
+      localHub: () => Promise.resolve({ signalingUrl: 'ws://127.0.0.1:4455/signal', reachableAt: [] }),
+      addPeerHubs: () => Promise.resolve(),
+    },
     shell: {
       openExternal:
         overrides.openExternal ??

@@ -10,12 +10,19 @@ function handlers(opened: string[]): BridgeHandlers {
         return Promise.resolve();
       },
     },
+    sync: {
+      localHub: () => Promise.resolve({ signalingUrl: 'ws://127.0.0.1:5178/signal', reachableAt: [] }),
+      addPeerHubs: (urls) => {
+        opened.push(...urls);
+        return Promise.resolve();
+      },
+    },
   };
 }
 
 describe('bridge contract', () => {
   it('names one channel per method, namespaced', () => {
-    expect(bridgeEntries().map((entry) => entry.channel)).toEqual(['app:getInfo', 'shell:openExternal']);
+    expect(bridgeEntries().map((entry) => entry.channel)).toEqual(['app:getInfo', 'shell:openExternal', 'sync:localHub', 'sync:addPeerHubs']);
   });
 
   it('round-trips calls through a client and the dispatcher', async () => {

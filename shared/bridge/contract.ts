@@ -10,6 +10,7 @@
  * validates the result before returning it.
  */
 import { z } from 'zod';
+import { HubUrlSchema } from '../sync/hub-address';
 
 export const HostKindSchema = z.enum(['electron', 'web']);
 
@@ -34,6 +35,18 @@ export const ExternalUrlSchema = z
     }
   }, 'Only http and https links can be opened');
 
+/** This device's signaling hub, as the renderer needs it. */
+export const LocalHubSchema = z.object({
+  /** Where this renderer's y-webrtc provider connects (its own hub). */
+  signalingUrl: HubUrlSchema,
+  /** Addresses at which partners' hubs can reach this hub; they go into invite codes. */
+  reachableAt: z.array(HubUrlSchema).max(16),
+});
+export type LocalHub = z.infer<typeof LocalHubSchema>;
+
+/** Upper bound on peer hubs handed over in one call; a workspace knows a handful. */
+const MAX_PEER_HUBS_PER_CALL = 32;
+
 interface MethodSpec<A extends z.ZodTuple, R extends z.ZodType> {
   readonly args: A;
   readonly result: R;
@@ -49,6 +62,11 @@ export const bridgeContract = {
   },
   shell: {
     openExternal: method(z.tuple([ExternalUrlSchema]), z.void()),
+  },
+  sync: {
+    localHub: method(z.tuple([]), LocalHubSchema),
+    /** Asks this device's hub to connect to partners' hubs (from an invite, or typed in by hand). */
+    addPeerHubs: method(z.tuple([z.array(HubUrlSchema).max(MAX_PEER_HUBS_PER_CALL)]), z.void()),
   },
 } as const;
 

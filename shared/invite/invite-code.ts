@@ -17,24 +17,13 @@ import { fromBase64Url, toBase64Url } from '../crypto/base64url';
 import { SIGNING_ALGORITHM } from '../crypto/identity-keys';
 import { LIMITS } from '../domain/limits';
 import { regionIds } from '../regions';
+import { HubUrlSchema } from '../sync/hub-address';
 import { WorkspaceKeySchema } from './workspace-key';
 
 const PREFIX = 'SK1';
 /** Generous for a few LAN addresses and names; a QR code holds about 2.9 kB. */
 const MAX_CODE_LENGTH = 4000;
 const MAX_HUBS = 8;
-
-export const HubAddressSchema = z
-  .string()
-  .max(200)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'ws:' || url.protocol === 'wss:';
-    } catch {
-      return false;
-    }
-  }, 'not a ws:// or wss:// address');
 
 export const InvitePayloadSchema = z.object({
   v: z.literal(1),
@@ -43,7 +32,7 @@ export const InvitePayloadSchema = z.object({
   regionId: z.enum(regionIds),
   workspaceName: z.string().max(LIMITS.workspaceName),
   key: WorkspaceKeySchema,
-  hubs: z.array(HubAddressSchema).max(MAX_HUBS),
+  hubs: z.array(HubUrlSchema).max(MAX_HUBS),
   inviter: z.object({
     memberId: z.string().min(1).max(64),
     displayName: z.string().min(1).max(LIMITS.displayName),

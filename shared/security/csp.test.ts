@@ -11,6 +11,10 @@ describe('content security policy', () => {
     expect(policy).toContain("frame-ancestors 'none'");
   });
 
+  it('lets the renderer reach only its own host, its loopback hub and secure signaling servers', () => {
+    expect(contentSecurityPolicy('header')).toContain("connect-src 'self' ws://127.0.0.1:* wss:");
+  });
+
   it('leaves header-only directives out of the meta tag', () => {
     expect(contentSecurityPolicy('meta')).not.toContain('frame-ancestors');
   });

@@ -4,7 +4,10 @@
  *
  * style-src allows 'unsafe-inline' because Mantine writes its CSS variables
  * into a <style> element at run time; scripts stay strictly 'self'.
- * connect-src is 'self' only: the app loads no remote content.
+ * connect-src: 'self' (in browser mode the page's own host, including its
+ * ws:// signaling hub), the desktop app's own hub on loopback, and wss: for
+ * signaling servers the user adds for partners outside the LAN. WebRTC data
+ * channels are not subject to connect-src. The app loads no remote content.
  */
 const directives: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'none'"],
@@ -12,7 +15,7 @@ const directives: ReadonlyArray<readonly [string, string]> = [
   ['style-src', "'self' 'unsafe-inline'"],
   ['img-src', "'self' data: blob:"],
   ['font-src', "'self'"],
-  ['connect-src', "'self'"],
+  ['connect-src', "'self' ws://127.0.0.1:* wss:"],
   ['worker-src', "'self' blob:"],
   ['manifest-src', "'self'"],
   ['base-uri', "'none'"],

@@ -5,16 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../app/database-context';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { saveIdentityProfile, type Identity } from '../storage/identity-store';
+import { initials } from './initials';
 import { ProfileForm } from './ProfileForm';
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase() ?? '')
-    .join('');
-}
 
 export function ProfileMenu({ identity }: { identity: Identity }) {
   const { t } = useTranslation();
