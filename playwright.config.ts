@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_PATH, chromiumArgs } from './test/e2e/chromium';
+import { PARTNER_HOST_PORTS } from './test/e2e/partners';
 
 const PORT = 5178;
 
@@ -22,10 +23,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
     locale: 'nl-NL',
   },
-  webServer: {
-    command: `npx vite preview --config vite.web.config.ts --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}/`,
+  // One web host per partner: each serves the same renderer and runs its own signaling hub (loopback only, no mDNS).
+  webServer: [PORT, ...PARTNER_HOST_PORTS].map((port) => ({
+    command: `npx vite preview --config vite.web.config.ts --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-  },
+  })),
 });

@@ -44,7 +44,7 @@ function Screens() {
           <Switch>
             <Route path="/w/:id">{(params) => <WorkspaceScreen key={params.id} id={params.id} identity={identity} />}</Route>
             <Route>
-              <StartScreen />
+              <StartScreen identity={identity} />
             </Route>
           </Switch>
         </ErrorBoundary>

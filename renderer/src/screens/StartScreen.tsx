@@ -1,19 +1,22 @@
 import { Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPlus, IconTicket } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppVersion } from '../components/AppVersion';
 import { useWorkspaces } from '../hooks/useWorkspaces';
+import type { Identity } from '../storage/identity-store';
+import { JoinWorkspaceModal } from '../sync/JoinWorkspaceModal';
 import { CreateWorkspaceModal } from '../workspaces/CreateWorkspaceModal';
 import { DeleteWorkspaceModal } from '../workspaces/DeleteWorkspaceModal';
 import { RenameWorkspaceModal } from '../workspaces/RenameWorkspaceModal';
 import { WorkspaceTable, type WorkspaceAction } from '../workspaces/WorkspaceTable';
 
-export function StartScreen() {
+export function StartScreen({ identity }: { identity: Identity }) {
   const { t } = useTranslation();
   const workspaces = useWorkspaces();
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
+  const [joining, { open: openJoin, close: closeJoin }] = useDisclosure(false);
   const [action, setAction] = useState<WorkspaceAction | null>(null);
   const closeAction = () => setAction(null);
 
@@ -22,9 +25,14 @@ export function StartScreen() {
       <Stack>
         <Group justify="space-between">
           <Title order={1}>{t('workspaces.title')}</Title>
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
-            {t('workspaces.create')}
-          </Button>
+          <Group gap="sm">
+            <Button variant="default" leftSection={<IconTicket size={16} aria-hidden />} onClick={openJoin}>
+              {t('sync.join')}
+            </Button>
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+              {t('workspaces.create')}
+            </Button>
+          </Group>
         </Group>
         {workspaces && workspaces.length === 0 && (
           <Paper withBorder p="lg">
@@ -35,6 +43,7 @@ export function StartScreen() {
         <AppVersion />
       </Stack>
       <CreateWorkspaceModal opened={creating} onClose={closeCreate} />
+      {joining && <JoinWorkspaceModal identity={identity} onClose={closeJoin} />}
       {action?.kind === 'rename' && <RenameWorkspaceModal workspace={action.workspace} onClose={closeAction} />}
       {action?.kind === 'delete' && <DeleteWorkspaceModal workspaceId={action.id} label={action.label} damaged={action.damaged} onClose={closeAction} />}
     </Container>

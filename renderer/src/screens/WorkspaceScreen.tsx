@@ -1,11 +1,15 @@
 import { Alert, Anchor, Container, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isNewerSchema, readMeta } from '../../../shared/workspace-doc/meta';
 import { useDatabase } from '../app/database-context';
-import { useWorkspaceDoc } from '../hooks/useWorkspaceDoc';
+import { useWorkspaceDoc, type WorkspaceDocState } from '../hooks/useWorkspaceDoc';
+import { ConnectionsModal } from '../sync/ConnectionsModal';
+import { InviteModal } from '../sync/InviteModal';
+import { SyncBar } from '../sync/SyncBar';
+import { useWorkspaceSync } from '../sync/useWorkspaceSync';
 import { OrganisationsPanel } from '../organisations/OrganisationsPanel';
 import { markWorkspaceOpened } from '../storage/workspace-store';
 import type { Identity } from '../storage/identity-store';
@@ -47,7 +51,17 @@ export function WorkspaceScreen({ id, identity }: { id: string; identity: Identi
     );
   }
 
+  return <LoadedWorkspace state={state} identity={identity} back={back} />;
+}
+
+type Dialog = 'invite' | 'connections' | null;
+
+function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDocState, { status: 'ready' }>; identity: Identity; back: ReactNode }) {
+  const { t } = useTranslation();
   const { record, doc, provider } = state;
+  const sync = useWorkspaceSync(doc, record.id, identity);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = () => setDialog(null);
   const meta = readMeta(doc);
   return (
     <Container size="md">
@@ -57,7 +71,10 @@ export function WorkspaceScreen({ id, identity }: { id: string; identity: Identi
           <Title order={1}>{record.name || regionName(record.regionId)}</Title>
           {record.name && <Text c="dimmed">{regionName(record.regionId)}</Text>}
         </div>
-        <PersistenceGuard provider={provider} doc={doc} workspaceId={id} />
+        <SyncBar sync={sync} onInvite={() => setDialog('invite')} onConnections={() => setDialog('connections')} />
+        {dialog === 'invite' && <InviteModal workspace={record} identity={identity} onClose={close} />}
+        {dialog === 'connections' && sync.settings && <ConnectionsModal workspaceId={record.id} settings={sync.settings} onClose={close} />}
+        <PersistenceGuard provider={provider} doc={doc} workspaceId={record.id} />
         {meta.ok && isNewerSchema(meta.meta) && <Alert color="yellow">{t('workspaces.newerVersion')}</Alert>}
         <OrganisationsPanel doc={doc} memberId={identity.memberId} />
       </Stack>

@@ -1,0 +1,143 @@
+import { Button, Code, Group, List, Modal, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HubAddressError, HubUrlSchema, normaliseHubAddress } from '../../../shared/sync/hub-address';
+import { useDatabase } from '../app/database-context';
+import { host } from '../host';
+import { useStorageAction } from '../hooks/useStorageAction';
+import { IceServerSchema, saveSyncSettings, type SyncSettings } from '../storage/sync-settings-store';
+import { addPeerHubs } from '../storage/workspace-access-store';
+
+function lines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+/** Adds partners' hub addresses by hand and edits the internet servers (extra signaling, STUN/TURN). */
+export function ConnectionsModal({ workspaceId, settings, onClose }: { workspaceId: string; settings: SyncSettings; onClose: () => void }) {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const { run, busy } = useStorageAction();
+  const access = useLiveQuery(() => db.workspaceAccess.get(workspaceId), [db, workspaceId]);
+  const [ownAddresses, setOwnAddresses] = useState<string[]>([]);
+  const [address, setAddress] = useState('');
+  const [addressError, setAddressError] = useState<string | null>(null);
+  const [signalingText, setSignalingText] = useState(settings.extraSignaling.join('\n'));
+  const [iceText, setIceText] = useState(settings.iceServers.map((server) => [server.urls, server.username, server.credential].filter(Boolean).join(' ')).join('\n'));
+  const [signalingError, setSignalingError] = useState<string | null>(null);
+  const [iceError, setIceError] = useState<string | null>(null);
+
+  useEffect(() => {
+    host.sync.localHub().then(
+      (hub) => setOwnAddresses(hub.reachableAt),
+      (error: unknown) => console.error('Local hub unavailable', error),
+    );
+  }, []);
+
+  const addAddress = async () => {
+    let url: string;
+    try {
+      url = normaliseHubAddress(address);
+    } catch (error) {
+      if (error instanceof HubAddressError) {
+        setAddressError(t('sync.peerAddressInvalid'));
+        return;
+      }
+      throw error;
+    }
+    const ok = await run(async () => {
+      await addPeerHubs(db, workspaceId, [url]);
+      await host.sync.addPeerHubs([url]);
+    });
+    if (!ok) return;
+    setAddress('');
+    notifications.show({ message: t('sync.peerAddressAdded', { address: url }) });
+  };
+
+  const save = async () => {
+    const signaling = lines(signalingText);
+    const badSignaling = signaling.filter((line) => !HubUrlSchema.safeParse(line).success);
+    // "turn:host:3478 user secret": the address, then optionally a TURN username and credential.
+    const ice = lines(iceText).map((line) => {
+      const [urls = '', username, credential] = line.split(/\s+/);
+      return { urls, ...(username ? { username } : {}), ...(credential ? { credential } : {}) };
+    });
+    const badIce = ice.filter((server) => !IceServerSchema.safeParse(server).success).map((server) => server.urls);
+    setSignalingError(badSignaling.length ? t('sync.invalidLines', { lines: badSignaling.join(', ') }) : null);
+    setIceError(badIce.length ? t('sync.invalidLines', { lines: badIce.join(', ') }) : null);
+    if (badSignaling.length || badIce.length) return;
+    const ok = await run(() => saveSyncSettings(db, { ...settings, extraSignaling: signaling, iceServers: ice }));
+    if (!ok) return;
+    notifications.show({ message: t('sync.saved') });
+    onClose();
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t('sync.connectionsTitle')} size="lg">
+      <Stack>
+        <Title order={3} size="h5">
+          {t('sync.ownAddresses')}
+        </Title>
+        <List size="sm">
+          {ownAddresses.map((own) => (
+            <List.Item key={own}>
+              <Code>{own}</Code>
+            </List.Item>
+          ))}
+        </List>
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void addAddress();
+          }}
+        >
+          <Group align="flex-end" wrap="nowrap">
+            <TextInput
+              style={{ flex: 1 }}
+              label={t('sync.peerAddress')}
+              description={t('sync.peerAddressHint')}
+              value={address}
+              onChange={(event) => {
+                setAddress(event.currentTarget.value);
+                setAddressError(null);
+              }}
+              error={addressError}
+            />
+            <Button type="submit" loading={busy}>
+              {t('sync.peerAddressAdd')}
+            </Button>
+          </Group>
+        </form>
+        {access && access.peerHubs.length > 0 && (
+          <>
+            <Text size="sm" fw={600}>
+              {t('sync.knownPeers')}
+            </Text>
+            <List size="sm">
+              {access.peerHubs.map((hub) => (
+                <List.Item key={hub}>
+                  <Code>{hub}</Code>
+                </List.Item>
+              ))}
+            </List>
+          </>
+        )}
+        <Textarea label={t('sync.extraSignaling')} description={t('sync.extraSignalingHint')} value={signalingText} onChange={(event) => setSignalingText(event.currentTarget.value)} error={signalingError} autosize minRows={2} />
+        <Textarea label={t('sync.iceServers')} description={t('sync.iceServersHint')} value={iceText} onChange={(event) => setIceText(event.currentTarget.value)} error={iceError} autosize minRows={2} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('sync.cancel')}
+          </Button>
+          <Button onClick={() => void save()} loading={busy}>
+            {t('sync.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

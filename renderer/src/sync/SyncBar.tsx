@@ -1,0 +1,69 @@
+import { Avatar, Badge, Button, Group, Paper, Switch, Text, Tooltip } from '@mantine/core';
+import { IconPlugConnected, IconUserPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { PresenceUser } from '../../../shared/sync/presence';
+import { initials } from '../components/initials';
+import { syncStatusText } from './sync-status-text';
+import type { WorkspaceSyncState } from './useWorkspaceSync';
+
+const MAX_AVATARS = 6;
+
+function PresenceAvatars({ present }: { present: readonly PresenceUser[] }) {
+  const { t } = useTranslation();
+  if (present.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('sync.presentNobody')}
+      </Text>
+    );
+  }
+  return (
+    <Avatar.Group spacing="sm" role="list" aria-label={t('sync.presentLabel')}>
+      {present.slice(0, MAX_AVATARS).map((user) => {
+        const label = t('sync.presentMember', { name: user.displayName, organisation: user.organisationName });
+        return (
+          <Tooltip key={user.memberId} label={label} withArrow>
+            <Avatar color="teal" variant="filled" radius="xl" role="listitem" aria-label={label}>
+              {initials(user.displayName)}
+            </Avatar>
+          </Tooltip>
+        );
+      })}
+      {present.length > MAX_AVATARS && (
+        <Avatar radius="xl" role="listitem" aria-label={present.slice(MAX_AVATARS).map((user) => t('sync.presentMember', { name: user.displayName, organisation: user.organisationName })).join('; ')}>
+          +{present.length - MAX_AVATARS}
+        </Avatar>
+      )}
+    </Avatar.Group>
+  );
+}
+
+/** Sync status, who is here now, the offline switch, and the invite and connection actions. */
+export function SyncBar({ sync, onInvite, onConnections }: { sync: WorkspaceSyncState; onInvite: () => void; onConnections: () => void }) {
+  const { t } = useTranslation();
+  const status = syncStatusText(t, sync.status);
+  return (
+    <Paper withBorder p="sm" radius="md" component="section" aria-label={t('sync.statusLabel')}>
+      <Group justify="space-between" gap="sm">
+        <Group gap="md">
+          {/* The dot carries the colour; the text stays dark so it reads at any status (WCAG AA). */}
+          <Badge color={status.color} variant="dot" size="lg" role="status" data-testid="sync-status" data-kind={sync.status.kind}>
+            {status.text}
+          </Badge>
+          <PresenceAvatars present={sync.present} />
+        </Group>
+        <Group gap="sm">
+          <Tooltip label={t('sync.workOfflineHint')} multiline w={260}>
+            <Switch label={t('sync.workOffline')} checked={sync.settings?.workOffline ?? false} disabled={!sync.settings} onChange={(event) => sync.setWorkOffline(event.currentTarget.checked)} />
+          </Tooltip>
+          <Button variant="default" size="xs" leftSection={<IconPlugConnected size={16} aria-hidden />} onClick={onConnections}>
+            {t('sync.connections')}
+          </Button>
+          <Button size="xs" leftSection={<IconUserPlus size={16} aria-hidden />} onClick={onInvite}>
+            {t('sync.invite')}
+          </Button>
+        </Group>
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,19 @@
+import type { TFunction } from 'i18next';
+import type { WorkspaceSyncState } from './useWorkspaceSync';
+
+export function syncStatusText(t: TFunction, status: WorkspaceSyncState['status']): { text: string; color: string } {
+  switch (status.kind) {
+    case 'starting':
+      return { text: t('sync.starting'), color: 'gray' };
+    case 'failed':
+      return { text: t('sync.failed', { problem: status.problem }), color: 'red' };
+    case 'offline':
+      return { text: status.reason === 'switchedOff' ? t('sync.offlineSwitchedOff') : t('sync.offlineNoSignaling'), color: 'gray' };
+    case 'looking':
+      return { text: t('sync.looking'), color: 'yellow' };
+    case 'connected':
+      return { text: t('sync.connected', { count: status.peers }), color: 'blue' };
+    case 'inSync':
+      return { text: t('sync.inSync', { count: status.peers }), color: 'teal' };
+  }
+}

@@ -1,0 +1,83 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import { presentMembers, type PresenceUser } from '../../../shared/sync/presence';
+import type { SyncStatus } from '../../../shared/sync/sync-status';
+import { useDatabase } from '../app/database-context';
+import { host } from '../host';
+import type { Identity } from '../storage/identity-store';
+import { loadSyncSettings, saveSyncSettings, type SyncSettings } from '../storage/sync-settings-store';
+import { ensureWorkspaceAccess } from '../storage/workspace-access-store';
+import { WorkspaceSync } from './workspace-sync';
+
+export interface WorkspaceSyncState {
+  readonly status: SyncStatus | { kind: 'starting' } | { kind: 'failed'; problem: string };
+  readonly present: readonly PresenceUser[];
+  readonly settings: SyncSettings | undefined;
+  readonly setWorkOffline: (offline: boolean) => void;
+}
+
+/** Syncs the open workspace with its peers while mounted; restarts when the connection settings change. */
+export function useWorkspaceSync(doc: Y.Doc, workspaceId: string, identity: Identity): WorkspaceSyncState {
+  const db = useDatabase();
+  const settings = useLiveQuery(() => loadSyncSettings(db), [db]);
+  const [sync, setSync] = useState<WorkspaceSync | { failed: string }>();
+  const [, setTick] = useState(0);
+  const { memberId, profile } = identity;
+  const signalingKey = settings ? JSON.stringify([settings.extraSignaling, settings.iceServers]) : undefined;
+  // Read when the provider starts; later changes are applied by setOnline without a restart.
+  const workOffline = settings?.workOffline ?? false;
+  const workOfflineRef = useRef(workOffline);
+  useEffect(() => {
+    workOfflineRef.current = workOffline;
+  }, [workOffline]);
+
+  useEffect(() => {
+    if (signalingKey === undefined) return;
+    const [extraSignaling, iceServers] = JSON.parse(signalingKey) as [string[], RTCIceServer[]];
+    let live = true;
+    let started: WorkspaceSync | undefined;
+    (async () => {
+      const [access, hub] = await Promise.all([ensureWorkspaceAccess(db, workspaceId), host.sync.localHub()]);
+      if (access.peerHubs.length > 0) await host.sync.addPeerHubs(access.peerHubs);
+      if (!live) return;
+      started = await WorkspaceSync.start(doc, {
+        workspaceId,
+        key: access.key,
+        signalingUrls: [hub.signalingUrl, ...extraSignaling],
+        iceServers,
+        user: { memberId, displayName: profile.displayName, organisationName: profile.organisationName },
+        online: !workOfflineRef.current,
+      });
+      if (live) setSync(started);
+      else started.destroy();
+    })().catch((error: unknown) => {
+      console.error('Sync could not start', error);
+      if (live) setSync({ failed: error instanceof Error ? error.message : String(error) });
+    });
+    return () => {
+      live = false;
+      started?.destroy();
+    };
+  }, [db, doc, workspaceId, signalingKey, memberId, profile.displayName, profile.organisationName]);
+
+  useEffect(() => {
+    if (sync instanceof WorkspaceSync) sync.setOnline(!workOffline);
+  }, [sync, workOffline]);
+
+  useEffect(() => {
+    if (!(sync instanceof WorkspaceSync)) return;
+    return sync.subscribe(() => setTick((n) => n + 1));
+  }, [sync]);
+
+  const setWorkOffline = (offline: boolean) => {
+    if (!settings) return;
+    saveSyncSettings(db, { ...settings, workOffline: offline }).catch((error: unknown) => console.error('Could not save the offline switch', error));
+  };
+
+  if (!sync) return { status: { kind: 'starting' }, present: [], settings, setWorkOffline };
+  if (!(sync instanceof WorkspaceSync)) return { status: { kind: 'failed', problem: sync.failed }, present: [], settings, setWorkOffline };
+  const status = sync.status();
+  const present = status.kind === 'offline' ? [] : presentMembers(sync.awareness.getStates(), sync.awareness.clientID, memberId);
+  return { status, present, settings, setWorkOffline };
+}

@@ -1,0 +1,123 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './a11y';
+import { addOrganisation, createIdentity, createWorkspace } from './app-actions';
+import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
+
+const [PORT_A, PORT_B] = PARTNER_HOST_PORTS;
+
+async function createInvite(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Uitnodigen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Partner uitnodigen' });
+  const code = dialog.getByTestId('invite-code');
+  await expect(code).toHaveValue(/^SK1\./);
+  await expect(dialog.getByRole('img', { name: 'QR-code van de uitnodiging' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  const value = await code.inputValue();
+  await dialog.getByRole('button', { name: 'Sluiten' }).click();
+  return value;
+}
+
+async function join(page: Page, code: string) {
+  const dialog = page.getByRole('dialog', { name: 'Deelnemen aan een werkruimte' });
+  if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Deelnemen met uitnodiging' }).click();
+  await dialog.getByLabel('Uitnodigingscode').fill(code);
+  await dialog.getByRole('button', { name: 'Deelnemen' }).click();
+}
+
+function syncStatus(page: Page) {
+  return page.getByTestId('sync-status');
+}
+
+test.describe('two partners in one room', () => {
+  let a: Partner;
+  let b: Partner;
+
+  test.beforeAll(async () => {
+    a = await openPartner(PORT_A);
+    b = await openPartner(PORT_B);
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+  });
+
+  test('invite, see each other, edit on both sides, work offline and converge', async () => {
+    test.setTimeout(120_000);
+    await createIdentity(a.page, { name: 'Anne de Vries', organisation: 'Gemeente Leiden', role: 'Programmamanager' });
+    await createWorkspace(a.page, 'Holland Rijnland', 'RES 2.0');
+    await addOrganisation(a.page, { name: 'Gemeente Leiden', type: 'Gemeente' });
+    await expect(syncStatus(a.page)).toHaveText('Zoeken naar partners…');
+    const code = await createInvite(a.page);
+
+    await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' });
+    await join(b.page, code);
+    await expect(b.page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
+    await expect(b.page.getByRole('article', { name: 'Gemeente Leiden' })).toBeVisible({ timeout: 30_000 });
+
+    await expect(syncStatus(a.page)).toHaveText('Bijgewerkt met 1 partner', { timeout: 20_000 });
+    await expect(syncStatus(b.page)).toHaveText('Bijgewerkt met 1 partner', { timeout: 20_000 });
+    await expect(a.page.getByRole('listitem', { name: 'Bram Jansen, Liander' })).toBeVisible();
+    await expect(b.page.getByRole('listitem', { name: 'Anne de Vries, Gemeente Leiden' })).toBeVisible();
+    await expectNoSeriousA11yViolations(b.page);
+
+    await addOrganisation(b.page, { name: 'Liander', type: 'Netbeheerder' });
+    await expect(a.page.getByRole('article', { name: 'Liander' })).toBeVisible({ timeout: 15_000 });
+
+    await b.page.getByRole('switch', { name: 'Offline werken' }).click();
+    await expect(syncStatus(b.page)).toHaveText('Offline');
+    await expect(syncStatus(a.page)).toHaveText('Zoeken naar partners…', { timeout: 20_000 });
+    await addOrganisation(a.page, { name: 'Hoogheemraadschap van Rijnland', type: 'Waterschap' });
+    await addOrganisation(b.page, { name: 'Energiecoöperatie Leiden', type: 'Energiecoöperatie' });
+    await b.page.waitForTimeout(1000);
+    await expect(b.page.getByRole('article', { name: 'Hoogheemraadschap van Rijnland' })).toHaveCount(0);
+    await expect(a.page.getByRole('article', { name: 'Energiecoöperatie Leiden' })).toHaveCount(0);
+
+    await b.page.getByRole('switch', { name: 'Offline werken' }).click();
+    for (const page of [a.page, b.page]) {
+      await expect(page.getByRole('article', { name: 'Hoogheemraadschap van Rijnland' })).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByRole('article', { name: 'Energiecoöperatie Leiden' })).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByText('4 organisaties')).toBeVisible();
+    }
+  });
+});
+
+test('a wrong, truncated or tampered invite code is explained and creates nothing', async ({ page }) => {
+  const a = await openPartner(PORT_A);
+  try {
+    await createIdentity(a.page);
+    await createWorkspace(a.page, 'Zeeland');
+    const code = await createInvite(a.page);
+
+    await page.goto('/');
+    await createIdentity(page, { name: 'Carla Smit', organisation: 'Zeeuwse Energie', role: 'Adviseur' });
+    const dialogName = 'Deelnemen aan een werkruimte';
+    await join(page, 'hallo, dit is geen code');
+    await expect(page.getByRole('dialog', { name: dialogName })).toContainText('Dit is geen Stroomkring-uitnodiging');
+    await join(page, code.slice(0, code.length - 30));
+    await expect(page.getByRole('dialog', { name: dialogName })).toContainText(/onvolledig|veranderd of beschadigd/);
+    const middle = Math.floor(code.length / 2);
+    const tampered = code.slice(0, middle) + (code[middle] === 'A' ? 'B' : 'A') + code.slice(middle + 1);
+    await join(page, tampered);
+    await expect(page.getByRole('dialog', { name: dialogName })).toContainText('veranderd of beschadigd');
+    await page.getByRole('dialog', { name: dialogName }).getByRole('button', { name: 'Annuleren' }).click();
+    await expect(page.getByText('Je hebt nog geen werkruimte.')).toBeVisible();
+    const stored = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('stroomkring');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      const count = (store: string) =>
+        new Promise<number>((resolve) => {
+          const request = db.transaction(store).objectStore(store).count();
+          request.onsuccess = () => resolve(request.result);
+        });
+      const result = { workspaces: await count('workspaces'), access: await count('workspaceAccess') };
+      db.close();
+      return result;
+    });
+    expect(stored).toEqual({ workspaces: 0, access: 0 });
+  } finally {
+    await a.close();
+  }
+});

@@ -1,0 +1,26 @@
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_PATH, chromiumArgs } from './chromium';
+
+/**
+ * A partner in another organisation: their own Chromium process (so their
+ * own IndexedDB, and WebRTC between processes, not BroadcastChannel), using
+ * their own web host.
+ */
+export interface Partner {
+  readonly browser: Browser;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+export async function openPartner(hostPort: number): Promise<Partner> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs() });
+  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1200, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${hostPort}` });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[partner ${hostPort}] page error: ${error.message}`));
+  await page.goto(`http://127.0.0.1:${hostPort}/`);
+  return { browser, page, close: () => browser.close() };
+}
+
+/** Ports of the extra web hosts the partner tests use (see playwright.config.ts). */
+export const PARTNER_HOST_PORTS = [5181, 5182] as const;
