@@ -31,6 +31,8 @@ export interface StockClient {
   conn: SignalingConn;
   /** Decrypted `data` of every publish received on the room. */
   received: unknown[];
+  /** Publishes on the room that this client's key could not decrypt. */
+  readonly undecryptable: number;
   /** Subscribes and announces exactly as y-webrtc's announceSignalingInfo does. */
   join(): void;
   /** Sends `data` exactly as y-webrtc's publishSignalingMessage does for a room with a password. */
@@ -43,9 +45,15 @@ export async function stockClient(url: string, room: string, password: string, p
   const key = await crypto.deriveKey(password, room);
   const conn = new SignalingConn(url);
   const received: unknown[] = [];
+  let undecryptable = 0;
   conn.on('message', (m: { type?: string; topic?: string; data?: unknown }) => {
     if (m.type !== 'publish' || m.topic !== room || typeof m.data !== 'string') return;
-    void crypto.decryptJson(fromBase64(m.data), key).then((data) => received.push(data));
+    crypto.decryptJson(fromBase64(m.data), key).then(
+      (data) => received.push(data),
+      () => {
+        undecryptable += 1;
+      },
+    );
   });
   const publish = async (data: unknown): Promise<void> => {
     const encrypted = await crypto.encryptJson(data, key);
@@ -54,6 +62,9 @@ export async function stockClient(url: string, room: string, password: string, p
   return {
     conn,
     received,
+    get undecryptable() {
+      return undecryptable;
+    },
     join() {
       conn.send({ type: 'subscribe', topics: [room] });
       void publish({ type: 'announce', from: peerId });

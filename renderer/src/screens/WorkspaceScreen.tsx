@@ -14,6 +14,7 @@ import { OrganisationsPanel } from '../organisations/OrganisationsPanel';
 import { markWorkspaceOpened } from '../storage/workspace-store';
 import type { Identity } from '../storage/identity-store';
 import { PersistenceGuard } from '../workspace/PersistenceGuard';
+import { useOwnMembership } from '../workspace/useOwnMembership';
 import { regionName } from '../workspaces/workspace-label';
 
 export function WorkspaceScreen({ id, identity }: { id: string; identity: Identity }) {
@@ -60,6 +61,7 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
   const { t } = useTranslation();
   const { record, doc, provider } = state;
   const sync = useWorkspaceSync(doc, record.id, identity);
+  useOwnMembership(doc, identity);
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const meta = readMeta(doc);
