@@ -7,6 +7,25 @@ import { z } from 'zod';
 export const DEFAULT_HUB_PORT = 4455;
 export const HUB_PATH = '/signal';
 
+/**
+ * Host names as they may appear in a hub address: a DNS name (letters,
+ * digits, hyphens, dots), an IPv4 address, or a bracketed IPv6 address.
+ * Checked explicitly because browsers' URL parsers percent-encode spaces and
+ * other junk in ws:// hosts instead of refusing them.
+ */
+const HOST_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])$/i;
+
+/** A ws:// or wss:// URL with a plain host and no credentials. */
+export function isHubUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'ws:' || url.protocol === 'wss:') && HOST_PATTERN.test(url.hostname) && !url.username && !url.password;
+}
+
 export class HubAddressError extends Error {
   override readonly name = 'HubAddressError';
 }
@@ -22,7 +41,7 @@ export function normaliseHubAddress(input: string): string {
     throw new HubAddressError(`not an address: ${text}`);
   }
   if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new HubAddressError(`not a ws:// or wss:// address: ${text}`);
-  if (!url.hostname || url.username || url.password) throw new HubAddressError(`not a host address: ${text}`);
+  if (!HOST_PATTERN.test(url.hostname) || url.username || url.password) throw new HubAddressError(`not a host address: ${text}`);
   if (!url.port && url.protocol === 'ws:') url.port = String(DEFAULT_HUB_PORT);
   if (url.pathname === '/' || url.pathname === '') url.pathname = HUB_PATH;
   url.hash = '';
@@ -30,14 +49,4 @@ export function normaliseHubAddress(input: string): string {
 }
 
 /** A hub URL as carried in invites and over the bridge. */
-export const HubUrlSchema = z
-  .string()
-  .max(200)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'ws:' || url.protocol === 'wss:';
-    } catch {
-      return false;
-    }
-  }, 'not a ws:// or wss:// address');
+export const HubUrlSchema = z.string().max(200).refine(isHubUrl, 'not a ws:// or wss:// address with a plain host');

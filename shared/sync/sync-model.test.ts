@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HubAddressError, normaliseHubAddress } from './hub-address';
+import { HubAddressError, HubUrlSchema, normaliseHubAddress } from './hub-address';
 import { presentMembers } from './presence';
 import { computeSyncStatus } from './sync-status';
 
@@ -48,7 +48,11 @@ describe('hub addresses', () => {
   });
 
   it('refuses what is not a hub address', () => {
-    for (const bad of ['', 'http://x.nl', 'file:///etc', 'ws://user:pw@host', 'a b']) expect(() => normaliseHubAddress(bad), bad).toThrow(HubAddressError);
+    for (const bad of ['', 'http://x.nl', 'file:///etc', 'ws://user:pw@host', 'a b', 'niet een adres!', 'ws://host%20x', 'ws://-x.nl']) {
+      expect(() => normaliseHubAddress(bad), bad).toThrow(HubAddressError);
+    }
+    expect(HubUrlSchema.safeParse('ws://niet%20een%20adres!/').success).toBe(false);
+    expect(HubUrlSchema.safeParse('ws://192.168.1.20:4455/signal').success).toBe(true);
   });
 
   it('only ever returns ws/wss URLs or throws HubAddressError (property)', () => {

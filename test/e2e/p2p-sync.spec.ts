@@ -3,7 +3,9 @@ import { expectNoSeriousA11yViolations } from './a11y';
 import { addOrganisation, createIdentity, createWorkspace } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 
-const [PORT_A, PORT_B] = PARTNER_HOST_PORTS;
+const [PORT_A, PORT_B, PORT_LONE] = PARTNER_HOST_PORTS;
+/** The default host: its hub is never linked to another by any test, so only a hand-typed address can connect it. */
+const PORT_UNLINKED = 5178;
 
 async function createInvite(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Uitnodigen' }).click();
@@ -115,4 +117,40 @@ test.describe.serial('partners in one room', () => {
     expect(stored).toEqual({ workspaces: 0, access: 0 });
     await expect(a.page.getByTestId('sync-status')).toHaveText('Bijgewerkt met 1 partner');
   });
+});
+
+test('where the invite address does not work, a partner address typed by hand connects', async () => {
+  test.setTimeout(120_000);
+  const a = await openPartner(PORT_LONE);
+  const b = await openPartner(PORT_UNLINKED);
+  try {
+    await createIdentity(a.page, { name: 'Anne de Vries', organisation: 'Waterschap Vallei en Veluwe', role: 'Adviseur' });
+    await createWorkspace(a.page, 'Foodvalley');
+    await addOrganisation(a.page, { name: 'Waterschap Vallei en Veluwe', type: 'Waterschap' });
+    const code = await createInvite(a.page);
+
+    // As on venue Wi-Fi: the address in the invite cannot be reached and mDNS is blocked.
+    await b.page.route('**/__stroomkring/peers', (route) => route.abort('addressunreachable'));
+    await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Gemeente Ede', role: 'Beleidsmaker' });
+    await join(b.page, code);
+    await expect(syncStatus(b.page)).toHaveText('Zoeken naar partners…');
+    await b.page.waitForTimeout(2000);
+    await expect(b.page.getByRole('article', { name: 'Waterschap Vallei en Veluwe' })).toHaveCount(0);
+    await b.page.unroute('**/__stroomkring/peers');
+
+    await b.page.getByRole('button', { name: 'Verbindingen' }).click();
+    const dialog = b.page.getByRole('dialog', { name: 'Verbindingen' });
+    await dialog.getByLabel('Adres van een partner').fill('niet een adres!');
+    await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect(dialog.getByText('Dat is geen geldig adres.')).toBeVisible();
+    await dialog.getByLabel('Adres van een partner').fill(`127.0.0.1:${PORT_LONE}`);
+    await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect(dialog.getByText(`ws://127.0.0.1:${PORT_LONE}/signal`)).toBeVisible();
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+
+    await expect(b.page.getByRole('article', { name: 'Waterschap Vallei en Veluwe' })).toBeVisible({ timeout: 30_000 });
+    await expect(syncStatus(b.page)).toHaveText('Bijgewerkt met 1 partner', { timeout: 20_000 });
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+  }
 });

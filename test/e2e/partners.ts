@@ -23,4 +23,4 @@ export async function openPartner(hostPort: number): Promise<Partner> {
 }
 
 /** Ports of the extra web hosts the partner tests use (see playwright.config.ts). */
-export const PARTNER_HOST_PORTS = [5181, 5182] as const;
+export const PARTNER_HOST_PORTS = [5181, 5182, 5183] as const;

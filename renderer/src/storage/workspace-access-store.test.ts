@@ -38,6 +38,14 @@ describe('workspace access', () => {
     db.close();
   });
 
+  it('drops stored peer hub addresses that are not valid hub URLs', async () => {
+    const db = openDatabase('access-junk');
+    const id = await createWorkspace(db, { regionId: 'twente', name: '' });
+    await db.workspaceAccess.update(id, { peerHubs: ['ws://127.0.0.1:5181/signal', 'ws://niet%20een%20adres!/', 42 as unknown as string] });
+    expect((await ensureWorkspaceAccess(db, id)).peerHubs).toEqual(['ws://127.0.0.1:5181/signal']);
+    db.close();
+  });
+
   it('gives workspaces from before version 2 a key on upgrade', async () => {
     const old = new Dexie('access-upgrade');
     old.version(1).stores({ identity: 'id', settings: 'key', workspaces: 'id, lastOpenedAt', '$workspaces.doc_updates': '++i,k' });

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { InvitePayload } from '../../../shared/invite/invite-code';
 import { WorkspaceKeySchema, generateWorkspaceKey } from '../../../shared/invite/workspace-key';
+import { HubUrlSchema } from '../../../shared/sync/hub-address';
 import { initialiseMeta } from '../../../shared/workspace-doc/meta';
 import { upsertSelf } from '../../../shared/workspace-doc/members';
 import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase, type WorkspaceAccessRow, type WorkspaceRow } from './database';
@@ -17,7 +18,11 @@ export class WorkspaceKeyMismatchError extends Error {
 export async function ensureWorkspaceAccess(db: StroomkringDatabase, workspaceId: string): Promise<WorkspaceAccessRow> {
   return db.transaction('rw', db.workspaceAccess, async () => {
     const row = await db.workspaceAccess.get(workspaceId);
-    if (row && WorkspaceKeySchema.safeParse(row.key).success && Array.isArray(row.peerHubs)) return row;
+    if (row && WorkspaceKeySchema.safeParse(row.key).success) {
+      // Stored addresses are checked again: one bad entry must not make the host refuse all of them.
+      const peerHubs = Array.isArray(row.peerHubs) ? row.peerHubs.filter((hub) => HubUrlSchema.safeParse(hub).success) : [];
+      return { ...row, peerHubs };
+    }
     const fresh = { workspaceId, key: generateWorkspaceKey(), peerHubs: [] };
     await db.workspaceAccess.put(fresh);
     return fresh;

@@ -39,7 +39,8 @@ export function useWorkspaceSync(doc: Y.Doc, workspaceId: string, identity: Iden
     let started: WorkspaceSync | undefined;
     (async () => {
       const [access, hub] = await Promise.all([ensureWorkspaceAccess(db, workspaceId), host.sync.localHub()]);
-      if (access.peerHubs.length > 0) await host.sync.addPeerHubs(access.peerHubs);
+      // Peer hubs only widen the search; the own hub and mDNS work without them, so a failure here must not stop sync.
+      if (access.peerHubs.length > 0) host.sync.addPeerHubs(access.peerHubs).catch((error: unknown) => console.warn('Could not hand peer hubs to the host', error));
       if (!live) return;
       started = await WorkspaceSync.start(doc, {
         workspaceId,
