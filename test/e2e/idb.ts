@@ -1,48 +1,78 @@
 import type { Page } from '@playwright/test';
 
 /**
- * Writes straight into the app's IndexedDB, as a damaged disk or a buggy
- * older version would; the app must cope with whatever it finds.
+ * Reads and writes the app's IndexedDB directly from the test, as a damaged
+ * disk, an older version or a peer's stored update would; the app must cope
+ * with whatever it finds. One in-page function serves every operation, since
+ * code passed to page.evaluate cannot share helpers.
  */
-export async function putRaw(page: Page, store: string, value: unknown): Promise<void> {
-  await page.evaluate(
-    async ({ store, value }) => {
+type IdbOp =
+  | { kind: 'put'; store: string; value: unknown }
+  | { kind: 'addUpdate'; workspaceId: string; bytes?: number[]; fetchPath?: string }
+  | { kind: 'count'; store: string }
+  | { kind: 'updateBytes'; workspaceId: string };
+
+const UPDATES = '$workspaces.doc_updates';
+
+function runIdbOp(page: Page, op: IdbOp): Promise<number> {
+  return page.evaluate(
+    async ({ op, updates }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('stroomkring');
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error ?? new Error('open failed'));
       });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(store, 'readwrite');
-        tx.objectStore(store).put(value);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-      });
-      db.close();
+      const done = <T>(request: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error ?? new Error('request failed'));
+        });
+      try {
+        switch (op.kind) {
+          case 'put':
+            await done(db.transaction(op.store, 'readwrite').objectStore(op.store).put(op.value));
+            return 1;
+          case 'addUpdate': {
+            const u = op.fetchPath ? new Uint8Array(await (await fetch(op.fetchPath)).arrayBuffer()) : new Uint8Array(op.bytes ?? []);
+            await done(db.transaction(updates, 'readwrite').objectStore(updates).add({ k: op.workspaceId, u, f: 0 }));
+            return u.byteLength;
+          }
+          case 'count':
+            return await done(db.transaction(op.store).objectStore(op.store).count());
+          case 'updateBytes': {
+            const rows = (await done(db.transaction(updates).objectStore(updates).index('k').getAll(op.workspaceId))) as { u: Uint8Array }[];
+            return rows.reduce((sum, row) => sum + row.u.byteLength, 0);
+          }
+        }
+      } finally {
+        db.close();
+      }
     },
-    { store, value },
+    { op, updates: UPDATES },
   );
 }
 
-/** Adds a Yjs update (V2 encoding, as y-dexie stores them) to a workspace document, as if a peer had sent it. */
+export async function putRaw(page: Page, store: string, value: unknown): Promise<void> {
+  await runIdbOp(page, { kind: 'put', store, value });
+}
+
+/** Adds a Yjs update (V2, as y-dexie stores them) to a workspace document, as if a peer had sent it. */
 export async function putDocumentUpdate(page: Page, workspaceId: string, update: Uint8Array): Promise<void> {
-  await page.evaluate(
-    async ({ workspaceId, bytes }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('stroomkring');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('open failed'));
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('$workspaces.doc_updates', 'readwrite');
-        tx.objectStore('$workspaces.doc_updates').add({ k: workspaceId, u: new Uint8Array(bytes), f: 0 });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-      });
-      db.close();
-    },
-    { workspaceId, bytes: Array.from(update) },
-  );
+  await runIdbOp(page, { kind: 'addUpdate', workspaceId, bytes: Array.from(update) });
+}
+
+/** The same for a large update, which the page fetches from `path` (served by the test with page.route). */
+export async function putFetchedDocumentUpdate(page: Page, workspaceId: string, path: string): Promise<number> {
+  return runIdbOp(page, { kind: 'addUpdate', workspaceId, fetchPath: path });
+}
+
+export function countRows(page: Page, store: string): Promise<number> {
+  return runIdbOp(page, { kind: 'count', store });
+}
+
+/** Bytes of workspace document updates the page has stored (y-dexie persists what arrives from peers). */
+export function storedUpdateBytes(page: Page, workspaceId: string): Promise<number> {
+  return runIdbOp(page, { kind: 'updateBytes', workspaceId });
 }
 
 export function workspaceIdFromUrl(url: string): string {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { addOrganisation, createIdentity, createWorkspace } from './app-actions';
-import { workspaceIdFromUrl } from './idb';
+import { putFetchedDocumentUpdate, storedUpdateBytes, workspaceIdFromUrl } from './idb';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 
 /**
@@ -29,47 +29,12 @@ function ballastUpdate(megabytes: number, label: string): Buffer {
  */
 async function storeUpdate(page: Page, workspaceId: string, update: Buffer) {
   await page.route(`**${LOAD_PATH}`, (route) => route.fulfill({ status: 200, body: update, contentType: 'application/octet-stream' }));
-  await page.evaluate(
-    async ({ workspaceId, path }) => {
-      const bytes = new Uint8Array(await (await fetch(path)).arrayBuffer());
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('stroomkring');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('open failed'));
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('$workspaces.doc_updates', 'readwrite');
-        tx.objectStore('$workspaces.doc_updates').add({ k: workspaceId, u: bytes, f: 1 });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-      });
-      db.close();
-    },
-    { workspaceId, path: LOAD_PATH },
-  );
+  await putFetchedDocumentUpdate(page, workspaceId, LOAD_PATH);
   await page.unroute(`**${LOAD_PATH}`);
 }
 
-/** Bytes of workspace document updates the page has stored (y-dexie persists what arrives from peers). */
-async function storedBytes(page: Page, workspaceId: string): Promise<number> {
-  return page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('stroomkring');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('open failed'));
-    });
-    const rows = await new Promise<{ u: Uint8Array }[]>((resolve, reject) => {
-      const request = db.transaction('$workspaces.doc_updates').objectStore('$workspaces.doc_updates').index('k').getAll(id);
-      request.onsuccess = () => resolve(request.result as { u: Uint8Array }[]);
-      request.onerror = () => reject(request.error ?? new Error('read failed'));
-    });
-    db.close();
-    return rows.reduce((sum, row) => sum + row.u.byteLength, 0);
-  }, workspaceId);
-}
-
 test('a 50 MB workspace syncs to a partner who joins, and edits keep flowing both ways', async () => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const [portA, portB] = PARTNER_HOST_PORTS;
   const [a, b]: [Partner, Partner] = await Promise.all([openPartner(portA), openPartner(portB)]);
   try {
@@ -78,7 +43,7 @@ test('a 50 MB workspace syncs to a partner who joins, and edits keep flowing bot
     await addOrganisation(a.page, { name: 'Regionaal Archief', type: 'Overig' });
     const workspaceId = workspaceIdFromUrl(a.page.url());
     await storeUpdate(a.page, workspaceId, ballastUpdate(STATE_MB, 'state'));
-    expect(await storedBytes(a.page, workspaceId)).toBeGreaterThan(STATE_MB * 1_000_000);
+    expect(await storedUpdateBytes(a.page, workspaceId)).toBeGreaterThan(STATE_MB * 1_000_000);
     await a.page.reload();
     await expect(a.page.getByRole('article', { name: 'Regionaal Archief' })).toBeVisible({ timeout: 60_000 });
 
@@ -92,7 +57,7 @@ test('a 50 MB workspace syncs to a partner who joins, and edits keep flowing bot
     const started = Date.now();
     await b.page.getByRole('dialog', { name: 'Deelnemen aan een werkruimte' }).getByRole('button', { name: 'Deelnemen' }).click();
     await expect(b.page.getByRole('article', { name: 'Regionaal Archief' })).toBeVisible({ timeout: 150_000 });
-    await expect.poll(() => storedBytes(b.page, workspaceId), { timeout: 60_000 }).toBeGreaterThan(STATE_MB * 1_000_000);
+    await expect.poll(() => storedUpdateBytes(b.page, workspaceId), { timeout: 60_000 }).toBeGreaterThan(STATE_MB * 1_000_000);
     console.log(`50 MB workspace reached the new partner in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await expect(b.page.getByTestId('sync-status')).toHaveText('Bijgewerkt met 1 partner', { timeout: 30_000 });
 

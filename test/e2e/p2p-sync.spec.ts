@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { addOrganisation, createIdentity, createWorkspace } from './app-actions';
+import { countRows } from './idb';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 
 const [PORT_A, PORT_B, PORT_LONE] = PARTNER_HOST_PORTS;
@@ -99,21 +100,7 @@ test.describe.serial('partners in one room', () => {
     await expect(page.getByRole('dialog', { name: dialogName })).toContainText('veranderd of beschadigd');
     await page.getByRole('dialog', { name: dialogName }).getByRole('button', { name: 'Annuleren' }).click();
     await expect(page.getByText('Je hebt nog geen werkruimte.')).toBeVisible();
-    const stored = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('stroomkring');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('open failed'));
-      });
-      const count = (store: string) =>
-        new Promise<number>((resolve) => {
-          const request = db.transaction(store).objectStore(store).count();
-          request.onsuccess = () => resolve(request.result);
-        });
-      const result = { workspaces: await count('workspaces'), access: await count('workspaceAccess') };
-      db.close();
-      return result;
-    });
+    const stored = { workspaces: await countRows(page, 'workspaces'), access: await countRows(page, 'workspaceAccess') };
     expect(stored).toEqual({ workspaces: 0, access: 0 });
     await expect(a.page.getByTestId('sync-status')).toHaveText('Bijgewerkt met 1 partner');
   });
