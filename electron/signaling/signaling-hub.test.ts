@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
 import { CLOSE_GOING_AWAY, CLOSE_MALFORMED, CLOSE_RATE_LIMIT, CLOSE_TOO_MANY_TOPICS } from './hub-connection.ts';
 import type { HubLogEvent } from './hub-log.ts';
 import type { SignalingHub, SignalingHubOptions } from './signaling-hub.ts';
@@ -92,8 +93,35 @@ describe('signaling hub: the y-webrtc protocol', () => {
     cleanups.push(() => a.close());
     a.send({ type: 'ping' });
     await a.next((m) => m.type === 'pong');
-    await expect(connectClient(`ws://127.0.0.1:${port}/other`)).rejects.toThrow();
     expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe('app');
+  });
+
+  it('leaves the other WebSocket upgrades of a shared server to their owner', async () => {
+    const server = createServer();
+    cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+    // The owner's own socket on another path, as Vite's HMR socket shares the dev server.
+    const owners = new WebSocketServer({ noServer: true });
+    server.on('upgrade', (request, socket, head) => {
+      if (request.url === '/owner') owners.handleUpgrade(request, socket, head, (client) => client.send('owner here'));
+    });
+    cleanups.push(() => new Promise<void>((r) => owners.close(() => r())));
+    await hub({ server, path: '/signal' });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    const ownerClient = new WebSocket(`ws://127.0.0.1:${port}/owner`);
+    cleanups.push(() => {
+      ownerClient.close();
+      return Promise.resolve();
+    });
+    const greeting = await new Promise<string>((resolve, reject) => {
+      ownerClient.once('message', (data: Buffer) => resolve(data.toString()));
+      ownerClient.once('error', reject);
+    });
+    expect(greeting).toBe('owner here');
+    const a = await connectClient(`ws://127.0.0.1:${port}/signal`);
+    cleanups.push(() => a.close());
+    a.send({ type: 'ping' });
+    await a.next((m) => m.type === 'pong');
   });
 
   it('closes its clients with 1001 when it shuts down', async () => {

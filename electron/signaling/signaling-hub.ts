@@ -22,6 +22,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
 import type { HubLimits } from './hub-connection.ts';
@@ -97,12 +98,16 @@ export async function startSignalingHub(options: SignalingHubOptions = {}): Prom
       response.writeHead(200, { 'Content-Type': 'text/plain' });
       response.end('okay');
     });
-  const wss = new WebSocketServer({
-    server: httpServer,
-    maxPayload: limits.maxMessageBytes,
-    perMessageDeflate: false,
-    ...(options.path === undefined ? {} : { path: options.path }),
-  });
+  // Upgrades are routed here rather than by ws's `server` option: with a `path`, ws answers every
+  // other upgrade on a shared server with 400, which would cut off its owner's own WebSockets
+  // (Vite's HMR socket in `npm run web:dev`, for one).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const pathname = (request.url ?? '/').split('?')[0];
+    if (options.path !== undefined && pathname !== options.path) return;
+    wss.handleUpgrade(request, socket, head, (client) => wss.emit('connection', client, request));
+  };
+  httpServer.on('upgrade', onUpgrade);
   wss.on('headers', (headers) => headers.push(`${HUB_ID_HEADER}: ${hubId}`));
 
   const links = new Map<string, PeerHubLink>();
@@ -251,6 +256,7 @@ export async function startSignalingHub(options: SignalingHubOptions = {}): Prom
       links.clear();
       const open = [...router.allConnections()];
       for (const conn of open) conn.close(CLOSE_GOING_AWAY, 'hub shutting down');
+      httpServer.off('upgrade', onUpgrade);
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       for (const conn of open) conn.socket.terminate();
       if (ownServer) {
