@@ -4,7 +4,7 @@
  * renderer's own signaling hub and its peer hubs. Same origin only.
  */
 import { z } from 'zod';
-import { HubUrlSchema } from '../sync/hub-address';
+import { HubUrlSchema } from '../sync/hub-address.ts';
 
 export const WEB_HOST_PATHS = {
   /** WebSocket: this host's signaling hub. */

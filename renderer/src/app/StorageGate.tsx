@@ -21,8 +21,10 @@ export function StorageGate({ children }: { children: ReactNode }) {
         void navigator.storage?.persist?.().catch(() => undefined);
       })
       .catch((error: unknown) => {
+        // An open cut short by our own cleanup (React remounting) is not a failure.
+        if (!live) return;
         console.error('Local database could not be opened', error);
-        if (live) setState({ status: 'failed', problem: classifyStorageError(error), detail: String(error) });
+        setState({ status: 'failed', problem: classifyStorageError(error), detail: String(error) });
       });
     return () => {
       live = false;
