@@ -5,17 +5,13 @@
  * same room topic with another key decrypts nothing, and therefore never
  * learns a peer id to connect to.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { roomNameFor } from '../../shared/invite/workspace-key.ts';
 import { startSignalingHub, type SignalingHub } from './signaling-hub.ts';
 import { sleep, waitFor } from './test-fixtures/test-client.ts';
-import { installWebSocketGlobal, stockClient, type StockClient } from './test-fixtures/y-webrtc-stock.ts';
+import { stockClient, useWebSocketGlobal, type StockClient } from './test-fixtures/y-webrtc-stock.ts';
 
-let restoreWebSocket: () => void;
-beforeAll(() => {
-  restoreWebSocket = installWebSocketGlobal();
-});
-afterAll(() => restoreWebSocket());
+useWebSocketGlobal();
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

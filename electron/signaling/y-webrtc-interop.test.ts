@@ -10,13 +10,9 @@ import type { StockServer } from './test-fixtures/stock-server.ts';
 import { startStockServer } from './test-fixtures/stock-server.ts';
 import { connectClient, publishesOn, sleep, waitFor } from './test-fixtures/test-client.ts';
 import type { StockClient } from './test-fixtures/y-webrtc-stock.ts';
-import { installWebSocketGlobal, stockClient } from './test-fixtures/y-webrtc-stock.ts';
+import { stockClient, useWebSocketGlobal } from './test-fixtures/y-webrtc-stock.ts';
 
-let restoreWebSocket: () => void;
-beforeAll(() => {
-  restoreWebSocket = installWebSocketGlobal();
-});
-afterAll(() => restoreWebSocket());
+useWebSocketGlobal();
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

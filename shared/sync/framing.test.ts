@@ -12,23 +12,12 @@ import {
   type FramingErrorCode,
   type ReceiveResult,
 } from './framing';
+import { pseudoRandomBytes } from './pseudo-random-bytes';
 
 const MiB = 1024 * 1024;
 const PAYLOAD = FRAGMENT_BYTES - FRAGMENT_HEADER_BYTES;
 
-/** Deterministic bytes without asking fast-check for megabytes of individual values. */
-function bytes(size: number, seed: number, first?: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let x = seed | 1;
-  for (let i = 0; i < size; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  if (first !== undefined && size > 0) out[0] = first;
-  return out;
-}
+const bytes = pseudoRandomBytes;
 
 const edgeSizes = [0, 1, PASSTHROUGH_MAX_BYTES - 1, PASSTHROUGH_MAX_BYTES, PASSTHROUGH_MAX_BYTES + 1, PAYLOAD - 1, PAYLOAD, PAYLOAD + 1, 2 * PAYLOAD, 3 * PAYLOAD + 1, 16 * PAYLOAD, 4 * MiB];
 const size = (max: number) => fc.oneof(fc.constantFrom(...edgeSizes.filter((s) => s <= max)), fc.integer({ min: 0, max }));

@@ -24,7 +24,3 @@ export function computeSyncStatus(snapshot: SyncSnapshot): SyncStatus {
   if (count === 0) return snapshot.signalingConnected ? { kind: 'looking' } : { kind: 'offline', reason: 'noSignaling' };
   return snapshot.peers.every((peer) => peer.synced) ? { kind: 'inSync', peers: count } : { kind: 'connected', peers: count };
 }
-
-export function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}

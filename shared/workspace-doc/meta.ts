@@ -24,7 +24,7 @@ export function initialiseMeta(doc: Y.Doc, meta: Omit<WorkspaceMeta, 'schemaVers
   });
 }
 
-export type MetaRead = { ok: true; meta: WorkspaceMeta } | { ok: false; problem: string };
+type MetaRead = { ok: true; meta: WorkspaceMeta } | { ok: false; problem: string };
 
 export function readMeta(doc: Y.Doc): MetaRead {
   const parsed = WorkspaceMetaSchema.safeParse(metaMap(doc).toJSON());

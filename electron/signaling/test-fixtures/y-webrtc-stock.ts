@@ -6,6 +6,7 @@
  */
 import type { webcrypto } from 'node:crypto';
 import { fromBase64, toBase64 } from 'lib0/buffer';
+import { afterAll, beforeAll } from 'vitest';
 import { WebSocket } from 'ws';
 import { SignalingConn } from 'y-webrtc';
 
@@ -25,6 +26,15 @@ export function installWebSocketGlobal(): () => void {
   return () => {
     g.WebSocket = previous;
   };
+}
+
+/** Registers the WebSocket stand-in for the whole test file (y-webrtc reads the global). */
+export function useWebSocketGlobal(): void {
+  let restore: () => void = () => {};
+  beforeAll(() => {
+    restore = installWebSocketGlobal();
+  });
+  afterAll(() => restore());
 }
 
 export interface StockClient {

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { IdentityProfileInputSchema, type IdentityProfile, type IdentityProfileInput } from '../../../shared/domain/identity';
 import { LIMITS } from '../../../shared/domain/limits';
-import { useZodValidate } from '../hooks/useFieldErrors';
+import { useZodValidate } from '../hooks/useZodValidate';
 
 const MAXIMA = { displayName: LIMITS.displayName, organisationName: LIMITS.organisationName, role: LIMITS.role };
 

@@ -7,7 +7,7 @@ import { LIMITS } from '../../../shared/domain/limits';
 import { OrganisationInputSchema, type Organisation, type OrganisationInput } from '../../../shared/domain/organisation';
 import { stakeholderTypeLabel, stakeholderTypes } from '../../../shared/regions';
 import { addOrganisation, updateOrganisation } from '../../../shared/workspace-doc/organisations';
-import { useZodValidate } from '../hooks/useFieldErrors';
+import { useZodValidate } from '../hooks/useZodValidate';
 import { useStorageAction } from '../hooks/useStorageAction';
 
 const MAXIMA = { name: LIMITS.organisationName, description: LIMITS.description, website: LIMITS.website };

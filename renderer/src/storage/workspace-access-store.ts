@@ -4,8 +4,9 @@ import { WorkspaceKeySchema, generateWorkspaceKey } from '../../../shared/invite
 import { HubUrlSchema } from '../../../shared/sync/hub-address';
 import { initialiseMeta } from '../../../shared/workspace-doc/meta';
 import { upsertSelf } from '../../../shared/workspace-doc/members';
-import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase, type WorkspaceAccessRow, type WorkspaceRow } from './database';
+import type { StroomkringDatabase, WorkspaceAccessRow } from './database';
 import type { Identity } from './identity-store';
+import { insertWorkspace } from './workspace-store';
 
 export class WorkspaceKeyMismatchError extends Error {
   override readonly name = 'WorkspaceKeyMismatchError';
@@ -65,11 +66,15 @@ export async function joinFromInvite(db: StroomkringDatabase, invite: InvitePayl
     invitedBy: invite.inviter.memberId,
     inviteId: invite.inviteId,
   });
-  const row: Omit<WorkspaceRow, 'doc'> & { doc: Y.Doc } = { id: invite.workspaceId, regionId: invite.regionId, name: invite.workspaceName, createdAt: now, lastOpenedAt: now, doc };
-  await db.transaction('rw', db.workspaces, db.workspaceAccess, db.table(WORKSPACE_UPDATES_TABLE), async () => {
-    await db.workspaces.add(row as Omit<WorkspaceRow, 'doc'>);
-    await db.workspaceAccess.add({ workspaceId: invite.workspaceId, key: invite.key, peerHubs: [...invite.hubs] });
-  });
-  doc.destroy();
+  try {
+    await insertWorkspace(
+      db,
+      { id: invite.workspaceId, regionId: invite.regionId, name: invite.workspaceName, createdAt: now, lastOpenedAt: now },
+      doc,
+      { workspaceId: invite.workspaceId, key: invite.key, peerHubs: [...invite.hubs] },
+    );
+  } finally {
+    doc.destroy();
+  }
   return { workspaceId: invite.workspaceId, alreadyMember: false };
 }

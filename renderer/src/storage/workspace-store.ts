@@ -5,7 +5,7 @@ import { generateWorkspaceKey } from '../../../shared/invite/workspace-key';
 import { initialiseMeta } from '../../../shared/workspace-doc/meta';
 import { readOrganisations } from '../../../shared/workspace-doc/organisations';
 import { readWith, type ReadResult } from '../../../shared/workspace-doc/read-result';
-import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase, type WorkspaceRow } from './database';
+import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase, type WorkspaceAccessRow, type WorkspaceRow } from './database';
 
 function toRecord(row: WorkspaceRow): ReadResult<WorkspaceRecord> {
   const { id, regionId, name, createdAt, lastOpenedAt } = row;
@@ -23,19 +23,29 @@ export async function getWorkspace(db: StroomkringDatabase, id: string): Promise
   return row ? { record: toRecord(row), row } : undefined;
 }
 
+/**
+ * Adds a workspace row with its initial document and its access row in one
+ * transaction. y-dexie accepts an initial Y.Doc on add() and stores its state
+ * with the row (so a full disk fails here, visibly); Dexie's InsertType omits
+ * Y.Doc properties, hence the widened type. The caller's doc is only copied.
+ */
+export async function insertWorkspace(db: StroomkringDatabase, row: Omit<WorkspaceRow, 'doc'>, doc: Y.Doc, access: WorkspaceAccessRow): Promise<void> {
+  const withDoc: Omit<WorkspaceRow, 'doc'> & { doc: Y.Doc } = { ...row, doc };
+  await db.transaction('rw', db.workspaces, db.workspaceAccess, db.table(WORKSPACE_UPDATES_TABLE), async () => {
+    await db.workspaces.add(withDoc as Omit<WorkspaceRow, 'doc'>);
+    await db.workspaceAccess.add(access);
+  });
+}
+
 export async function createWorkspace(db: StroomkringDatabase, input: { regionId: string; name: string }, now = Date.now()): Promise<string> {
   const id = crypto.randomUUID();
   const doc = new Y.Doc();
   initialiseMeta(doc, { workspaceId: id, regionId: input.regionId, createdAt: now });
-  // y-dexie accepts an initial Y.Doc on add() and stores its state with the row
-  // in one operation (so a full disk fails here, visibly); Dexie's InsertType
-  // omits Y.Doc properties, hence the widened type.
-  const row: Omit<WorkspaceRow, 'doc'> & { doc: Y.Doc } = { id, regionId: input.regionId, name: input.name, createdAt: now, lastOpenedAt: now, doc };
-  await db.transaction('rw', db.workspaces, db.workspaceAccess, db.table(WORKSPACE_UPDATES_TABLE), async () => {
-    await db.workspaces.add(row as Omit<WorkspaceRow, 'doc'>);
-    await db.workspaceAccess.add({ workspaceId: id, key: generateWorkspaceKey(), peerHubs: [] });
-  });
-  doc.destroy();
+  try {
+    await insertWorkspace(db, { id, regionId: input.regionId, name: input.name, createdAt: now, lastOpenedAt: now }, doc, { workspaceId: id, key: generateWorkspaceKey(), peerHubs: [] });
+  } finally {
+    doc.destroy();
+  }
   return id;
 }
 

@@ -10,6 +10,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FRAGMENT_BYTES, FRAGMENT_MAGIC, FRAGMENT_MARKER, PASSTHROUGH_MAX_BYTES, Reassembler, encodeMessage, planMessage } from '../../../shared/sync/framing';
 import { FramedDataChannel, HIGH_WATER_MARK_BYTES, LOW_WATER_MARK_BYTES } from './framed-data-channel';
+import { pseudoRandomBytes } from '../../../shared/sync/pseudo-random-bytes';
 
 const MiB = 1024 * 1024;
 
@@ -82,18 +83,9 @@ function setup() {
   return { fake, log, channel, received };
 }
 
-/** Deterministic pseudo-random bytes (xorshift), first byte 0 like every y-webrtc message. */
+/** First byte 0, like every y-webrtc message. */
 function bytes(size: number, seed = 7): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(size);
-  let x = seed | 1;
-  for (let i = 0; i < size; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  if (size > 0) out[0] = 0;
-  return out;
+  return pseudoRandomBytes(size, seed, 0);
 }
 
 /** Lets the network drain until the wrapper has nothing left; bounded so a stuck queue fails instead of looping. */

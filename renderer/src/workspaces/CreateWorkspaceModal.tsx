@@ -6,7 +6,7 @@ import { LIMITS } from '../../../shared/domain/limits';
 import { WorkspaceInputSchema, type WorkspaceInput } from '../../../shared/domain/workspace';
 import { regions } from '../../../shared/regions';
 import { useDatabase } from '../app/database-context';
-import { useZodValidate } from '../hooks/useFieldErrors';
+import { useZodValidate } from '../hooks/useZodValidate';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { createWorkspace } from '../storage/workspace-store';
 
