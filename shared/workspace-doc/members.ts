@@ -17,6 +17,8 @@ export const MemberSchema = z.object({
   joinedAt: z.number().int().nonnegative(),
   invitedBy: z.string().max(64).optional(),
   inviteId: z.string().max(64).optional(),
+  /** The workspace organisation this member speaks for; unset until they (or a match by name) link one. */
+  organisationId: z.string().max(64).optional(),
 });
 export type Member = z.infer<typeof MemberSchema>;
 
@@ -47,4 +49,15 @@ export function upsertSelf(doc: Y.Doc, member: Member): void {
       if (existing.get(field) !== member[field]) existing.set(field, member[field]);
     }
   });
+}
+
+/**
+ * The organisation (by id) a member belongs to: the one they linked, else the
+ * single organisation whose name matches their organisation name, ignoring case.
+ */
+export function organisationIdOf(member: Member, organisations: readonly { id: string; name: string }[]): string | undefined {
+  if (member.organisationId && organisations.some((organisation) => organisation.id === member.organisationId)) return member.organisationId;
+  const wanted = member.organisationName.trim().toLocaleLowerCase('nl');
+  const matches = organisations.filter((organisation) => organisation.name.trim().toLocaleLowerCase('nl') === wanted);
+  return matches.length === 1 ? matches[0]?.id : undefined;
 }

@@ -7,6 +7,14 @@
  *                  both keep their edit.
  *   members:       Y.Map<memberId, Y.Map<field, value>>  one entry per person who
  *                  joined, with who invited them (members.ts).
+ *   introductions: Y.Map<id, Y.Map>  who introduced whom, with a note (introductions.ts).
+ *   interests:     Y.Map<organisationId, Y.Map>  interests, strategy, red lines, offer (interests.ts).
+ *   documents:     Y.Map<documentId, Y.Map>  library metadata with a Y.Array of versions;
+ *                  the bytes are never in the document (documents.ts).
+ *   comments:      Y.Map<commentId, Y.Map>  comments on documents and interests (comments.ts).
+ *
+ * A confidential room's own Y.Doc uses the same accessors for documents and
+ * comments, plus its own meta (rooms.ts).
  *
  * Only the accessors in this folder touch these names.
  */
@@ -18,6 +26,10 @@ export const ROOT = {
   meta: 'meta',
   organisations: 'organisations',
   members: 'members',
+  introductions: 'introductions',
+  interests: 'interests',
+  documents: 'documents',
+  comments: 'comments',
 } as const;
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
@@ -30,4 +42,20 @@ export function organisationsMap(doc: Y.Doc): Y.Map<unknown> {
 
 export function membersMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOT.members);
+}
+
+export function introductionsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.introductions);
+}
+
+export function interestsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.interests);
+}
+
+export function documentsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.documents);
+}
+
+export function commentsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.comments);
 }

@@ -36,7 +36,15 @@ export interface OrganisationEntry {
   website?: string;
 }
 
+/** Opens one of the workspace's sections by its tab (Overzicht, Organisaties, Mensen, Netwerk, Belangen, Documenten, Vertrouwelijke kamers). */
+export async function openSection(page: Page, name: string) {
+  const tab = page.getByRole('tab', { name, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
+
 export async function addOrganisation(page: Page, org: OrganisationEntry) {
+  await openSection(page, 'Organisaties');
   await page.getByRole('button', { name: 'Organisatie toevoegen' }).click();
   const dialog = page.getByRole('dialog', { name: 'Organisatie toevoegen' });
   await dialog.getByLabel('Naam').fill(org.name);

@@ -42,7 +42,7 @@ function Screens() {
       <AppLayout identity={identity}>
         <ErrorBoundary FallbackComponent={ScreenError} onError={(error) => console.error('Screen crashed', error)}>
           <Switch>
-            <Route path="/w/:id">{(params) => <WorkspaceScreen key={params.id} id={params.id} identity={identity} />}</Route>
+            <Route path="/w/:id" nest>{(params) => <WorkspaceScreen key={params.id} id={params.id} identity={identity} />}</Route>
             <Route>
               <StartScreen identity={identity} />
             </Route>

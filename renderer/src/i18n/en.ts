@@ -1,4 +1,13 @@
 import type { LocaleShape } from './locale-shape';
+import { navEn } from './sections/nav';
+import { peopleEn } from './sections/people';
+import { networkEn } from './sections/network';
+import { interestsEn } from './sections/interests';
+import { documentsEn } from './sections/documents';
+import { filesEn } from './sections/files';
+import { roomsEn } from './sections/rooms';
+import { commentsEn } from './sections/comments';
+import { activityEn } from './sections/activity';
 
 export const en: LocaleShape = {
   app: {
@@ -184,4 +193,13 @@ export const en: LocaleShape = {
     body: 'Something went wrong while showing this data. Your data has not been lost.',
     retry: 'Try again',
   },
+  nav: navEn,
+  people: peopleEn,
+  network: networkEn,
+  interests: interestsEn,
+  documents: documentsEn,
+  files: filesEn,
+  rooms: roomsEn,
+  comments: commentsEn,
+  activity: activityEn,
 };

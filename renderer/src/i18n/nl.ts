@@ -1,3 +1,12 @@
+import { navNl } from './sections/nav';
+import { peopleNl } from './sections/people';
+import { networkNl } from './sections/network';
+import { interestsNl } from './sections/interests';
+import { documentsNl } from './sections/documents';
+import { filesNl } from './sections/files';
+import { roomsNl } from './sections/rooms';
+import { commentsNl } from './sections/comments';
+import { activityNl } from './sections/activity';
 /** Dutch, the default language. English (en.ts) must have exactly the same keys. */
 export const nl = {
   app: {
@@ -183,4 +192,13 @@ export const nl = {
     body: 'Er ging iets mis bij het tonen van deze gegevens. Je gegevens zijn niet verloren.',
     retry: 'Opnieuw proberen',
   },
+  nav: navNl,
+  people: peopleNl,
+  network: networkNl,
+  interests: interestsNl,
+  documents: documentsNl,
+  files: filesNl,
+  rooms: roomsNl,
+  comments: commentsNl,
+  activity: activityNl,
 } as const;

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Container, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isNewerSchema, readMeta } from '../../../shared/workspace-doc/meta';
@@ -10,10 +10,13 @@ import { ConnectionsModal } from '../sync/ConnectionsModal';
 import { InviteModal } from '../sync/InviteModal';
 import { SyncBar } from '../sync/SyncBar';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
-import { OrganisationsPanel } from '../organisations/OrganisationsPanel';
+import { FileTransferProvider } from '../files/FileTransferProvider';
 import { markWorkspaceOpened } from '../storage/workspace-store';
 import type { Identity } from '../storage/identity-store';
+import { recordVisit } from '../storage/visit-store';
 import { PersistenceGuard } from '../workspace/PersistenceGuard';
+import { WorkspaceContext } from '../workspace/workspace-context';
+import { WorkspaceSections } from '../workspace/WorkspaceSections';
 import { useOwnMembership } from '../workspace/useOwnMembership';
 import { regionName } from '../workspaces/workspace-label';
 
@@ -27,7 +30,7 @@ export function WorkspaceScreen({ id, identity }: { id: string; identity: Identi
   }, [db, id]);
 
   const back = (
-    <Anchor component={Link} href="/" size="sm">
+    <Anchor component={Link} href="~/" size="sm">
       <IconArrowLeft size={14} aria-hidden /> {t('workspaces.back')}
     </Anchor>
   );
@@ -65,8 +68,16 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const meta = readMeta(doc);
+  const db = useDatabase();
+  const [previousVisitAt, setPreviousVisitAt] = useState<number>();
+  useEffect(() => {
+    recordVisit(db, record.id)
+      .then(setPreviousVisitAt)
+      .catch((error: unknown) => console.warn('Could not record this visit', error));
+  }, [db, record.id]);
+  const context = useMemo(() => ({ record, doc, identity, sync, previousVisitAt }), [record, doc, identity, sync, previousVisitAt]);
   return (
-    <Container size="md">
+    <Container size="lg">
       <Stack gap="lg">
         {back}
         <div>
@@ -78,7 +89,11 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
         {dialog === 'connections' && sync.settings && <ConnectionsModal workspaceId={record.id} settings={sync.settings} onClose={close} />}
         <PersistenceGuard provider={provider} doc={doc} workspaceId={record.id} />
         {meta.ok && isNewerSchema(meta.meta) && <Alert color="yellow">{t('workspaces.newerVersion')}</Alert>}
-        <OrganisationsPanel doc={doc} memberId={identity.memberId} />
+        <WorkspaceContext.Provider value={context}>
+          <FileTransferProvider doc={doc} scope="workspace" sync={sync.instance}>
+            <WorkspaceSections />
+          </FileTransferProvider>
+        </WorkspaceContext.Provider>
       </Stack>
     </Container>
   );

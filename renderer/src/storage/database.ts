@@ -46,14 +46,65 @@ export interface WorkspaceAccessRow {
   peerHubs: string[];
 }
 
+/**
+ * One stored piece of a file, content-addressed: the file is known by the
+ * SHA-256 of its whole content, pieces by their index. Data is a Blob so
+ * Chromium keeps it on disk rather than in the renderer's memory.
+ */
+export interface FileChunkRow {
+  hash: string;
+  index: number;
+  data: Blob;
+}
+
+/** What this device holds of one file (by hash); the rows of the pieces are in fileChunks. */
+export interface FileRow {
+  hash: string;
+  size: number;
+  chunkSize: number;
+  /** Pieces stored so far, always a prefix 0..storedChunks-1. */
+  storedChunks: number;
+  /** True only after the stored bytes were hashed and matched `hash`. */
+  complete: boolean;
+  updatedAt: number;
+}
+
+/** A confidential room this device is a member of; its shared content is a Y.Doc of its own. */
+export interface RoomRow {
+  id: string;
+  workspaceId: string;
+  joinedAt: number;
+  doc: Y.Doc;
+}
+
+/** A room's key, like a workspace's: never shared except inside a room invite. */
+export interface RoomAccessRow {
+  roomId: string;
+  workspaceId: string;
+  key: string;
+  peerHubs: string[];
+}
+
+/** When this user last looked at a workspace, for "what changed since my last visit". */
+export interface VisitRow {
+  workspaceId: string;
+  seenAt: number;
+}
+
 export type StroomkringDatabase = Dexie & {
   identity: EntityTable<IdentityRow, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   workspaces: EntityTable<WorkspaceRow, 'id'>;
   workspaceAccess: EntityTable<WorkspaceAccessRow, 'workspaceId'>;
+  files: EntityTable<FileRow, 'hash'>;
+  fileChunks: Dexie.Table<FileChunkRow, [string, number]>;
+  rooms: EntityTable<RoomRow, 'id'>;
+  roomAccess: EntityTable<RoomAccessRow, 'roomId'>;
+  visits: EntityTable<VisitRow, 'workspaceId'>;
 };
 
 export const WORKSPACE_UPDATES_TABLE = '$workspaces.doc_updates';
+export const ROOM_UPDATES_TABLE = '$rooms.doc_updates';
 
 export function openDatabase(name: string = DATABASE_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}): StroomkringDatabase {
   const db = new Dexie(name, { addons: [yDexie], ...options }) as StroomkringDatabase;
@@ -69,5 +120,13 @@ export function openDatabase(name: string = DATABASE_NAME, options: { indexedDB?
       const ids = (await tx.table('workspaces').toCollection().primaryKeys()) as string[];
       await tx.table('workspaceAccess').bulkAdd(ids.map((workspaceId) => ({ workspaceId, key: generateWorkspaceKey(), peerHubs: [] })));
     });
+  // v3: file bytes by content hash, confidential rooms with their own documents and keys, last visits.
+  db.version(3).stores({
+    files: 'hash',
+    fileChunks: '[hash+index]',
+    rooms: 'id, workspaceId, doc: Y.Doc',
+    roomAccess: 'roomId, workspaceId',
+    visits: 'workspaceId',
+  });
   return db;
 }

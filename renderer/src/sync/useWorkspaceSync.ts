@@ -15,6 +15,8 @@ export interface WorkspaceSyncState {
   readonly present: readonly PresenceUser[];
   readonly settings: SyncSettings | undefined;
   readonly setWorkOffline: (offline: boolean) => void;
+  /** The running sync, for features that ride on its peer connections (file transfer). */
+  readonly instance: WorkspaceSync | undefined;
 }
 
 /** Syncs the open workspace with its peers while mounted; restarts when the connection settings change. */
@@ -76,9 +78,9 @@ export function useWorkspaceSync(doc: Y.Doc, workspaceId: string, identity: Iden
     saveSyncSettings(db, { ...settings, workOffline: offline }).catch((error: unknown) => console.error('Could not save the offline switch', error));
   };
 
-  if (!sync) return { status: { kind: 'starting' }, present: [], settings, setWorkOffline };
-  if (!(sync instanceof WorkspaceSync)) return { status: { kind: 'failed', problem: sync.failed }, present: [], settings, setWorkOffline };
+  if (!sync) return { status: { kind: 'starting' }, present: [], settings, setWorkOffline, instance: undefined };
+  if (!(sync instanceof WorkspaceSync)) return { status: { kind: 'failed', problem: sync.failed }, present: [], settings, setWorkOffline, instance: undefined };
   const status = sync.status();
   const present = status.kind === 'offline' ? [] : presentMembers(sync.awareness.getStates(), sync.awareness.clientID, memberId);
-  return { status, present, settings, setWorkOffline };
+  return { status, present, settings, setWorkOffline, instance: sync };
 }
