@@ -73,10 +73,43 @@ export interface DocumentFields {
   readonly sensitivity: Sensitivity;
 }
 
+/** What a form may hand to addDocument/updateDocumentFields: the same bounds the reader enforces, so a write never creates an entry that reads back as damaged. */
+export const DocumentFieldsSchema = z.object({
+  title: z.string().trim().min(1).max(DOCUMENT_LIMITS.title),
+  description: z.string().trim().max(DOCUMENT_LIMITS.description),
+  tags: z.array(z.string().trim().min(1).max(DOCUMENT_LIMITS.tag)).max(DOCUMENT_LIMITS.tags),
+  organisationId: z.string().min(1).max(64),
+  sensitivity: SensitivitySchema,
+});
+
+/**
+ * Tags as typed in one field ("wind, zon; netcongestie"): split on commas and
+ * semicolons, trimmed, empty ones dropped, duplicates (ignoring case) kept once.
+ */
+export function parseTags(input: string): string[] {
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const raw of input.split(/[,;]/)) {
+    const tag = raw.trim();
+    const key = tag.toLocaleLowerCase('nl');
+    if (tag === '' || seen.has(key)) continue;
+    seen.add(key);
+    tags.push(tag);
+  }
+  return tags;
+}
+
 export class SensitivityNotAllowedError extends Error {
   override readonly name = 'SensitivityNotAllowedError';
   constructor() {
     super('A vertrouwelijk document can only be added to a confidential room');
+  }
+}
+
+export class TooManyVersionsError extends Error {
+  override readonly name = 'TooManyVersionsError';
+  constructor(readonly documentId: string) {
+    super(`Document ${documentId} already has ${DOCUMENT_LIMITS.versions} versions`);
   }
 }
 
@@ -114,8 +147,10 @@ function assertAllowed(scope: LibraryScope, sensitivity: Sensitivity): void {
   if (scope === 'workspace' && sensitivity === 'vertrouwelijk') throw new SensitivityNotAllowedError();
 }
 
-export function addDocument(doc: Y.Doc, scope: LibraryScope, fields: DocumentFields, first: DocumentVersion, id: string = crypto.randomUUID()): string {
-  assertAllowed(scope, fields.sensitivity);
+export function addDocument(doc: Y.Doc, scope: LibraryScope, input: DocumentFields, firstInput: DocumentVersion, id: string = crypto.randomUUID()): string {
+  assertAllowed(scope, input.sensitivity);
+  const fields = DocumentFieldsSchema.parse(input);
+  const first = DocumentVersionSchema.parse(firstInput);
   const entry = new Y.Map<unknown>();
   const versions = new Y.Array<unknown>();
   doc.transact(() => {
@@ -141,8 +176,9 @@ function entryOf(doc: Y.Doc, id: string): Y.Map<unknown> {
 }
 
 /** Writes only the fields that changed, so a partner's concurrent edit of another field survives. */
-export function updateDocumentFields(doc: Y.Doc, scope: LibraryScope, id: string, fields: DocumentFields, now: number): void {
-  assertAllowed(scope, fields.sensitivity);
+export function updateDocumentFields(doc: Y.Doc, scope: LibraryScope, id: string, input: DocumentFields, now: number): void {
+  assertAllowed(scope, input.sensitivity);
+  const fields = DocumentFieldsSchema.parse(input);
   const entry = entryOf(doc, id);
   doc.transact(() => {
     let changed = false;
@@ -160,11 +196,13 @@ export function updateDocumentFields(doc: Y.Doc, scope: LibraryScope, id: string
   });
 }
 
-/** Appends a new version; the older ones stay. */
-export function addVersion(doc: Y.Doc, id: string, version: DocumentVersion): void {
+/** Appends a new version; the older ones stay. Refused at the limit, where the entry would read back as damaged. */
+export function addVersion(doc: Y.Doc, id: string, input: DocumentVersion): void {
+  const version = DocumentVersionSchema.parse(input);
   const entry = entryOf(doc, id);
   const versions = entry.get('versions');
   if (!(versions instanceof Y.Array)) throw new UnknownDocumentError(id);
+  if (versions.length >= DOCUMENT_LIMITS.versions) throw new TooManyVersionsError(id);
   doc.transact(() => {
     versions.push([{ ...version }]);
     entry.set('updatedAt', version.addedAt);
