@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import * as Y from 'yjs';
-import { addOrganisation, createIdentity, createWorkspace } from './app-actions';
+import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';
 import { putDocumentUpdate, putRaw, workspaceIdFromUrl } from './idb';
 
 test('empty and over-long names are refused at the field, and nothing is created', async ({ page }) => {
@@ -19,6 +19,7 @@ test('empty and over-long names are refused at the field, and nothing is created
 
   await createIdentity(page);
   await createWorkspace(page, 'Zeeland');
+  await openSection(page, 'Organisaties');
   await page.getByRole('button', { name: 'Organisatie toevoegen' }).click();
   const dialog = page.getByRole('dialog', { name: 'Organisatie toevoegen' });
   await dialog.getByLabel('Website').fill('javascript:alert(1)');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { chooseOption, createIdentity } from './app-actions';
+import { chooseOption, createIdentity, openSection } from './app-actions';
 
 /**
  * A full disk, simulated the way IndexedDB reports it: every add/put throws
@@ -43,6 +43,7 @@ test('a full disk is reported clearly and loses nothing', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Windparken' })).toBeVisible();
 
   await setDiskFull(page, true);
+  await openSection(page, 'Organisaties');
   await page.getByRole('button', { name: 'Organisatie toevoegen' }).click();
   const orgDialog = page.getByRole('dialog', { name: 'Organisatie toevoegen' });
   await orgDialog.getByLabel('Naam').fill('Windcoöperatie Flevoland');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import * as Y from 'yjs';
-import { addOrganisation, createIdentity, createWorkspace } from './app-actions';
+import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';
 import { putFetchedDocumentUpdate, storedUpdateBytes, workspaceIdFromUrl } from './idb';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 
@@ -56,6 +56,8 @@ test('a 50 MB workspace syncs to a partner who joins, and edits keep flowing bot
     await b.page.getByLabel('Uitnodigingscode').fill(code);
     const started = Date.now();
     await b.page.getByRole('dialog', { name: 'Deelnemen aan een werkruimte' }).getByRole('button', { name: 'Deelnemen' }).click();
+    await expect(b.page.getByRole('heading', { level: 1, name: 'Archief' })).toBeVisible({ timeout: 30_000 });
+    await openSection(b.page, 'Organisaties');
     await expect(b.page.getByRole('article', { name: 'Regionaal Archief' })).toBeVisible({ timeout: 150_000 });
     await expect.poll(() => storedUpdateBytes(b.page, workspaceId), { timeout: 60_000 }).toBeGreaterThan(STATE_MB * 1_000_000);
     console.log(`50 MB workspace reached the new partner in ${((Date.now() - started) / 1000).toFixed(1)} s`);

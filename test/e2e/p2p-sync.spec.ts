@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addOrganisation, createIdentity, createWorkspace } from './app-actions';
+import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';
 import { countRows } from './idb';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 
@@ -55,6 +55,7 @@ test.describe.serial('partners in one room', () => {
     await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' });
     await join(b.page, code);
     await expect(b.page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
+    await openSection(b.page, 'Organisaties');
     await expect(b.page.getByRole('article', { name: 'Gemeente Leiden' })).toBeVisible({ timeout: 30_000 });
 
     await expect(syncStatus(a.page)).toHaveText('Bijgewerkt met 1 partner', { timeout: 20_000 });
@@ -120,6 +121,7 @@ test('where the invite address does not work, a partner address typed by hand co
     await b.page.route('**/__stroomkring/peers', (route) => route.abort('addressunreachable'));
     await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Gemeente Ede', role: 'Beleidsmaker' });
     await join(b.page, code);
+    await openSection(b.page, 'Organisaties');
     await expect(syncStatus(b.page)).toHaveText('Zoeken naar partners…');
     await b.page.waitForTimeout(2000);
     await expect(b.page.getByRole('article', { name: 'Waterschap Vallei en Veluwe' })).toHaveCount(0);

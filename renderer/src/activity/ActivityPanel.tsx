@@ -1,6 +1,94 @@
-import { Text } from '@mantine/core';
+import { Anchor, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { ActivityEvent } from '../../../shared/activity/activity';
+import { useWorkspace } from '../workspace/workspace-context';
+import { useActivity, type ActivityView } from './useActivity';
 
-/** Placeholder until the activity view lands. */
+/** Where an event leads, relative to the workspace. */
+function linkOf(event: ActivityEvent): string {
+  switch (event.kind) {
+    case 'memberJoined':
+      return `/mensen/${encodeURIComponent(event.memberId)}`;
+    case 'organisationAdded':
+    case 'organisationUpdated':
+      return `/organisaties/${encodeURIComponent(event.organisationId)}`;
+    case 'documentAdded':
+    case 'documentVersion':
+      return '/documenten';
+    case 'introduction':
+      return '/mensen';
+    case 'interestsUpdated':
+      return '/belangen';
+    case 'comment':
+      return event.target.kind === 'interest' ? '/belangen' : '/documenten';
+  }
+}
+
+function useEventText(view: ActivityView) {
+  const { t } = useTranslation();
+  const someone = t('activity.someone');
+  const member = (id: string | undefined) => (id === undefined ? someone : (view.memberName(id) ?? someone));
+  const organisation = (id: string) => view.organisationName(id) ?? t('activity.unknownOrganisation');
+  const document = (id: string) => view.documentTitle(id) ?? t('activity.unknownDocument');
+  return (event: ActivityEvent): string => {
+    switch (event.kind) {
+      case 'memberJoined':
+        return event.invitedBy ? t('activity.memberJoinedInvited', { name: member(event.memberId), by: member(event.invitedBy) }) : t('activity.memberJoined', { name: member(event.memberId) });
+      case 'organisationAdded':
+        return t('activity.organisationAdded', { name: member(event.by), organisation: organisation(event.organisationId) });
+      case 'organisationUpdated':
+        return t('activity.organisationUpdated', { organisation: organisation(event.organisationId) });
+      case 'documentAdded':
+        return t('activity.documentAdded', { name: member(event.by), document: document(event.documentId) });
+      case 'documentVersion':
+        return t('activity.documentVersion', { name: member(event.by), document: document(event.documentId), version: event.version });
+      case 'introduction':
+        return t('activity.introduction', { name: member(event.by) });
+      case 'interestsUpdated':
+        return t('activity.interestsUpdated', { name: member(event.by), organisation: organisation(event.organisationId) });
+      case 'comment':
+        return t('activity.comment', { name: member(event.by) });
+    }
+  };
+}
+
+/** The workspace's landing section: what the others changed since this user's last visit. */
 export function ActivityPanel() {
-  return <Text c="dimmed">…</Text>;
+  const { t, i18n } = useTranslation();
+  const { doc, identity, previousVisitAt } = useWorkspace();
+  const view = useActivity(doc, previousVisitAt, identity.memberId);
+  const textOf = useEventText(view);
+  const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' });
+  const headingId = 'activity-heading';
+  return (
+    <Stack component="section" aria-labelledby={headingId}>
+      <div>
+        <Title order={2} id={headingId}>
+          {t('activity.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {previousVisitAt === undefined ? t('activity.firstVisit') : t('activity.since', { date: dateFormat.format(previousVisitAt) })}
+        </Text>
+      </div>
+      {view.events.length === 0 ? (
+        <Paper withBorder p="lg">
+          <Text>{previousVisitAt === undefined ? t('activity.emptyFirst') : t('activity.empty')}</Text>
+        </Paper>
+      ) : (
+        <Timeline bulletSize={12} lineWidth={2} aria-label={t('activity.listLabel')} component="ol">
+          {view.events.map((event, index) => (
+            <Timeline.Item key={`${event.kind}-${event.at}-${index}`} component="li">
+              <Anchor component={Link} href={linkOf(event)}>
+                {textOf(event)}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {dateFormat.format(event.at)}
+              </Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Stack>
+  );
 }

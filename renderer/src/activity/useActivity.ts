@@ -1,0 +1,44 @@
+import { useCallback } from 'react';
+import type * as Y from 'yjs';
+import { activitySince, type ActivityEvent, type ActivitySources } from '../../../shared/activity/activity';
+import { readDocuments } from '../../../shared/workspace-doc/documents';
+import { readMembers } from '../../../shared/workspace-doc/members';
+import { readOrganisations } from '../../../shared/workspace-doc/organisations';
+import { useDocValue } from '../hooks/useDocValue';
+
+export interface ActivityView {
+  readonly events: readonly ActivityEvent[];
+  readonly memberName: (memberId: string) => string | undefined;
+  readonly organisationName: (organisationId: string) => string | undefined;
+  readonly documentTitle: (documentId: string) => string | undefined;
+}
+
+function valid<T>(results: readonly ({ ok: true; value: T } | { ok: false })[]): T[] {
+  return results.flatMap((result) => (result.ok ? [result.value] : []));
+}
+
+function readSources(doc: Y.Doc): ActivitySources & { names: Map<string, string> } {
+  const members = valid(readMembers(doc));
+  const organisations = valid(readOrganisations(doc));
+  const documents = valid(readDocuments(doc, 'workspace'));
+  const names = new Map<string, string>();
+  for (const member of members) names.set(`m:${member.memberId}`, member.displayName);
+  for (const organisation of organisations) names.set(`o:${organisation.id}`, organisation.name);
+  for (const document of documents) names.set(`d:${document.id}`, document.title);
+  return { members, organisations, documents, introductions: [], interests: [], comments: [], names };
+}
+
+/** The workspace's changes by others since `since`, with the names to show them by. */
+export function useActivity(doc: Y.Doc, since: number | undefined, selfMemberId: string): ActivityView {
+  const read = useCallback((current: Y.Doc) => {
+    const sources = readSources(current);
+    return { events: activitySince(sources, since, selfMemberId), names: sources.names };
+  }, [since, selfMemberId]);
+  const { events, names } = useDocValue(doc, read);
+  return {
+    events,
+    memberName: (id) => names.get(`m:${id}`),
+    organisationName: (id) => names.get(`o:${id}`),
+    documentTitle: (id) => names.get(`d:${id}`),
+  };
+}
