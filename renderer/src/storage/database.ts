@@ -74,6 +74,8 @@ export interface RoomRow {
   id: string;
   workspaceId: string;
   joinedAt: number;
+  /** The title as known when created or joined (from the room code), for the room list; the room's document is authoritative. */
+  title?: string;
   doc: Y.Doc;
 }
 

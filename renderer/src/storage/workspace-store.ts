@@ -5,7 +5,8 @@ import { generateWorkspaceKey } from '../../../shared/invite/workspace-key';
 import { initialiseMeta } from '../../../shared/workspace-doc/meta';
 import { readOrganisations } from '../../../shared/workspace-doc/organisations';
 import { readWith, type ReadResult } from '../../../shared/workspace-doc/read-result';
-import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase, type WorkspaceAccessRow, type WorkspaceRow } from './database';
+import { deleteRoomsOfWorkspace } from './room-store';
+import { ROOM_UPDATES_TABLE, WORKSPACE_UPDATES_TABLE, type StroomkringDatabase, type WorkspaceAccessRow, type WorkspaceRow } from './database';
 
 function toRecord(row: WorkspaceRow): ReadResult<WorkspaceRecord> {
   const { id, regionId, name, createdAt, lastOpenedAt } = row;
@@ -57,13 +58,14 @@ export async function markWorkspaceOpened(db: StroomkringDatabase, id: string, n
   await db.workspaces.update(id, { lastOpenedAt: now });
 }
 
-/** Removes the workspace and every stored update of its document, in one transaction. */
+/** Removes the workspace, its confidential rooms and every stored update of their documents, in one transaction. */
 export async function deleteWorkspace(db: StroomkringDatabase, id: string): Promise<void> {
   const updates = db.table(WORKSPACE_UPDATES_TABLE);
-  await db.transaction('rw', db.workspaces, db.workspaceAccess, updates, async () => {
+  await db.transaction('rw', [db.workspaces, db.workspaceAccess, updates, db.rooms, db.roomAccess, db.table(ROOM_UPDATES_TABLE)], async () => {
     await updates.where('k').equals(id).delete();
     await db.workspaces.delete(id);
     await db.workspaceAccess.delete(id);
+    await deleteRoomsOfWorkspace(db, id);
   });
 }
 
@@ -83,13 +85,14 @@ export async function summariseWorkspace(db: StroomkringDatabase, id: string): P
 }
 
 /**
- * Checks that every stored change of a workspace document decodes, before
+ * Checks that every stored change of a workspace (or, given its updates
+ * table, a room) document decodes, before
  * y-dexie loads it: a corrupt row would make y-dexie's loader throw inside a
  * subscription and never finish loading. Returns a description of the first
  * unreadable row, or null.
  */
-export async function findUnreadableUpdate(db: StroomkringDatabase, workspaceId: string): Promise<string | null> {
-  const rows: unknown[] = await db.table(WORKSPACE_UPDATES_TABLE).where('k').equals(workspaceId).toArray();
+export async function findUnreadableUpdate(db: StroomkringDatabase, workspaceId: string, updatesTable: string = WORKSPACE_UPDATES_TABLE): Promise<string | null> {
+  const rows: unknown[] = await db.table(updatesTable).where('k').equals(workspaceId).toArray();
   const scratch = new Y.Doc();
   try {
     for (const [index, row] of rows.entries()) {
