@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readMembers, upsertSelf, type Member } from './members';
+import { organisationIdOf, PROFILE_LIMITS, ProfileInputSchema, readMember, readMembers, UnknownMemberError, updateOwnProfile, upsertSelf, type Member } from './members';
 import { membersMap } from './schema';
 
 const anne: Member = {
@@ -27,5 +27,78 @@ describe('members', () => {
     membersMap(doc).set('x', 'not a map');
     membersMap(doc).set('y', new Y.Map<unknown>([['displayName', 3]]));
     expect(readMembers(doc).every((result) => !result.ok)).toBe(true);
+  });
+});
+
+describe('member profiles', () => {
+  const fields = { organisationId: '', expertise: ['Warmtenetten', ' warmtenetten ', 'Participatie'], contact: ' anne@leiden.nl ', brings: 'Kennis van de wijk', seeks: 'Ruimte op het net' };
+
+  it('writes only the own profile fields, trimmed and without duplicate tags, and keeps the identity fields', () => {
+    const doc = new Y.Doc();
+    upsertSelf(doc, anne);
+    updateOwnProfile(doc, 'anne', ProfileInputSchema.parse({ ...fields, organisationId: 'org-1' }));
+    expect(readMember(doc, 'anne')).toEqual({
+      ok: true,
+      id: 'anne',
+      value: { ...anne, organisationId: 'org-1', expertise: ['Warmtenetten', 'Participatie'], contact: 'anne@leiden.nl', brings: 'Kennis van de wijk', seeks: 'Ruimte op het net' },
+    });
+    upsertSelf(doc, { ...anne, displayName: 'Anne de Vries-Bos' });
+    updateOwnProfile(doc, 'anne', ProfileInputSchema.parse(fields));
+    const after = readMember(doc, 'anne');
+    expect(after?.ok && after.value).toMatchObject({ displayName: 'Anne de Vries-Bos', seeks: 'Ruimte op het net' });
+    expect(after?.ok && after.value.organisationId).toBeUndefined();
+  });
+
+  it('sends nothing when nothing changed', () => {
+    const doc = new Y.Doc();
+    upsertSelf(doc, anne);
+    updateOwnProfile(doc, 'anne', ProfileInputSchema.parse(fields));
+    let updates = 0;
+    doc.on('update', () => updates++);
+    updateOwnProfile(doc, 'anne', ProfileInputSchema.parse(fields));
+    expect(updates).toBe(0);
+  });
+
+  it('refuses a profile for a member who is not here', () => {
+    expect(() => updateOwnProfile(new Y.Doc(), 'nobody', ProfileInputSchema.parse(fields))).toThrow(UnknownMemberError);
+  });
+
+  it('rejects input over the limits', () => {
+    expect(ProfileInputSchema.safeParse({ ...fields, seeks: 'x'.repeat(PROFILE_LIMITS.freeText + 1) }).success).toBe(false);
+    expect(ProfileInputSchema.safeParse({ ...fields, expertise: ['x'.repeat(PROFILE_LIMITS.expertiseTag + 1)] }).success).toBe(false);
+    expect(ProfileInputSchema.safeParse({ ...fields, expertise: Array.from({ length: PROFILE_LIMITS.expertiseTags + 1 }, (_, i) => `t${i}`) }).success).toBe(false);
+    expect(ProfileInputSchema.safeParse({ ...fields, expertise: ['  '] }).success).toBe(false);
+  });
+
+  it('keeps a member whose profile field a peer damaged, leaving out and naming that field', () => {
+    const doc = new Y.Doc();
+    upsertSelf(doc, anne);
+    const entry = membersMap(doc).get('anne') as Y.Map<unknown>;
+    entry.set('expertise', 'not a list');
+    entry.set('seeks', 'x'.repeat(PROFILE_LIMITS.freeText + 1));
+    entry.set('brings', 'Een netwerk');
+    const result = readMember(doc, 'anne');
+    expect(result).toEqual({ ok: true, id: 'anne', value: { ...anne, brings: 'Een netwerk', damagedFields: ['expertise', 'seeks'] } });
+  });
+
+  it('reads an entry posing as another member as damaged', () => {
+    const doc = new Y.Doc();
+    upsertSelf(doc, anne);
+    membersMap(doc).set('mallory', new Y.Map<unknown>(Object.entries({ ...anne })));
+    expect(readMembers(doc).map((result) => [result.id, result.ok])).toEqual([
+      ['anne', true],
+      ['mallory', false],
+    ]);
+  });
+
+  it('resolves the organisation by link, else by a unique name match', () => {
+    const organisations = [
+      { id: 'o1', name: 'Gemeente Leiden' },
+      { id: 'o2', name: 'Liander' },
+    ];
+    expect(organisationIdOf(anne, organisations)).toBe('o1');
+    expect(organisationIdOf({ ...anne, organisationId: 'o2' }, organisations)).toBe('o2');
+    expect(organisationIdOf({ ...anne, organisationId: 'gone' }, organisations)).toBe('o1');
+    expect(organisationIdOf(anne, [...organisations, { id: 'o3', name: 'gemeente leiden ' }])).toBeUndefined();
   });
 });
