@@ -4,7 +4,7 @@ import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
 import { useDatabase } from '../app/database-context';
-import type { StroomkringDatabase } from '../storage/database';
+import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase } from '../storage/database';
 import { findUnreadableUpdate, getWorkspace } from '../storage/workspace-store';
 
 export type WorkspaceDocState =
@@ -16,22 +16,23 @@ export type WorkspaceDocState =
 /** Keeps the doc's grace period short but non-zero, so a quick remount reuses the loaded document. */
 const RELEASE_GRACE_MS = 100;
 
-type Loaded = { doc: Y.Doc; provider: DexieYProvider } | { doc: Y.Doc; error: string };
+export type Loaded = { doc: Y.Doc; provider: DexieYProvider } | { doc: Y.Doc; error: string };
 
 /**
  * Loads a Y.Doc through y-dexie for as long as the component is mounted,
- * after checking that its stored changes decode.
+ * after checking that its stored changes (in `updatesTable`: a workspace's by
+ * default, or ROOM_UPDATES_TABLE for a confidential room) decode.
  * (dexie-react-hooks 4.4's useDocument releases the document on the first
  * re-render without loading it again, so the doc is destroyed 100 ms later
  * and further edits are lost; this hook pairs load and release in one effect.)
  */
-function useLoadedDocument(db: StroomkringDatabase, workspaceId: string, doc: Y.Doc | undefined): Loaded | undefined {
+export function useLoadedDocument(db: StroomkringDatabase, id: string, doc: Y.Doc | undefined, updatesTable: string = WORKSPACE_UPDATES_TABLE): Loaded | undefined {
   const [loaded, setLoaded] = useState<Loaded>();
   useEffect(() => {
     if (!doc) return;
     let live = true;
     let provider: DexieYProvider | undefined;
-    findUnreadableUpdate(db, workspaceId)
+    findUnreadableUpdate(db, id, updatesTable)
       .then(async (problem) => {
         if (problem !== null) throw new Error(problem);
         if (!live) return;
@@ -48,7 +49,7 @@ function useLoadedDocument(db: StroomkringDatabase, workspaceId: string, doc: Y.
       live = false;
       if (provider) DexieYProvider.release(doc);
     };
-  }, [db, workspaceId, doc]);
+  }, [db, id, doc, updatesTable]);
   return loaded?.doc === doc ? loaded : undefined;
 }
 

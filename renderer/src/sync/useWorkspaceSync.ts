@@ -5,6 +5,7 @@ import { presentMembers, type PresenceUser } from '../../../shared/sync/presence
 import type { SyncStatus } from '../../../shared/sync/sync-status';
 import { useDatabase } from '../app/database-context';
 import { host } from '../host';
+import type { StroomkringDatabase } from '../storage/database';
 import type { Identity } from '../storage/identity-store';
 import { loadSyncSettings, saveSyncSettings, type SyncSettings } from '../storage/sync-settings-store';
 import { ensureWorkspaceAccess } from '../storage/workspace-access-store';
@@ -19,8 +20,15 @@ export interface WorkspaceSyncState {
   readonly instance: WorkspaceSync | undefined;
 }
 
-/** Syncs the open workspace with its peers while mounted; restarts when the connection settings change. */
-export function useWorkspaceSync(doc: Y.Doc, workspaceId: string, identity: Identity): WorkspaceSyncState {
+/** Where a synced document's key and known peer hubs come from; must be a stable (module-level) function. */
+export type SyncAccessLoader = (db: StroomkringDatabase, id: string) => Promise<{ readonly key: string; readonly peerHubs: readonly string[] }>;
+
+/**
+ * Syncs the open workspace with its peers while mounted; restarts when the
+ * connection settings change. A confidential room syncs the same way under
+ * its own id with `loadAccess` reading the room's key (room-store's loadRoomAccess).
+ */
+export function useWorkspaceSync(doc: Y.Doc, workspaceId: string, identity: Identity, loadAccess: SyncAccessLoader = ensureWorkspaceAccess): WorkspaceSyncState {
   const db = useDatabase();
   const settings = useLiveQuery(() => loadSyncSettings(db), [db]);
   const [sync, setSync] = useState<WorkspaceSync | { failed: string }>();
@@ -40,9 +48,9 @@ export function useWorkspaceSync(doc: Y.Doc, workspaceId: string, identity: Iden
     let live = true;
     let started: WorkspaceSync | undefined;
     (async () => {
-      const [access, hub] = await Promise.all([ensureWorkspaceAccess(db, workspaceId), host.sync.localHub()]);
+      const [access, hub] = await Promise.all([loadAccess(db, workspaceId), host.sync.localHub()]);
       // Peer hubs only widen the search; the own hub and mDNS work without them, so a failure here must not stop sync.
-      if (access.peerHubs.length > 0) host.sync.addPeerHubs(access.peerHubs).catch((error: unknown) => console.warn('Could not hand peer hubs to the host', error));
+      if (access.peerHubs.length > 0) host.sync.addPeerHubs([...access.peerHubs]).catch((error: unknown) => console.warn('Could not hand peer hubs to the host', error));
       if (!live) return;
       started = await WorkspaceSync.start(doc, {
         workspaceId,
@@ -62,7 +70,7 @@ export function useWorkspaceSync(doc: Y.Doc, workspaceId: string, identity: Iden
       live = false;
       started?.destroy();
     };
-  }, [db, doc, workspaceId, signalingKey, memberId, profile.displayName, profile.organisationName]);
+  }, [db, doc, workspaceId, loadAccess, signalingKey, memberId, profile.displayName, profile.organisationName]);
 
   useEffect(() => {
     if (sync instanceof WorkspaceSync) sync.setOnline(!workOffline);
