@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AppInfoSchema, dispatchBridgeCall } from '../../shared/bridge/contract';
+import { createFileExports } from './file-export';
 import { createHostHandlers, type HostDependencies } from './host-handlers';
 
 function setup(): { deps: HostDependencies; opened: string[]; peerHubs: string[] } {
@@ -18,6 +22,7 @@ function setup(): { deps: HostDependencies; opened: string[]; peerHubs: string[]
       reachableAt: () => ['ws://192.168.1.20:4455/signal'],
       addPeerHub: (url) => peerHubs.push(url),
     },
+    files: createFileExports({ tempRoot: join(tmpdir(), 'unused'), showSaveDialog: () => Promise.resolve(undefined), openPath: () => Promise.resolve('') }),
   };
   return { deps, opened, peerHubs };
 }
@@ -61,5 +66,21 @@ describe('Electron host handlers', () => {
     const { deps } = setup();
     const failing = createHostHandlers({ ...deps, openExternal: () => Promise.reject(new Error('no browser')) });
     await expect(failing.shell.openExternal('https://example.org/')).rejects.toThrow('no browser');
+  });
+
+  it('save a copy in pieces through the contract', async () => {
+    const { deps } = setup();
+    const dir = await mkdtemp(join(tmpdir(), 'stroomkring-host-'));
+    try {
+      const target = join(dir, 'kopie.txt');
+      const handlers = createHostHandlers({ ...deps, files: createFileExports({ tempRoot: join(dir, 'open'), showSaveDialog: () => Promise.resolve(target), openPath: () => Promise.resolve('') }) });
+      const start = (await dispatchBridgeCall(handlers, 'files:beginSave', [{ suggestedName: 'kopie.txt', size: 5 }])) as { token: string };
+      await expect(dispatchBridgeCall(handlers, 'files:write', [start.token, new TextEncoder().encode('hallo')])).resolves.toEqual({ ok: true });
+      await expect(dispatchBridgeCall(handlers, 'files:finish', [start.token])).resolves.toEqual({ ok: true });
+      expect(await readFile(target, 'utf8')).toBe('hallo');
+      await expect(dispatchBridgeCall(handlers, 'files:beginSave', [{ suggestedName: '', size: 5 }])).rejects.toThrow();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

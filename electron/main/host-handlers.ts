@@ -20,6 +20,8 @@ export interface HostDependencies {
     readonly reachableAt: () => string[];
     readonly addPeerHub: (url: string) => void;
   };
+  /** Saving a copy and opening with the system's app, in pieces (file-export.ts). */
+  readonly files: BridgeHandlers['files'];
 }
 
 export function createHostHandlers(deps: HostDependencies): BridgeHandlers {
@@ -42,5 +44,6 @@ export function createHostHandlers(deps: HostDependencies): BridgeHandlers {
         return Promise.resolve();
       },
     },
+    files: deps.files,
   };
 }

@@ -5,10 +5,11 @@
  * tests; this file wires those modules to Electron's objects and events.
  */
 import { join } from 'node:path';
-import { BrowserWindow, app, ipcMain, protocol, screen, session, shell, type WebContents } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol, screen, session, shell, type WebContents } from 'electron';
 import { createAppProtocolHandler } from './app-protocol-handler';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, appSchemePrivileges } from './app-protocol';
 import { debounce } from './debounce';
+import { cleanOpenedCopies, createFileExports } from './file-export';
 import { startDesktopHub } from './desktop-hub';
 import { createHostHandlers } from './host-handlers';
 import { registerIpcBridge } from './ipc-bridge';
@@ -163,6 +164,19 @@ if (!app.requestSingleInstanceLock()) {
     })
     .then((desktopHub) => {
       app.on('will-quit', () => void desktopHub.hub.close());
+      const openedCopies = join(app.getPath('temp'), 'stroomkring-open');
+      void cleanOpenedCopies(openedCopies).catch(logError('cleaning opened copies'));
+      const files = createFileExports({
+        tempRoot: openedCopies,
+        showSaveDialog: async (defaultPath) => {
+          const options = { defaultPath: join(app.getPath('downloads'), defaultPath) };
+          const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+          return result.canceled ? undefined : result.filePath;
+        },
+        openPath: (path) => shell.openPath(path),
+        log: (context, error) => logError(context)(error),
+      });
+      app.on('will-quit', () => void files.abortAll());
       registerIpcBridge({
         ipc: ipcMain,
         handlers: createHostHandlers({
@@ -175,6 +189,7 @@ if (!app.requestSingleInstanceLock()) {
             reachableAt: desktopHub.reachableAt,
             addPeerHub: (url) => void desktopHub.hub.addPeerHub(url),
           },
+          files,
         }),
         isTrustedSender: (url) => policy.isTrustedIpcSender(url),
         onUntrustedSender: (error) => {

@@ -35,6 +35,13 @@ function setup(overrides: Partial<{ openExternal: (url: string) => Promise<void>
       localHub: () => Promise.resolve({ signalingUrl: 'ws://127.0.0.1:4455/signal', reachableAt: [] }),
       addPeerHubs: () => Promise.resolve(),
     },
+    files: {
+      beginSave: () => Promise.resolve({ cancelled: true as const }),
+      beginOpen: () => Promise.reject(new Error('not in this test')),
+      write: () => Promise.resolve({ ok: true as const }),
+      finish: () => Promise.resolve({ ok: true as const }),
+      abort: () => Promise.resolve(),
+    },
     shell: {
       openExternal:
         overrides.openExternal ??

@@ -47,6 +47,43 @@ export type LocalHub = z.infer<typeof LocalHubSchema>;
 /** Upper bound on peer hubs handed over in one call; a workspace knows a handful. */
 const MAX_PEER_HUBS_PER_CALL = 32;
 
+/**
+ * Saving a copy of a file, or handing it to the system's app, goes through the
+ * bridge in pieces, so a large file never becomes one giant IPC message:
+ * begin (Electron shows the save dialog, or picks a temp path) → token;
+ * write(token, piece) in order, each at most FILE_PIECE_MAX_BYTES; finish.
+ * The renderer awaits each write before sending the next: that is the
+ * backpressure. Problems the user can act on (disk full, no permission) come
+ * back as a result; misuse (unknown token, more bytes than announced) throws.
+ */
+/** One bridge call carries at most this much: a 1 GB file takes a few hundred calls, and no message strains IPC. */
+export const FILE_PIECE_MAX_BYTES = 4 * 1024 * 1024;
+/** Sanity bound on an exported file; the app's own hard limit (a setting) is far lower. */
+export const FILE_EXPORT_MAX_BYTES = 64 * 1024 ** 3;
+
+export const FileTokenSchema = z.string().regex(/^[0-9a-f]{32}$/, 'not a file export token');
+
+export const FileExportRequestSchema = z.object({
+  /** Shown in the save dialog and used for the temp copy; the host sanitises it again. */
+  suggestedName: z.string().min(1).max(255),
+  /** Exactly the bytes that will be written; finish refuses anything else. */
+  size: z.number().int().nonnegative().max(FILE_EXPORT_MAX_BYTES),
+});
+export type FileExportRequest = z.infer<typeof FileExportRequestSchema>;
+
+/** Checked by tag, not instanceof: a Uint8Array crossing the context bridge belongs to another realm. */
+export const FilePieceSchema = z
+  .custom<Uint8Array>((value) => Object.prototype.toString.call(value) === '[object Uint8Array]', 'expected a Uint8Array')
+  .refine((value) => value.byteLength <= FILE_PIECE_MAX_BYTES, `a piece holds at most ${FILE_PIECE_MAX_BYTES} bytes`);
+
+/** What the user is told: the disk is full, the place cannot be written, no app opens this type, or something else went wrong. */
+export const FileProblemSchema = z.enum(['disk-full', 'no-permission', 'no-app', 'failed']);
+export type FileProblem = z.infer<typeof FileProblemSchema>;
+export const FileOutcomeSchema = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), problem: FileProblemSchema })]);
+export type FileOutcome = z.infer<typeof FileOutcomeSchema>;
+
+export const FileSaveStartSchema = z.union([z.object({ token: FileTokenSchema }), z.object({ cancelled: z.literal(true) })]);
+
 interface MethodSpec<A extends z.ZodTuple, R extends z.ZodType> {
   readonly args: A;
   readonly result: R;
@@ -67,6 +104,16 @@ export const bridgeContract = {
     localHub: method(z.tuple([]), LocalHubSchema),
     /** Asks this device's hub to connect to partners' hubs (from an invite, or typed in by hand). */
     addPeerHubs: method(z.tuple([z.array(HubUrlSchema).max(MAX_PEER_HUBS_PER_CALL)]), z.void()),
+  },
+  files: {
+    /** Asks where to save a copy (a dialog in Electron); cancelled when the user backs out. */
+    beginSave: method(z.tuple([FileExportRequestSchema]), FileSaveStartSchema),
+    /** Prepares a copy in the app's own temp folder; finish opens it in the system's app. Electron only. */
+    beginOpen: method(z.tuple([FileExportRequestSchema]), z.object({ token: FileTokenSchema })),
+    write: method(z.tuple([FileTokenSchema, FilePieceSchema]), FileOutcomeSchema),
+    finish: method(z.tuple([FileTokenSchema]), FileOutcomeSchema),
+    /** Drops an unfinished export and whatever was written of it. */
+    abort: method(z.tuple([FileTokenSchema]), z.void()),
   },
 } as const;
 
