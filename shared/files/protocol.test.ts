@@ -6,7 +6,7 @@ import { MAX_HAVE_HASHES, MAX_WANT_PIECES, PIECE_HEADER_BYTES, decodeMessage, en
 const hash = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(''));
 
 const control: fc.Arbitrary<ControlMessage> = fc.oneof(
-  fc.record({ t: fc.constant('hello' as const), v: fc.constant(1 as const), peer: fc.string({ minLength: 1, maxLength: 64 }) }),
+  fc.record({ t: fc.constant('hello' as const), v: fc.constant(1 as const), peer: fc.string({ minLength: 1, maxLength: 64 }), reply: fc.boolean() }),
   fc.record({ t: fc.constant('have' as const), reset: fc.boolean(), hashes: fc.array(hash, { maxLength: 20 }) }),
   fc.record({ t: fc.constant('want' as const), hash, from: fc.nat(), count: fc.integer({ min: 1, max: MAX_WANT_PIECES }) }),
   fc.record({ t: fc.constant('stop' as const), hash }),
@@ -59,7 +59,8 @@ describe('file channel protocol', () => {
       JSON.stringify({ t: 'want', hash: 'abc', from: 0, count: 1 }),
       JSON.stringify({ t: 'want', hash: 'a'.repeat(64), from: -1, count: 1 }),
       JSON.stringify({ t: 'want', hash: 'a'.repeat(64), from: 0, count: MAX_WANT_PIECES + 1 }),
-      JSON.stringify({ t: 'hello', v: 2, peer: 'x' }),
+      JSON.stringify({ t: 'hello', v: 2, peer: 'x', reply: false }),
+      JSON.stringify({ t: 'hello', v: 1, peer: 'x' }),
       JSON.stringify({ t: 'explode' }),
       `"${'x'.repeat(70 * 1024)}"`,
       new Uint8Array(PIECE_HEADER_BYTES).buffer,

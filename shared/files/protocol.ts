@@ -5,8 +5,12 @@
  * Control messages are text frames holding one JSON object, at most
  * MAX_CONTROL_BYTES long:
  *
- *   {"t":"hello","v":1,"peer":<id>}      first message each way; `peer` names the
- *                                        sending device for this session
+ *   {"t":"hello","v":1,"peer":<id>,"reply":<bool>}
+ *                                        first message each way; `peer` names the sending
+ *                                        device for this session. A hello with reply false is
+ *                                        repeated until any hello arrives (the other side may
+ *                                        not have opened its end yet) and answered with a
+ *                                        hello with reply true, each followed by a `have`
  *   {"t":"have","reset":<bool>,"hashes":[<sha256 hex>, …]}
  *                                        files the sender holds complete and that the
  *                                        library of this connection refers to; reset
@@ -53,7 +57,7 @@ const Hash = z.string().regex(/^[0-9a-f]{64}$/);
 const PieceIndex = z.number().int().nonnegative().max(0xffffffff);
 
 const ControlSchema = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('hello'), v: z.literal(PROTOCOL_VERSION), peer: z.string().min(1).max(64) }),
+  z.object({ t: z.literal('hello'), v: z.literal(PROTOCOL_VERSION), peer: z.string().min(1).max(64), reply: z.boolean() }),
   z.object({ t: z.literal('have'), reset: z.boolean(), hashes: z.array(Hash).max(MAX_HAVE_HASHES) }),
   z.object({ t: z.literal('want'), hash: Hash, from: PieceIndex, count: z.number().int().min(1).max(MAX_WANT_PIECES) }),
   z.object({ t: z.literal('stop'), hash: Hash }),

@@ -1,0 +1,242 @@
+/**
+ * File transfer for one library (the workspace's, or one confidential
+ * room's) over the peer connections of that library's own sync: it serves
+ * and fetches only files the library refers to, so a room's file is never
+ * offered over the workspace's connections and the other way round.
+ *
+ * Files the library refers to that are no larger than the automatic limit
+ * are fetched as soon as a peer has them; larger ones when someone calls
+ * `request`. State per file is published for the UI through `subscribe`.
+ */
+import type * as Y from 'yjs';
+import type { PieceMessage } from '../../../shared/files/protocol';
+import { referencedFiles, type LibraryScope } from '../../../shared/workspace-doc/documents';
+import type { StroomkringDatabase } from '../storage/database';
+import { Download, type DownloadHost, type TransferState } from './download';
+import { DEFAULT_FILE_SETTINGS, type FileSettings } from './file-settings-store';
+import { readPiece } from './file-store';
+import { whenFileChannel, type FileChannel } from './file-channel';
+import { PeerLink, type LinkHost } from './peer-link';
+
+/** Re-reading the library validates every document; a burst of edits (or a big initial sync) is read once per this. */
+const LIBRARY_DEBOUNCE_MS = 250;
+/** How often stalled sources are looked for. */
+const WATCHDOG_MS = 2_000;
+/** Files received at once; more would split one peer's bandwidth without finishing anything sooner. */
+const MAX_CONCURRENT_DOWNLOADS = 2;
+
+export interface FileServiceOptions {
+  readonly db: StroomkringDatabase;
+  readonly doc: Y.Doc;
+  readonly scope: LibraryScope;
+  readonly settings?: FileSettings;
+  readonly peerId?: string;
+  readonly log?: (message: string, detail?: unknown) => void;
+}
+
+export class FileService implements LinkHost, DownloadHost {
+  readonly db: StroomkringDatabase;
+  readonly localPeerId: string;
+  private readonly doc: Y.Doc;
+  private readonly scope: LibraryScope;
+  private settings: FileSettings;
+  private readonly links = new Set<PeerLink>();
+  private referenced = new Map<string, number>();
+  private complete = new Set<string>();
+  private readonly requested = new Set<string>();
+  private readonly downloads = new Map<string, Download>();
+  private readonly states = new Map<string, TransferState>();
+  private readonly bad = new Map<string, Set<string>>();
+  private readonly listeners = new Set<() => void>();
+  private readonly stopWaiting = new Set<() => void>();
+  private readonly logger: (message: string, detail?: unknown) => void;
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private readonly watchdog: ReturnType<typeof setInterval>;
+  private destroyed = false;
+  /** Resolves when the library has been read at least once. */
+  readonly ready: Promise<void>;
+
+  constructor(options: FileServiceOptions) {
+    this.db = options.db;
+    this.doc = options.doc;
+    this.scope = options.scope;
+    this.settings = options.settings ?? DEFAULT_FILE_SETTINGS;
+    this.localPeerId = options.peerId ?? crypto.randomUUID();
+    this.logger = options.log ?? ((message, detail) => console.warn(message, detail));
+    this.doc.on('update', this.onDocUpdate);
+    this.watchdog = setInterval(() => {
+      const now = Date.now();
+      for (const download of this.downloads.values()) download.checkStall(now);
+    }, WATCHDOG_MS);
+    this.ready = this.refreshLibrary();
+  }
+
+  // ---- wiring -------------------------------------------------------------
+
+  /** Uses this peer connection's file channel once it can exist. */
+  attachPeerConnection(pc: RTCPeerConnection): void {
+    if (this.destroyed) return;
+    const stop = whenFileChannel(pc, (channel) => {
+      this.stopWaiting.delete(stop);
+      this.attachChannel(channel);
+    });
+    this.stopWaiting.add(stop);
+  }
+
+  attachChannel(channel: FileChannel): PeerLink | undefined {
+    if (this.destroyed) return undefined;
+    const link = new PeerLink(channel, this);
+    this.links.add(link);
+    return link;
+  }
+
+  setSettings(settings: FileSettings): void {
+    this.settings = settings;
+    this.startWanted();
+  }
+
+  /** Fetch this file even though it is above the automatic limit (or retry after a failure). */
+  request(hash: string): void {
+    if (!this.referenced.has(hash)) return;
+    this.requested.add(hash);
+    const download = this.downloads.get(hash);
+    if (download?.done) this.downloads.delete(hash);
+    else download?.peersChanged();
+    this.startWanted();
+  }
+
+  transferState(hash: string): TransferState | undefined {
+    return this.states.get(hash);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.doc.off('update', this.onDocUpdate);
+    clearTimeout(this.debounce);
+    clearInterval(this.watchdog);
+    for (const stop of this.stopWaiting) stop();
+    for (const download of this.downloads.values()) download.cancel();
+    for (const link of [...this.links]) link.dispose();
+    this.listeners.clear();
+  }
+
+  // ---- the library --------------------------------------------------------
+
+  private readonly onDocUpdate = () => {
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => void this.refreshLibrary(), LIBRARY_DEBOUNCE_MS);
+  };
+
+  private async refreshLibrary(): Promise<void> {
+    const referenced = referencedFiles(this.doc, this.scope);
+    const hashes = [...referenced.keys()];
+    const rows = await this.db.files.bulkGet(hashes);
+    if (this.destroyed) return;
+    this.referenced = referenced;
+    this.complete = new Set(rows.filter((row) => row?.complete).map((row) => row!.hash));
+    for (const [hash, download] of this.downloads) {
+      if (!referenced.has(hash)) {
+        download.cancel();
+        this.downloads.delete(hash);
+        this.setState(hash, undefined);
+      }
+    }
+    this.announceAll();
+    this.startWanted();
+  }
+
+  private announceAll(): void {
+    for (const link of this.links) link.announce();
+  }
+
+  private startWanted(): void {
+    if (this.destroyed) return;
+    let active = [...this.downloads.values()].filter((d) => !d.done).length;
+    for (const [hash, size] of this.referenced) {
+      if (active >= MAX_CONCURRENT_DOWNLOADS) break;
+      if (this.complete.has(hash) || this.downloads.has(hash)) continue;
+      if (size > this.settings.autoDownloadBytes && !this.requested.has(hash)) continue;
+      const download = new Download(this, hash, size);
+      this.downloads.set(hash, download);
+      active += 1;
+      void download.start();
+    }
+  }
+
+  // ---- LinkHost -----------------------------------------------------------
+
+  announced(): string[] {
+    return [...this.referenced.keys()].filter((hash) => this.complete.has(hash));
+  }
+
+  async servePiece(hash: string, index: number): Promise<Uint8Array | undefined> {
+    if (!this.referenced.has(hash) || !this.complete.has(hash)) return undefined;
+    return readPiece(this.db, hash, index);
+  }
+
+  onPeerChanged(): void {
+    for (const download of this.downloads.values()) download.peersChanged();
+  }
+
+  onPiece(link: PeerLink, piece: PieceMessage): void {
+    const download = this.downloads.get(piece.hash);
+    if (download) download.onPiece(link, piece);
+    else this.log('File channel: dropped a piece of a file not being fetched', piece.hash);
+  }
+
+  onRefused(link: PeerLink, hash: string): void {
+    this.downloads.get(hash)?.lost(link);
+  }
+
+  onClosed(link: PeerLink): void {
+    this.links.delete(link);
+    for (const download of this.downloads.values()) download.lost(link);
+  }
+
+  log(message: string, detail?: unknown): void {
+    this.logger(message, detail);
+  }
+
+  // ---- DownloadHost -------------------------------------------------------
+
+  sources(hash: string): PeerLink[] {
+    const bad = this.bad.get(hash);
+    return [...this.links].filter((link) => link.open && link.remoteHas.has(hash) && link.remotePeerId !== undefined && !bad?.has(link.remotePeerId));
+  }
+
+  markBad(hash: string, peerId: string): void {
+    const set = this.bad.get(hash) ?? new Set<string>();
+    set.add(peerId);
+    this.bad.set(hash, set);
+  }
+
+  report(hash: string, state: TransferState): void {
+    this.setState(hash, state);
+  }
+
+  completed(hash: string): void {
+    this.downloads.delete(hash);
+    this.requested.delete(hash);
+    this.complete.add(hash);
+    this.setState(hash, undefined);
+    this.announceAll();
+    this.startWanted();
+  }
+
+  restart(hash: string): void {
+    this.downloads.delete(hash);
+    void this.refreshLibrary();
+  }
+
+  private setState(hash: string, state: TransferState | undefined): void {
+    if (state) this.states.set(hash, state);
+    else this.states.delete(hash);
+    for (const listener of this.listeners) listener();
+  }
+}
