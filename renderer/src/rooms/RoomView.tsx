@@ -1,6 +1,54 @@
-import { Text } from '@mantine/core';
+import { Alert, Anchor, Loader, Stack } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { useDatabase } from '../app/database-context';
+import { useLoadedDocument } from '../hooks/useWorkspaceDoc';
+import { ROOM_UPDATES_TABLE } from '../storage/database';
+import { getRoomRow } from '../storage/room-store';
+import { useWorkspace } from '../workspace/workspace-context';
+import { LoadedRoom } from './LoadedRoom';
 
-/** Placeholder until rooms lands. */
-export function RoomView(_props: { roomId: string }) {
-  return <Text c="dimmed">…</Text>;
+/** One confidential room: loads its own document from this device (it is nowhere else here) and shows it. */
+export function RoomView({ roomId }: { roomId: string }) {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const { record } = useWorkspace();
+  const row = useLiveQuery(async () => (await getRoomRow(db, roomId)) ?? null, [db, roomId]);
+  const belongsHere = row ? row.workspaceId === record.id : false;
+  const loaded = useLoadedDocument(db, roomId, row && belongsHere ? row.doc : undefined, ROOM_UPDATES_TABLE);
+
+  const back = (
+    <Anchor component={Link} href="/kamers" size="sm">
+      <IconArrowLeft size={14} aria-hidden /> {t('rooms.back')}
+    </Anchor>
+  );
+  if (row === undefined || (row && belongsHere && !loaded)) return <Loader aria-label={t('rooms.loading')} />;
+  if (row === null || !belongsHere || !loaded) {
+    return (
+      <Stack>
+        {back}
+        <Alert color="orange" role="alert">
+          {t('rooms.notFound')}
+        </Alert>
+      </Stack>
+    );
+  }
+  if ('error' in loaded) {
+    return (
+      <Stack>
+        {back}
+        <Alert color="orange" role="alert">
+          {t('rooms.damaged', { problem: loaded.error })}
+        </Alert>
+      </Stack>
+    );
+  }
+  return (
+    <Stack>
+      {back}
+      <LoadedRoom roomId={roomId} titleHint={row.title} roomDoc={loaded.doc} />
+    </Stack>
+  );
 }

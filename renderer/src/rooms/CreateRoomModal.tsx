@@ -1,0 +1,80 @@
+import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { ROOM_LIMITS } from '../../../shared/rooms/room-doc';
+import { useDatabase } from '../app/database-context';
+import { useDocValue } from '../hooks/useDocValue';
+import { useStorageAction } from '../hooks/useStorageAction';
+import { editableOrganisationId, readInterestsSnapshot } from '../interests/interests-view';
+import { createRoom } from '../storage/room-store';
+import { useWorkspace } from '../workspace/workspace-context';
+
+/** Opens a room for a chosen subset of the workspace's organisations; the creator's own organisation is ticked to start with. */
+export function CreateRoomModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const [, navigate] = useLocation();
+  const { record, doc, identity } = useWorkspace();
+  const snapshot = useDocValue(doc, readInterestsSnapshot);
+  const own = editableOrganisationId(snapshot, identity.memberId);
+  const [title, setTitle] = useState('');
+  const [chosen, setChosen] = useState<string[]>(own ? [own] : []);
+  const [errors, setErrors] = useState<{ title?: string; organisations?: string }>({});
+  const { run, busy } = useStorageAction();
+
+  const submit = async () => {
+    const trimmed = title.trim();
+    const valid = snapshot.organisations.filter((organisation) => chosen.includes(organisation.id)).map((organisation) => organisation.id);
+    const problems = {
+      title: trimmed === '' ? t('rooms.required') : trimmed.length > ROOM_LIMITS.title ? t('rooms.tooLong', { max: ROOM_LIMITS.title }) : undefined,
+      organisations: valid.length === 0 ? t('rooms.organisationsRequired') : undefined,
+    };
+    setErrors(problems);
+    if (problems.title || problems.organisations) return;
+    let roomId = '';
+    const ok = await run(async () => {
+      roomId = await createRoom(db, { workspaceId: record.id, title: trimmed, organisationIds: valid, createdBy: identity.memberId });
+    });
+    if (!ok) return;
+    notifications.show({ message: t('rooms.created', { name: trimmed }) });
+    onClose();
+    navigate(`/kamers/${roomId}`);
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t('rooms.createTitle')} size="lg">
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack>
+          <TextInput label={t('rooms.name')} placeholder={t('rooms.namePlaceholder')} required value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={errors.title} data-autofocus />
+          {snapshot.organisations.length === 0 ? (
+            <Text c="dimmed">{t('rooms.noOrganisations')}</Text>
+          ) : (
+            <Checkbox.Group label={t('rooms.organisations')} description={t('rooms.organisationsHint')} value={chosen} onChange={setChosen} error={errors.organisations} withAsterisk>
+              <Stack gap="xs" mt="xs">
+                {snapshot.organisations.map((organisation) => (
+                  <Checkbox key={organisation.id} value={organisation.id} label={organisation.name} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('rooms.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('rooms.submitCreate')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
