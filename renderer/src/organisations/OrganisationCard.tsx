@@ -1,6 +1,7 @@
 import { ActionIcon, Anchor, Card, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { host } from '../host';
 
@@ -12,7 +13,9 @@ export function OrganisationCard({ organisation, onEdit, onRemove }: { organisat
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={4} style={{ minWidth: 0 }}>
           <Text fw={600} component="h4" m={0}>
-            {name}
+            <Anchor component={Link} href={`/organisaties/${encodeURIComponent(organisation.id)}`} inherit>
+              {name}
+            </Anchor>
           </Text>
           {description && (
             <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-line' }}>

@@ -1,0 +1,50 @@
+import { Box } from '@mantine/core';
+import cytoscape from 'cytoscape';
+import { useEffect, useMemo, useRef } from 'react';
+import type { NetworkModel, NetworkNode } from '../../../shared/network/network-model';
+import { NETWORK_STYLE, typeColour } from './cytoscape-style';
+
+/** Layout settings: no animation (it costs CPU on a shared laptop and moves targets under the pointer). */
+const LAYOUT = { name: 'cose', animate: false, padding: 24, nodeDimensionsIncludeLabels: true } as const;
+
+function toElements(model: NetworkModel): cytoscape.ElementDefinition[] {
+  return [
+    ...model.nodes.map((node) => ({ group: 'nodes' as const, data: { id: node.id, label: node.label, colour: typeColour(node.typeId) }, classes: node.kind })),
+    ...model.edges.map((edge) => ({ group: 'edges' as const, data: { id: edge.id, source: edge.source, target: edge.target }, classes: edge.kind })),
+  ];
+}
+
+/**
+ * The network drawn by cytoscape on a canvas. The canvas is a picture only:
+ * the same model is listed as text beside it for keyboards and screen
+ * readers. Rebuilt only when the model's content changes, not on every
+ * document update.
+ */
+export function NetworkCanvas({ model, label, onOpen }: { model: NetworkModel; label: string; onOpen: (node: NetworkNode) => void }) {
+  const container = useRef<HTMLDivElement>(null);
+  const onOpenRef = useRef(onOpen);
+  useEffect(() => {
+    onOpenRef.current = onOpen;
+  }, [onOpen]);
+  const key = JSON.stringify(model);
+  const stable = useMemo(() => JSON.parse(key) as NetworkModel, [key]);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const byId = new Map(stable.nodes.map((node) => [node.id, node]));
+    const cy = cytoscape({ container: container.current, elements: toElements(stable), style: NETWORK_STYLE, layout: LAYOUT, minZoom: 0.3, maxZoom: 3, wheelSensitivity: 0.3 });
+    cy.on('tap', 'node', (event) => {
+      const node = byId.get((event.target as cytoscape.NodeSingular).id());
+      if (node) onOpenRef.current(node);
+    });
+    cy.on('mouseover', 'node', () => {
+      if (container.current) container.current.style.cursor = 'pointer';
+    });
+    cy.on('mouseout', 'node', () => {
+      if (container.current) container.current.style.cursor = '';
+    });
+    return () => cy.destroy();
+  }, [stable]);
+
+  return <Box ref={container} role="img" aria-label={label} data-testid="network-canvas" h={480} style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} />;
+}
