@@ -76,9 +76,7 @@ export function InterestCard({ doc, organisation, result, members, own, onEdit }
             )}
           </>
         )}
-        <section aria-label={t('interests.comments', { name: organisation.name })}>
-          <CommentThread doc={doc} target={{ kind: 'interest', id: organisation.id }} />
-        </section>
+        <CommentThread doc={doc} target={{ kind: 'interest', id: organisation.id }} />
       </Stack>
     </Paper>
   );

@@ -86,7 +86,7 @@ export function LoadedRoom({ roomId, titleHint, roomDoc }: { roomId: string; tit
             <List size="sm" mt="xs" data-testid="room-members">
               {members.map((member) => (
                 <List.Item key={member.memberId}>
-                  {nameOf(member.memberId)} {member.memberId === identity.memberId && t('rooms.you')} — {member.joinedAt !== undefined ? t('rooms.memberJoined') : t('rooms.memberInvited')}
+                  {[nameOf(member.memberId), member.memberId === identity.memberId ? t('rooms.you') : ''].filter(Boolean).join(' ')} — {member.joinedAt !== undefined ? t('rooms.memberJoined') : t('rooms.memberInvited')}
                 </List.Item>
               ))}
             </List>

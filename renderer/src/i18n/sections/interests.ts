@@ -35,7 +35,6 @@ export const interestsNl = {
   saved: 'De belangen van {{name}} zijn opgeslagen.',
   tooLong: 'Maximaal {{max}} tekens.',
   notAllowed: 'Je kunt de belangen van deze organisatie niet bewerken: je hoort er niet (meer) bij.',
-  comments: 'Reacties op de belangen van {{name}}',
 } as const;
 
 export const interestsEn: Widen<typeof interestsNl> = {
@@ -72,5 +71,4 @@ export const interestsEn: Widen<typeof interestsNl> = {
   saved: 'The interests of {{name}} were saved.',
   tooLong: 'At most {{max}} characters.',
   notAllowed: 'You cannot edit the interests of this organisation: you do not (or no longer) belong to it.',
-  comments: 'Comments on the interests of {{name}}',
 };

@@ -1,0 +1,215 @@
+import { expect, test, type Page } from '@playwright/test';
+import * as Y from 'yjs';
+import { expectNoSeriousA11yViolations } from './a11y';
+import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';
+import { countRows } from './idb';
+import { PARTNER_HOST_PORTS, openPartner } from './partners';
+
+/**
+ * A and B open a confidential room; C is in the same workspace and connected
+ * to both, and afterwards holds nothing of the room: checked in C's raw
+ * IndexedDB (every store of every database, Yjs updates decoded), not only on
+ * C's screen.
+ */
+const [PORT_A, PORT_B, PORT_C] = PARTNER_HOST_PORTS;
+const ROOM_TITLE = 'Grondposities Noordrand';
+const SECRET = 'Onderhandelingsruimte perceel 12';
+
+async function createInvite(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Uitnodigen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Partner uitnodigen' });
+  const code = dialog.getByTestId('invite-code');
+  await expect(code).toHaveValue(/^SK1\./);
+  const value = await code.inputValue();
+  await dialog.getByRole('button', { name: 'Sluiten' }).click();
+  return value;
+}
+
+async function joinWorkspace(page: Page, port: number, code: string) {
+  await page.goto(`http://127.0.0.1:${port}/#/`);
+  await page.getByRole('button', { name: 'Deelnemen met uitnodiging' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Deelnemen aan een werkruimte' });
+  await dialog.getByLabel('Uitnodigingscode').fill(code);
+  await dialog.getByRole('button', { name: 'Deelnemen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
+}
+
+async function tryRoomCode(page: Page, code: string) {
+  const dialog = page.getByRole('dialog', { name: 'Deelnemen aan een kamer' });
+  if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Deelnemen aan kamer' }).click();
+  await dialog.getByLabel('Kamercode').fill(code);
+  await dialog.getByRole('button', { name: 'Deelnemen' }).click();
+  return dialog;
+}
+
+interface StoredContent {
+  readonly databases: string[];
+  readonly stores: Record<string, number>;
+  /** Every string found anywhere in a stored value, and the page's local and session storage. */
+  readonly text: string;
+  /** Every binary value (Yjs updates, file pieces), for decoding here. */
+  readonly binaries: number[][];
+}
+
+/** Reads every value of every object store of every IndexedDB database of the page. */
+function readAllStored(page: Page): Promise<StoredContent> {
+  return page.evaluate(async () => {
+    const texts: string[] = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
+    const binaries: number[][] = [];
+    const stores: Record<string, number> = {};
+    const walk = async (value: unknown, depth: number): Promise<void> => {
+      if (depth > 20 || value === null || value === undefined) return;
+      if (typeof value === 'string') texts.push(value);
+      else if (value instanceof Uint8Array) binaries.push(Array.from(value));
+      else if (value instanceof ArrayBuffer) binaries.push(Array.from(new Uint8Array(value)));
+      else if (value instanceof Blob) binaries.push(Array.from(new Uint8Array(await value.arrayBuffer())));
+      else if (Array.isArray(value)) for (const item of value) await walk(item, depth + 1);
+      else if (typeof value === 'object' && !(value instanceof CryptoKey)) for (const [key, item] of Object.entries(value)) {
+        texts.push(key);
+        await walk(item, depth + 1);
+      }
+    };
+    const request = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+    const names = (await indexedDB.databases()).flatMap((info) => (info.name ? [info.name] : []));
+    for (const name of names) {
+      const db = await request(indexedDB.open(name));
+      try {
+        for (const storeName of Array.from(db.objectStoreNames)) {
+          const store = db.transaction(storeName).objectStore(storeName);
+          const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
+          stores[`${name}/${storeName}`] = values.length;
+          await walk(keys, 0);
+          for (const value of values) await walk(value, 0);
+        }
+      } finally {
+        db.close();
+      }
+    }
+    return { databases: names, stores, text: texts.join('\n'), binaries };
+  });
+}
+
+/**
+ * Everything the stored binaries say: applied in order to one scratch Y.Doc
+ * (y-dexie stores v2 updates, and a later one may build on an earlier one),
+ * every root read out, plus the raw bytes as text for anything that is not
+ * an update or stays pending.
+ */
+function decodeBinaries(binaries: readonly number[][]): { roots: string; raw: string } {
+  const scratch = new Y.Doc();
+  const raw: string[] = [];
+  try {
+    for (const numbers of binaries) {
+      const bytes = new Uint8Array(numbers);
+      raw.push(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
+      try {
+        Y.applyUpdateV2(scratch, bytes);
+      } catch {
+        // Not a Yjs update (a file piece, say): its raw text above is what is searched.
+      }
+    }
+    return { roots: [...scratch.share.keys()].map((name) => JSON.stringify(scratch.getMap(name).toJSON())).join('\n'), raw: raw.join('\n') };
+  } finally {
+    scratch.destroy();
+  }
+}
+
+test('a confidential room reaches A and B, and nothing of it reaches C', async () => {
+  test.setTimeout(240_000);
+  const [a, b, c] = await Promise.all([openPartner(PORT_A), openPartner(PORT_B), openPartner(PORT_C)]);
+  try {
+    // One workspace with three organisations; B and C join with A's invites, C also with B's so it links to both hubs.
+    await createIdentity(a.page, { name: 'Anne de Vries', organisation: 'Gemeente Leiden', role: 'Programmamanager' });
+    await createWorkspace(a.page, 'Holland Rijnland', 'RES 2.0');
+    await addOrganisation(a.page, { name: 'Gemeente Leiden', type: 'Gemeente' });
+    await addOrganisation(a.page, { name: 'Liander', type: 'Netbeheerder' });
+    await addOrganisation(a.page, { name: 'Energiecoöperatie Leiden', type: 'Energiecoöperatie' });
+    const inviteB = await createInvite(a.page);
+    const inviteC = await createInvite(a.page);
+
+    await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' });
+    await joinWorkspace(b.page, PORT_B, inviteB);
+    await createIdentity(c.page, { name: 'Carla Smit', organisation: 'Energiecoöperatie Leiden', role: 'Voorzitter' });
+    await joinWorkspace(c.page, PORT_C, inviteC);
+    await expect(b.page.getByTestId('sync-status')).toHaveText(/Bijgewerkt met/, { timeout: 30_000 });
+    const inviteFromB = await createInvite(b.page);
+    await joinWorkspace(c.page, PORT_C, inviteFromB);
+    await expect(c.page.getByTestId('sync-status')).toHaveText('Bijgewerkt met 2 partners', { timeout: 45_000 });
+    const workspaceUrlC = c.page.url();
+
+    // A opens the room for Gemeente Leiden and Liander, once in sync with B (so B is a known member).
+    await expect(a.page.getByTestId('sync-status')).toHaveText('Bijgewerkt met 2 partners', { timeout: 30_000 });
+    await openSection(a.page, 'Vertrouwelijke kamers');
+    await a.page.getByRole('button', { name: 'Nieuwe kamer' }).click();
+    const create = a.page.getByRole('dialog', { name: 'Nieuwe vertrouwelijke kamer' });
+    await create.getByLabel('Naam van de kamer').fill(ROOM_TITLE);
+    await expect(create.getByRole('checkbox', { name: 'Gemeente Leiden' })).toBeChecked();
+    await create.getByRole('checkbox', { name: 'Liander' }).check();
+    await create.getByRole('button', { name: 'Kamer openen' }).click();
+    await expect(a.page.getByRole('heading', { level: 2, name: ROOM_TITLE })).toBeVisible();
+    const roomId = /\/kamers\/([^/?#]+)/.exec(a.page.url())?.[1];
+    expect(roomId).toBeTruthy();
+
+    await a.page.getByRole('button', { name: 'Lid uitnodigen' }).click();
+    const invite = a.page.getByRole('dialog', { name: 'Lid uitnodigen voor de kamer' });
+    await invite.getByRole('combobox', { name: 'Wie nodig je uit?' }).click({ timeout: 30_000 });
+    await expect(a.page.getByRole('option', { name: /Carla Smit/ })).toHaveCount(0);
+    await a.page.getByRole('option', { name: 'Bram Jansen (Liander)' }).click();
+    await invite.getByRole('button', { name: 'Kamercode maken' }).click();
+    const roomCode = await invite.getByTestId('room-invite-code').inputValue();
+    expect(roomCode).toMatch(/^SKR1\./);
+    await expectNoSeriousA11yViolations(a.page);
+    await invite.getByRole('button', { name: 'Sluiten' }).click();
+    await expect(invite).toBeHidden();
+
+    // B: bad codes are refused with a message and create nothing; then the real one.
+    await openSection(b.page, 'Vertrouwelijke kamers');
+    let dialog = await tryRoomCode(b.page, 'hallo, dit is geen code');
+    await expect(dialog).toContainText('Dit is geen kamercode van Stroomkring');
+    await tryRoomCode(b.page, roomCode.slice(0, -25));
+    await expect(dialog).toContainText(/onvolledig|veranderd of beschadigd/);
+    const middle = Math.floor(roomCode.length / 2);
+    await tryRoomCode(b.page, roomCode.slice(0, middle) + (roomCode[middle] === 'A' ? 'B' : 'A') + roomCode.slice(middle + 1));
+    await expect(dialog).toContainText('veranderd of beschadigd');
+    await tryRoomCode(b.page, inviteB);
+    await expect(dialog).toContainText('uitnodiging voor een werkruimte, geen kamercode');
+    expect({ rooms: await countRows(b.page, 'rooms'), access: await countRows(b.page, 'roomAccess'), updates: await countRows(b.page, '$rooms.doc_updates') }).toEqual({ rooms: 0, access: 0, updates: 0 });
+    dialog = await tryRoomCode(b.page, roomCode);
+    await expect(dialog).toBeHidden();
+    await expect(b.page.getByRole('heading', { level: 2, name: ROOM_TITLE })).toBeVisible();
+
+    // A writes in the room; B receives it over the room's own connection.
+    await a.page.getByRole('textbox', { name: 'Nieuwe notitie' }).fill(SECRET);
+    await a.page.getByRole('button', { name: 'Notitie toevoegen' }).click();
+    await expect(a.page.getByText(SECRET)).toBeVisible();
+    await expect(b.page.getByText(SECRET)).toBeVisible({ timeout: 45_000 });
+    await expect(b.page.getByTestId('room-sync-status')).toHaveText('Bijgewerkt met 1 partner', { timeout: 20_000 });
+    await expect(b.page.getByTestId('room-members')).toContainText('Anne de Vries');
+    await expect(a.page.getByTestId('room-members')).toContainText(/Bram Jansen — doet mee/, { timeout: 20_000 });
+    await expectNoSeriousA11yViolations(b.page);
+
+    // C stayed connected to both all along, and has nothing of the room.
+    await a.page.waitForTimeout(3000);
+    await expect(c.page.getByTestId('sync-status')).toHaveText('Bijgewerkt met 2 partners');
+    expect(c.page.url()).toBe(workspaceUrlC);
+    await openSection(c.page, 'Vertrouwelijke kamers');
+    await expect(c.page.getByTestId('rooms-empty')).toBeVisible();
+    await expect(c.page.getByText(ROOM_TITLE)).toHaveCount(0);
+
+    const stored = await readAllStored(c.page);
+    expect(stored.databases).toContain('stroomkring');
+    expect(stored.stores['stroomkring/rooms']).toBe(0);
+    expect(stored.stores['stroomkring/roomAccess']).toBe(0);
+    expect(stored.stores['stroomkring/$rooms.doc_updates']).toBe(0);
+    // The check must have something to look at: C's copy of the workspace holds A's organisations.
+    const decoded = decodeBinaries(stored.binaries);
+    expect(decoded.roots).toContain('Energiecoöperatie Leiden');
+    for (const needle of [ROOM_TITLE, SECRET, roomId as string]) {
+      expect(stored.text.includes(needle), `"${needle}" in a stored value at C`).toBe(false);
+      expect(decoded.roots.includes(needle), `"${needle}" in a stored update at C`).toBe(false);
+      expect(decoded.raw.includes(needle), `"${needle}" in stored bytes at C`).toBe(false);
+    }
+  } finally {
+    await Promise.all([a.close(), b.close(), c.close()]);
+  }
+});
