@@ -62,6 +62,8 @@ export class Download {
   private pending: Blob[] = [];
   private writing = false;
   private finished = false;
+  /** Until the stored prefix is re-hashed, no source may be asked: the position is not known yet. */
+  private started = false;
   private lastPieceAt = Date.now();
   private problem: TransferProblem | undefined;
   private readonly total: number;
@@ -85,6 +87,7 @@ export class Download {
       this.report('receiving');
       await forEachStoredPiece(this.host.db, this.hash, row.storedChunks, (bytes) => this.hasher.update(bytes));
       this.stored = this.received = this.requestedUpTo = row.storedChunks;
+      this.started = true;
       if (this.finished) return;
       if (this.stored === this.total) return await this.verify();
       this.pickSource();
@@ -95,14 +98,14 @@ export class Download {
 
   /** Someone asked for peers again, or a peer's holdings changed. */
   peersChanged(): void {
-    if (!this.finished && !this.source) this.pickSource();
+    if (this.started && !this.finished && !this.source) this.pickSource();
   }
 
   lost(link: PeerLink): void {
     if (link !== this.source) return;
     this.source = undefined;
     this.requestedUpTo = this.received;
-    if (!this.finished) this.pickSource();
+    if (this.started && !this.finished) this.pickSource();
   }
 
   /** Gives up a source that went silent; called periodically by the service. */

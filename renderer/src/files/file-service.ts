@@ -14,7 +14,7 @@ import { referencedFiles, type LibraryScope } from '../../../shared/workspace-do
 import type { StroomkringDatabase } from '../storage/database';
 import { Download, type DownloadHost, type TransferState } from './download';
 import { DEFAULT_FILE_SETTINGS, type FileSettings } from './file-settings-store';
-import { readPiece } from './file-store';
+import { onFileCompleted, readPiece } from './file-store';
 import { whenFileChannel, type FileChannel } from './file-channel';
 import { PeerLink, type LinkHost } from './peer-link';
 
@@ -52,6 +52,7 @@ export class FileService implements LinkHost, DownloadHost {
   private readonly logger: (message: string, detail?: unknown) => void;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private readonly watchdog: ReturnType<typeof setInterval>;
+  private readonly stopCompletions: () => void;
   private destroyed = false;
   /** Resolves when the library has been read at least once. */
   readonly ready: Promise<void>;
@@ -68,6 +69,11 @@ export class FileService implements LinkHost, DownloadHost {
       const now = Date.now();
       for (const download of this.downloads.values()) download.checkStall(now);
     }, WATCHDOG_MS);
+    this.stopCompletions = onFileCompleted((db, hash) => {
+      if (db !== this.db || this.complete.has(hash)) return;
+      this.downloads.get(hash)?.cancel();
+      this.completed(hash);
+    });
     this.ready = this.refreshLibrary();
   }
 
@@ -118,6 +124,7 @@ export class FileService implements LinkHost, DownloadHost {
     if (this.destroyed) return;
     this.destroyed = true;
     this.doc.off('update', this.onDocUpdate);
+    this.stopCompletions();
     clearTimeout(this.debounce);
     clearInterval(this.watchdog);
     for (const stop of this.stopWaiting) stop();

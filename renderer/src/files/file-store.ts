@@ -103,6 +103,15 @@ export async function appendPieces(db: StroomkringDatabase, hash: string, from: 
   });
 }
 
+type CompletionListener = (db: StroomkringDatabase, hash: string) => void;
+const completionListeners = new Set<CompletionListener>();
+
+/** Called whenever a file becomes complete in this page, however it got there (added here, or received). */
+export function onFileCompleted(listener: CompletionListener): () => void {
+  completionListeners.add(listener);
+  return () => completionListeners.delete(listener);
+}
+
 /** Marks the file verified; only call after the whole content hashed to `hash`. */
 export async function markComplete(db: StroomkringDatabase, hash: string): Promise<void> {
   await db.transaction('rw', db.files, async () => {
@@ -110,6 +119,7 @@ export async function markComplete(db: StroomkringDatabase, hash: string): Promi
     if (!row || row.storedChunks !== pieceCount(row.size, row.chunkSize)) throw new Error(`cannot complete ${hash}: pieces missing`);
     await db.files.put({ ...row, complete: true, updatedAt: Date.now() });
   });
+  for (const listener of completionListeners) listener(db, hash);
 }
 
 function deleteChunks(db: StroomkringDatabase, hash: string): Promise<number> {
