@@ -23,7 +23,7 @@ describe('activitySince', () => {
         ],
       },
     ],
-    introductions: [{ id: 'i1', createdAt: 500, by: 'bram' }],
+    introductions: [{ id: 'i1', createdAt: 500, by: 'bram', a: 'anne', b: 'carla', kind: 'members' }],
     interests: [{ organisationId: 'leiden', updatedAt: 700, updatedBy: 'bram' }],
     comments: [{ id: 'c1', createdAt: 800, by: 'bram', target: { kind: 'document', id: 'nota' } }],
   };
@@ -44,7 +44,7 @@ describe('activitySince', () => {
 
   it('never returns more than the cap, never events at or before `since`, always sorted', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ id: fc.uuid(), createdAt: fc.nat(10_000), by: fc.constantFrom('a', 'b') }), { maxLength: 300 }), fc.option(fc.nat(10_000), { nil: undefined }), (introductions, since) => {
+      fc.property(fc.array(fc.record({ id: fc.uuid(), createdAt: fc.nat(10_000), by: fc.constantFrom('a', 'b'), a: fc.constant('x'), b: fc.constant('y'), kind: fc.constant('members' as const) }), { maxLength: 300 }), fc.option(fc.nat(10_000), { nil: undefined }), (introductions, since) => {
         const events = activitySince({ ...EMPTY, introductions }, since, 'a');
         expect(events.length).toBeLessThanOrEqual(MAX_ACTIVITY_EVENTS);
         for (const event of events) {

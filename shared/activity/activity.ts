@@ -10,7 +10,7 @@ export type ActivityEvent =
   | { readonly kind: 'organisationUpdated'; readonly at: number; readonly organisationId: string }
   | { readonly kind: 'documentAdded'; readonly at: number; readonly documentId: string; readonly by: string }
   | { readonly kind: 'documentVersion'; readonly at: number; readonly documentId: string; readonly by: string; readonly version: number }
-  | { readonly kind: 'introduction'; readonly at: number; readonly introductionId: string; readonly by: string }
+  | { readonly kind: 'introduction'; readonly at: number; readonly introductionId: string; readonly by: string; readonly a: string; readonly b: string; readonly toOrganisation: boolean }
   | { readonly kind: 'interestsUpdated'; readonly at: number; readonly organisationId: string; readonly by: string }
   | { readonly kind: 'comment'; readonly at: number; readonly commentId: string; readonly by: string; readonly target: { readonly kind: string; readonly id: string } };
 
@@ -19,7 +19,7 @@ export interface ActivitySources {
   readonly members: readonly { memberId: string; joinedAt: number; invitedBy?: string | undefined }[];
   readonly organisations: readonly { id: string; createdAt: number; updatedAt: number; createdBy: string }[];
   readonly documents: readonly { id: string; createdAt: number; createdBy: string; versions: readonly { addedAt: number; addedBy: string }[] }[];
-  readonly introductions: readonly { id: string; createdAt: number; by: string }[];
+  readonly introductions: readonly { id: string; createdAt: number; by: string; a: string; b: string; kind: 'members' | 'organisation' }[];
   readonly interests: readonly { organisationId: string; updatedAt: number; updatedBy: string }[];
   readonly comments: readonly { id: string; createdAt: number; by: string; target: { kind: string; id: string } }[];
 }
@@ -43,7 +43,7 @@ function allEvents(sources: ActivitySources): ActivityEvent[] {
       if (index > 0) events.push({ kind: 'documentVersion', at: version.addedAt, documentId: document.id, by: version.addedBy, version: index + 1 });
     });
   }
-  for (const introduction of sources.introductions) events.push({ kind: 'introduction', at: introduction.createdAt, introductionId: introduction.id, by: introduction.by });
+  for (const introduction of sources.introductions) events.push({ kind: 'introduction', at: introduction.createdAt, introductionId: introduction.id, by: introduction.by, a: introduction.a, b: introduction.b, toOrganisation: introduction.kind === 'organisation' });
   for (const interest of sources.interests) events.push({ kind: 'interestsUpdated', at: interest.updatedAt, organisationId: interest.organisationId, by: interest.updatedBy });
   for (const comment of sources.comments) events.push({ kind: 'comment', at: comment.createdAt, commentId: comment.id, by: comment.by, target: comment.target });
   return events;

@@ -140,3 +140,13 @@ export function removeCommentsOn(doc: Y.Doc, target: CommentTarget): void {
     for (const id of ids) map.delete(id);
   });
 }
+
+/** Every valid comment in the document, on any target: the activity view's source. */
+export function readAllComments(doc: Y.Doc): Comment[] {
+  const comments: Comment[] = [];
+  commentsMap(doc).forEach((entry, id) => {
+    const result = readEntry(id, entry);
+    if (result.ok) comments.push(result.value);
+  });
+  return comments;
+}

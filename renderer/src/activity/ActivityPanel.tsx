@@ -44,7 +44,7 @@ function useEventText(view: ActivityView) {
       case 'documentVersion':
         return t('activity.documentVersion', { name: member(event.by), document: document(event.documentId), version: event.version });
       case 'introduction':
-        return t('activity.introduction', { name: member(event.by) });
+        return t('activity.introduction', { name: member(event.by), a: member(event.a), b: event.toOrganisation ? organisation(event.b) : member(event.b) });
       case 'interestsUpdated':
         return t('activity.interestsUpdated', { name: member(event.by), organisation: organisation(event.organisationId) });
       case 'comment':

@@ -1,7 +1,10 @@
 import { useCallback } from 'react';
 import type * as Y from 'yjs';
 import { activitySince, type ActivityEvent, type ActivitySources } from '../../../shared/activity/activity';
+import { readAllComments } from '../../../shared/workspace-doc/comments';
 import { readDocuments } from '../../../shared/workspace-doc/documents';
+import { readInterests } from '../../../shared/workspace-doc/interests';
+import { readIntroductions } from '../../../shared/workspace-doc/introductions';
 import { readMembers } from '../../../shared/workspace-doc/members';
 import { readOrganisations } from '../../../shared/workspace-doc/organisations';
 import { useDocValue } from '../hooks/useDocValue';
@@ -25,7 +28,10 @@ function readSources(doc: Y.Doc): ActivitySources & { names: Map<string, string>
   for (const member of members) names.set(`m:${member.memberId}`, member.displayName);
   for (const organisation of organisations) names.set(`o:${organisation.id}`, organisation.name);
   for (const document of documents) names.set(`d:${document.id}`, document.title);
-  return { members, organisations, documents, introductions: [], interests: [], comments: [], names };
+  const introductions = valid(readIntroductions(doc));
+  const interests = [...readInterests(doc).values()].flatMap((result) => (result.ok ? [result.value.entry] : []));
+  const comments = readAllComments(doc).map((comment) => ({ id: comment.id, createdAt: comment.createdAt, by: comment.by, target: { kind: comment.targetKind, id: comment.targetId } }));
+  return { members, organisations, documents, introductions, interests, comments, names };
 }
 
 /** The workspace's changes by others since `since`, with the names to show them by. */

@@ -17,7 +17,7 @@ export const activityNl = {
   organisationUpdated: 'Het profiel van {{organisation}} is bijgewerkt',
   documentAdded: '{{name}} deelde het document {{document}}',
   documentVersion: '{{name}} voegde versie {{version}} van {{document}} toe',
-  introduction: '{{name}} stelde partners aan elkaar voor',
+  introduction: '{{name}} stelde {{a}} voor aan {{b}}',
   interestsUpdated: '{{name}} werkte de belangen van {{organisation}} bij',
   comment: '{{name}} plaatste een reactie',
 } as const;
@@ -38,7 +38,7 @@ export const activityEn: Widen<typeof activityNl> = {
   organisationUpdated: 'The profile of {{organisation}} was updated',
   documentAdded: '{{name}} shared the document {{document}}',
   documentVersion: '{{name}} added version {{version}} of {{document}}',
-  introduction: '{{name}} introduced partners to each other',
+  introduction: '{{name}} introduced {{a}} to {{b}}',
   interestsUpdated: '{{name}} updated the interests of {{organisation}}',
   comment: '{{name}} posted a comment',
 };
