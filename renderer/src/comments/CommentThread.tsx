@@ -1,7 +1,15 @@
-import { Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { addComment, COMMENT_LIMITS, readComments, type CommentTarget } from '../../../shared/workspace-doc/comments';
+import { useDocValue } from '../hooks/useDocValue';
+import { useWorkspace } from '../workspace/workspace-context';
+import { CommentItem } from './CommentItem';
+import { commentTextProblem } from './comment-text';
+import { useMemberNames } from './useMemberNames';
 
-export type CommentTarget = { readonly kind: 'document' | 'interest'; readonly id: string };
+export type { CommentTarget };
 
 export interface CommentThreadProps {
   /** The document the comments live in: the workspace's, or a confidential room's. */
@@ -9,7 +17,82 @@ export interface CommentThreadProps {
   readonly target: CommentTarget;
 }
 
-/** Placeholder until comments land. */
-export function CommentThread(_props: CommentThreadProps) {
-  return <Text c="dimmed">…</Text>;
+/** The comments on one document or interest, oldest first, with a form to add one. */
+export function CommentThread({ doc, target }: CommentThreadProps) {
+  const { t } = useTranslation();
+  const { identity } = useWorkspace();
+  const names = useMemberNames();
+  const { kind, id } = target;
+  // Keyed on the target's parts: callers build a fresh target object on every render.
+  const read = useCallback((d: Y.Doc) => readComments(d, { kind, id }), [kind, id]);
+  const comments = useDocValue(doc, read);
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | undefined>();
+  const headingId = useId();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const invalid = commentTextProblem(text);
+    if (invalid) {
+      setProblem(t(`comments.${invalid}`, { max: COMMENT_LIMITS.text }));
+      return;
+    }
+    try {
+      addComment(doc, { kind, id }, { memberId: identity.memberId, now: Date.now() }, text);
+      setText('');
+      setProblem(undefined);
+    } catch (error) {
+      setProblem(t('comments.failed', { message: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+
+  return (
+    <Stack gap="xs" component="section" aria-labelledby={headingId}>
+      <Title order={4} size="h5" id={headingId}>
+        {t('comments.title')}
+      </Title>
+      {comments.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('comments.none')}
+        </Text>
+      )}
+      {comments.length > 0 && (
+        <Stack gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {comments.map((result) =>
+            result.ok ? (
+              <CommentItem key={result.id} doc={doc} comment={result.value} authorName={names.get(result.value.by) ?? t('comments.unknownAuthor')} mine={result.value.by === identity.memberId} />
+            ) : (
+              <li key={result.id}>
+                <Alert color="orange" p="xs">
+                  {t('comments.damaged', { problem: result.problem })}
+                </Alert>
+              </li>
+            ),
+          )}
+        </Stack>
+      )}
+      <form noValidate onSubmit={submit}>
+        <Stack gap="xs">
+          <Textarea
+            label={t('comments.field')}
+            placeholder={t('comments.placeholder')}
+            autosize
+            minRows={2}
+            maxRows={8}
+            value={text}
+            error={problem}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              if (problem) setProblem(undefined);
+            }}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" size="xs">
+              {t('comments.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
 }

@@ -1,0 +1,42 @@
+import { Alert, Loader, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatBytes } from './format';
+import { TEXT_PREVIEW_BYTES } from './preview-kind';
+
+/** The start of a text file, decoded as UTF-8 (invalid bytes shown as �), as preformatted text. */
+export function TextPreview({ blob, title }: { blob: Blob; title: string }) {
+  const { t, i18n } = useTranslation();
+  const [text, setText] = useState<string | undefined>();
+  const [failed, setFailed] = useState<string | undefined>();
+  useEffect(() => {
+    let live = true;
+    blob
+      .slice(0, TEXT_PREVIEW_BYTES)
+      .arrayBuffer()
+      // stream: true leaves a character cut off at the end of the slice out instead of showing �.
+      .then((bytes) => live && setText(new TextDecoder('utf-8').decode(bytes, { stream: blob.size > TEXT_PREVIEW_BYTES })))
+      .catch((error: unknown) => live && setFailed(error instanceof Error ? error.message : String(error)));
+    return () => {
+      live = false;
+    };
+  }, [blob]);
+  if (failed) return <Alert color="red">{t('documents.previewFailed', { message: failed })}</Alert>;
+  if (text === undefined) return <Loader size="sm" aria-label={t('documents.previewLoading')} />;
+  return (
+    <Stack gap="xs">
+      {blob.size > TEXT_PREVIEW_BYTES && (
+        <Text size="sm" c="dimmed">
+          {t('documents.previewTruncated', { size: formatBytes(TEXT_PREVIEW_BYTES, i18n.resolvedLanguage) })}
+        </Text>
+      )}
+      <pre
+        aria-label={t('documents.textPreview', { title })}
+        // Not a scroll box of its own: the dialog scrolls, so keyboard users can reach all of it.
+        style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0, padding: 'var(--mantine-spacing-sm)', background: 'var(--mantine-color-gray-0)', fontSize: 13 }}
+      >
+        {text}
+      </pre>
+    </Stack>
+  );
+}
