@@ -1,7 +1,8 @@
 /** An in-memory pair of file channels for unit tests: ordered, asynchronous, never full. */
 import type { FileChannel } from './file-channel';
 
-export class FakeChannel extends EventTarget implements FileChannel {
+export class FakeChannel implements FileChannel {
+  private readonly events = new EventTarget();
   readyState: RTCDataChannelState = 'connecting';
   bufferedAmount = 0;
   bufferedAmountLowThreshold = 0;
@@ -10,6 +11,18 @@ export class FakeChannel extends EventTarget implements FileChannel {
   readonly sent: Array<string | Uint8Array> = [];
   /** Rewrites outgoing frames (a lying peer); returning undefined drops the frame. */
   tamper: ((data: string | Uint8Array<ArrayBuffer>) => string | Uint8Array<ArrayBuffer> | undefined) | undefined;
+
+  addEventListener(type: string, listener: (event: MessageEvent) => void): void {
+    this.events.addEventListener(type, listener as EventListener);
+  }
+
+  removeEventListener(type: string, listener: (event: MessageEvent) => void): void {
+    this.events.removeEventListener(type, listener as EventListener);
+  }
+
+  dispatchEvent(event: Event): void {
+    this.events.dispatchEvent(event);
+  }
 
   send(data: string | Uint8Array<ArrayBuffer>): void {
     if (this.readyState !== 'open') throw new Error('channel not open');

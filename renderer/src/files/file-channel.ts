@@ -31,13 +31,13 @@ function dataSectionNegotiated(pc: RTCPeerConnection): boolean {
 }
 
 /**
- * Calls `use` with the connection's file channel as soon as it can exist;
+ * Calls `onChannel` with the connection's file channel as soon as it can exist;
  * returns a function that stops waiting.
  */
-export function whenFileChannel(pc: RTCPeerConnection, use: (channel: RTCDataChannel) => void): () => void {
+export function whenFileChannel(pc: RTCPeerConnection, onChannel: (channel: RTCDataChannel) => void): () => void {
   const existing = channels.get(pc);
   if (existing) {
-    use(existing);
+    onChannel(existing);
     return () => undefined;
   }
   const tryOpen = () => {
@@ -48,7 +48,7 @@ export function whenFileChannel(pc: RTCPeerConnection, use: (channel: RTCDataCha
     const channel = RTCPeerConnection.prototype.createDataChannel.call(pc, FILE_CHANNEL_LABEL, { negotiated: true, id: FILE_CHANNEL_ID });
     channel.binaryType = 'arraybuffer';
     channels.set(pc, channel);
-    use(channel);
+    onChannel(channel);
   };
   const stop = () => pc.removeEventListener('signalingstatechange', tryOpen);
   pc.addEventListener('signalingstatechange', tryOpen);

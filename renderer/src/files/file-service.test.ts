@@ -6,6 +6,7 @@ import { PIECE_TAG, decodeMessage, encodeControl } from '../../../shared/files/p
 import { pseudoRandomBytes } from '../../../shared/sync/pseudo-random-bytes';
 import { addDocument, type LibraryScope } from '../../../shared/workspace-doc/documents';
 import { openDatabase, type StroomkringDatabase } from '../storage/database';
+import { sameBytes } from './same-bytes.test-helper';
 import { channelPair, type FakeChannel } from './fake-channel.test-helper';
 import { appendPieces, ensureFileRow, readFileBlob, storeLocalFile } from './file-store';
 import { FileService } from './file-service';
@@ -31,7 +32,7 @@ async function node(doc: Y.Doc, scope: LibraryScope = 'workspace', settings = BI
   const db = openDatabase(`svc-${++counter}`);
   await prepare?.(db);
   const logs: string[] = [];
-  const service = new FileService({ db, doc, scope, settings, log: (message, detail) => { logs.push(message); if (process.env.DEBUG_FILES) console.log(message, detail); } });
+  const service = new FileService({ db, doc, scope, settings, log: (message) => logs.push(message) });
   cleanups.push(() => {
     service.destroy();
     db.close();
@@ -79,10 +80,9 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
 
 const isComplete = (n: Node, hash: string) => async () => (await n.db.files.get(hash))?.complete === true;
 
-/** Compared as a Buffer: Vitest's deep equality walks a large typed array element by element, for seconds. */
 async function sameContent(n: Node, hash: string): Promise<boolean> {
   const blob = await readFileBlob(n.db, hash, '');
-  return blob !== undefined && Buffer.from(await blob.arrayBuffer()).equals(Buffer.from(BYTES));
+  return blob !== undefined && sameBytes(new Uint8Array(await blob.arrayBuffer()), BYTES);
 }
 
 function wants(channel: FakeChannel): Array<{ from: number; count: number }> {

@@ -48,6 +48,7 @@ export class FileService implements LinkHost, DownloadHost {
   private readonly states = new Map<string, TransferState>();
   private readonly bad = new Map<string, Set<string>>();
   private readonly listeners = new Set<() => void>();
+  private readonly mismatchListeners = new Set<(hash: string) => void>();
   private readonly stopWaiting = new Set<() => void>();
   private readonly logger: (message: string, detail?: unknown) => void;
   private debounce: ReturnType<typeof setTimeout> | undefined;
@@ -115,6 +116,12 @@ export class FileService implements LinkHost, DownloadHost {
     return this.states.get(hash);
   }
 
+  /** Called when a peer's bytes for a file failed verification (they were discarded). */
+  onMismatch(listener: (hash: string) => void): () => void {
+    this.mismatchListeners.add(listener);
+    return () => this.mismatchListeners.delete(listener);
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -131,6 +138,7 @@ export class FileService implements LinkHost, DownloadHost {
     for (const download of this.downloads.values()) download.cancel();
     for (const link of [...this.links]) link.dispose();
     this.listeners.clear();
+    this.mismatchListeners.clear();
   }
 
   // ---- the library --------------------------------------------------------
@@ -224,7 +232,9 @@ export class FileService implements LinkHost, DownloadHost {
   }
 
   report(hash: string, state: TransferState): void {
+    const before = this.states.get(hash);
     this.setState(hash, state);
+    if (state.problem === 'mismatch' && before?.problem !== 'mismatch') for (const listener of this.mismatchListeners) listener(hash);
   }
 
   completed(hash: string): void {

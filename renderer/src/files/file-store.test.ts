@@ -5,6 +5,7 @@ import { PIECE_BYTES, pieceCount } from '../../../shared/files/chunking';
 import { bytesToHex } from '../../../shared/files/protocol';
 import { pseudoRandomBytes } from '../../../shared/sync/pseudo-random-bytes';
 import { openDatabase, type StroomkringDatabase } from '../storage/database';
+import { sameBytes } from './same-bytes.test-helper';
 import { EmptyFileError, FileTooLargeError, UnreadableFileError, appendPieces, ensureFileRow, readFileBlob, storeLocalFile } from './file-store';
 
 let counter = 0;
@@ -31,7 +32,7 @@ describe('file store', { timeout: 30_000 }, () => {
     expect(await db.files.get(stored.hash)).toMatchObject({ storedChunks: 4, complete: true, chunkSize: PIECE_BYTES });
     const blob = await readFileBlob(db, stored.hash, 'application/pdf');
     expect(blob?.type).toBe('application/pdf');
-    expect(Buffer.from(await blob!.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+    expect(sameBytes(new Uint8Array(await blob!.arrayBuffer()), bytes)).toBe(true);
     expect(progress.at(-1)).toBe(bytes.byteLength);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
   });

@@ -14,10 +14,15 @@ export interface FramingWrtc {
   readonly RTCIceCandidate: typeof RTCIceCandidate;
 }
 
-export function createFramingWrtc(log?: FramingLogger): FramingWrtc {
+/**
+ * `onPeerConnection` sees every connection as it is made, so features that
+ * ride on the same connection (the file channel) can add channels of their own.
+ */
+export function createFramingWrtc(log?: FramingLogger, onPeerConnection?: (pc: RTCPeerConnection) => void): FramingWrtc {
   class FramingPeerConnection extends RTCPeerConnection {
     constructor(configuration?: RTCConfiguration) {
       super(configuration);
+      onPeerConnection?.(this);
       // Registered before anyone else can listen, so `ondatachannel` and every later listener
       // read the wrapped channel: an own property shadows the event's prototype getter.
       super.addEventListener('datachannel', (event) => {

@@ -37,6 +37,9 @@ export class WorkspaceSync {
   readonly awareness: Awareness;
   private readonly provider: WebrtcProvider;
   private destroyed = false;
+  /** Every peer connection y-webrtc made that is not closed yet, for the file channel. */
+  private readonly connections = new Set<RTCPeerConnection>();
+  private readonly connectionListeners = new Set<(pc: RTCPeerConnection) => void>();
 
   private constructor(
     doc: Y.Doc,
@@ -49,7 +52,7 @@ export class WorkspaceSync {
       signaling: [...options.signalingUrls],
       password: options.key,
       awareness: this.awareness,
-      peerOpts: { wrtc: createFramingWrtc(), config: { iceServers: [...options.iceServers] } },
+      peerOpts: { wrtc: createFramingWrtc(undefined, (pc) => this.addConnection(pc)), config: { iceServers: [...options.iceServers] } },
     });
     if (!options.online) this.provider.disconnect();
   }
@@ -67,6 +70,24 @@ export class WorkspaceSync {
       signalingConnected: this.provider.signalingConns.some((conn) => conn.connected),
       peers: conns.filter((conn) => conn.connected).map((conn) => ({ synced: conn.synced })),
     });
+  }
+
+  private addConnection(pc: RTCPeerConnection): void {
+    this.connections.add(pc);
+    for (const listener of this.connectionListeners) listener(pc);
+  }
+
+  /** The live peer connections; closed ones are dropped as they are noticed (a locally closed connection fires no event). */
+  peerConnections(): RTCPeerConnection[] {
+    for (const pc of this.connections) if (pc.signalingState === 'closed') this.connections.delete(pc);
+    return [...this.connections];
+  }
+
+  /** Calls `listener` with every live peer connection now and each new one as it is made. */
+  onPeerConnection(listener: (pc: RTCPeerConnection) => void): () => void {
+    this.connectionListeners.add(listener);
+    for (const pc of this.peerConnections()) listener(pc);
+    return () => this.connectionListeners.delete(listener);
   }
 
   setOnline(online: boolean): void {
@@ -91,6 +112,8 @@ export class WorkspaceSync {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.connectionListeners.clear();
+    this.connections.clear();
     this.provider.destroy();
     this.awareness.destroy();
     // provider.destroy() removes the room once its key promise settles; our continuation runs after that.
