@@ -2,7 +2,6 @@ import { expect, test, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';
-import { countRows } from './idb';
 import { PARTNER_HOST_PORTS, openPartner } from './partners';
 
 /**
@@ -40,6 +39,26 @@ async function tryRoomCode(page: Page, code: string) {
   await dialog.getByLabel('Kamercode').fill(code);
   await dialog.getByRole('button', { name: 'Deelnemen' }).click();
   return dialog;
+}
+
+/**
+ * Rows this device holds of any room. y-dexie's periodic compaction keeps one
+ * bookkeeping row ({ i: 0, lastCompressed, lastRun }) in every updates table,
+ * rooms' too, even with no room at all; only rows naming a document (`k`) or
+ * carrying an update (`u`) are room content.
+ */
+function roomRows(page: Page): Promise<{ rooms: number; access: number; updates: number }> {
+  return page.evaluate(async () => {
+    const request = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+    const db = await request(indexedDB.open('stroomkring'));
+    try {
+      const all = (store: string) => request(db.transaction(store).objectStore(store).getAll()) as Promise<Record<string, unknown>[]>;
+      const [rooms, access, updates] = await Promise.all([all('rooms'), all('roomAccess'), all('$rooms.doc_updates')]);
+      return { rooms: rooms.length, access: access.length, updates: updates.filter((row) => 'k' in row || 'u' in row).length };
+    } finally {
+      db.close();
+    }
+  });
 }
 
 interface StoredContent {
@@ -158,6 +177,7 @@ test('a confidential room reaches A and B, and nothing of it reaches C', async (
     await invite.getByRole('button', { name: 'Kamercode maken' }).click();
     const roomCode = await invite.getByTestId('room-invite-code').inputValue();
     expect(roomCode).toMatch(/^SKR1\./);
+    await a.page.mouse.move(0, 0); // axe would otherwise judge the hovered button's hover colour
     await expectNoSeriousA11yViolations(a.page);
     await invite.getByRole('button', { name: 'Sluiten' }).click();
     await expect(invite).toBeHidden();
@@ -173,7 +193,7 @@ test('a confidential room reaches A and B, and nothing of it reaches C', async (
     await expect(dialog).toContainText('veranderd of beschadigd');
     await tryRoomCode(b.page, inviteB);
     await expect(dialog).toContainText('uitnodiging voor een werkruimte, geen kamercode');
-    expect({ rooms: await countRows(b.page, 'rooms'), access: await countRows(b.page, 'roomAccess'), updates: await countRows(b.page, '$rooms.doc_updates') }).toEqual({ rooms: 0, access: 0, updates: 0 });
+    expect(await roomRows(b.page)).toEqual({ rooms: 0, access: 0, updates: 0 });
     dialog = await tryRoomCode(b.page, roomCode);
     await expect(dialog).toBeHidden();
     await expect(b.page.getByRole('heading', { level: 2, name: ROOM_TITLE })).toBeVisible();
@@ -188,6 +208,10 @@ test('a confidential room reaches A and B, and nothing of it reaches C', async (
     await expect(a.page.getByTestId('room-members')).toContainText(/Bram Jansen — doet mee/, { timeout: 20_000 });
     await expectNoSeriousA11yViolations(b.page);
 
+    // The same search finds the room where it belongs: in B's stored room document.
+    const atB = decodeBinaries((await readAllStored(b.page)).binaries);
+    for (const needle of [ROOM_TITLE, SECRET, roomId as string]) expect(atB.roots, `"${needle}" in B's stored room`).toContain(needle);
+
     // C stayed connected to both all along, and has nothing of the room.
     await a.page.waitForTimeout(3000);
     await expect(c.page.getByTestId('sync-status')).toHaveText('Bijgewerkt met 2 partners');
@@ -200,7 +224,8 @@ test('a confidential room reaches A and B, and nothing of it reaches C', async (
     expect(stored.databases).toContain('stroomkring');
     expect(stored.stores['stroomkring/rooms']).toBe(0);
     expect(stored.stores['stroomkring/roomAccess']).toBe(0);
-    expect(stored.stores['stroomkring/$rooms.doc_updates']).toBe(0);
+    expect(stored.stores['stroomkring/$rooms.doc_updates']).toBeLessThanOrEqual(1);
+    expect(await roomRows(c.page)).toEqual({ rooms: 0, access: 0, updates: 0 });
     // The check must have something to look at: C's copy of the workspace holds A's organisations.
     const decoded = decodeBinaries(stored.binaries);
     expect(decoded.roots).toContain('Energiecoöperatie Leiden');

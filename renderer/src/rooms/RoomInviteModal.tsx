@@ -91,7 +91,7 @@ export function RoomInviteModal({ roomId, roomDoc, meta, onClose }: { roomId: st
             <Textarea label={t('rooms.code', { name: state.name })} value={state.code} readOnly autosize minRows={3} maxRows={6} styles={{ input: { fontFamily: 'monospace', wordBreak: 'break-all' } }} data-testid="room-invite-code" />
             <CopyButton value={state.code}>
               {({ copied, copy }) => (
-                <Button onClick={copy} color={copied ? 'teal' : undefined} w="fit-content" variant="light">
+                <Button onClick={copy} w="fit-content" variant="default">
                   {copied ? t('rooms.copied') : t('rooms.copy')}
                 </Button>
               )}
