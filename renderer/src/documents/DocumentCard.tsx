@@ -7,7 +7,7 @@ import { currentVersion, type LibraryDocument, type Sensitivity } from '../../..
 import { CommentThread } from '../comments/CommentThread';
 import { useFileState } from '../files/useFileState';
 import { formatBytes, typeLabel } from './format';
-import { LocalFileStatus } from './LocalFileStatus';
+import { FileStatus } from '../files/FileStatus';
 import type { LibraryPeople } from './useLibraryPeople';
 
 const LABEL_COLOURS: Record<Sensitivity, string> = { openbaar: 'green', intern: 'blue', vertrouwelijk: 'red' };
@@ -67,7 +67,7 @@ export function DocumentCard({ doc, document, people, commentCount, canOpenWithS
         <Text size="xs" c="dimmed">
           {t('documents.addedBy', { name: people.memberName(document.createdBy) ?? t('documents.unknownMember'), date: added })}
         </Text>
-        <LocalFileStatus hash={version.hash} size={version.size} title={document.title} />
+        <FileStatus hash={version.hash} size={version.size} title={document.title} />
         <Group gap="xs" role="group" aria-label={t('documents.actions', { title: document.title })}>
           <Button size="xs" variant="light" leftSection={<IconEye size={14} aria-hidden />} disabled={!here} onClick={() => onAction('view')}>
             {t('documents.view')}
