@@ -1,8 +1,8 @@
 import type { StylesheetJson } from 'cytoscape';
 import { stakeholderTypes } from '../../../shared/regions';
 
-/** One colour per stakeholder type, in the taxonomy's order; dark enough for white labels' outline to read. */
-const PALETTE = ['#1864ab', '#2b8a3e', '#c92a2a', '#862e9c', '#e67700', '#0b7285', '#5c940d', '#a61e4d', '#364fc7', '#5f3dc4', '#d9480f', '#495057'];
+/** One colour per stakeholder type, in the taxonomy's order; each at least 4.5:1 against white, so a chosen filter chip's white text reads. */
+const PALETTE = ['#1864ab', '#237032', '#c92a2a', '#862e9c', '#9c4f00', '#0b7285', '#4a7a0a', '#a61e4d', '#364fc7', '#5f3dc4', '#a63c06', '#495057'];
 const UNAFFILIATED = '#868e96';
 
 export function typeColour(typeId: string | undefined): string {

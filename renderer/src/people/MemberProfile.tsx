@@ -61,9 +61,9 @@ function Profile({ member, people }: { member: Member; people: People }) {
             <Title order={2} id={headingId}>
               {member.displayName}
             </Title>
-            {own && <Badge variant="light">{t('people.you')}</Badge>}
+            {own && <Badge color="gray.7" variant="filled">{t('people.you')}</Badge>}
             {online.has(member.memberId) && (
-              <Badge color="teal" variant="light">
+              <Badge color="teal.9" variant="filled">
                 {t('people.online')}
               </Badge>
             )}
@@ -79,7 +79,7 @@ function Profile({ member, people }: { member: Member; people: People }) {
               {t('people.editProfile')}
             </Button>
           ) : (
-            <Button variant="light" leftSection={<IconUsersPlus size={16} aria-hidden />} onClick={() => setDialog('introduce')}>
+            <Button variant="default" leftSection={<IconUsersPlus size={16} aria-hidden />} onClick={() => setDialog('introduce')}>
               {t('people.introduce')}
             </Button>
           )}

@@ -59,11 +59,11 @@ function Profile({ organisation, people }: { organisation: Organisation; people:
           <Title order={2} id={headingId}>
             {organisation.name}
           </Title>
-          <Badge variant="light" tt="none">
+          <Badge variant="outline" tt="none">
             {stakeholderTypeLabel(organisation.type, i18n.resolvedLanguage ?? 'nl')}
           </Badge>
         </div>
-        <Button variant="light" leftSection={<IconUsersPlus size={16} aria-hidden />} onClick={() => setIntroducing(true)}>
+        <Button variant="default" leftSection={<IconUsersPlus size={16} aria-hidden />} onClick={() => setIntroducing(true)}>
           {t('people.introduceToOrganisation')}
         </Button>
       </Group>
@@ -98,7 +98,7 @@ function Profile({ organisation, people }: { organisation: Organisation; people:
                   </Text>
                 )}
                 {online.has(member.memberId) && (
-                  <Badge color="teal" variant="light" size="sm">
+                  <Badge color="teal.9" variant="filled" size="sm">
                     {t('people.online')}
                   </Badge>
                 )}

@@ -17,12 +17,12 @@ export function PersonCard({ entry, own, onIntroduce }: { entry: DirectoryEntry;
               <MemberLink memberId={member.memberId} member={member} />
             </Text>
             {own && (
-              <Badge variant="light" size="sm">
+              <Badge color="gray.7" variant="filled" size="sm">
                 {t('people.you')}
               </Badge>
             )}
             {online && (
-              <Badge color="teal" variant="light" size="sm">
+              <Badge color="teal.9" variant="filled" size="sm">
                 {t('people.online')}
               </Badge>
             )}
@@ -39,7 +39,7 @@ export function PersonCard({ entry, own, onIntroduce }: { entry: DirectoryEntry;
           )}
         </Stack>
         {!own && (
-          <Button size="xs" variant="light" leftSection={<IconUsersPlus size={14} aria-hidden />} aria-label={t('people.introduceNamed', { name: member.displayName })} onClick={onIntroduce}>
+          <Button size="xs" variant="default" leftSection={<IconUsersPlus size={14} aria-hidden />} aria-label={t('people.introduceNamed', { name: member.displayName })} onClick={onIntroduce}>
             {t('people.introduce')}
           </Button>
         )}
