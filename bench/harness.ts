@@ -63,12 +63,12 @@ export class Cleanup {
   }
 }
 
-/** The page bundle as one ES module, built in memory (nothing is written to disk). */
-export async function bundlePage(): Promise<string> {
+/** The page bundle as one ES module, built in memory (nothing is written to disk); another entry serves another benchmark. */
+export async function bundlePage(entry: string = PAGE_ENTRY): Promise<string> {
   const result = await build({
     configFile: false,
     logLevel: 'warn',
-    build: { write: false, minify: false, lib: { entry: PAGE_ENTRY, formats: ['es'], fileName: 'page' } },
+    build: { write: false, minify: false, lib: { entry, formats: ['es'], fileName: 'page' } },
   });
   for (const out of Array.isArray(result) ? result : [result]) {
     if (!('output' in out)) continue;
