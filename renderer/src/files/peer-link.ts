@@ -15,6 +15,8 @@ export const HIGH_WATER_MARK_BYTES = 1024 * 1024;
 export const LOW_WATER_MARK_BYTES = 256 * 1024;
 /** The other side may open its end later; repeat the hello this often until it answers. Also how often a silently closed channel is noticed. */
 export const HELLO_RETRY_MS = 1000;
+/** Pieces read from the store ahead of sending (512 KiB), so a read's latency overlaps the sending of the one before. */
+export const READ_AHEAD_PIECES = 4;
 /** Pieces a peer may have asked for and not yet received; an honest receiver's window is far smaller. */
 export const MAX_QUEUED_PIECES = 4096;
 
@@ -36,6 +38,7 @@ export class PeerLink {
   remotePeerId: string | undefined;
   readonly remoteHas = new Set<string>();
   private readonly queue: Array<{ hash: string; index: number }> = [];
+  private readonly reads = new Map<string, Promise<Uint8Array | undefined>>();
   private pumping = false;
   private closed = false;
   private heardHello = false;
@@ -79,6 +82,7 @@ export class PeerLink {
     this.closed = true;
     clearInterval(this.timer);
     this.queue.length = 0;
+    this.reads.clear();
     this.channel.removeEventListener('message', this.onMessage);
     this.channel.removeEventListener('open', this.onOpen);
     this.channel.removeEventListener('close', this.onClose);
@@ -154,6 +158,19 @@ export class PeerLink {
     const keep = this.queue.filter((item) => item.hash !== hash);
     this.queue.length = 0;
     this.queue.push(...keep);
+    for (const key of this.reads.keys()) if (key.startsWith(hash)) this.reads.delete(key);
+  }
+
+  /** The read of a queued piece, started now if it was not started yet. */
+  private read(hash: string, index: number): Promise<Uint8Array | undefined> {
+    const key = `${hash}:${index}`;
+    let read = this.reads.get(key);
+    if (!read) {
+      read = this.host.servePiece(hash, index);
+      read.catch(() => undefined); // observed where it is awaited; a dropped read must not surface as unhandled
+      this.reads.set(key, read);
+    }
+    return read;
   }
 
   /** Sends queued pieces while the channel's buffer has room; one loop at a time, so pieces leave in the order asked. */
@@ -163,7 +180,9 @@ export class PeerLink {
     try {
       while (this.open && this.queue.length > 0 && this.channel.bufferedAmount < HIGH_WATER_MARK_BYTES) {
         const { hash, index } = this.queue[0] as { hash: string; index: number };
-        const bytes = await this.host.servePiece(hash, index);
+        for (const ahead of this.queue.slice(1, READ_AHEAD_PIECES)) void this.read(ahead.hash, ahead.index);
+        const bytes = await this.read(hash, index);
+        this.reads.delete(`${hash}:${index}`);
         if (!this.open) return;
         if (this.queue[0]?.hash !== hash || this.queue[0].index !== index) continue; // stopped meanwhile
         this.queue.shift();
@@ -177,6 +196,7 @@ export class PeerLink {
     } catch (error) {
       this.host.log('File channel: could not serve a piece', error);
       this.queue.length = 0;
+      this.reads.clear();
     } finally {
       this.pumping = false;
     }
