@@ -32,10 +32,10 @@ export function InterestCard({ doc, organisation, result, members, own, onEdit }
             <Title order={3} size="h4" id={headingId}>
               {organisation.name}
             </Title>
-            {own && <Badge variant="light">{t('interests.own')}</Badge>}
+            {own && <Badge variant="filled" color="teal.9">{t('interests.own')}</Badge>}
           </Group>
           {own ? (
-            <Button size="xs" variant="light" leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit} aria-label={t('interests.editNamed', { name: organisation.name })}>
+            <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit} aria-label={t('interests.editNamed', { name: organisation.name })}>
               {t('interests.edit')}
             </Button>
           ) : (
