@@ -96,7 +96,8 @@ export async function rawSend({ totalBytes, messageBytes, highWaterBytes, lowWat
   const ch = channel;
   if (!ch) throw new Error('rawSend without a channel');
   const message = new Uint8Array(messageBytes);
-  crypto.getRandomValues(message);
+  // getRandomValues fills at most 64 KiB per call; messages may be larger (the file channel's are 128 KiB + header).
+  for (let offset = 0; offset < messageBytes; offset += 65_536) crypto.getRandomValues(message.subarray(offset, Math.min(messageBytes, offset + 65_536)));
   ch.bufferedAmountLowThreshold = lowWaterBytes;
   const startedAt = Date.now();
   const giveUp = startedAt + timeoutMs;
