@@ -234,6 +234,13 @@ test('a confidential room reaches A and B, and nothing of it reaches C', async (
       expect(decoded.roots.includes(needle), `"${needle}" in a stored update at C`).toBe(false);
       expect(decoded.raw.includes(needle), `"${needle}" in stored bytes at C`).toBe(false);
     }
+
+    // Leaving removes the room from B's device only; A keeps it.
+    await b.page.getByRole('button', { name: 'Kamer verlaten' }).click();
+    await b.page.getByRole('dialog', { name: 'Kamer verlaten' }).getByRole('button', { name: 'Verlaten en verwijderen' }).click();
+    await expect(b.page.getByTestId('rooms-empty')).toBeVisible();
+    await expect.poll(() => roomRows(b.page)).toEqual({ rooms: 0, access: 0, updates: 0 });
+    expect((await roomRows(a.page)).rooms).toBe(1);
   } finally {
     await Promise.all([a.close(), b.close(), c.close()]);
   }
