@@ -44,7 +44,11 @@ export function DirectoryPanel() {
         </Button>
       </Group>
       {[...people.damagedMembers, ...people.damagedIntroductions].map((entry) => (
-        <Alert key={entry.id} color="orange" icon={<IconAlertTriangle aria-hidden />} title={t('people.damagedEntry')} data-testid="damaged-person">
+        // No Alert title: Mantine draws it in the alert colour, too light on its own background.
+        <Alert key={entry.id} color="orange" icon={<IconAlertTriangle aria-hidden />} data-testid="damaged-person">
+          <Text fw={600} size="sm" span>
+            {t('people.damagedEntry')}.
+          </Text>{' '}
           {t('people.damagedEntryBody', { problem: entry.problem })}
         </Alert>
       ))}

@@ -8,6 +8,9 @@ import { useZodValidate } from '../hooks/useZodValidate';
 import { useWorkspace } from '../workspace/workspace-context';
 import type { People } from './usePeople';
 
+/** The select's value for "no link, match by name" (stored as no organisationId). */
+const BY_NAME = '__by-name__';
+
 const MAXIMA = { expertise: PROFILE_LIMITS.expertiseTag, contact: PROFILE_LIMITS.contact, brings: PROFILE_LIMITS.freeText, seeks: PROFILE_LIMITS.freeText };
 
 /** "Mijn profiel bewerken": the member's own profile in this workspace. Name, organisation and role belong to the device profile. */
@@ -25,7 +28,7 @@ export function ProfileEditModal({ member, people, onClose }: { member: Member; 
     },
     validate: useZodValidate(ProfileInputSchema, MAXIMA),
   });
-  const organisationOptions = [{ value: '', label: t('people.organisationByName', { name: member.organisationName }) }, ...people.organisations.map((organisation) => ({ value: organisation.id, label: organisation.name }))];
+  const organisationOptions = [{ value: BY_NAME, label: t('people.organisationByName', { name: member.organisationName }) }, ...people.organisations.map((organisation) => ({ value: organisation.id, label: organisation.name }))];
 
   const submit = form.onSubmit((values) => {
     const fields = ProfileInputSchema.parse(values);
@@ -50,7 +53,8 @@ export function ProfileEditModal({ member, people, onClose }: { member: Member; 
             data={organisationOptions}
             allowDeselect={false}
             {...form.getInputProps('organisationId')}
-            onChange={(value) => form.setFieldValue('organisationId', value ?? '')}
+            value={form.values.organisationId || BY_NAME}
+            onChange={(value) => form.setFieldValue('organisationId', value === BY_NAME || value === null ? '' : value)}
           />
           <TagsInput label={t('people.expertise')} description={t('people.expertiseHint', { max: PROFILE_LIMITS.expertiseTags })} maxTags={PROFILE_LIMITS.expertiseTags} clearable {...form.getInputProps('expertise')} />
           <TextInput label={t('people.contact')} description={t('people.contactHint')} {...form.getInputProps('contact')} />
