@@ -124,6 +124,18 @@ describe('file service', { timeout: 30_000 }, () => {
     expect(await sameContent(b, hash)).toBe(true);
   });
 
+  it('after a reload, a partly received file continues by itself, even above the automatic limit', async () => {
+    const { node: a, hash } = await holder();
+    const b = await node(copyOf(a.doc), 'workspace', { autoDownloadBytes: 1024, hardLimitBytes: 1024 ** 3 }, async (db) => {
+      await ensureFileRow(db, hash, SIZE);
+      await appendPieces(db, hash, 0, [new Blob([BYTES.slice(0, PIECE_BYTES)])]);
+    });
+    const [, cb] = connect(a, b);
+    await until('complete at B', isComplete(b, hash));
+    expect(wants(cb)[0]?.from).toBe(1);
+    expect(await sameContent(b, hash)).toBe(true);
+  });
+
   it('continues with another peer when the source goes away mid-transfer', async () => {
     const { node: a, hash } = await holder();
     const c = await node(copyOf(a.doc), 'workspace', BIG, (db) => storeLocalFile(db, new File([BYTES], 'plan.pdf'), BIG));

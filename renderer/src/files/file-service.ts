@@ -155,6 +155,8 @@ export class FileService implements LinkHost, DownloadHost {
     if (this.destroyed) return;
     this.referenced = referenced;
     this.complete = new Set(rows.filter((row) => row?.complete).map((row) => row!.hash));
+    // A partly received file was asked for before (automatically or by the user): after a reload it continues by itself.
+    for (const row of rows) if (row && !row.complete) this.requested.add(row.hash);
     for (const [hash, download] of this.downloads) {
       if (!referenced.has(hash)) {
         download.cancel();
