@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addIntroduction, IntroductionInputSchema, involving, isIntroducedTo, readIntroductions, SelfIntroductionError, toOrganisation, withInvites } from './introductions';
@@ -58,5 +59,24 @@ describe('introductions', () => {
     expect(to('anne')).toEqual([]);
     expect(involving(intros, 'anne').map((intro) => intro.id)).toEqual(['i2', 'i1', 'invite:bram']);
     expect(toOrganisation(intros, 'liander').map((intro) => intro.id)).toEqual(['i2']);
+  });
+});
+
+describe('reading whatever a peer wrote as an introduction', () => {
+  it('never throws; what it accepts matches the stored schema', () => {
+    const value = fc.oneof(fc.string({ maxLength: 600 }), fc.integer(), fc.constant(null), fc.constantFrom('members', 'organisation', 'invite'));
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('kind', 'by', 'a', 'b', 'note', 'createdAt', 'id'), value, { maxKeys: 3 }), (changes) => {
+        const doc = new Y.Doc();
+        introductionsMap(doc).set('k', new Y.Map<unknown>(Object.entries({ kind: 'members', by: 'anne', a: 'bram', b: 'carla', note: '', createdAt: 1, ...changes })));
+        const [result] = readIntroductions(doc);
+        if (!result?.ok) return;
+        expect(result.value.id).toBe('k');
+        expect(['members', 'organisation']).toContain(result.value.kind);
+        expect(result.value.kind === 'members' && result.value.a === result.value.b).toBe(false);
+        expect(result.value.note.length).toBeLessThanOrEqual(500);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

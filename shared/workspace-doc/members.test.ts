@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { organisationIdOf, PROFILE_LIMITS, ProfileInputSchema, readMember, readMembers, UnknownMemberError, updateOwnProfile, upsertSelf, type Member } from './members';
+import { MemberSchema, organisationIdOf, PROFILE_LIMITS, ProfileInputSchema, readMember, readMembers, UnknownMemberError, updateOwnProfile, upsertSelf, type Member } from './members';
 import { membersMap } from './schema';
 
 const anne: Member = {
@@ -100,5 +101,31 @@ describe('member profiles', () => {
     expect(organisationIdOf({ ...anne, organisationId: 'o2' }, organisations)).toBe('o2');
     expect(organisationIdOf({ ...anne, organisationId: 'gone' }, organisations)).toBe('o1');
     expect(organisationIdOf(anne, [...organisations, { id: 'o3', name: 'gemeente leiden ' }])).toBeUndefined();
+  });
+});
+
+describe('reading whatever a peer wrote', () => {
+  const fieldNames = ['memberId', 'displayName', 'organisationName', 'role', 'publicKey', 'joinedAt', 'invitedBy', 'inviteId', 'organisationId', 'expertise', 'contact', 'brings', 'seeks', 'other'];
+  const value = fc.oneof(fc.string({ maxLength: 1200 }), fc.integer(), fc.constant(null), fc.boolean(), fc.array(fc.oneof(fc.string({ maxLength: 50 }), fc.integer()), { maxLength: 15 }), fc.constant('A'.repeat(43)));
+
+  it('never throws; what it accepts is a valid member with only readable profile fields', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...fieldNames), value, { maxKeys: 4 }), fc.boolean(), (changes, keyMatches) => {
+        // A valid entry with a few fields replaced, so both outcomes are reached often.
+        const fields = { ...anne, ...changes };
+        const doc = new Y.Doc();
+        const key = keyMatches && typeof fields.memberId === 'string' ? fields.memberId : 'k';
+        membersMap(doc).set(key, new Y.Map<unknown>(Object.entries(fields)));
+        const [result] = readMembers(doc);
+        if (!result?.ok) return;
+        accepted++;
+        const { damagedFields, ...member } = result.value;
+        expect(MemberSchema.parse(member)).toEqual(member);
+        for (const field of damagedFields ?? []) expect(member[field]).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+    expect(accepted).toBeGreaterThan(20);
   });
 });
