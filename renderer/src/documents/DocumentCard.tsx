@@ -69,7 +69,7 @@ export function DocumentCard({ doc, document, people, commentCount, canOpenWithS
         </Text>
         <FileStatus hash={version.hash} size={version.size} title={document.title} />
         <Group gap="xs" role="group" aria-label={t('documents.actions', { title: document.title })}>
-          <Button size="xs" variant="light" leftSection={<IconEye size={14} aria-hidden />} disabled={!here} onClick={() => onAction('view')}>
+          <Button size="xs" leftSection={<IconEye size={14} aria-hidden />} disabled={!here} onClick={() => onAction('view')}>
             {t('documents.view')}
           </Button>
           {canOpenWithSystem && (

@@ -1,4 +1,4 @@
-import { Alert, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -68,9 +68,13 @@ export function DocumentFieldInputs({ form, scope, organisations }: { form: UseF
         onChange={(value) => value && form.setFieldValue('sensitivity', value as Sensitivity)}
       />
       {scope === 'workspace' && (
-        <Alert color="gray" variant="light" icon={<IconLock size={16} aria-hidden />} p="xs">
-          {t('documents.vertrouwelijkHint')}
-        </Alert>
+        // A hint, not an alert (Mantine's Alert always carries role="alert").
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <IconLock size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+          <Text size="sm" c="dimmed">
+            {t('documents.vertrouwelijkHint')}
+          </Text>
+        </Group>
       )}
     </Stack>
   );

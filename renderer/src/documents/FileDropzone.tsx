@@ -33,7 +33,7 @@ export function FileDropzone({ file, onFile, disabled }: { file: File | undefine
       <Group gap="sm" justify="center">
         <IconUpload size={20} aria-hidden />
         <Text size="sm">{isDragActive ? t('documents.dropActive') : t('documents.dropHere')}</Text>
-        <Button size="xs" variant="light" onClick={open} disabled={disabled}>
+        <Button size="xs" variant="default" onClick={open} disabled={disabled}>
           {t('documents.browse')}
         </Button>
       </Group>

@@ -58,9 +58,6 @@ export function PreviewModal({ title, version, onSave, onClose }: { title: strin
           <Button variant="default" onClick={onSave}>
             {t('documents.saveHint')}
           </Button>
-          <Button onClick={onClose} data-autofocus>
-            {t('documents.close')}
-          </Button>
         </Group>
       </Stack>
     </Modal>

@@ -30,13 +30,10 @@ export function TextPreview({ blob, title }: { blob: Blob; title: string }) {
           {t('documents.previewTruncated', { size: formatBytes(TEXT_PREVIEW_BYTES, i18n.resolvedLanguage) })}
         </Text>
       )}
-      <pre
-        aria-label={t('documents.textPreview', { title })}
-        // Not a scroll box of its own: the dialog scrolls, so keyboard users can reach all of it.
-        style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0, padding: 'var(--mantine-spacing-sm)', background: 'var(--mantine-color-gray-0)', fontSize: 13 }}
-      >
-        {text}
-      </pre>
+      {/* A figure can carry a name, a bare <pre> cannot. Not a scroll box of its own: the dialog scrolls, so keyboard users reach all of it. */}
+      <figure aria-label={t('documents.textPreview', { title })} style={{ margin: 0 }}>
+        <pre style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0, padding: 'var(--mantine-spacing-sm)', background: 'var(--mantine-color-gray-0)', fontSize: 13 }}>{text}</pre>
+      </figure>
     </Stack>
   );
 }

@@ -34,7 +34,7 @@ function VersionRow({ version, number, current, onView, onSave }: { version: Doc
           </Text>
         </Stack>
         <Group gap="xs">
-          <Button size="xs" variant="light" disabled={!here} onClick={onView} aria-label={t('documents.viewVersion', { number })}>
+          <Button size="xs" disabled={!here} onClick={onView} aria-label={t('documents.viewVersion', { number })}>
             {t('documents.view')}
           </Button>
           <Button size="xs" variant="default" disabled={!here} onClick={onSave} aria-label={t('documents.saveVersion', { number })}>

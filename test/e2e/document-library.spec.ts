@@ -1,0 +1,197 @@
+import { deflateSync } from 'node:zlib';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './a11y';
+import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';
+
+/** A w×h RGB PNG, one colour, built by hand so the test needs no fixture files. */
+function png(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = (crcTable[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
+  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A one-page PDF with a filled rectangle and a line of text, with a correct cross-reference table. */
+function pdf(text: string): Buffer {
+  const content = `0.1 0.4 0.8 rg 72 600 300 120 re f BT /F1 24 Tf 72 560 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** axe over the page with the pointer parked, so a hovered button's hover colour is not what gets measured. */
+async function checkA11y(page: Page) {
+  await page.mouse.move(0, 0);
+  await expectNoSeriousA11yViolations(page);
+}
+
+function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+async function addDocument(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, fields: { description?: string; tags?: string } = {}) {
+  await page.getByRole('button', { name: 'Document toevoegen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Document toevoegen' });
+  await dialog.getByLabel('Bestand kiezen').setInputFiles(file);
+  if (fields.description) await dialog.getByLabel('Beschrijving').fill(fields.description);
+  if (fields.tags) await dialog.getByLabel('Tags').fill(fields.tags);
+  await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function openPreview(page: Page, article: Locator, title: string): Promise<Locator> {
+  const view = article.getByRole('button', { name: 'Bekijken' });
+  await expect(view).toBeEnabled();
+  await view.click();
+  return page.getByRole('dialog', { name: title });
+}
+
+test('the document library: add, preview, version, refuse bad input, comment', async ({ page }) => {
+  test.setTimeout(120_000);
+  const consoleErrors = collectConsoleErrors(page);
+  await page.goto('/');
+  await createIdentity(page);
+  await createWorkspace(page, 'Holland Rijnland', 'Bibliotheek');
+  await addOrganisation(page, { name: 'Gemeente Leiden', type: 'Gemeente' });
+  await openSection(page, 'Documenten');
+  await expect(page.getByRole('heading', { name: 'Documenten', level: 2 })).toBeVisible();
+
+  // The add dialog: labels, the workspace's two sensitivity labels only, and a refused empty file.
+  await page.getByRole('button', { name: 'Document toevoegen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Document toevoegen' });
+  await expect(dialog.getByRole('combobox', { name: 'Organisatie' })).toHaveValue('Gemeente Leiden');
+  await expect(dialog.getByText(/Vertrouwelijke documenten horen in een vertrouwelijke kamer/)).toBeVisible();
+  await dialog.getByRole('combobox', { name: 'Gevoeligheid' }).click();
+  await expect(page.getByRole('option', { name: 'Openbaar' })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'Intern' })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'Vertrouwelijk' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await dialog.getByLabel('Beschrijving').fill('Blijft staan na een fout');
+  await dialog.getByLabel('Bestand kiezen').setInputFiles({ name: 'leeg.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+  await expect(dialog.getByRole('alert')).toContainText('Dit bestand is leeg (0 bytes)');
+  await expect(dialog.getByLabel('Beschrijving')).toHaveValue('Blijft staan na een fout');
+  await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Kies eerst een bestand');
+  await checkA11y(page);
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('article')).toHaveCount(0);
+
+  // An image, a text file and a PDF.
+  await addDocument(page, { name: 'kaart.png', mimeType: 'image/png', buffer: png(40, 30, [200, 30, 30]) }, { description: 'Zoekgebieden wind', tags: 'wind, kaart' });
+  await addDocument(page, { name: 'notities.txt', mimeType: 'text/plain', buffer: Buffer.from('Eerste versie: verslag van de regiosessie in Leiden.\n', 'utf8') });
+  await addDocument(page, { name: 'warmtevisie.pdf', mimeType: 'application/pdf', buffer: pdf('Warmtevisie Leiden') });
+
+  const image = page.getByRole('article', { name: 'kaart' });
+  await expect(image).toContainText('Intern');
+  await expect(image).toContainText('Gemeente Leiden');
+  await expect(image).toContainText('PNG');
+  await expect(image).toContainText('Toegevoegd door Anne de Vries');
+  await checkA11y(page);
+
+  let preview = await openPreview(page, image, 'kaart');
+  const img = preview.getByRole('img', { name: 'Voorbeeld van kaart' });
+  await expect(img).toBeVisible();
+  await expect.poll(() => img.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(40);
+  await preview.getByRole('button', { name: 'Sluiten', exact: true }).click();
+
+  preview = await openPreview(page, page.getByRole('article', { name: 'notities' }), 'notities');
+  await expect(preview.getByLabel('Tekst van notities')).toHaveText(/Eerste versie: verslag van de regiosessie/);
+  await preview.getByRole('button', { name: 'Sluiten', exact: true }).click();
+
+  preview = await openPreview(page, page.getByRole('article', { name: 'warmtevisie' }), 'warmtevisie');
+  const canvas = preview.getByRole('img', { name: 'Pagina 1 van 1' });
+  await expect(canvas).toBeVisible();
+  // The blue rectangle was painted: some pixel of the canvas is far from white.
+  await expect
+    .poll(() =>
+      canvas.evaluate((element: HTMLCanvasElement) => {
+        const data = element.getContext('2d')?.getImageData(0, 0, element.width, element.height).data ?? new Uint8ClampedArray();
+        for (let i = 0; i < data.length; i += 4) if ((data[i] as number) < 100 && (data[i + 2] as number) > 150) return true;
+        return false;
+      }),
+    )
+    .toBe(true);
+  await preview.getByRole('button', { name: 'Sluiten', exact: true }).click();
+
+  // A new version keeps the old one, which can still be viewed.
+  const notes = page.getByRole('article', { name: 'notities' });
+  await notes.getByRole('button', { name: 'Nieuwe versie' }).click();
+  const versionDialog = page.getByRole('dialog', { name: 'Nieuwe versie van notities' });
+  await versionDialog.getByLabel('Bestand kiezen').setInputFiles({ name: 'notities-v2.txt', mimeType: 'text/plain', buffer: Buffer.from('Tweede versie, met de afspraken.\n', 'utf8') });
+  await versionDialog.getByRole('button', { name: 'Versie toevoegen' }).click();
+  await expect(versionDialog).toBeHidden();
+  await expect(notes).toContainText('2 versies');
+  await expect(notes).toContainText('notities-v2.txt');
+  await notes.getByRole('button', { name: 'Versies' }).click();
+  const history = page.getByRole('dialog', { name: 'Versies van notities' });
+  await expect(history.getByRole('listitem')).toHaveCount(2);
+  await expect(history.getByRole('listitem', { name: 'Versie 2' })).toContainText('huidige');
+  await expect(history.getByRole('listitem', { name: 'Versie 1' })).toContainText('notities.txt');
+  await history.getByRole('button', { name: 'Versie 1 bekijken' }).click();
+  preview = page.getByRole('dialog', { name: 'notities' });
+  await expect(preview.getByLabel('Tekst van notities')).toHaveText(/Eerste versie/);
+  await preview.getByRole('button', { name: 'Sluiten', exact: true }).click();
+
+  // Filters.
+  await page.getByLabel('Zoeken').fill('wind');
+  await expect(page.getByRole('article')).toHaveCount(1);
+  await page.getByLabel('Zoeken').fill('');
+  await expect(page.getByRole('article')).toHaveCount(3);
+
+  // A comment on a document.
+  await image.getByRole('button', { name: 'Reacties (0)' }).click();
+  await image.getByLabel('Je reactie').fill('Klopt het zoekgebied bij de A4?');
+  await image.getByRole('button', { name: 'Reageren' }).click();
+  await expect(image.getByRole('listitem', { name: /Anne de Vries/ })).toContainText('Klopt het zoekgebied bij de A4?');
+  await expect(image.getByRole('button', { name: 'Reacties (1)' })).toBeVisible();
+  await checkA11y(page);
+
+  // A browser has no system app to hand a file to.
+  await expect(page.getByRole('button', { name: 'Openen' })).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await image.getByRole('button', { name: 'Opslaan' }).click();
+  expect((await download).suggestedFilename()).toBe('kaart.png');
+
+  expect(consoleErrors).toEqual([]);
+});
