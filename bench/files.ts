@@ -96,7 +96,7 @@ function formatReport(results: FilesResults): string {
       `receiver memory growth during the transfer (window ${mib(m.windowBytes)}, target < 2× = ${mib(2 * m.windowBytes)}; ${m.samples} samples):`,
       `  renderer RSS: peak +${mib(m.rendererPeakGrowthBytes)} over ${mib(m.rendererBaselineBytes)}  ${m.rendererPeakGrowthBytes < 2 * m.windowBytes ? '(under target)' : '(OVER target)'}`,
       `  JS heap used: peak +${mib(m.jsHeapPeakGrowthBytes)} over ${mib(m.jsHeapBaselineBytes)}`,
-      `  browser process RSS (IndexedDB and blob storage live there): peak +${mib(m.browserPeakGrowthBytes)} over ${mib(m.browserBaselineBytes)}`,
+      `  browser process RSS (IndexedDB and blob storage live there; it keeps page-made Blobs until the page's GC frees them): peak +${mib(m.browserPeakGrowthBytes)} over ${mib(m.browserBaselineBytes)}`,
     );
   }
   const loads = Object.entries(results.loadAtPhaseStart);

@@ -137,7 +137,9 @@ export class Download {
       return;
     }
     this.hasher.update(piece.data);
-    // A Blob holds the bytes outside the JavaScript heap until the write commits.
+    // A Blob holds the bytes outside the JavaScript heap until the write commits. Measured cost: Chromium's browser
+    // process keeps a page-made Blob's bytes until this page's garbage collector drops the wrapper (+450 MiB browser
+    // RSS for 200 MiB; storing Uint8Arrays instead costs +5 MiB but then every read of a piece lands in page memory).
     this.pending.push(new Blob([piece.data as Uint8Array<ArrayBuffer>]));
     if (link.remotePeerId) this.contributors.add(link.remotePeerId);
     this.received += 1;
