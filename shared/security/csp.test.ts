@@ -18,4 +18,12 @@ describe('content security policy', () => {
   it('leaves header-only directives out of the meta tag', () => {
     expect(contentSecurityPolicy('meta')).not.toContain('frame-ancestors');
   });
+
+  it('lets the PDF preview run its bundled worker without any eval, WebAssembly or remote source', () => {
+    const policy = contentSecurityPolicy('header');
+    expect(policy).toMatch(/worker-src 'self'/);
+    expect(policy).toMatch(/img-src [^;]*blob:/);
+    expect(policy).not.toMatch(/wasm-unsafe-eval|unsafe-eval|https?:/);
+    expect(policy).toContain("font-src 'self'");
+  });
 });

@@ -8,6 +8,12 @@
  * ws:// signaling hub), the desktop app's own hub on loopback, and wss: for
  * signaling servers the user adds for partners outside the LAN. WebRTC data
  * channels are not subject to connect-src. The app loads no remote content.
+ *
+ * PDF previews (pdf.js) need nothing beyond this: its worker is a bundled file
+ * of the app (worker-src 'self'), it gets the bytes as an array (no fetch),
+ * WebAssembly decoders are switched off (so no 'wasm-unsafe-eval'), fonts are
+ * loaded from memory through the FontFace API, pages are drawn on <canvas>,
+ * and images and previews use blob: URLs (img-src blob:).
  */
 const directives: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'none'"],
