@@ -2,6 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';
+import { openPartner, PARTNER_HOST_PORTS, type Partner } from './partners';
 
 /** A w×h RGB PNG, one colour, built by hand so the test needs no fixture files. */
 function png(width: number, height: number, rgb: [number, number, number]): Buffer {
@@ -117,6 +118,20 @@ test('the document library: add, preview, version, refuse bad input, comment', a
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('article')).toHaveCount(0);
 
+  // A file over the hard limit (lowered to 1 MB) is refused in the dialog, and the typed title stays.
+  await page.getByRole('button', { name: 'Instellingen voor bestanden' }).click();
+  const settings = page.getByRole('dialog', { name: 'Instellingen voor bestanden' });
+  await settings.getByLabel('Automatisch ophalen tot (MB)').fill('1');
+  await settings.getByLabel('Grootste bestand dat je kunt toevoegen (MB)').fill('1');
+  await settings.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(settings).toBeHidden();
+  await page.getByRole('button', { name: 'Document toevoegen' }).click();
+  await dialog.getByLabel('Titel').fill('Te groot');
+  await dialog.getByLabel('Bestand kiezen').setInputFiles({ name: 'groot.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(1024 * 1024 + 1, 7) });
+  await expect(dialog.getByRole('alert')).toContainText('groter dan de grens van 1 MB');
+  await expect(dialog.getByLabel('Titel')).toHaveValue('Te groot');
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
+
   // An image, a text file and a PDF.
   await addDocument(page, { name: 'kaart.png', mimeType: 'image/png', buffer: png(40, 30, [200, 30, 30]) }, { description: 'Zoekgebieden wind', tags: 'wind, kaart' });
   await addDocument(page, { name: 'notities.txt', mimeType: 'text/plain', buffer: Buffer.from('Eerste versie: verslag van de regiosessie in Leiden.\n', 'utf8') });
@@ -194,4 +209,52 @@ test('the document library: add, preview, version, refuse bad input, comment', a
   expect((await download).suggestedFilename()).toBe('kaart.png');
 
   expect(consoleErrors).toEqual([]);
+});
+
+test('two partners: a document added by A reaches B complete, B previews and comments, A sees the comment', async () => {
+  test.setTimeout(150_000);
+  const [portA, portB] = PARTNER_HOST_PORTS;
+  let a: Partner | undefined;
+  let b: Partner | undefined;
+  try {
+    a = await openPartner(portA);
+    b = await openPartner(portB);
+    await createIdentity(a.page, { name: 'Anne de Vries', organisation: 'Gemeente Leiden', role: 'Programmamanager' });
+    await createWorkspace(a.page, 'Holland Rijnland', 'Samen delen');
+    await addOrganisation(a.page, { name: 'Gemeente Leiden', type: 'Gemeente' });
+    await openSection(a.page, 'Documenten');
+    await addDocument(a.page, { name: 'afspraken.txt', mimeType: 'text/plain', buffer: Buffer.from('Afspraken van de regiosessie: zoekgebied A4 verder uitwerken.\n', 'utf8') });
+
+    await a.page.getByRole('button', { name: 'Uitnodigen' }).click();
+    const inviteDialog = a.page.getByRole('dialog', { name: 'Partner uitnodigen' });
+    await expect(inviteDialog.getByTestId('invite-code')).toHaveValue(/^SK1\./);
+    const code = await inviteDialog.getByTestId('invite-code').inputValue();
+    await inviteDialog.getByRole('button', { name: 'Sluiten', exact: true }).first().click();
+
+    await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' });
+    await b.page.getByRole('button', { name: 'Deelnemen met uitnodiging' }).click();
+    const joinDialog = b.page.getByRole('dialog', { name: 'Deelnemen aan een werkruimte' });
+    await joinDialog.getByLabel('Uitnodigingscode').fill(code);
+    await joinDialog.getByRole('button', { name: 'Deelnemen' }).click();
+    await openSection(b.page, 'Documenten');
+    const atB = b.page.getByRole('article', { name: 'afspraken' });
+    await expect(atB).toBeVisible({ timeout: 30_000 });
+    // Small files are fetched automatically and verified before they count as here.
+    await expect(atB.getByText('Compleet en gecontroleerd')).toBeVisible({ timeout: 30_000 });
+    const preview = await openPreview(b.page, atB, 'afspraken');
+    await expect(preview.getByLabel('Tekst van afspraken')).toHaveText(/zoekgebied A4/);
+    await preview.getByRole('button', { name: 'Sluiten', exact: true }).click();
+
+    await atB.getByRole('button', { name: 'Reacties (0)' }).click();
+    await atB.getByLabel('Je reactie').fill('Eens, wij rekenen de netimpact door.');
+    await atB.getByRole('button', { name: 'Reageren' }).click();
+
+    const atA = a.page.getByRole('article', { name: 'afspraken' });
+    await atA.getByRole('button', { name: 'Reacties (1)' }).click({ timeout: 30_000 });
+    await expect(atA.getByRole('listitem', { name: /Bram Jansen/ })).toContainText('wij rekenen de netimpact door');
+    // Not B's comment to edit for A.
+    await expect(atA.getByRole('listitem', { name: /Bram Jansen/ }).getByRole('button', { name: 'Bewerken' })).toHaveCount(0);
+  } finally {
+    await Promise.all([a?.close(), b?.close()]);
+  }
 });

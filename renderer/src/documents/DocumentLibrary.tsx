@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { commentCounts } from '../../../shared/workspace-doc/comments';
 import { currentVersion, readDocuments, type DocumentVersion, type LibraryDocument, type LibraryScope, type Sensitivity } from '../../../shared/workspace-doc/documents';
+import { FileSettingsButton } from '../files/FileSettingsButton';
 import { useDocValue } from '../hooks/useDocValue';
 import { AddDocumentModal } from './AddDocumentModal';
 import { DocumentCard, type DocumentAction } from './DocumentCard';
@@ -75,9 +76,12 @@ export function DocumentLibrary({ doc, scope }: DocumentLibraryProps) {
             {t('documents.count', { count: valid.length })} · {t('documents.intro')}
           </Text>
         </div>
-        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setDialog({ kind: 'add' })}>
-          {t('documents.add')}
-        </Button>
+        <Group gap="xs">
+          <FileSettingsButton />
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setDialog({ kind: 'add' })}>
+            {t('documents.add')}
+          </Button>
+        </Group>
       </Group>
 
       {valid.length > 0 && (
