@@ -30,7 +30,7 @@ test('a new user creates a region workspace with partners, finds it back after r
   for (const org of ORGANISATIONS) await expect(page.getByRole('article', { name: org.name })).toBeVisible();
   // Grouped by stakeholder type, in taxonomy order.
   await expect(page.getByRole('heading', { level: 3 })).toHaveText(['Gemeente (1)', 'Waterschap (1)', 'Netbeheerder (1)']);
-  await expect(page.getByRole('article', { name: 'Gemeente Leiden' }).getByRole('link')).toHaveText('leiden.nl');
+  await expect(page.getByRole('article', { name: 'Gemeente Leiden' }).getByRole('link', { name: 'Website van Gemeente Leiden openen' })).toHaveText('leiden.nl');
 
   await page.getByRole('button', { name: 'Liander bewerken' }).click();
   const edit = page.getByRole('dialog', { name: 'Organisatie bewerken' });
