@@ -194,7 +194,20 @@ test('the document library: add, preview, version, refuse bad input, comment', a
   await page.getByLabel('Zoeken').fill('');
   await expect(page.getByRole('article')).toHaveCount(3);
 
-  // A comment on a document.
+  // Edit the metadata, then remove with confirmation.
+  await page.getByRole('article', { name: 'warmtevisie' }).getByRole('button', { name: 'Bewerken' }).click();
+  const edit = page.getByRole('dialog', { name: 'Document bewerken' });
+  await expect(edit.getByLabel('Titel')).toHaveValue('warmtevisie');
+  await edit.getByLabel('Titel').fill('Warmtevisie Leiden 2030');
+  await edit.getByLabel('Tags').fill('warmte, visie');
+  await edit.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(edit).toBeHidden();
+  const renamed = page.getByRole('article', { name: 'Warmtevisie Leiden 2030' });
+  await expect(renamed).toContainText('visie');
+  await renamed.getByRole('button', { name: 'Verwijderen' }).click();
+  await page.getByRole('dialog', { name: 'Document verwijderen?' }).getByRole('button', { name: 'Definitief verwijderen' }).click();
+  await expect(page.getByRole('article')).toHaveCount(2);
+
   await image.getByRole('button', { name: 'Reacties (0)' }).click();
   await image.getByLabel('Je reactie').fill('Klopt het zoekgebied bij de A4?');
   await image.getByRole('button', { name: 'Reageren' }).click();

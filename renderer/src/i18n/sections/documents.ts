@@ -23,7 +23,6 @@ export const documentsNl = {
     intern: 'Intern',
     vertrouwelijk: 'Vertrouwelijk',
   },
-  sensitivityLabel: 'Gevoeligheid: {{label}}',
   vertrouwelijkHint: 'Vertrouwelijke documenten horen in een vertrouwelijke kamer (tab Vertrouwelijke kamers): alleen de uitgenodigde organisaties krijgen ze.',
   unknownOrganisation: 'Onbekende organisatie',
   unknownMember: 'Onbekend lid',
@@ -92,7 +91,6 @@ export const documentsNl = {
   removed: '{{title}} is verwijderd.',
   comments: 'Reacties ({{count}})',
   notHere: 'Nog niet op dit apparaat',
-  here: 'Op dit apparaat',
   // Preview.
   previewTitle: '{{title}}',
   previewLoading: 'Voorbeeld laden…',
@@ -105,9 +103,7 @@ export const documentsNl = {
   pdfTooLarge: 'Deze PDF is te groot voor een voorbeeld in de app ({{size}}). Sla een kopie op.',
   imageAlt: 'Voorbeeld van {{title}}',
   textPreview: 'Tekst van {{title}}',
-  close: 'Sluiten',
   // Save / open through the host.
-  exporting: 'Kopie schrijven…',
   exported: '{{name}} is opgeslagen.',
   openedWithSystem: '{{name}} is geopend.',
   exportFailed: {
@@ -141,7 +137,6 @@ export const documentsEn: Widen<typeof documentsNl> = {
     intern: 'Internal',
     vertrouwelijk: 'Confidential',
   },
-  sensitivityLabel: 'Sensitivity: {{label}}',
   vertrouwelijkHint: 'Confidential documents belong in a confidential room (Confidential rooms tab): only the invited organisations receive them.',
   unknownOrganisation: 'Unknown organisation',
   unknownMember: 'Unknown member',
@@ -208,7 +203,6 @@ export const documentsEn: Widen<typeof documentsNl> = {
   removed: '{{title}} was removed.',
   comments: 'Comments ({{count}})',
   notHere: 'Not on this device yet',
-  here: 'On this device',
   previewTitle: '{{title}}',
   previewLoading: 'Loading preview…',
   previewUnsupported: 'No preview can be shown for this kind of file ({{type}}). Save a copy to look at it.',
@@ -220,8 +214,6 @@ export const documentsEn: Widen<typeof documentsNl> = {
   pdfTooLarge: 'This PDF is too large for a preview in the app ({{size}}). Save a copy.',
   imageAlt: 'Preview of {{title}}',
   textPreview: 'Text of {{title}}',
-  close: 'Close',
-  exporting: 'Writing a copy…',
   exported: '{{name}} was saved.',
   openedWithSystem: '{{name}} was opened.',
   exportFailed: {
