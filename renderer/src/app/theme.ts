@@ -1,4 +1,4 @@
-import { Modal, Notification, createTheme, type CSSVariablesResolver, type MantineThemeOverride } from '@mantine/core';
+import { Alert, Modal, Notification, createTheme, type CSSVariablesResolver, type MantineThemeOverride } from '@mantine/core';
 
 /**
  * Teal for the current (stroom), amber as accent; matches the app icon.
@@ -14,6 +14,8 @@ export function createAppTheme(closeLabel: string): MantineThemeOverride {
     defaultRadius: 'md',
     components: {
       Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+      // A light alert's title takes the alert colour (orange.6 on orange.0 is 3.6:1); body text colour passes AA.
+      Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
       Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
     },
   });
