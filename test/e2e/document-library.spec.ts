@@ -1,59 +1,11 @@
-import { deflateSync } from 'node:zlib';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import * as Y from 'yjs';
+import { addDocument as writeDocument } from '../../shared/workspace-doc/documents';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { pdf, png } from '../fixtures/document-files';
 import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';
+import { putDocumentUpdate, workspaceIdFromUrl } from './idb';
 import { openPartner, PARTNER_HOST_PORTS, type Partner } from './partners';
-
-/** A w×h RGB PNG, one colour, built by hand so the test needs no fixture files. */
-function png(width: number, height: number, rgb: [number, number, number]): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of bytes) c = (crcTable[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([length, body, sum]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
-  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-/** A one-page PDF with a filled rectangle and a line of text, with a correct cross-reference table. */
-function pdf(text: string): Buffer {
-  const content = `0.1 0.4 0.8 rg 72 600 300 120 re f BT /F1 24 Tf 72 560 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(body.length);
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 /** axe over the page with the pointer parked, so a hovered button's hover colour is not what gets measured. */
 async function checkA11y(page: Page) {
@@ -270,4 +222,22 @@ test('two partners: a document added by A reaches B complete, B previews and com
   } finally {
     await Promise.all([a?.close(), b?.close()]);
   }
+});
+
+test("a peer's vertrouwelijk document in the workspace shows as damaged, not as a document", async ({ page }) => {
+  await page.goto('/');
+  await createIdentity(page);
+  await createWorkspace(page, 'Drenthe');
+  const workspaceId = workspaceIdFromUrl(page.url());
+  // Written with the room's rules, then handed to the workspace document, as a misbehaving client could.
+  const peer = new Y.Doc();
+  const version = { hash: 'a'.repeat(64), size: 10, type: 'application/pdf', fileName: 'geheim.pdf', addedAt: 1, addedBy: 'peer' };
+  writeDocument(peer, 'room', { title: 'Geheime netkaart', description: '', tags: [], organisationId: 'org', sensitivity: 'vertrouwelijk' }, version, 'from-peer');
+  await putDocumentUpdate(page, workspaceId, Y.encodeStateAsUpdateV2(peer));
+  await page.reload();
+  await openSection(page, 'Documenten');
+  await expect(page.getByTestId('damaged-document')).toContainText('Een partner heeft gegevens gestuurd die niet kloppen');
+  await expect(page.getByTestId('damaged-document')).toContainText('sensitivity');
+  await expect(page.getByRole('article')).toHaveCount(0);
+  await expect(page.getByText('Geheime netkaart')).toHaveCount(0);
 });
