@@ -241,3 +241,34 @@ test("a peer's vertrouwelijk document in the workspace shows as damaged, not as 
   await expect(page.getByRole('article')).toHaveCount(0);
   await expect(page.getByText('Geheime netkaart')).toHaveCount(0);
 });
+
+test('in a confidential room vertrouwelijk is offered and the default, for the room’s organisations only, and stays out of the workspace library', async ({ page }) => {
+  await page.goto('/');
+  await createIdentity(page);
+  await createWorkspace(page, 'Holland Rijnland', 'Kamers');
+  await addOrganisation(page, { name: 'Gemeente Leiden', type: 'Gemeente' });
+  await addOrganisation(page, { name: 'Liander', type: 'Netbeheerder' });
+  await openSection(page, 'Vertrouwelijke kamers');
+  await page.getByRole('button', { name: 'Nieuwe kamer' }).click();
+  const create = page.getByRole('dialog', { name: 'Nieuwe vertrouwelijke kamer' });
+  await create.getByLabel('Naam van de kamer').fill('Grondposities');
+  await create.getByRole('button', { name: 'Kamer openen' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Grondposities' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Document toevoegen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Document toevoegen' });
+  await expect(dialog.getByRole('combobox', { name: 'Gevoeligheid' })).toHaveValue('Vertrouwelijk');
+  await dialog.getByRole('combobox', { name: 'Organisatie' }).click();
+  await expect(page.getByRole('option', { name: 'Gemeente Leiden' })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'Liander' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await dialog.getByLabel('Bestand kiezen').setInputFiles({ name: 'grondposities.txt', mimeType: 'text/plain', buffer: Buffer.from('Posities per perceel.\n', 'utf8') });
+  await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('article', { name: 'grondposities' })).toContainText('Vertrouwelijk');
+  await checkA11y(page);
+
+  await openSection(page, 'Documenten');
+  await expect(page.getByText('Nog geen documenten')).toBeVisible();
+  await expect(page.getByRole('article')).toHaveCount(0);
+});

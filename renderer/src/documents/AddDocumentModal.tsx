@@ -34,7 +34,7 @@ export function AddDocumentModal({ doc, scope, versionOf, onClose }: AddDocument
   const { t, i18n } = useTranslation();
   const db = useDatabase();
   const { identity } = useWorkspace();
-  const people = useLibraryPeople();
+  const people = useLibraryPeople(doc, scope);
   const [file, setFile] = useState<File | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [progress, setProgress] = useState<number | undefined>();

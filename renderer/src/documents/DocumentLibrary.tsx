@@ -42,7 +42,7 @@ export function DocumentLibrary({ doc, scope }: DocumentLibraryProps) {
   const { t } = useTranslation();
   const read = useCallback((d: Y.Doc) => readLibrary(d, scope), [scope]);
   const { documents: results, comments } = useDocValue(doc, read);
-  const people = useLibraryPeople();
+  const people = useLibraryPeople(doc, scope);
   const hostKind = useHostKind();
   const exporter = useFileExport();
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
@@ -150,6 +150,7 @@ export function DocumentLibrary({ doc, scope }: DocumentLibraryProps) {
       {dialog?.kind === 'history' && (
         <VersionHistoryModal
           document={live(dialog.document)}
+          memberName={people.memberName}
           onView={(version) => setDialog({ kind: 'preview', document: dialog.document, version })}
           onSave={(version) => void exporter.run('save', version)}
           onClose={close}

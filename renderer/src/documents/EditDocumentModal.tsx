@@ -14,7 +14,7 @@ function saveFields(doc: Y.Doc, scope: LibraryScope, id: string, fields: Documen
 
 export function EditDocumentModal({ doc, scope, document, onClose }: { doc: Y.Doc; scope: LibraryScope; document: LibraryDocument; onClose: () => void }) {
   const { t } = useTranslation();
-  const people = useLibraryPeople();
+  const people = useLibraryPeople(doc, scope);
   const [problem, setProblem] = useState<string | undefined>();
   const form = useForm<DocumentFormValues>({
     initialValues: {

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentVersion, LibraryDocument } from '../../../shared/workspace-doc/documents';
 import { useFileState } from '../files/useFileState';
 import { formatBytes } from './format';
-import { useLibraryPeople } from './useLibraryPeople';
+import type { LibraryPeople } from './useLibraryPeople';
 
-function VersionRow({ version, number, current, onView, onSave }: { version: DocumentVersion; number: number; current: boolean; onView: () => void; onSave: () => void }) {
+type MemberName = LibraryPeople['memberName'];
+
+function VersionRow({ version, number, current, memberName, onView, onSave }: { version: DocumentVersion; number: number; current: boolean; memberName: MemberName; onView: () => void; onSave: () => void }) {
   const { t, i18n } = useTranslation();
-  const people = useLibraryPeople();
   const here = useFileState(version.hash, version.size).local === 'complete';
   const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' }).format(version.addedAt);
   const label = t('documents.versionLine', { number });
@@ -26,7 +27,7 @@ function VersionRow({ version, number, current, onView, onSave }: { version: Doc
             )}
           </Group>
           <Text size="xs" c="dimmed">
-            {t('documents.versionMeta', { date, name: people.memberName(version.addedBy) ?? t('documents.unknownMember'), size: formatBytes(version.size, i18n.resolvedLanguage) })}
+            {t('documents.versionMeta', { date, name: memberName(version.addedBy) ?? t('documents.unknownMember'), size: formatBytes(version.size, i18n.resolvedLanguage) })}
           </Text>
           <Text size="xs" c="dimmed">
             {version.fileName}
@@ -47,14 +48,14 @@ function VersionRow({ version, number, current, onView, onSave }: { version: Doc
 }
 
 /** Every version of a document, newest first; older ones can be viewed and saved too. */
-export function VersionHistoryModal({ document, onView, onSave, onClose }: { document: LibraryDocument; onView: (version: DocumentVersion) => void; onSave: (version: DocumentVersion) => void; onClose: () => void }) {
+export function VersionHistoryModal({ document, memberName, onView, onSave, onClose }: { document: LibraryDocument; memberName: MemberName; onView: (version: DocumentVersion) => void; onSave: (version: DocumentVersion) => void; onClose: () => void }) {
   const { t } = useTranslation();
   const numbered = document.versions.map((version, index) => ({ version, number: index + 1 })).reverse();
   return (
     <Modal opened onClose={onClose} title={t('documents.historyTitle', { title: document.title })} size="lg">
       <Stack gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {numbered.map(({ version, number }) => (
-          <VersionRow key={`${number}-${version.hash}`} version={version} number={number} current={number === document.versions.length} onView={() => onView(version)} onSave={() => onSave(version)} />
+          <VersionRow key={`${number}-${version.hash}`} version={version} number={number} current={number === document.versions.length} memberName={memberName} onView={() => onView(version)} onSave={() => onSave(version)} />
         ))}
       </Stack>
     </Modal>

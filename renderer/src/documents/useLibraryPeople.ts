@@ -1,6 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import type * as Y from 'yjs';
 import type { Organisation } from '../../../shared/domain/organisation';
+import { readRoomMeta } from '../../../shared/rooms/room-doc';
+import type { LibraryScope } from '../../../shared/workspace-doc/documents';
 import { organisationIdOf, readMembers, type Member } from '../../../shared/workspace-doc/members';
 import { readOrganisations } from '../../../shared/workspace-doc/organisations';
 import { useDocValue } from '../hooks/useDocValue';
@@ -13,7 +15,16 @@ function readPeople(doc: Y.Doc): { organisations: Organisation[]; members: Membe
   };
 }
 
+/** The organisations taking part in a room (from its own document); undefined when unknown, then all are offered. */
+function readRoomOrganisations(doc: Y.Doc): readonly string[] | undefined {
+  const meta = readRoomMeta(doc);
+  return meta.ok ? meta.meta.organisationIds : undefined;
+}
+
+const noRoom = () => undefined;
+
 export interface LibraryPeople {
+  /** The organisations a document may belong to: in a room only those taking part in it. */
   readonly organisations: readonly Organisation[];
   readonly organisationName: (id: string) => string | undefined;
   readonly memberName: (id: string) => string | undefined;
@@ -22,12 +33,15 @@ export interface LibraryPeople {
 }
 
 /** Organisations and members always come from the workspace document, also for a room's library (a room has neither). */
-export function useLibraryPeople(): LibraryPeople {
+export function useLibraryPeople(libraryDoc: Y.Doc, scope: LibraryScope): LibraryPeople {
   const { doc, identity } = useWorkspace();
   const read = useCallback((d: Y.Doc) => readPeople(d), []);
-  const { organisations, members } = useDocValue(doc, read);
+  const { organisations: all, members } = useDocValue(doc, read);
+  const roomOrganisationIds = useDocValue(libraryDoc, scope === 'room' ? readRoomOrganisations : noRoom);
   return useMemo(() => {
-    const orgNames = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
+    // Names resolve against every workspace organisation; choices are limited to the room's.
+    const orgNames = new Map(all.map((organisation) => [organisation.id, organisation.name]));
+    const organisations = roomOrganisationIds ? all.filter((organisation) => roomOrganisationIds.includes(organisation.id)) : all;
     const memberNames = new Map(members.map((member) => [member.memberId, member.displayName]));
     const self = members.find((member) => member.memberId === identity.memberId);
     const own = self ? organisationIdOf(self, organisations) : undefined;
@@ -37,5 +51,5 @@ export function useLibraryPeople(): LibraryPeople {
       memberName: (id) => memberNames.get(id),
       defaultOrganisationId: own ?? organisations[0]?.id,
     };
-  }, [organisations, members, identity.memberId]);
+  }, [all, roomOrganisationIds, members, identity.memberId]);
 }
