@@ -165,7 +165,17 @@ test('the document library: add, preview, version, refuse bad input, comment', a
   await image.getByRole('button', { name: 'Reageren' }).click();
   await expect(image.getByRole('listitem', { name: /Anne de Vries/ })).toContainText('Klopt het zoekgebied bij de A4?');
   await expect(image.getByRole('button', { name: 'Reacties (1)' })).toBeVisible();
+  const comment = image.getByRole('listitem', { name: /Anne de Vries/ });
+  await comment.getByRole('button', { name: 'Bewerken' }).click();
+  await comment.getByLabel('Reactie bewerken').fill('Klopt het zoekgebied bij de A44?');
+  await comment.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(comment).toContainText('A44');
+  await expect(comment).toContainText('bewerkt');
   await checkA11y(page);
+  await comment.getByRole('button', { name: 'Verwijderen' }).click();
+  await comment.getByRole('button', { name: 'Ja, verwijderen' }).click();
+  await expect(image.getByText('Nog geen reacties.')).toBeVisible();
+  await expect(image.getByRole('button', { name: 'Reacties (0)' })).toBeVisible();
 
   // A browser has no system app to hand a file to.
   await expect(page.getByRole('button', { name: 'Openen' })).toHaveCount(0);
