@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addComment, COMMENT_LIMITS, commentCounts, deleteComment, editComment, NotCommentAuthorError, readComments, removeCommentsOn, UnknownCommentError, type CommentTarget } from './comments';
+import { addComment, COMMENT_LIMITS, readAllComments, commentCounts, deleteComment, editComment, NotCommentAuthorError, readComments, removeCommentsOn, UnknownCommentError, type CommentTarget } from './comments';
 import { commentsMap } from './schema';
 
 const onDoc: CommentTarget = { kind: 'document', id: 'doc-1' };
@@ -93,5 +93,13 @@ describe('comments', () => {
     removeCommentsOn(doc, onDoc);
     expect(readComments(doc, onDoc)).toEqual([]);
     expect(texts(doc, { kind: 'document', id: 'doc-2' })).toEqual(['c']);
+  });
+
+  it('lists every valid comment on any target for the activity view', () => {
+    const doc = new Y.Doc();
+    addComment(doc, onDoc, { memberId: 'm1', now: 1 }, 'a');
+    addComment(doc, onInterest, { memberId: 'm2', now: 2 }, 'b');
+    commentsMap(doc).set('junk', 'not a map');
+    expect(readAllComments(doc).map((comment) => comment.text).sort()).toEqual(['a', 'b']);
   });
 });
