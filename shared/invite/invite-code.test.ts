@@ -47,6 +47,7 @@ describe('invite codes', () => {
     expect(await problemOf('')).toBe('empty');
     expect(await problemOf('hallo')).toBe('notAnInvite');
     expect(await problemOf('SK2.abc.def')).toBe('unsupportedVersion');
+    expect(await problemOf('SKR1.abc.def')).toBe('roomCode');
     expect(await problemOf(`${code}.extra`)).toBe('notAnInvite');
   });
 

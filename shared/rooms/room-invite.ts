@@ -3,11 +3,9 @@
  * room, as one line of text handed over by the inviter (never through the
  * workspace document, which every partner receives).
  *
- *   SKR1.<payload>.<signature>
+ *   SKR1.<payload>.<signature>   (envelope and signature: ../invite/signed-code.ts)
  *
- * payload   base64url of the UTF-8 JSON of a RoomInvitePayload (below)
- * signature base64url Ed25519 signature by the inviter's member key over the
- *           payload's bytes; the inviter's public key is inside the payload
+ * payload   a RoomInvitePayload (below), signed by the inviter
  *
  * A prefix of its own (not a kind field in SK1) so a workspace invite pasted
  * as a room code, or the other way round, is recognised and named as such.
@@ -16,9 +14,8 @@
  * `invitee` field lets the app refuse a code meant for someone else.
  */
 import { z } from 'zod';
-import { fromBase64Url, toBase64Url } from '../crypto/base64url';
-import { SIGNING_ALGORITHM } from '../crypto/identity-keys';
 import { LIMITS } from '../domain/limits';
+import { SignedCodeError, decodeSignedCode, encodeSignedCode, type SignedCodeFormat, type SignedCodeProblem } from '../invite/signed-code';
 import { WorkspaceKeySchema } from '../invite/workspace-key';
 import { HubUrlSchema } from '../sync/hub-address';
 import { ROOM_LIMITS } from './room-doc';
@@ -60,68 +57,34 @@ export class RoomInviteError extends Error {
   }
 }
 
-export async function encodeRoomInvite(payload: RoomInvitePayload, privateKey: CryptoKey): Promise<string> {
-  const valid = RoomInvitePayloadSchema.parse(payload);
-  const bytes = new TextEncoder().encode(JSON.stringify(valid));
-  const signature = new Uint8Array(await crypto.subtle.sign(SIGNING_ALGORITHM, privateKey, bytes));
-  return `${ROOM_INVITE_PREFIX}.${toBase64Url(bytes)}.${toBase64Url(signature)}`;
-}
+const FORMAT: SignedCodeFormat<RoomInvitePayload> = {
+  prefix: ROOM_INVITE_PREFIX,
+  schema: RoomInvitePayloadSchema,
+  maxLength: MAX_CODE_LENGTH,
+  classifyPrefix: (prefix) => (prefix === WORKSPACE_INVITE_PREFIX ? 'otherKind' : prefix?.startsWith('SKR') ? 'unsupportedVersion' : 'notACode'),
+  publicKeyOf: (payload) => payload.inviter.publicKey,
+};
 
-/** Strict: a non-canonical encoding (unused bits set) is a change to the code too. */
-function decodePart(text: string, what: string): Uint8Array {
-  let bytes: Uint8Array;
-  try {
-    bytes = fromBase64Url(text);
-  } catch {
-    throw new RoomInviteError('truncated', `${what} is not valid base64url`);
-  }
-  if (toBase64Url(bytes) !== text) throw new RoomInviteError('tampered', `${what} is not canonical base64url`);
-  return bytes;
-}
+const PROBLEMS: Record<SignedCodeProblem, RoomInviteProblem> = {
+  empty: 'empty',
+  notACode: 'notACode',
+  otherKind: 'workspaceInvite',
+  truncated: 'truncated',
+  tampered: 'tampered',
+  unsupportedVersion: 'unsupportedVersion',
+  invalid: 'invalid',
+};
 
-function checkPrefix(prefix: string | undefined): void {
-  if (prefix === ROOM_INVITE_PREFIX) return;
-  if (prefix === WORKSPACE_INVITE_PREFIX) throw new RoomInviteError('workspaceInvite', 'this is a workspace invite');
-  if (prefix?.startsWith('SKR')) throw new RoomInviteError('unsupportedVersion', `version ${prefix} is not supported`);
-  throw new RoomInviteError('notACode', 'does not start with SKR1');
+export function encodeRoomInvite(payload: RoomInvitePayload, privateKey: CryptoKey): Promise<string> {
+  return encodeSignedCode(FORMAT, payload, privateKey);
 }
 
 /** Decodes and verifies a room invite code; throws RoomInviteError saying what is wrong. */
 export async function decodeRoomInvite(code: string): Promise<RoomInvitePayload> {
-  // Whitespace and line breaks from mail clients and chat apps are ignored.
-  const text = code.replace(/\s+/g, '');
-  if (text === '') throw new RoomInviteError('empty', 'no code given');
-  if (text.length > MAX_CODE_LENGTH) throw new RoomInviteError('notACode', 'far too long');
-  const parts = text.split('.');
-  const [prefix, payloadText, signatureText] = parts;
-  checkPrefix(prefix);
-  if (parts.length > 3) throw new RoomInviteError('notACode', 'too many parts');
-  if (!payloadText || !signatureText) throw new RoomInviteError('truncated', 'a part is missing');
-
-  const payloadBytes = decodePart(payloadText, 'payload');
-  const signature = decodePart(signatureText, 'signature');
-  if (signature.length !== 64) throw new RoomInviteError('truncated', 'signature has the wrong length');
-
-  let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payloadBytes));
-  } catch {
-    throw new RoomInviteError('tampered', 'payload is not readable');
+    return await decodeSignedCode(FORMAT, code);
+  } catch (error) {
+    if (error instanceof SignedCodeError) throw new RoomInviteError(PROBLEMS[error.problem], error.message);
+    throw error;
   }
-  const parsed = RoomInvitePayloadSchema.safeParse(json);
-  if (!parsed.success) {
-    const version = (json as { v?: unknown } | null)?.v;
-    if (typeof version === 'number' && version !== 1) throw new RoomInviteError('unsupportedVersion', `payload version ${version}`);
-    throw new RoomInviteError('invalid', parsed.error.issues[0]?.message ?? 'payload does not match');
-  }
-
-  let verified = false;
-  try {
-    const publicKey = await crypto.subtle.importKey('raw', fromBase64Url(parsed.data.inviter.publicKey) as Uint8Array<ArrayBuffer>, SIGNING_ALGORITHM, false, ['verify']);
-    verified = await crypto.subtle.verify(SIGNING_ALGORITHM, publicKey, signature as Uint8Array<ArrayBuffer>, payloadBytes as Uint8Array<ArrayBuffer>);
-  } catch {
-    verified = false;
-  }
-  if (!verified) throw new RoomInviteError('tampered', 'signature does not match');
-  return parsed.data;
 }

@@ -163,6 +163,7 @@ export const en: LocaleShape = {
     joinError: {
       empty: 'Paste an invite code first.',
       notAnInvite: 'This is not a Stroomkring invite. A code starts with SK1.',
+      roomCode: 'This is the code of a confidential room. Open the workspace, go to Confidential rooms and choose Join a room.',
       truncated: 'This code is incomplete. Copy the whole code again.',
       tampered: 'This code has been changed or damaged. Ask your partner for a new code.',
       unsupportedVersion: 'This code was made by another version of Stroomkring. Update Stroomkring or ask for a new code.',

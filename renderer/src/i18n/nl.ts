@@ -162,6 +162,7 @@ export const nl = {
     joinError: {
       empty: 'Plak eerst een uitnodigingscode.',
       notAnInvite: 'Dit is geen Stroomkring-uitnodiging. Een code begint met SK1.',
+      roomCode: 'Dit is de code van een vertrouwelijke kamer. Open de werkruimte, ga naar Vertrouwelijke kamers en kies Deelnemen aan kamer.',
       truncated: 'Deze code is onvolledig. Kopieer de hele code opnieuw.',
       tampered: 'Deze code is veranderd of beschadigd. Vraag je partner om een nieuwe code.',
       unsupportedVersion: 'Deze code is gemaakt met een andere versie van Stroomkring. Werk Stroomkring bij of vraag om een nieuwe code.',
