@@ -55,3 +55,22 @@ export async function addOrganisation(page: Page, org: OrganisationEntry) {
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('article', { name: org.name })).toBeVisible();
 }
+
+/** Opens the invite dialog in the open workspace and returns its code. */
+export async function createInvite(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Uitnodigen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Partner uitnodigen' });
+  const code = dialog.getByTestId('invite-code');
+  await expect(code).toHaveValue(/^SK1\./);
+  const value = await code.inputValue();
+  await dialog.getByRole('button', { name: 'Sluiten' }).click();
+  return value;
+}
+
+/** Joins a workspace from the start screen with an invite code. */
+export async function joinWithInvite(page: Page, code: string) {
+  const dialog = page.getByRole('dialog', { name: 'Deelnemen aan een werkruimte' });
+  if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Deelnemen met uitnodiging' }).click();
+  await dialog.getByLabel('Uitnodigingscode').fill(code);
+  await dialog.getByRole('button', { name: 'Deelnemen' }).click();
+}

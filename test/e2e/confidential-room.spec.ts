@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';
+import { addOrganisation, createIdentity, createInvite, createWorkspace, joinWithInvite, openSection } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner } from './partners';
 
 /**
@@ -14,22 +14,9 @@ const [PORT_A, PORT_B, PORT_C] = PARTNER_HOST_PORTS;
 const ROOM_TITLE = 'Grondposities Noordrand';
 const SECRET = 'Onderhandelingsruimte perceel 12';
 
-async function createInvite(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Uitnodigen' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Partner uitnodigen' });
-  const code = dialog.getByTestId('invite-code');
-  await expect(code).toHaveValue(/^SK1\./);
-  const value = await code.inputValue();
-  await dialog.getByRole('button', { name: 'Sluiten' }).click();
-  return value;
-}
-
 async function joinWorkspace(page: Page, port: number, code: string) {
   await page.goto(`http://127.0.0.1:${port}/#/`);
-  await page.getByRole('button', { name: 'Deelnemen met uitnodiging' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Deelnemen aan een werkruimte' });
-  await dialog.getByLabel('Uitnodigingscode').fill(code);
-  await dialog.getByRole('button', { name: 'Deelnemen' }).click();
+  await joinWithInvite(page, code);
   await expect(page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
 }
 

@@ -12,7 +12,7 @@ import { join as joinPath } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { pseudoRandomBytes } from '../../shared/sync/pseudo-random-bytes';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';
+import { addOrganisation, createIdentity, createInvite, createWorkspace, joinWithInvite, openSection } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 
 const [PORT_A, PORT_B] = PARTNER_HOST_PORTS;
@@ -34,23 +34,6 @@ async function writeTestFile(path: string): Promise<string> {
     await file.close();
   }
   return hash.digest('hex');
-}
-
-async function createInvite(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Uitnodigen' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Partner uitnodigen' });
-  const code = dialog.getByTestId('invite-code');
-  await expect(code).toHaveValue(/^SK1\./);
-  const value = await code.inputValue();
-  await dialog.getByRole('button', { name: 'Sluiten' }).click();
-  return value;
-}
-
-async function join(page: Page, code: string) {
-  await page.getByRole('button', { name: 'Deelnemen met uitnodiging' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Deelnemen aan een werkruimte' });
-  await dialog.getByLabel('Uitnodigingscode').fill(code);
-  await dialog.getByRole('button', { name: 'Deelnemen' }).click();
 }
 
 async function progressOf(page: Page): Promise<number> {
@@ -110,7 +93,7 @@ test.describe.serial('file transfer between partners', () => {
     await addOrganisation(a.page, { name: 'Gemeente Leiden', type: 'Gemeente' });
     const code = await createInvite(a.page);
     await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' });
-    await join(b.page, code);
+    await joinWithInvite(b.page, code);
     await expect(b.page.getByTestId('sync-status')).toHaveText('Bijgewerkt met 1 partner', { timeout: 30_000 });
 
     // A adds the file through the library's dialog.

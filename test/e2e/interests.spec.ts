@@ -1,20 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';
+import { addOrganisation, createIdentity, createInvite, createWorkspace, joinWithInvite, openSection } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner } from './partners';
 
 /** Interests on the table: A lays out its organisation's interests, B reads them, cannot edit them, and comments. */
 const [PORT_A, PORT_B] = PARTNER_HOST_PORTS;
-
-async function createInvite(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Uitnodigen' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Partner uitnodigen' });
-  const code = dialog.getByTestId('invite-code');
-  await expect(code).toHaveValue(/^SK1\./);
-  const value = await code.inputValue();
-  await dialog.getByRole('button', { name: 'Sluiten' }).click();
-  return value;
-}
 
 const INTERESTS = {
   Belangen: 'Betaalbare warmte voor alle wijken',
@@ -34,10 +24,7 @@ test('A puts its interests on the table, B reads them but cannot edit them, and 
     const code = await createInvite(a.page);
 
     await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' });
-    await b.page.getByRole('button', { name: 'Deelnemen met uitnodiging' }).click();
-    const join = b.page.getByRole('dialog', { name: 'Deelnemen aan een werkruimte' });
-    await join.getByLabel('Uitnodigingscode').fill(code);
-    await join.getByRole('button', { name: 'Deelnemen' }).click();
+    await joinWithInvite(b.page, code);
     await expect(b.page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
 
     // A fills in its own organisation's card; the other organisation's card has no edit button.

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addOrganisation, chooseOption, createIdentity, createWorkspace, openSection } from './app-actions';
+import { addOrganisation, chooseOption, createIdentity, createInvite, createWorkspace, joinWithInvite, openSection } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 
 /**
@@ -9,21 +9,8 @@ import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
  * the directory.
  */
 
-async function createInvite(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Uitnodigen' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Partner uitnodigen' });
-  const code = dialog.getByTestId('invite-code');
-  await expect(code).toHaveValue(/^SK1\./);
-  const value = await code.inputValue();
-  await dialog.getByRole('button', { name: 'Sluiten' }).click();
-  return value;
-}
-
 async function join(page: Page, code: string) {
-  await page.getByRole('button', { name: 'Deelnemen met uitnodiging' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Deelnemen aan een werkruimte' });
-  await dialog.getByLabel('Uitnodigingscode').fill(code);
-  await dialog.getByRole('button', { name: 'Deelnemen' }).click();
+  await joinWithInvite(page, code);
   await expect(page.getByRole('heading', { level: 1, name: 'RES Holland Rijnland' })).toBeVisible();
 }
 
