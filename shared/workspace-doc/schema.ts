@@ -12,6 +12,8 @@
  *   documents:     Y.Map<documentId, Y.Map>  library metadata with a Y.Array of versions;
  *                  the bytes are never in the document (documents.ts).
  *   comments:      Y.Map<commentId, Y.Map>  comments on documents and interests (comments.ts).
+ *   ideas:         Y.Map<ideaId, Y.Map>  ideas with votes and status (ideas.ts).
+ *   workingGroups: Y.Map<groupId, Y.Map>  working groups with their links and actions (working-groups.ts).
  *
  * A confidential room's own Y.Doc uses the same accessors for documents and
  * comments, plus its own meta (rooms.ts).
@@ -30,6 +32,8 @@ export const ROOT = {
   interests: 'interests',
   documents: 'documents',
   comments: 'comments',
+  ideas: 'ideas',
+  workingGroups: 'workingGroups',
 } as const;
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
@@ -58,4 +62,12 @@ export function documentsMap(doc: Y.Doc): Y.Map<unknown> {
 
 export function commentsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOT.comments);
+}
+
+export function ideasMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.ideas);
+}
+
+export function workingGroupsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.workingGroups);
 }
