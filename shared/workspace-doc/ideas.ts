@@ -94,7 +94,7 @@ function readEntry(key: string, entry: unknown): ReadResult<Idea> {
   if (!(entry instanceof Y.Map)) return { ok: false, id: key, problem: 'entry is not a map' };
   const votes = entry.get('votes');
   if (!(votes instanceof Y.Map)) return { ok: false, id: key, problem: 'votes: not a map' };
-  const raw = { ...(entry.toJSON() as Record<string, unknown>), id: key };
+  const raw: Record<string, unknown> = { ...(entry.toJSON() as Record<string, unknown>), id: key };
   delete raw.votes;
   const core = readWith(StoredIdeaSchema, key, raw);
   if (!core.ok) return core;
