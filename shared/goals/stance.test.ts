@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
 import { canonicaliseGoalText } from './canonical-text';
-import { signStance, stanceSignedBytes, StanceInputSchema, verifyStance, type SignStanceInput, type StanceRecord } from './stance';
+import { checkStances, signStance, stanceLabel, stanceSignedBytes, StanceInputSchema, verifyStance, type SignStanceInput, type StanceRecord } from './stance';
 
 const TEXT = 'De regio wekt in 2030 samen 3 TWh duurzaam op.\r\n\r\nWij zorgen voor draagvlak in de wijken.';
 
@@ -122,5 +122,21 @@ describe('verifyStance', () => {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     const respelled = record.signature.slice(0, -1) + alphabet[alphabet.indexOf(last) + 1];
     expect(await verifyStance({ ...record, signature: respelled })).toEqual({ valid: false, problem: 'malformed' });
+  });
+});
+
+describe('stanceLabel', () => {
+  it('names what it can of a damaged candidate and ignores the rest', () => {
+    expect(stanceLabel({ organisationId: 'org-1', memberId: 42, at: 5, stance: 'veto' })).toEqual({ organisationId: 'org-1', at: 5, stance: 'veto' });
+    expect(stanceLabel('rommel')).toEqual({});
+    expect(stanceLabel(null)).toEqual({});
+  });
+});
+
+describe('checkStances', () => {
+  it('pairs each candidate with its verification, in order', async () => {
+    const checked = await checkStances([record, { ...record, at: 1 }]);
+    expect(checked.map((c) => c.verification.valid)).toEqual([true, false]);
+    expect(checked[1]?.candidate).toMatchObject({ at: 1 });
   });
 });

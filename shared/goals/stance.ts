@@ -129,3 +129,36 @@ export async function verifyStance(candidate: unknown): Promise<StanceVerificati
     return { valid: false, problem: 'signature' };
   }
 }
+
+/** The identifying fields of a candidate that may be damaged, for naming it in a list; nothing here is trusted. */
+export interface StanceLabel {
+  readonly goalId?: string;
+  readonly organisationId?: string;
+  readonly memberId?: string;
+  readonly stance?: string;
+  readonly at?: number;
+}
+const loose = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const StanceLabelSchema = z.object({
+  goalId: loose(z.string().max(STANCE_LIMITS.id)),
+  organisationId: loose(z.string().max(STANCE_LIMITS.id)),
+  memberId: loose(z.string().max(STANCE_LIMITS.id)),
+  stance: loose(z.string().max(STANCE_LIMITS.id)),
+  at: loose(z.number()),
+});
+
+export function stanceLabel(candidate: unknown): StanceLabel {
+  const parsed = StanceLabelSchema.safeParse(candidate);
+  if (!parsed.success) return {};
+  return Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined)) as StanceLabel;
+}
+
+/** A candidate with its verification, so the pure rules downstream need no crypto. */
+export interface CheckedStance {
+  readonly candidate: unknown;
+  readonly verification: StanceVerification;
+}
+
+export async function checkStances(candidates: readonly unknown[]): Promise<CheckedStance[]> {
+  return Promise.all(candidates.map(async (candidate) => ({ candidate, verification: await verifyStance(candidate) })));
+}

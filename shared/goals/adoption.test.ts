@@ -1,0 +1,177 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
+import { DEFAULT_QUORUM, evaluateAdoption, requiredSupporting, type AdoptionInput, type ParticipatingOrganisation, type Quorum } from './adoption';
+import { canonicaliseGoalText } from './canonical-text';
+import { checkStances, signStance, type StanceKind, type StanceRecord } from './stance';
+
+const GOAL = 'goal-1';
+const TEXT_V1 = 'Samen wekken wij in 2030 3 TWh duurzaam op.';
+const TEXT_V2 = 'Samen wekken wij in 2030 4 TWh duurzaam op.';
+const ORG_IDS = ['gemeente', 'netbeheerder', 'cooperatie'] as const;
+type OrgId = (typeof ORG_IDS)[number];
+
+const holders = new Map<OrgId, IdentityKeys>();
+let outsider: IdentityKeys;
+let currentHash: string;
+let staleHash: string;
+
+beforeAll(async () => {
+  for (const id of ORG_IDS) holders.set(id, await generateIdentityKeys());
+  outsider = await generateIdentityKeys();
+  currentHash = (await canonicaliseGoalText(TEXT_V2)).textHash;
+  staleHash = (await canonicaliseGoalText(TEXT_V1)).textHash;
+});
+
+function keysOf(org: OrgId): IdentityKeys {
+  const keys = holders.get(org);
+  if (!keys) throw new Error(`no keys for ${org}`);
+  return keys;
+}
+
+function organisations(ids: readonly OrgId[] = ORG_IDS): ParticipatingOrganisation[] {
+  return ids.map((id) => ({ id, mandateHolders: [{ memberId: keysOf(id).memberId, publicKey: keysOf(id).publicKeyB64 }] }));
+}
+
+async function stance(org: OrgId, kind: StanceKind, at: number, options: { text?: string; by?: IdentityKeys } = {}): Promise<StanceRecord> {
+  const by = options.by ?? keysOf(org);
+  return signStance(
+    { goalId: GOAL, organisationId: org, memberId: by.memberId, publicKey: by.publicKeyB64, stance: kind, reason: kind === 'endorse' ? '' : 'omdat', text: options.text ?? TEXT_V2, at },
+    by.privateKey,
+  );
+}
+
+async function evaluate(records: readonly unknown[], overrides: Partial<AdoptionInput> = {}) {
+  return evaluateAdoption({ goalId: GOAL, currentTextHash: currentHash, organisations: organisations(), stances: await checkStances(records), quorum: DEFAULT_QUORUM, ...overrides });
+}
+
+const statuses = (result: ReturnType<typeof evaluateAdoption>) => Object.fromEntries(result.organisations.map((o) => [o.organisationId, o.status]));
+
+describe('evaluateAdoption', () => {
+  it('adopts when every organisation supports on the current text, dated by the last stance', async () => {
+    const result = await evaluate([await stance('gemeente', 'endorse', 1), await stance('netbeheerder', 'endorseWithReservations', 3), await stance('cooperatie', 'endorse', 2)]);
+    expect(result.adopted).toBe(true);
+    expect(result.blockers).toEqual([]);
+    expect(result.adoptedAt).toBe(3);
+    expect(result.counts).toMatchObject({ endorsed: 2, reservations: 1 });
+    expect(result.supporting).toBe(3);
+  });
+
+  it('does not adopt with no organisations', async () => {
+    const result = await evaluate([], { organisations: [] });
+    expect(result.adopted).toBe(false);
+    expect(result.blockers[0]).toEqual({ kind: 'noOrganisations' });
+    expect(result.adoptedAt).toBeUndefined();
+  });
+
+  it('is blocked by one objection', async () => {
+    const result = await evaluate([await stance('gemeente', 'endorse', 1), await stance('netbeheerder', 'object', 2), await stance('cooperatie', 'endorse', 3)]);
+    expect(result.adopted).toBe(false);
+    expect(result.blockers).toEqual([{ kind: 'objection', organisationIds: ['netbeheerder'] }]);
+  });
+
+  it('shows a stance on the earlier text as stale, with that stance for the diff, and waits for it', async () => {
+    const old = await stance('netbeheerder', 'endorse', 2, { text: TEXT_V1 });
+    const result = await evaluate([await stance('gemeente', 'endorse', 1), old, await stance('cooperatie', 'endorse', 3)]);
+    expect(statuses(result).netbeheerder).toBe('stale');
+    expect(result.organisations[1]?.stance).toEqual(old);
+    expect(result.organisations[1]?.stance?.textHash).toBe(staleHash);
+    expect(result.blockers).toEqual([{ kind: 'awaiting', organisationIds: ['netbeheerder'] }]);
+  });
+
+  it('lets a re-confirmation on the current text replace the stale stance', async () => {
+    const result = await evaluate([
+      await stance('gemeente', 'endorse', 1),
+      await stance('netbeheerder', 'endorse', 2, { text: TEXT_V1 }),
+      await stance('netbeheerder', 'endorse', 5),
+      await stance('cooperatie', 'endorse', 3),
+    ]);
+    expect(result.adopted).toBe(true);
+    expect(result.adoptedAt).toBe(5);
+  });
+
+  it('takes the latest stance per organisation, whichever order they arrive in', async () => {
+    const early = await stance('gemeente', 'object', 1);
+    const late = await stance('gemeente', 'endorse', 9);
+    for (const order of [[early, late], [late, early]]) {
+      const result = await evaluate([...order, await stance('netbeheerder', 'endorse', 2), await stance('cooperatie', 'endorse', 3)]);
+      expect(statuses(result).gemeente).toBe('endorsed');
+      expect(result.adopted).toBe(true);
+    }
+  });
+
+  it('ignores a stance whose signature does not verify, and names it', async () => {
+    const real = await stance('gemeente', 'object', 1);
+    const tampered = { ...real, stance: 'endorse', reason: '' };
+    const result = await evaluate([tampered, await stance('netbeheerder', 'endorse', 2), await stance('cooperatie', 'endorse', 3)]);
+    expect(statuses(result).gemeente).toBe('invalid');
+    expect(result.organisations[0]?.ignored).toEqual([{ reason: 'invalid', problem: 'signature', candidate: tampered }]);
+    expect(result.counts.invalid).toBe(1);
+    expect(result.adopted).toBe(false);
+  });
+
+  it('keeps counting the valid stance when a later tampered one appears', async () => {
+    const valid = await stance('gemeente', 'endorse', 1);
+    const forgedObjection = { ...(await stance('gemeente', 'endorse', 7)), stance: 'object', reason: 'vervalst' };
+    const result = await evaluate([valid, forgedObjection, await stance('netbeheerder', 'endorse', 2), await stance('cooperatie', 'endorse', 3)]);
+    expect(statuses(result).gemeente).toBe('endorsed');
+    expect(result.organisations[0]?.ignored).toHaveLength(1);
+    expect(result.adopted).toBe(true);
+  });
+
+  it('ignores a validly signed stance by someone who holds no mandate for the organisation', async () => {
+    const byOutsider = await stance('gemeente', 'endorse', 1, { by: outsider });
+    const byOtherOrgHolder = await stance('gemeente', 'endorse', 2, { by: keysOf('cooperatie') });
+    const result = await evaluate([byOutsider, byOtherOrgHolder, await stance('netbeheerder', 'endorse', 2), await stance('cooperatie', 'endorse', 3)]);
+    expect(statuses(result).gemeente).toBe('notResponded');
+    expect(result.organisations[0]?.ignored.map((i) => i.reason)).toEqual(['notMandateHolder', 'notMandateHolder']);
+    expect(result.adopted).toBe(false);
+  });
+
+  it('marks an organisation without a mandate holder, which cannot respond', async () => {
+    const orgs = organisations().map((org) => (org.id === 'cooperatie' ? { ...org, mandateHolders: [] } : org));
+    const result = await evaluate([await stance('cooperatie', 'endorse', 1)], { organisations: orgs });
+    expect(result.organisations[2]).toMatchObject({ status: 'notResponded', noMandateHolder: true });
+  });
+
+  it('ignores stances for other goals and names those for organisations that do not participate', async () => {
+    const otherGoal = { ...(await stance('gemeente', 'object', 1)), goalId: 'goal-2' };
+    const outside = await stance('cooperatie', 'endorse', 1);
+    const result = await evaluate([otherGoal, outside], { organisations: organisations(['gemeente', 'netbeheerder']) });
+    expect(statuses(result)).toEqual({ gemeente: 'notResponded', netbeheerder: 'notResponded' });
+    expect(result.unattributed).toEqual([outside]);
+  });
+
+  describe('quorum', () => {
+    const all = async (kinds: Record<OrgId, StanceKind>) => Promise.all(ORG_IDS.map((id, i) => stance(id, kinds[id], i + 1)));
+
+    it('lets stand-aside pass without blocking when the quorum is exactly met', async () => {
+      // 2 of 3 support: 67 % ≥ 66 % and 2 ≥ 2.
+      const quorum: Quorum = { minSupportingOrganisations: 2, minSupportingPercent: 66 };
+      const result = await evaluate(await all({ gemeente: 'endorse', netbeheerder: 'standAside', cooperatie: 'endorseWithReservations' }), { quorum });
+      expect(result.requiredSupporting).toBe(2);
+      expect(result.adopted).toBe(true);
+      expect(result.counts.stoodAside).toBe(1);
+    });
+
+    it('is not met when stand-asides leave too few supporters', async () => {
+      const quorum: Quorum = { minSupportingOrganisations: 2, minSupportingPercent: 67 };
+      const result = await evaluate(await all({ gemeente: 'endorse', netbeheerder: 'standAside', cooperatie: 'endorse' }), { quorum });
+      // 67 % of 3 is 2.01: three supporters are needed.
+      expect(result.blockers).toEqual([{ kind: 'quorum', supporting: 2, required: 3 }]);
+      expect(result.adopted).toBe(false);
+    });
+
+    it('is not met by one supporter under the default minimum of two', async () => {
+      const result = await evaluate([await stance('gemeente', 'endorse', 1)], { organisations: organisations(['gemeente']) });
+      expect(result.blockers).toEqual([{ kind: 'quorum', supporting: 1, required: 2 }]);
+    });
+
+    it('computes the required supporters in whole numbers', () => {
+      expect(requiredSupporting({ minSupportingOrganisations: 1, minSupportingPercent: 50 }, 4)).toBe(2);
+      expect(requiredSupporting({ minSupportingOrganisations: 1, minSupportingPercent: 50 }, 5)).toBe(3);
+      expect(requiredSupporting({ minSupportingOrganisations: 1, minSupportingPercent: 70 }, 10)).toBe(7);
+      expect(requiredSupporting({ minSupportingOrganisations: 3, minSupportingPercent: 0 }, 10)).toBe(3);
+      expect(requiredSupporting({ minSupportingOrganisations: 1, minSupportingPercent: 100 }, 10)).toBe(10);
+    });
+  });
+});
