@@ -1,0 +1,166 @@
+/**
+ * A goal as a Markdown document people can read, file and mail: the text,
+ * a table of stances, and at the end the record (export-record.ts) from
+ * which `npm run verify -- FILE` checks every signature offline.
+ *
+ * Deterministic for the same input (times in UTC ISO 8601, no locale), so an
+ * export can be diffed and tested. Wording comes in as labels: the app passes
+ * its translations; Dutch and English sets are here for the CLI and tests.
+ */
+import type { Quorum } from './adoption';
+import { canonicaliseGoalText } from './canonical-text';
+import { normaliseMarkdown, RECORD_FENCE_INFO, RECORD_FORMAT, type ExportRecord } from './export-record';
+import type { StanceKind, StanceRecord } from './stance';
+
+export interface ExportLabels {
+  readonly goalId: string;
+  readonly textHash: string;
+  readonly adoptedOn: string;
+  readonly notAdopted: string;
+  readonly exportedOn: string;
+  readonly text: string;
+  readonly stances: string;
+  readonly noStances: string;
+  readonly columns: readonly [organisation: string, member: string, stance: string, reason: string, time: string, version: string, signature: string];
+  readonly currentVersion: string;
+  readonly earlierVersion: string;
+  readonly stanceKinds: Readonly<Record<StanceKind, string>>;
+  readonly verification: string;
+  readonly verificationHint: string;
+}
+
+export const EXPORT_LABELS_NL: ExportLabels = {
+  goalId: 'Doel-id',
+  textHash: 'SHA-256 van de tekst',
+  adoptedOn: 'Aangenomen op',
+  notAdopted: 'Nog niet aangenomen',
+  exportedOn: 'Geëxporteerd op',
+  text: 'Tekst',
+  stances: 'Standpunten',
+  noStances: 'Nog geen standpunten.',
+  columns: ['Organisatie', 'Lid', 'Standpunt', 'Reden', 'Tijd (UTC)', 'Tekstversie', 'Handtekening'],
+  currentVersion: 'deze tekst',
+  earlierVersion: 'eerdere versie',
+  stanceKinds: { endorse: 'Onderschrijft', endorseWithReservations: 'Onderschrijft met voorbehoud', standAside: 'Staat opzij', object: 'Maakt bezwaar' },
+  verification: 'Verificatie',
+  verificationHint: 'Het blok hieronder bevat de ondertekende standpunten. Controleer ze zonder de app met `npm run verify -- BESTAND`.',
+};
+
+export const EXPORT_LABELS_EN: ExportLabels = {
+  goalId: 'Goal id',
+  textHash: 'SHA-256 of the text',
+  adoptedOn: 'Adopted on',
+  notAdopted: 'Not adopted yet',
+  exportedOn: 'Exported on',
+  text: 'Text',
+  stances: 'Stances',
+  noStances: 'No stances yet.',
+  columns: ['Organisation', 'Member', 'Stance', 'Reason', 'Time (UTC)', 'Text version', 'Signature'],
+  currentVersion: 'this text',
+  earlierVersion: 'earlier version',
+  stanceKinds: { endorse: 'Endorses', endorseWithReservations: 'Endorses with reservations', standAside: 'Stands aside', object: 'Objects' },
+  verification: 'Verification',
+  verificationHint: 'The block below holds the signed stances. Check them without the app with `npm run verify -- FILE`.',
+};
+
+/** Characters of a signature shown in the table: enough to compare by eye, the full one is in the record. */
+const SHORT_SIGNATURE = 16;
+
+export interface ExportGoal {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+}
+export interface ExportAdoption {
+  readonly adopted: boolean;
+  readonly adoptedAt?: number;
+  readonly quorum: Quorum;
+}
+export interface ExportOptions {
+  readonly exportedAt: number;
+  readonly organisationNames?: Readonly<Record<string, string>>;
+  readonly memberNames?: Readonly<Record<string, string>>;
+  readonly labels?: ExportLabels;
+}
+
+const utc = (at: number) => new Date(at).toISOString().replace('.000Z', 'Z');
+
+/** One line of inline Markdown: no line breaks, no table pipes, no HTML. */
+function inline(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replaceAll('\\', '\\\\').replaceAll('|', '\\|').replaceAll('<', '&lt;');
+}
+
+/** The goal text as a block quote: a stray fence or heading in the text stays inside the quote. */
+export function quoteText(canonicalText: string): string {
+  return canonicalText
+    .split('\n')
+    .map((line) => (line === '' ? '>' : `> ${line.replaceAll('<', '&lt;')}`))
+    .join('\n');
+}
+
+/** Whether the readable text in the export is still the recorded one (someone may edit only the visible part). */
+export function visibleTextMatches(markdown: string, record: ExportRecord): boolean {
+  return normaliseMarkdown(markdown).includes(`\n${quoteText(record.goal.canonicalText)}\n`);
+}
+
+export async function exportGoalMarkdown(goal: ExportGoal, stances: readonly StanceRecord[], adoption: ExportAdoption, options: ExportOptions): Promise<string> {
+  const labels = options.labels ?? EXPORT_LABELS_NL;
+  const { canonicalText, textHash } = await canonicaliseGoalText(goal.text);
+  const organisationNames = options.organisationNames ?? {};
+  const memberNames = options.memberNames ?? {};
+  const ordered = [...stances].sort((a, b) => a.at - b.at || a.signature.localeCompare(b.signature));
+  const record: ExportRecord = {
+    format: RECORD_FORMAT,
+    version: 1,
+    exportedAt: options.exportedAt,
+    goal: { id: goal.id, title: goal.title, canonicalText, textHash },
+    // Only the names this export mentions: the record should not carry the whole workspace directory.
+    organisations: pick(organisationNames, ordered.map((s) => s.organisationId)),
+    members: pick(memberNames, ordered.map((s) => s.memberId)),
+    adoption: { adopted: adoption.adopted, ...(adoption.adoptedAt === undefined ? {} : { adoptedAt: adoption.adoptedAt }), quorum: adoption.quorum },
+    stances: ordered,
+  };
+
+  const rows = ordered.map((s) =>
+    [
+      inline(organisationNames[s.organisationId] ?? s.organisationId),
+      inline(memberNames[s.memberId] ?? s.memberId),
+      labels.stanceKinds[s.stance],
+      inline(s.reason),
+      utc(s.at),
+      s.textHash === textHash ? labels.currentVersion : labels.earlierVersion,
+      `\`${s.signature.slice(0, SHORT_SIGNATURE)}…\``,
+    ].join(' | '),
+  );
+  const table = rows.length === 0 ? [labels.noStances] : [`| ${labels.columns.join(' | ')} |`, `|${labels.columns.map(() => ' --- |').join('')}`, ...rows.map((row) => `| ${row} |`)];
+
+  return [
+    `# ${inline(goal.title)}`,
+    '',
+    `- ${labels.goalId}: \`${goal.id}\``,
+    `- ${labels.textHash}: \`${textHash}\``,
+    `- ${adoption.adopted && adoption.adoptedAt !== undefined ? `${labels.adoptedOn} ${utc(adoption.adoptedAt)}` : labels.notAdopted}`,
+    `- ${labels.exportedOn} ${utc(options.exportedAt)}`,
+    '',
+    `## ${labels.text}`,
+    '',
+    quoteText(canonicalText),
+    '',
+    `## ${labels.stances}`,
+    '',
+    ...table,
+    '',
+    `## ${labels.verification}`,
+    '',
+    labels.verificationHint,
+    '',
+    `\`\`\`${RECORD_FENCE_INFO}`,
+    JSON.stringify(record, null, 2),
+    '```',
+    '',
+  ].join('\n');
+}
+
+function pick(names: Readonly<Record<string, string>>, ids: readonly string[]): Record<string, string> {
+  return Object.fromEntries(ids.filter((id) => Object.hasOwn(names, id)).map((id) => [id, names[id] as string]));
+}

@@ -1,0 +1,133 @@
+/**
+ * The machine-readable record at the end of a goal's Markdown export: all
+ * that is needed to verify the goal's stances offline, without the app or
+ * the workspace.
+ *
+ * It sits in the last fenced block of the export whose info string is
+ * `stroomkring-record`, as JSON:
+ *
+ *   {
+ *     "format": "stroomkring-goal-record", "version": 1,
+ *     "exportedAt": <ms since epoch>,
+ *     "goal": { "id", "title", "canonicalText", "textHash" },
+ *     "organisations": { <organisationId>: <name> },   labels, not signed
+ *     "members": { <memberId>: <display name> },       labels, not signed
+ *     "adoption": { "adopted", "adoptedAt"?, "quorum" }  as the exporting app
+ *                                                      saw it, not signed
+ *     "stances": [ <stance record, shared/goals/stance.ts> ... ]
+ *   }
+ *
+ * What verifies offline: each stance's signature over its own fields and the
+ * hash of the text it carries, that it is for this goal, whether it was given
+ * on the exported text, and that the goal text hashes to its textHash. What
+ * cannot: who holds a mandate (that lives in the workspace), so adoption is
+ * reported, not proven. Names are labels for people; the ids and keys are
+ * what the signatures bind.
+ */
+import { z } from 'zod';
+import { QuorumSchema } from './adoption';
+import { sha256Hex } from './canonical-text';
+import { STANCE_LIMITS, stanceLabel, verifyStance, type StanceLabel, type StanceProblem, type StanceRecord } from './stance';
+
+export const RECORD_FORMAT = 'stroomkring-goal-record';
+export const RECORD_FENCE_INFO = 'stroomkring-record';
+
+export const EXPORT_LIMITS = {
+  /** Far more stances than a region has organisations times re-confirmations; bounds the work a hostile file causes. */
+  stances: 2000,
+  title: 200,
+  name: 200,
+} as const;
+
+const labels = z.record(z.string().max(STANCE_LIMITS.id), z.string().max(EXPORT_LIMITS.name));
+
+export const ExportRecordSchema = z.object({
+  format: z.literal(RECORD_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.number().int().nonnegative(),
+  goal: z.object({
+    id: z.string().min(1).max(STANCE_LIMITS.id),
+    title: z.string().max(EXPORT_LIMITS.title),
+    canonicalText: z.string().max(STANCE_LIMITS.goalText),
+    textHash: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  organisations: labels,
+  members: labels,
+  adoption: z.object({ adopted: z.boolean(), adoptedAt: z.number().int().nonnegative().optional(), quorum: QuorumSchema }),
+  // Each stance is checked on its own by verifyStance, so one damaged stance is reported, not the whole file refused.
+  stances: z.array(z.unknown()).max(EXPORT_LIMITS.stances),
+});
+export type ExportRecord = z.infer<typeof ExportRecordSchema>;
+
+export type ExportRecordProblem = 'noRecord' | 'unclosed' | 'notJson' | 'unsupported' | 'invalid';
+
+export class ExportRecordError extends Error {
+  override readonly name = 'ExportRecordError';
+  constructor(
+    readonly problem: ExportRecordProblem,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** Line endings as a Windows editor may have saved the file, made LF again. */
+export function normaliseMarkdown(markdown: string): string {
+  return markdown.replace(/\r\n?/g, '\n');
+}
+
+/** Reads the record from an export; throws ExportRecordError saying what is wrong. */
+export function parseExportRecord(markdown: string): ExportRecord {
+  const lines = normaliseMarkdown(markdown).split('\n');
+  // The last opening fence: a goal text quoting a fence of its own comes earlier in the document.
+  const open = lines.findLastIndex((line) => line.trim() === `\`\`\`${RECORD_FENCE_INFO}`);
+  if (open < 0) throw new ExportRecordError('noRecord', `no \`\`\`${RECORD_FENCE_INFO} block found; is this a Stroomkring goal export?`);
+  const close = lines.findIndex((line, i) => i > open && line.trim() === '```');
+  if (close < 0) throw new ExportRecordError('unclosed', `the ${RECORD_FENCE_INFO} block is not closed; the file may be cut off`);
+  let json: unknown;
+  try {
+    json = JSON.parse(lines.slice(open + 1, close).join('\n'));
+  } catch (error) {
+    throw new ExportRecordError('notJson', `the ${RECORD_FENCE_INFO} block is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const parsed = ExportRecordSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const head = json as { format?: unknown; version?: unknown } | null;
+  if (head?.format === RECORD_FORMAT && head.version !== 1) throw new ExportRecordError('unsupported', `record version ${String(head.version)} is newer than this verifier`);
+  const issue = parsed.error.issues[0];
+  throw new ExportRecordError('invalid', `the record does not match the format: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown problem'}`);
+}
+
+export type ExportStanceProblem = StanceProblem | 'otherGoal';
+
+export interface ExportStanceCheck {
+  readonly label: StanceLabel;
+  /** Set when the stance verifies. */
+  readonly record?: StanceRecord;
+  readonly problem?: ExportStanceProblem;
+  /** Given on the exported goal text (same hash); false for a stance on an earlier version. */
+  readonly onExportedText: boolean;
+}
+
+export interface ExportVerification {
+  /** The goal text in the record hashes to the goal's textHash. */
+  readonly goalTextMatches: boolean;
+  readonly stances: readonly ExportStanceCheck[];
+  /** Every stance verifies and is for this goal. */
+  readonly allStancesValid: boolean;
+}
+
+export async function verifyExport(record: ExportRecord): Promise<ExportVerification> {
+  const goalTextMatches = (await sha256Hex(record.goal.canonicalText)) === record.goal.textHash;
+  const stances = await Promise.all(
+    record.stances.map(async (candidate): Promise<ExportStanceCheck> => {
+      const verification = await verifyStance(candidate);
+      if (!verification.valid) return { label: stanceLabel(candidate), problem: verification.problem, onExportedText: false };
+      const stance = verification.record;
+      const onExportedText = stance.textHash === record.goal.textHash;
+      if (stance.goalId !== record.goal.id) return { label: stance, record: stance, problem: 'otherGoal', onExportedText };
+      return { label: stance, record: stance, onExportedText };
+    }),
+  );
+  return { goalTextMatches, stances, allStancesValid: stances.every((check) => check.problem === undefined) };
+}
