@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { IdeaReasonRequiredError, InvalidIdeaTransitionError, transition, type IdeaStatus } from './idea-status';
-import { addIdea, hasVoted, moveIdea, readIdea, readIdeas, UnknownIdeaError, updateIdea, vote, withdrawVote, type Idea } from './ideas';
+import { addIdea, countedVotes, hasVoted, moveIdea, readIdea, readIdeas, UnknownIdeaError, updateIdea, vote, withdrawVote, type Idea } from './ideas';
 import { ideasMap } from './schema';
 
 const input = { title: ' Buurtbatterij ', description: 'Opslag bij het trafostation', tags: ['opslag', 'net'], goalId: 'goal-1' };
@@ -86,6 +86,8 @@ describe('ideas', () => {
     vote(doc, ideaId, 'bram', 110);
     ((ideasMap(doc).get(ideaId) as Y.Map<unknown>).get('votes') as Y.Map<unknown>).set('mallory', 'lots');
     expect(idea(doc, ideaId)).toMatchObject({ votes: [{ memberId: 'bram', at: 110 }], damagedVotes: ['mallory'] });
+    vote(doc, ideaId, 'ghost', 120);
+    expect(countedVotes(idea(doc, ideaId), new Set(['anne', 'bram']))).toEqual([{ memberId: 'bram', at: 110 }]);
   });
 
   it("a peer's malformed idea is a warning, never a throw", () => {
@@ -187,6 +189,25 @@ describe('concurrent votes', () => {
         },
       ),
       { seed: 20261127, numRuns: 200 },
+    );
+  });
+
+  it('votes only (no withdrawals), from any device, any member on several devices: each voter counted once', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ device: fc.nat(3), member: fc.constantFrom('anne', 'bram', 'carla', 'dirk', 'eva') }), { maxLength: 25 }), fc.func(fc.integer()), (votes, orderSeed) => {
+        const origin = new Y.Doc();
+        const ideaId = addIdea(origin, input, { ...by, id: 'i' });
+        const docs = Array.from({ length: 4 }, () => {
+          const doc = new Y.Doc();
+          Y.applyUpdate(doc, Y.encodeStateAsUpdate(origin));
+          return doc;
+        });
+        votes.forEach((v, index) => vote(docs[v.device] as Y.Doc, ideaId, v.member, 2000 + index));
+        exchange(docs, [0, 1, 2, 3].sort((a, b) => orderSeed(a) - orderSeed(b) || a - b));
+        const expected = [...new Set(votes.map((v) => v.member))].sort();
+        for (const doc of docs) expect(idea(doc, ideaId).votes.map((v) => v.memberId).sort()).toEqual(expected);
+      }),
+      { seed: 5, numRuns: 200 },
     );
   });
 

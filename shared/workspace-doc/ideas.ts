@@ -117,6 +117,14 @@ export function hasVoted(idea: Idea, memberId: string): boolean {
   return idea.votes.some((vote) => vote.memberId === memberId);
 }
 
+/**
+ * The votes that count: those of current, valid members. A vote under an id
+ * no member has (a damaged entry, or a peer inventing voters) is not counted.
+ */
+export function countedVotes(idea: Idea, memberIds: ReadonlySet<string>): Vote[] {
+  return idea.votes.filter((vote) => memberIds.has(vote.memberId));
+}
+
 export function addIdea(doc: Y.Doc, input: IdeaInput, by: { memberId: string; now: number; id?: string }): string {
   const fields = IdeaInputSchema.parse(input);
   const key = by.id ?? crypto.randomUUID();
