@@ -126,7 +126,7 @@ export async function exportGoalMarkdown(goal: ExportGoal, stances: readonly Sta
       inline(organisationNames[s.organisationId] ?? s.organisationId),
       inline(memberNames[s.memberId] ?? s.memberId),
       labels.stanceKinds[s.stance],
-      inline(s.reason),
+      s.reason === '' ? '—' : inline(s.reason),
       utc(s.at),
       s.textHash === textHash ? labels.currentVersion : labels.earlierVersion,
       `\`${s.signature.slice(0, SHORT_SIGNATURE)}…\``,
