@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
 import { DEFAULT_QUORUM, evaluateAdoption, requiredSupporting, type AdoptionInput, type ParticipatingOrganisation, type Quorum } from './adoption';
@@ -173,5 +174,34 @@ describe('evaluateAdoption', () => {
       expect(requiredSupporting({ minSupportingOrganisations: 3, minSupportingPercent: 0 }, 10)).toBe(3);
       expect(requiredSupporting({ minSupportingOrganisations: 1, minSupportingPercent: 100 }, 10)).toBe(10);
     });
+  });
+});
+
+describe('evaluateAdoption properties', () => {
+  it('does not depend on the order stances arrive in, and never adopts over an objection or a stale stance', async () => {
+    // Signing is slow next to the rule, so a fixed pool is signed once and fast-check picks and shuffles from it.
+    const pool = await checkStances(
+      await Promise.all([
+        stance('gemeente', 'endorse', 1),
+        stance('gemeente', 'object', 4),
+        stance('netbeheerder', 'endorseWithReservations', 2),
+        stance('netbeheerder', 'endorse', 6, { text: TEXT_V1 }),
+        stance('cooperatie', 'standAside', 3),
+        stance('cooperatie', 'endorse', 5),
+        stance('cooperatie', 'object', 5, { by: outsider }),
+      ]),
+    );
+    pool.push({ candidate: { organisationId: 'gemeente', stance: 'object', at: 99 }, verification: { valid: false, problem: 'malformed' } });
+    const base = { goalId: GOAL, currentTextHash: currentHash, organisations: organisations(), quorum: DEFAULT_QUORUM };
+    fc.assert(
+      fc.property(fc.shuffledSubarray(pool), (picked) => {
+        const result = evaluateAdoption({ ...base, stances: picked });
+        const reversed = evaluateAdoption({ ...base, stances: [...picked].reverse() });
+        expect(reversed.organisations.map((o) => [o.status, o.stance?.signature])).toEqual(result.organisations.map((o) => [o.status, o.stance?.signature]));
+        expect(reversed.adopted).toBe(result.adopted);
+        if (result.adopted) expect(result.organisations.every((o) => o.stance?.textHash === currentHash && o.stance.stance !== 'object')).toBe(true);
+        expect(Object.values(result.counts).reduce((a, b) => a + b, 0)).toBe(ORG_IDS.length);
+      }),
+    );
   });
 });
