@@ -121,6 +121,22 @@ describe('ideas', () => {
     expect(idea(doc, ideaId)).toMatchObject({ status: { state: 'realised', workingGroupId: 'wg1', reason: 'Staat er sinds mei', at: 400, by: 'carla' }, updatedAt: 400 });
     expect(() => moveIdea(doc, ideaId, { to: 'declined', reason: 'te laat' }, by)).toThrow(InvalidIdeaTransitionError);
   });
+  it('two partners moving an idea at once end with one whole status, never a mix', () => {
+    const a = new Y.Doc();
+    const ideaId = addIdea(a, input, by);
+    moveIdea(a, ideaId, { to: 'underDiscussion' }, by);
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    moveIdea(a, ideaId, { to: 'declined', reason: 'Geen budget' }, { memberId: 'anne', now: 500 });
+    moveIdea(b, ideaId, { to: 'takenUp', workingGroupId: 'wg1' }, { memberId: 'bram', now: 501 });
+    exchange([a, b], [0, 1]);
+    const merged = idea(a, ideaId).status;
+    expect(idea(b, ideaId).status).toEqual(merged);
+    expect([
+      { state: 'declined', reason: 'Geen budget', at: 500, by: 'anne' },
+      { state: 'takenUp', workingGroupId: 'wg1', at: 501, by: 'bram' },
+    ]).toContainEqual(merged);
+  });
 });
 
 describe('idea status transition', () => {
