@@ -44,9 +44,22 @@ class UnionFind {
   }
 }
 
-export function connectedness(organisations: readonly Organisation[], members: readonly Member[], introductions: readonly Introduction[]): Connectedness {
+/** Each member's organisation, resolved once (organisationIdOf scans every organisation by name). */
+export function resolveOrganisations(members: readonly Member[], organisations: readonly Organisation[]): Map<string, string | undefined> {
+  return new Map(members.map((m) => [m.memberId, organisationIdOf(m, organisations)]));
+}
+
+/**
+ * `resolved` lets a caller sampling many moments resolve members once; an
+ * organisation not (yet) in `organisations` is then simply not counted.
+ */
+export function connectedness(organisations: readonly Organisation[], members: readonly Member[], introductions: readonly Introduction[], resolved?: ReadonlyMap<string, string | undefined>): Connectedness {
   const orgIds = new Set(organisations.map((o) => o.id));
-  const organisationOf = new Map<string, string | undefined>(members.map((m) => [m.memberId, organisationIdOf(m, organisations)]));
+  const resolvedAll = resolved ?? resolveOrganisations(members, organisations);
+  const organisationOf = new Map<string, string | undefined>(members.map((m) => {
+    const organisationId = resolvedAll.get(m.memberId);
+    return [m.memberId, organisationId !== undefined && orgIds.has(organisationId) ? organisationId : undefined];
+  }));
   const resolve = (end: string): string | undefined => (end.startsWith('org:') ? (orgIds.has(end.slice(4)) ? end.slice(4) : undefined) : organisationOf.get(end.slice(7)));
 
   const groups = new UnionFind();

@@ -7,7 +7,7 @@
  */
 import { IDEA_STATES, type IdeaState } from '../workspace-doc/idea-status';
 import type { Idea } from '../workspace-doc/ideas';
-import { connectedness } from './connectedness';
+import { connectedness, resolveOrganisations } from './connectedness';
 import { contributions } from './contributions';
 import { startOf, type DashboardInput } from './input';
 import { lagging, type Lagging } from './lagging';
@@ -86,12 +86,14 @@ export interface DashboardFigures {
 
 function verbinden(input: DashboardInput, axis: Timeline): VerbindenFigures {
   const { organisations, members, introductions } = input;
-  const now = connectedness(organisations, members, introductions);
+  const resolved = resolveOrganisations(members, organisations);
+  const now = connectedness(organisations, members, introductions, resolved);
   const before = sampled(axis, (end) =>
     connectedness(
       organisations.filter((o) => o.createdAt < end),
       members.filter((m) => m.joinedAt < end),
       introductions.filter((i) => i.createdAt < end),
+      resolved,
     ),
   );
   const facts = { organisations: organisations.length, members: members.length, largestComponentShare: now.largestComponentShare, tiesPerMember: now.tiesPerMember };
