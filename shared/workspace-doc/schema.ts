@@ -14,6 +14,10 @@
  *   comments:      Y.Map<commentId, Y.Map>  comments on documents and interests (comments.ts).
  *   ideas:         Y.Map<ideaId, Y.Map>  ideas with votes and status (ideas.ts).
  *   workingGroups: Y.Map<groupId, Y.Map>  working groups with their links and actions (working-groups.ts).
+ *   goals:         Y.Map<goalId, Y.Map>  shared goals: statement (Y.XmlFragment), participants,
+ *                  saved versions and signed stances (goals.ts).
+ *   mandates:      Y.Map<"[orgId,memberId]", Mandate>  who may speak for an organisation (goals.ts).
+ *   workspaceSettings: Y.Map  { quorum } for adopting goals (goals.ts).
  *
  * A confidential room's own Y.Doc uses the same accessors for documents and
  * comments, plus its own meta (rooms.ts).
@@ -34,6 +38,9 @@ export const ROOT = {
   comments: 'comments',
   ideas: 'ideas',
   workingGroups: 'workingGroups',
+  goals: 'goals',
+  mandates: 'mandates',
+  workspaceSettings: 'workspaceSettings',
 } as const;
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
@@ -70,4 +77,16 @@ export function ideasMap(doc: Y.Doc): Y.Map<unknown> {
 
 export function workingGroupsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOT.workingGroups);
+}
+
+export function goalsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.goals);
+}
+
+export function mandatesMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.mandates);
+}
+
+export function workspaceSettingsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.workspaceSettings);
 }

@@ -1,0 +1,254 @@
+/**
+ * Shared goals in the workspace Y.Doc.
+ *
+ *   goals: Y.Map<goalId, Y.Map>
+ *     title, createdBy, createdAt
+ *     statement:     Y.XmlFragment   the text TipTap edits (goal-statement.ts)
+ *     organisations: Y.Map<orgId, { addedBy, at }>  participants; a map so two
+ *                    partners adding an organisation at once both keep theirs
+ *     versions:      Y.Array<{ at, by, canonicalText, textHash }>  saved versions, appended only
+ *     stances:       Y.Array<StanceRecord>  signed stances, appended only: a new
+ *                    stance supersedes an earlier one by its signed time, it never overwrites
+ *   workspaceSettings.quorum: Quorum
+ *
+ * The nested maps and arrays are made when the goal is made, so no two peers
+ * ever create the same one concurrently (which would lose one side's entries).
+ * Mandates are in mandates.ts.
+ */
+import { z } from 'zod';
+import * as Y from 'yjs';
+import { DEFAULT_QUORUM, evaluateAdoption, QuorumSchema, type AdoptionInput, type AdoptionResult, type Quorum } from '../goals/adoption';
+import { canonicaliseGoalText } from '../goals/canonical-text';
+import { checkStances, StanceRecordSchema, STANCE_LIMITS, type StanceRecord } from '../goals/stance';
+import type { GoalSummary } from '../dashboard/input';
+import { replaceStatement, statementPlainText } from './goal-statement';
+import { mandateHoldersByOrganisation } from './mandates';
+import { readWith, type ReadResult } from './read-result';
+import { goalsMap, workspaceSettingsMap } from './schema';
+
+export const GOAL_LIMITS = { title: 200, versions: 500, stances: 5000 } as const;
+
+const idSchema = z.string().min(1).max(STANCE_LIMITS.id);
+
+export const GoalVersionSchema = z.object({
+  at: z.number().int().nonnegative(),
+  by: idSchema,
+  canonicalText: z.string().max(STANCE_LIMITS.goalText),
+  textHash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type GoalVersion = z.infer<typeof GoalVersionSchema>;
+
+const GoalCoreSchema = z.object({
+  id: idSchema,
+  title: z.string().min(1).max(GOAL_LIMITS.title),
+  createdBy: idSchema,
+  createdAt: z.number().int().nonnegative(),
+});
+
+export type Goal = z.infer<typeof GoalCoreSchema> & {
+  /** Plain text of the statement as it is now (not canonicalised). */
+  readonly statementText: string;
+  /** Participating organisations, sorted by id so every peer lists them alike. */
+  readonly organisationIds: readonly string[];
+  readonly versions: readonly GoalVersion[];
+  /** Saved versions a peer wrote in a shape this version cannot read; left out. */
+  readonly damagedVersions: number;
+};
+
+export const GoalInputSchema = z.object({ title: z.string().trim().min(1).max(GOAL_LIMITS.title), text: z.string().max(STANCE_LIMITS.goalText) });
+export type GoalInput = z.input<typeof GoalInputSchema>;
+
+export class UnknownGoalError extends Error {
+  override readonly name = 'UnknownGoalError';
+  constructor(readonly goalId: string) {
+    super(`No readable goal with id ${goalId} in this workspace`);
+  }
+}
+
+export class StanceNotForGoalError extends Error {
+  override readonly name = 'StanceNotForGoalError';
+  constructor(readonly goalId: string) {
+    super(`This stance is not a valid stance for goal ${goalId}`);
+  }
+}
+
+interface GoalParts {
+  readonly entry: Y.Map<unknown>;
+  readonly statement: Y.XmlFragment;
+  readonly organisations: Y.Map<unknown>;
+  readonly versions: Y.Array<unknown>;
+  readonly stances: Y.Array<unknown>;
+}
+
+function partsOf(entry: unknown): GoalParts | string {
+  if (!(entry instanceof Y.Map)) return 'entry is not a map';
+  const statement = entry.get('statement');
+  const organisations = entry.get('organisations');
+  const versions = entry.get('versions');
+  const stances = entry.get('stances');
+  if (!(statement instanceof Y.XmlFragment)) return 'statement is not a rich text';
+  if (!(organisations instanceof Y.Map)) return 'organisations is not a map';
+  if (!(versions instanceof Y.Array) || !(stances instanceof Y.Array)) return 'versions or stances is not a list';
+  return { entry: entry as Y.Map<unknown>, statement, organisations: organisations as Y.Map<unknown>, versions: versions as Y.Array<unknown>, stances: stances as Y.Array<unknown> };
+}
+
+function existingParts(doc: Y.Doc, goalId: string): GoalParts {
+  const parts = partsOf(goalsMap(doc).get(goalId));
+  if (typeof parts === 'string') throw new UnknownGoalError(goalId);
+  return parts;
+}
+
+function readEntry(id: string, entry: unknown): ReadResult<Goal> {
+  const parts = partsOf(entry);
+  if (typeof parts === 'string') return { ok: false, id, problem: parts };
+  const core = readWith(GoalCoreSchema, id, { id, title: parts.entry.get('title'), createdBy: parts.entry.get('createdBy'), createdAt: parts.entry.get('createdAt') });
+  if (!core.ok) return core;
+  const versions: GoalVersion[] = [];
+  let damagedVersions = 0;
+  for (const raw of parts.versions.toJSON()) {
+    const parsed = GoalVersionSchema.safeParse(raw);
+    if (parsed.success) versions.push(parsed.data);
+    else damagedVersions += 1;
+  }
+  const organisationIds = [...parts.organisations.keys()].filter((orgId) => idSchema.safeParse(orgId).success).sort();
+  return { ok: true, id, value: { ...core.value, statementText: statementPlainText(parts.statement), organisationIds, versions, damagedVersions } };
+}
+
+/** Every goal, newest first; damaged entries are reported, never thrown. */
+export function readGoals(doc: Y.Doc): ReadResult<Goal>[] {
+  const results: ReadResult<Goal>[] = [];
+  goalsMap(doc).forEach((entry, id) => results.push(readEntry(id, entry)));
+  return results.sort((a, b) => (b.ok ? b.value.createdAt : 0) - (a.ok ? a.value.createdAt : 0));
+}
+
+export function readGoal(doc: Y.Doc, goalId: string): ReadResult<Goal> | undefined {
+  const entry = goalsMap(doc).get(goalId);
+  return entry === undefined ? undefined : readEntry(goalId, entry);
+}
+
+/** The fragment TipTap's collaboration extension binds to; undefined when the goal is missing or damaged. */
+export function goalStatementFragment(doc: Y.Doc, goalId: string): Y.XmlFragment | undefined {
+  const parts = partsOf(goalsMap(doc).get(goalId));
+  return typeof parts === 'string' ? undefined : parts.statement;
+}
+
+export function createGoal(doc: Y.Doc, input: GoalInput, by: { memberId: string; now: number; organisationIds?: readonly string[]; id?: string }): string {
+  const { title, text } = GoalInputSchema.parse(input);
+  const id = by.id ?? crypto.randomUUID();
+  doc.transact(() => {
+    const entry = new Y.Map<unknown>();
+    goalsMap(doc).set(id, entry);
+    entry.set('title', title);
+    entry.set('createdBy', by.memberId);
+    entry.set('createdAt', by.now);
+    const statement = new Y.XmlFragment();
+    entry.set('statement', statement);
+    replaceStatement(statement, text);
+    const organisations = new Y.Map<unknown>();
+    entry.set('organisations', organisations);
+    for (const orgId of by.organisationIds ?? []) organisations.set(orgId, { addedBy: by.memberId, at: by.now });
+    entry.set('versions', new Y.Array<unknown>());
+    entry.set('stances', new Y.Array<unknown>());
+  });
+  return id;
+}
+
+export function renameGoal(doc: Y.Doc, goalId: string, title: string): void {
+  existingParts(doc, goalId).entry.set('title', GoalInputSchema.shape.title.parse(title));
+}
+
+/** Sets the statement from plain text (the editor writes the fragment itself). */
+export function setGoalText(doc: Y.Doc, goalId: string, text: string): void {
+  replaceStatement(existingParts(doc, goalId).statement, GoalInputSchema.shape.text.parse(text));
+}
+
+export function addParticipant(doc: Y.Doc, goalId: string, organisationId: string, by: { memberId: string; now: number }): void {
+  existingParts(doc, goalId).organisations.set(idSchema.parse(organisationId), { addedBy: by.memberId, at: by.now });
+}
+
+export function removeParticipant(doc: Y.Doc, goalId: string, organisationId: string): void {
+  existingParts(doc, goalId).organisations.delete(organisationId);
+}
+
+/** The canonical text and hash of the statement as it is now: what a stance given now binds to. */
+export async function currentGoalText(doc: Y.Doc, goalId: string): Promise<{ canonicalText: string; textHash: string }> {
+  return canonicaliseGoalText(statementPlainText(existingParts(doc, goalId).statement));
+}
+
+/** Saves the current text as a version, unless it equals the last saved one. Returns the version now current. */
+export async function saveGoalVersion(doc: Y.Doc, goalId: string, by: { memberId: string; now: number }): Promise<GoalVersion> {
+  const current = await currentGoalText(doc, goalId);
+  const parts = existingParts(doc, goalId);
+  const last = parts.versions.length > 0 ? GoalVersionSchema.safeParse(parts.versions.get(parts.versions.length - 1)) : undefined;
+  if (last?.success && last.data.textHash === current.textHash) return last.data;
+  const version: GoalVersion = { at: by.now, by: by.memberId, ...current };
+  parts.versions.push([version]);
+  return version;
+}
+
+/** Appends a signed stance. Checks the shape only; signatures are verified by every reader. */
+export function appendStance(doc: Y.Doc, goalId: string, record: StanceRecord): void {
+  const parsed = StanceRecordSchema.safeParse(record);
+  if (!parsed.success || parsed.data.goalId !== goalId) throw new StanceNotForGoalError(goalId);
+  existingParts(doc, goalId).stances.push([parsed.data]);
+}
+
+/** The stances of one goal as stored, shape-checked (signatures are checked by gatherAdoptionInput). Id: "goalId#index". */
+export function readStances(doc: Y.Doc, goalId: string): ReadResult<StanceRecord>[] {
+  const parts = partsOf(goalsMap(doc).get(goalId));
+  if (typeof parts === 'string') return [];
+  return parts.stances.toJSON().map((raw, index) => readWith(StanceRecordSchema, `${goalId}#${index}`, raw));
+}
+
+/** The workspace quorum; a damaged or missing value falls back to the default (and says so). */
+export function readQuorum(doc: Y.Doc): { quorum: Quorum; problem?: string } {
+  const raw = workspaceSettingsMap(doc).get('quorum');
+  if (raw === undefined) return { quorum: DEFAULT_QUORUM };
+  const read = readWith(QuorumSchema, 'quorum', raw);
+  return read.ok ? { quorum: read.value } : { quorum: DEFAULT_QUORUM, problem: read.problem };
+}
+
+export function setQuorum(doc: Y.Doc, quorum: Quorum): void {
+  workspaceSettingsMap(doc).set('quorum', QuorumSchema.parse(quorum));
+}
+
+/** Everything evaluateAdoption needs for one goal, read from the document; stances are verified here. */
+export async function gatherAdoptionInput(doc: Y.Doc, goalId: string): Promise<AdoptionInput> {
+  const parts = existingParts(doc, goalId);
+  const goal = readEntry(goalId, parts.entry);
+  const organisationIds = goal.ok ? goal.value.organisationIds : [];
+  const holders = mandateHoldersByOrganisation(doc);
+  const { textHash } = await currentGoalText(doc, goalId);
+  return {
+    goalId,
+    currentTextHash: textHash,
+    organisations: organisationIds.map((id) => ({ id, mandateHolders: holders.get(id) ?? [] })),
+    stances: await checkStances(parts.stances.toJSON()),
+    quorum: readQuorum(doc).quorum,
+  };
+}
+
+export async function goalAdoption(doc: Y.Doc, goalId: string): Promise<{ input: AdoptionInput; result: AdoptionResult }> {
+  const input = await gatherAdoptionInput(doc, goalId);
+  return { input, result: evaluateAdoption(input) };
+}
+
+const RESPONDED = new Set(['endorsed', 'reservations', 'stoodAside', 'objected']);
+
+/** The readable goals in the shape the dashboard counts; responded = a valid stance on the current text. */
+export async function goalSummaries(doc: Y.Doc): Promise<GoalSummary[]> {
+  const goals = readGoals(doc).flatMap((read) => (read.ok ? [read.value] : []));
+  return Promise.all(
+    goals.map(async (goal) => {
+      const { result } = await goalAdoption(doc, goal.id);
+      return {
+        id: goal.id,
+        createdAt: goal.createdAt,
+        participatingOrganisationIds: goal.organisationIds,
+        respondedOrganisationIds: result.organisations.filter((o) => RESPONDED.has(o.status)).map((o) => o.organisationId),
+        adopted: result.adopted,
+        ...(result.adoptedAt === undefined ? {} : { adoptedAt: result.adoptedAt }),
+      };
+    }),
+  );
+}
