@@ -1,23 +1,14 @@
 import 'fake-indexeddb/auto';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PIECE_BYTES, pieceCount } from '../../../shared/files/chunking';
 import { bytesToHex } from '../../../shared/files/protocol';
 import { pseudoRandomBytes } from '../../../shared/sync/pseudo-random-bytes';
-import { openDatabase, type StroomkringDatabase } from '../storage/database';
+import { freshDatabasesFor } from '../storage/test-database.test-helper';
 import { sameBytes } from './same-bytes.test-helper';
 import { EmptyFileError, FileTooLargeError, UnreadableFileError, appendPieces, ensureFileRow, readFileBlob, storeLocalFile } from './file-store';
 
-let counter = 0;
-const opened: StroomkringDatabase[] = [];
-function freshDatabase(): StroomkringDatabase {
-  const db = openDatabase(`files-${++counter}`);
-  opened.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
+const freshDatabase = freshDatabasesFor('files');
 
 const LIMIT = { hardLimitBytes: 10 * 1024 * 1024 };
 

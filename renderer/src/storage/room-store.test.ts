@@ -1,36 +1,20 @@
 import 'fake-indexeddb/auto';
-import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateWorkspaceKey } from '../../../shared/invite/workspace-key';
 import { readRoomMembers, readRoomMeta } from '../../../shared/rooms/room-doc';
 import type { RoomInvitePayload } from '../../../shared/rooms/room-invite';
-import { ROOM_UPDATES_TABLE, openDatabase, type StroomkringDatabase } from './database';
+import { ROOM_UPDATES_TABLE, type StroomkringDatabase } from './database';
+import { freshDatabasesFor, readLoadedDoc } from './test-database.test-helper';
 import { createRoom, joinRoomFromInvite, leaveRoom, listRooms, loadRoomAccess, RoomJoinError, type RoomJoinProblem } from './room-store';
 import { createWorkspace, deleteWorkspace } from './workspace-store';
 
-let counter = 0;
-const opened: StroomkringDatabase[] = [];
-function freshDatabase(): StroomkringDatabase {
-  const db = openDatabase(`room-test-${++counter}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
+const freshDatabase = freshDatabasesFor('room-test');
 
 async function withRoomDoc<T>(db: StroomkringDatabase, id: string, read: (doc: Y.Doc) => T): Promise<T> {
   const row = await db.rooms.get(id);
   if (!row) throw new Error('missing room');
-  const provider = DexieYProvider.load(row.doc);
-  await provider.whenLoaded;
-  try {
-    return read(row.doc);
-  } finally {
-    DexieYProvider.release(row.doc);
-  }
+  return readLoadedDoc(row.doc, read);
 }
 
 async function snapshot(db: StroomkringDatabase) {

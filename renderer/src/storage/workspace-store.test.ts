@@ -1,34 +1,18 @@
 import 'fake-indexeddb/auto';
-import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addOrganisation, readOrganisations } from '../../../shared/workspace-doc/organisations';
 import { readMeta } from '../../../shared/workspace-doc/meta';
-import { WORKSPACE_UPDATES_TABLE, openDatabase, type StroomkringDatabase } from './database';
+import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase } from './database';
+import { freshDatabasesFor, readLoadedDoc } from './test-database.test-helper';
 import { createWorkspace, deleteWorkspace, listWorkspaces, markWorkspaceOpened, renameWorkspace } from './workspace-store';
 
-let counter = 0;
-const opened: StroomkringDatabase[] = [];
-function freshDatabase(name = `test-${++counter}`): StroomkringDatabase {
-  const db = openDatabase(name);
-  opened.push(db);
-  return db;
-}
-
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
+const freshDatabase = freshDatabasesFor('test');
 
 async function withDoc<T>(db: StroomkringDatabase, id: string, read: (doc: Y.Doc) => T): Promise<T> {
   const row = await db.workspaces.get(id);
   if (!row) throw new Error('missing row');
-  const provider = DexieYProvider.load(row.doc);
-  await provider.whenLoaded;
-  try {
-    return read(row.doc);
-  } finally {
-    DexieYProvider.release(row.doc);
-  }
+  return readLoadedDoc(row.doc, read);
 }
 
 describe('workspace store', () => {
@@ -42,7 +26,7 @@ describe('workspace store', () => {
   });
 
   it('keeps organisations across a reopen of the database', async () => {
-    const name = `persist-${++counter}`;
+    const name = 'persist-reopen';
     const first = freshDatabase(name);
     const id = await createWorkspace(first, { regionId: 'twente', name: '' });
     await withDoc(first, id, (doc) =>
