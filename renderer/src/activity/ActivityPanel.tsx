@@ -2,6 +2,7 @@ import { Anchor, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ActivityEvent } from '../../../shared/activity/activity';
+import { OnboardingChecklistCard } from '../dashboard/OnboardingChecklistCard';
 import { useWorkspace } from '../workspace/workspace-context';
 import { useActivity, type ActivityView } from './useActivity';
 
@@ -71,6 +72,7 @@ export function ActivityPanel() {
           {previousVisitAt === undefined ? t('activity.firstVisit') : t('activity.since', { date: dateFormat.format(previousVisitAt) })}
         </Text>
       </div>
+      <OnboardingChecklistCard />
       {view.events.length === 0 ? (
         <Paper withBorder p="lg">
           <Text>{previousVisitAt === undefined ? t('activity.emptyFirst') : t('activity.empty')}</Text>

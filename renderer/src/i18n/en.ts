@@ -8,6 +8,12 @@ import { filesEn } from './sections/files';
 import { roomsEn } from './sections/rooms';
 import { commentsEn } from './sections/comments';
 import { activityEn } from './sections/activity';
+import { goalsEn } from './sections/goals';
+import { goalEditorEn } from './sections/goalEditor';
+import { goalExportEn } from './sections/goalExport';
+import { ideasEn } from './sections/ideas';
+import { groupsEn } from './sections/groups';
+import { dashboardEn } from './sections/dashboard';
 
 export const en: LocaleShape = {
   app: {
@@ -203,4 +209,10 @@ export const en: LocaleShape = {
   rooms: roomsEn,
   comments: commentsEn,
   activity: activityEn,
+  goals: goalsEn,
+  goalEditor: goalEditorEn,
+  goalExport: goalExportEn,
+  ideas: ideasEn,
+  groups: groupsEn,
+  dashboard: dashboardEn,
 };

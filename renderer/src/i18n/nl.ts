@@ -7,6 +7,12 @@ import { filesNl } from './sections/files';
 import { roomsNl } from './sections/rooms';
 import { commentsNl } from './sections/comments';
 import { activityNl } from './sections/activity';
+import { goalsNl } from './sections/goals';
+import { goalEditorNl } from './sections/goalEditor';
+import { goalExportNl } from './sections/goalExport';
+import { ideasNl } from './sections/ideas';
+import { groupsNl } from './sections/groups';
+import { dashboardNl } from './sections/dashboard';
 /** Dutch, the default language. English (en.ts) must have exactly the same keys. */
 export const nl = {
   app: {
@@ -202,4 +208,10 @@ export const nl = {
   rooms: roomsNl,
   comments: commentsNl,
   activity: activityNl,
+  goals: goalsNl,
+  goalEditor: goalEditorNl,
+  goalExport: goalExportNl,
+  ideas: ideasNl,
+  groups: groupsNl,
+  dashboard: dashboardNl,
 } as const;

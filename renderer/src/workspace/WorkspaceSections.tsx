@@ -2,7 +2,13 @@ import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch, useLocation } from 'wouter';
 import { ActivityPanel } from '../activity/ActivityPanel';
+import { DashboardPanel } from '../dashboard/DashboardPanel';
 import { DocumentLibrary } from '../documents/DocumentLibrary';
+import { GoalView } from '../goals/GoalView';
+import { GoalsPanel } from '../goals/GoalsPanel';
+import { WorkingGroupView } from '../groups/WorkingGroupView';
+import { WorkingGroupsPanel } from '../groups/WorkingGroupsPanel';
+import { IdeasPanel } from '../ideas/IdeasPanel';
 import { InterestsPanel } from '../interests/InterestsPanel';
 import { NetworkPanel } from '../network/NetworkPanel';
 import { OrganisationsPanel } from '../organisations/OrganisationsPanel';
@@ -16,12 +22,16 @@ import { useWorkspace } from './workspace-context';
 /** The sections of a workspace, in the order of the four building blocks; paths are relative to /w/:id. */
 const SECTIONS = [
   { key: 'activity', path: '/' },
+  { key: 'dashboard', path: '/dashboard' },
   { key: 'organisations', path: '/organisaties' },
   { key: 'people', path: '/mensen' },
   { key: 'network', path: '/netwerk' },
   { key: 'interests', path: '/belangen' },
   { key: 'documents', path: '/documenten' },
   { key: 'rooms', path: '/kamers' },
+  { key: 'goals', path: '/doelen' },
+  { key: 'ideas', path: '/ideeen' },
+  { key: 'groups', path: '/werkgroepen' },
 ] as const;
 
 function sectionOf(location: string): string {
@@ -65,6 +75,20 @@ export function WorkspaceSections() {
         <Route path="/kamers/:roomId">{(params) => <RoomView roomId={params.roomId} />}</Route>
         <Route path="/kamers">
           <RoomsPanel />
+        </Route>
+        <Route path="/dashboard">
+          <DashboardPanel />
+        </Route>
+        <Route path="/doelen/:goalId">{(params) => <GoalView goalId={params.goalId} />}</Route>
+        <Route path="/doelen">
+          <GoalsPanel />
+        </Route>
+        <Route path="/ideeen">
+          <IdeasPanel />
+        </Route>
+        <Route path="/werkgroepen/:groupId">{(params) => <WorkingGroupView groupId={params.groupId} />}</Route>
+        <Route path="/werkgroepen">
+          <WorkingGroupsPanel />
         </Route>
         <Route>
           <ActivityPanel />

@@ -10,6 +10,10 @@ export const navNl = {
   interests: 'Belangen',
   documents: 'Documenten',
   rooms: 'Vertrouwelijke kamers',
+  dashboard: 'Dashboard',
+  goals: 'Doelen',
+  ideas: 'Ideeën',
+  groups: 'Werkgroepen',
 } as const;
 
 export const navEn: Widen<typeof navNl> = {
@@ -21,4 +25,8 @@ export const navEn: Widen<typeof navNl> = {
   interests: 'Interests',
   documents: 'Documents',
   rooms: 'Confidential rooms',
+  dashboard: 'Dashboard',
+  goals: 'Goals',
+  ideas: 'Ideas',
+  groups: 'Working groups',
 };

@@ -1,0 +1,4 @@
+/** STUB (owned by the dashboard helper). */
+export function DashboardPanel() {
+  return null;
+}

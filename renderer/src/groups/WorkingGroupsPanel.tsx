@@ -1,0 +1,4 @@
+/** STUB (owned by the ideas helper). */
+export function WorkingGroupsPanel() {
+  return null;
+}
