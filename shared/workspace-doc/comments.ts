@@ -1,9 +1,9 @@
 /**
- * Comments on documents and interests, in a shared Y.Doc (the workspace's or
+ * Comments on documents, interests and ideas, in a shared Y.Doc (the workspace's or
  * a confidential room's):
  *
  *   comments: Y.Map<commentId, Y.Map>
- *     targetKind ('document' | 'interest'), targetId, by (memberId), text,
+ *     targetKind ('document' | 'interest' | 'idea'), targetId, by (memberId), text,
  *     createdAt, editedAt?
  *
  * One nested map per comment under its own random id, so two partners
@@ -23,7 +23,7 @@ export const COMMENT_LIMITS = {
 } as const;
 
 export const CommentTargetSchema = z.object({
-  kind: z.enum(['document', 'interest']),
+  kind: z.enum(['document', 'interest', 'idea']),
   id: z.string().min(1).max(64),
 });
 export type CommentTarget = z.infer<typeof CommentTargetSchema>;

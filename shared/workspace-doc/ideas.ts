@@ -21,6 +21,7 @@
 import { z } from 'zod';
 import * as Y from 'yjs';
 import { FIELD_ERRORS, optionalText, requiredText } from '../domain/text-fields';
+import { removeCommentsOn } from './comments';
 import { IdeaStatusSchema, transition, type IdeaMove, type IdeaStatus } from './idea-status';
 import { readWith, type ReadResult } from './read-result';
 import { ideasMap } from './schema';
@@ -209,4 +210,18 @@ export function moveIdea(doc: Y.Doc, ideaId: string, move: IdeaMove, by: { membe
     entry.set('updatedAt', by.now);
   });
   return next;
+}
+
+/**
+ * Removes an idea and the comments on it. Only for an idea nothing has been
+ * decided on yet (status new): once discussed, taken up or declined it is
+ * part of the record. Who may do it is checked by the caller (idea-permissions.ts).
+ */
+export function removeIdea(doc: Y.Doc, ideaId: string): void {
+  const ideas = ideasMap(doc);
+  if (!ideas.has(ideaId)) return;
+  doc.transact(() => {
+    ideas.delete(ideaId);
+    removeCommentsOn(doc, { kind: 'idea', id: ideaId });
+  });
 }

@@ -219,6 +219,20 @@ export function unlink(doc: Y.Doc, groupId: string, kind: Exclude<LinkKind, 'ide
 }
 
 /**
+ * Makes the group's links of one kind exactly `targetIds`: adds the missing
+ * and removes the others, keeping the time of those that stay (so the list
+ * order does not jump). One transaction: a peer sees the whole edit.
+ */
+export function setLinks(doc: Y.Doc, groupId: string, kind: Exclude<LinkKind, 'ideas'>, targetIds: readonly string[], now: number): void {
+  const map = nestedOf(doc, groupId, kind);
+  const wanted = new Set(targetIds.map((targetId) => id.parse(targetId)));
+  doc.transact(() => {
+    for (const key of [...map.keys()]) if (!wanted.has(key)) map.delete(key);
+    for (const targetId of wanted) if (!time.safeParse(map.get(targetId)).success) map.set(targetId, now);
+  });
+}
+
+/**
  * The group takes up the idea: the idea moves to takenUp with this group's id
  * and the group lists the idea, in one transaction. A move the idea's life
  * cycle refuses throws before anything is written.

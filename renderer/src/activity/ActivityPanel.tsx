@@ -22,7 +22,7 @@ function linkOf(event: ActivityEvent): string {
     case 'interestsUpdated':
       return '/belangen';
     case 'comment':
-      return event.target.kind === 'interest' ? '/belangen' : '/documenten';
+      return event.target.kind === 'interest' ? '/belangen' : event.target.kind === 'idea' ? '/ideeen' : '/documenten';
   }
 }
 
