@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from './fixture';
-import { onboardingChecklist } from './onboarding';
+import { onboardingChecklist, onboardingChecklists } from './onboarding';
 
 const stepsOf = (organisationId: string, input = fixture) => Object.fromEntries(onboardingChecklist(organisationId, input).steps.map(({ step, done }) => [step, done]));
 
@@ -32,5 +32,15 @@ describe('onboarding checklist on the fixture', () => {
   it('an adopted goal no longer asks for a stance', () => {
     const input = { ...fixture, goals: fixture.goals.map((g) => (g.id === 'g2' ? { ...g, adopted: true } : g)) };
     expect(onboardingChecklist('waterschap', input).openGoalIds).toEqual([]);
+  });
+});
+
+describe('all checklists at once', () => {
+  it('equals the one-by-one checklists, in the organisations order', () => {
+    expect(onboardingChecklists(fixture)).toEqual(fixture.organisations.map((o) => onboardingChecklist(o.id, fixture)));
+  });
+
+  it('is empty without organisations', () => {
+    expect(onboardingChecklists({ ...fixture, organisations: [] })).toEqual([]);
   });
 });

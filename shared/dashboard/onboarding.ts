@@ -27,15 +27,40 @@ type ChecklistInput = Pick<DashboardInput, 'organisations' | 'members' | 'introd
  * - goals: every open goal it participates in has its stance.
  */
 export function onboardingChecklist(organisationId: string, input: ChecklistInput): OnboardingChecklist {
+  return checklistFrom(organisationId, input, sharedFacts(input));
+}
+
+/**
+ * Every organisation's checklist at once, in the organisations' order: the
+ * network and contributions are computed once, not once per organisation,
+ * so the dashboard stays fast on a region with a hundred parties.
+ */
+export function onboardingChecklists(input: ChecklistInput): OnboardingChecklist[] {
+  const facts = sharedFacts(input);
+  return input.organisations.map((organisation) => checklistFrom(organisation.id, input, facts));
+}
+
+interface SharedFacts {
+  readonly unconnected: ReadonlySet<string>;
+  readonly interestsAt: ReadonlyMap<string, number>;
+}
+
+function sharedFacts(input: ChecklistInput): SharedFacts {
+  return {
+    unconnected: new Set(connectedness(input.organisations, input.members, input.introductions).unconnectedOrganisationIds),
+    interestsAt: contributions(input).interestsAt,
+  };
+}
+
+function checklistFrom(organisationId: string, input: ChecklistInput, facts: SharedFacts): OnboardingChecklist {
   const organisation = input.organisations.find((candidate) => candidate.id === organisationId);
-  const unconnected = connectedness(input.organisations, input.members, input.introductions).unconnectedOrganisationIds;
   const openGoalIds = input.goals
     .filter((goal) => !goal.adopted && goal.participatingOrganisationIds.includes(organisationId) && !goal.respondedOrganisationIds.includes(organisationId))
     .map((goal) => goal.id);
   const done: Record<OnboardingStep, boolean> = {
     profile: (organisation?.description.trim() ?? '') !== '',
-    introduced: organisation !== undefined && input.organisations.length >= 2 && !unconnected.includes(organisationId),
-    interests: contributions(input).interestsAt.has(organisationId),
+    introduced: organisation !== undefined && input.organisations.length >= 2 && !facts.unconnected.has(organisationId),
+    interests: facts.interestsAt.has(organisationId),
     goals: openGoalIds.length === 0,
   };
   const steps = ONBOARDING_STEPS.map((step) => ({ step, done: done[step] }));

@@ -1,0 +1,67 @@
+/**
+ * Everything the dashboard screen and the onboarding card show, gathered
+ * from the workspace document in one pass: the figures, every
+ * organisation's checklist, the arrivals, and the names to show ids by.
+ * Async only because goal summaries verify stance signatures (WebCrypto).
+ */
+import type * as Y from 'yjs';
+import { localDay } from '../workspace-doc/actions-due';
+import { goalSummaries, readGoals } from '../workspace-doc/goals';
+import { organisationIdOf } from '../workspace-doc/members';
+import { arrivals, type Arrival } from './arrivals';
+import { dashboardFigures, type DashboardFigures } from './figures';
+import { dashboardInputFromDoc } from './from-doc';
+import type { DashboardInput } from './input';
+import { onboardingChecklist, onboardingChecklists, type OnboardingChecklist } from './onboarding';
+
+export interface DashboardNames {
+  readonly organisations: ReadonlyMap<string, string>;
+  readonly members: ReadonlyMap<string, string>;
+  readonly goals: ReadonlyMap<string, string>;
+  readonly workingGroups: ReadonlyMap<string, string>;
+}
+
+export interface DashboardView {
+  readonly input: DashboardInput;
+  readonly figures: DashboardFigures;
+  readonly checklists: readonly OnboardingChecklist[];
+  readonly arrivals: readonly Arrival[];
+  readonly names: DashboardNames;
+}
+
+async function inputOf(doc: Y.Doc, now: Date): Promise<DashboardInput> {
+  return dashboardInputFromDoc(doc, { goals: await goalSummaries(doc), now: now.getTime(), today: localDay(now) });
+}
+
+export async function dashboardView(doc: Y.Doc, now: Date): Promise<DashboardView> {
+  const input = await inputOf(doc, now);
+  const goalTitles = readGoals(doc).flatMap((read) => (read.ok ? [[read.value.id, read.value.title] as const] : []));
+  return {
+    input,
+    figures: dashboardFigures(input),
+    checklists: onboardingChecklists(input),
+    arrivals: arrivals(input),
+    names: {
+      organisations: new Map(input.organisations.map((o) => [o.id, o.name])),
+      members: new Map(input.members.map((m) => [m.memberId, m.displayName])),
+      goals: new Map(goalTitles),
+      workingGroups: new Map(input.workingGroups.map((g) => [g.id, g.name])),
+    },
+  };
+}
+
+/** The viewer's own organisation and its checklist; `missing` when their organisation is not in the workspace yet. */
+export type OwnOnboarding =
+  | { readonly kind: 'checklist'; readonly organisationName: string; readonly checklist: OnboardingChecklist }
+  | { readonly kind: 'missing'; readonly organisationName: string }
+  | { readonly kind: 'unknownMember' };
+
+export async function ownOnboarding(doc: Y.Doc, now: Date, memberId: string): Promise<OwnOnboarding> {
+  const input = await inputOf(doc, now);
+  const me = input.members.find((member) => member.memberId === memberId);
+  if (me === undefined) return { kind: 'unknownMember' };
+  const organisationId = organisationIdOf(me, input.organisations);
+  const organisation = input.organisations.find((o) => o.id === organisationId);
+  if (organisation === undefined) return { kind: 'missing', organisationName: me.organisationName };
+  return { kind: 'checklist', organisationName: organisation.name, checklist: onboardingChecklist(organisation.id, input) };
+}
