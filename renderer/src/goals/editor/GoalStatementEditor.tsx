@@ -1,5 +1,13 @@
-import type * as Y from 'yjs';
+import { Box } from '@mantine/core';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { CaretLabels } from './CaretLabels';
+import { EditorToolbar } from './EditorToolbar';
+import { goalEditorExtensions } from './editor-extensions';
+import './goal-editor.css';
 
 export interface GoalStatementEditorProps {
   /** The goal's statement fragment (goalStatementFragment(doc, goalId)). */
@@ -11,7 +19,57 @@ export interface GoalStatementEditorProps {
   readonly editable: boolean;
 }
 
-/** STUB (owned by the editor helper): TipTap bound to the fragment, with carets over the awareness. */
-export function GoalStatementEditor(_props: GoalStatementEditorProps) {
-  return null;
+function contentAttributes(label: string, editable: boolean): Record<string, string> {
+  return {
+    // Passed whole on every update: TipTap's own role="textbox" default is only merged in at creation.
+    role: 'textbox',
+    'aria-label': label,
+    'aria-multiline': 'true',
+    'aria-readonly': editable ? 'false' : 'true',
+    class: 'goal-editor__content',
+  };
+}
+
+/**
+ * A goal's statement, co-edited live: TipTap bound to the goal's
+ * Y.XmlFragment, with the partners' carets over the workspace awareness.
+ *
+ * The editor is rebuilt when the fragment, the awareness (sync restarted or
+ * came up) or the own name changes, because the Yjs binding and the caret
+ * plugin take them at creation. Editable and the labels only reconfigure it.
+ */
+export function GoalStatementEditor({ fragment, awareness, userName, editable }: GoalStatementEditorProps) {
+  const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const label = t('goalEditor.label');
+  const unnamed = t('goalEditor.unnamed');
+  const extensions = useMemo(() => goalEditorExtensions({ fragment, awareness, userName, unnamed }), [fragment, awareness, userName, unnamed]);
+
+  const editor = useEditor(
+    {
+      extensions,
+      editable,
+      injectCSS: false,
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editorProps: { attributes: contentAttributes(label, editable) },
+    },
+    [extensions],
+  );
+
+  useEffect(() => {
+    if (editor.isDestroyed) return;
+    editor.setOptions({ editorProps: { attributes: contentAttributes(label, editable) } });
+    if (editor.isEditable !== editable) editor.setEditable(editable, false);
+  }, [editor, label, editable]);
+
+  return (
+    <Box className="goal-editor">
+      {editable && <EditorToolbar editor={editor} />}
+      <div ref={box} className="goal-editor__surface">
+        <EditorContent editor={editor} />
+        {awareness && <CaretLabels editor={editor} box={box} />}
+      </div>
+    </Box>
+  );
 }
