@@ -251,9 +251,9 @@ export const dashboardEn: Widen<typeof dashboardNl> = {
     overdueNone: 'No overdue actions.',
   },
   arrivals: {
-    title: 'Who came in',
+    title: 'Who joined',
     organisation: 'New organisation: {{organisation}}, added by {{name}}',
-    member: '{{name}} came in, invited by {{by}}',
+    member: '{{name}} joined, invited by {{by}}',
     newParty: 'new party',
     none: 'Nobody invited yet.',
   },
