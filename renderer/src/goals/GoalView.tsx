@@ -1,4 +1,156 @@
-/** STUB (owned by the goals helper): one goal with its editor, draagvlak and decision log. */
-export function GoalView(_props: { readonly goalId: string }) {
-  return null;
+import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type * as Y from 'yjs';
+import { goalStatementFragment, readGoal, readQuorum, saveGoalVersion, type Goal } from '../../../shared/workspace-doc/goals';
+import { useDocValue } from '../hooks/useDocValue';
+import { useStorageAction } from '../hooks/useStorageAction';
+import { useWorkspace } from '../workspace/workspace-context';
+import { AdoptionStatus } from './AdoptionStatus';
+import { DecisionLog } from './DecisionLog';
+import { DraagvlakMeter, type StanceRequest } from './DraagvlakMeter';
+import { GoalStatementEditor } from './editor/GoalStatementEditor';
+import { GoalExportButtons } from './export/GoalExportButtons';
+import { memberName, meterRows, organisationName, ownOrganisationIds, readGoalsWorkspace, signableOrganisationIds } from './goals-view';
+import { MandatesModal } from './MandatesModal';
+import { ParticipantsSection } from './ParticipantsSection';
+import { RenameGoalModal } from './RenameGoalModal';
+import { StanceModal } from './StanceModal';
+import { useGoalAdoption } from './useGoalAdoption';
+import { VersionHistoryModal } from './VersionHistoryModal';
+
+type Dialog = { kind: 'rename' } | { kind: 'history' } | { kind: 'mandates' } | ({ kind: 'stance' } & StanceRequest) | null;
+
+/** One goal: its text (co-edited), who carries it, the signed stances and the decision log. */
+export function GoalView({ goalId }: { readonly goalId: string }) {
+  const { t } = useTranslation();
+  const { doc } = useWorkspace();
+  const read = useDocValue(
+    doc,
+    useCallback((d: Y.Doc) => readGoal(d, goalId), [goalId]),
+  );
+  const back = (
+    <Anchor component={Link} href="/doelen" size="sm">
+      <IconArrowLeft size={14} aria-hidden /> {t('goals.allGoals')}
+    </Anchor>
+  );
+  if (read === undefined || !read.ok) {
+    return (
+      <Stack>
+        {back}
+        <Alert color="orange" role="alert">
+          {read === undefined ? t('goals.goalNotFound') : t('goals.goalDamaged', { problem: read.problem })}
+        </Alert>
+      </Stack>
+    );
+  }
+  return <LoadedGoal goal={read.value} back={back} />;
+}
+
+function LoadedGoal({ goal, back }: { goal: Goal; back: React.ReactNode }) {
+  const { t } = useTranslation();
+  const { doc, identity, sync } = useWorkspace();
+  const { run, busy } = useStorageAction();
+  const workspace = useDocValue(doc, readGoalsWorkspace);
+  const { quorum } = useDocValue(doc, readQuorum);
+  const adoption = useGoalAdoption(doc, goal.id);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = () => setDialog(null);
+  const fragment = goalStatementFragment(doc, goal.id);
+  const nameOfOrganisation = (id: string) => organisationName(workspace, id) ?? t('goals.unknownOrganisation');
+  const nameOfMember = (id: string) => memberName(workspace, id) ?? t('goals.unknownMember');
+
+  const saveVersion = () => {
+    let unchanged = false;
+    void run(async () => {
+      const before = goal.versions.at(-1)?.textHash;
+      const saved = await saveGoalVersion(doc, goal.id, { memberId: identity.memberId, now: Date.now() });
+      unchanged = saved.textHash === before;
+    }).then((ok) => {
+      if (ok) notifications.show({ message: unchanged ? t('goals.versionUnchanged') : t('goals.versionSaved') });
+    });
+  };
+
+  const own = ownOrganisationIds(workspace, identity.memberId);
+  const ownWithoutMandate = adoption.status === 'ready' ? adoption.result.organisations.filter((support) => own.includes(support.organisationId) && support.noMandateHolder) : [];
+  const rows = adoption.status === 'ready' ? meterRows(adoption.result, workspace, signableOrganisationIds(adoption.input, identity.memberId, identity.publicKeyB64)) : [];
+
+  return (
+    <Stack>
+      {back}
+      <Group justify="space-between" align="flex-start">
+        <Title order={2}>{goal.title}</Title>
+        <Button variant="default" onClick={() => setDialog({ kind: 'rename' })}>
+          {t('goals.rename')}
+        </Button>
+      </Group>
+      {adoption.status === 'loading' && <Loader size="sm" aria-label={t('goals.computing')} />}
+      {adoption.status === 'failed' && <Alert color="orange">{t('goals.evaluationFailed', { problem: adoption.problem })}</Alert>}
+      {adoption.status === 'ready' && <AdoptionStatus result={adoption.result} quorum={quorum} nameOf={nameOfOrganisation} />}
+      {ownWithoutMandate.map((support) => (
+        <Alert key={support.organisationId} color="blue">
+          <Group justify="space-between">
+            <span>{t('goals.ownNoMandate', { name: nameOfOrganisation(support.organisationId) })}</span>
+            <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'mandates' })}>
+              {t('goals.manageMandates')}
+            </Button>
+          </Group>
+        </Alert>
+      ))}
+      <Paper withBorder p="md" component="section" aria-labelledby="goal-statement-heading">
+        <Stack gap="sm">
+          <Title order={3} id="goal-statement-heading">
+            {t('goals.statement')}
+          </Title>
+          {fragment && <GoalStatementEditor fragment={fragment} awareness={sync.instance?.awareness} userName={identity.profile.displayName} editable={true} />}
+          <Group gap="xs">
+            <Button variant="default" onClick={saveVersion} loading={busy}>
+              {t('goals.saveVersion')}
+            </Button>
+            <Button variant="default" onClick={() => setDialog({ kind: 'history' })}>
+              {t('goals.history')}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+      {adoption.status === 'ready' && (
+        <DraagvlakMeter
+          rows={rows}
+          counts={adoption.result.counts}
+          unattributed={adoption.result.unattributed.length}
+          currentText={adoption.current.canonicalText}
+          onTakeStance={(request) => setDialog({ kind: 'stance', ...request })}
+        />
+      )}
+      <GoalExportButtons goalId={goal.id} />
+      <ParticipantsSection doc={doc} goalId={goal.id} participantIds={goal.organisationIds} workspace={workspace} memberId={identity.memberId} />
+      {adoption.status === 'ready' && <DecisionLog entries={adoption.log} currentTextHash={adoption.current.textHash} organisationName={nameOfOrganisation} memberName={nameOfMember} />}
+
+      {dialog?.kind === 'rename' && <RenameGoalModal doc={doc} goalId={goal.id} title={goal.title} onClose={close} />}
+      {dialog?.kind === 'history' && (
+        <VersionHistoryModal
+          versions={goal.versions}
+          damagedVersions={goal.damagedVersions}
+          currentText={adoption.status === 'ready' ? adoption.current.canonicalText : goal.statementText}
+          memberName={nameOfMember}
+          onClose={close}
+        />
+      )}
+      {dialog?.kind === 'mandates' && <MandatesModal doc={doc} workspace={workspace} memberId={identity.memberId} onClose={close} />}
+      {dialog?.kind === 'stance' && (
+        <StanceModal
+          doc={doc}
+          goalId={goal.id}
+          organisationId={dialog.organisationId}
+          organisationName={nameOfOrganisation(dialog.organisationId)}
+          identity={identity}
+          {...(dialog.previous ? { previous: dialog.previous } : {})}
+          onClose={close}
+        />
+      )}
+    </Stack>
+  );
 }

@@ -1,4 +1,83 @@
-/** STUB (owned by the goals helper): the list of common goals. */
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { readGoals, readQuorum } from '../../../shared/workspace-doc/goals';
+import { useDocValue } from '../hooks/useDocValue';
+import { useWorkspace } from '../workspace/workspace-context';
+import { VerifyExportButton } from './export/VerifyExportButton';
+import { GoalCard, goalPath } from './GoalCard';
+import { readGoalsWorkspace } from './goals-view';
+import { MandatesModal } from './MandatesModal';
+import { NewGoalModal } from './NewGoalModal';
+import { QuorumModal } from './QuorumModal';
+
+type Dialog = 'new' | 'mandates' | 'quorum' | null;
+
+/** The common goals of the workspace, with the workspace-wide settings for them (mandates, decision rule). */
 export function GoalsPanel() {
-  return null;
+  const { t } = useTranslation();
+  const { doc, identity } = useWorkspace();
+  const [, navigate] = useLocation();
+  const goals = useDocValue(doc, readGoals);
+  const workspace = useDocValue(doc, readGoalsWorkspace);
+  const { quorum, problem: quorumProblem } = useDocValue(doc, readQuorum);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = () => setDialog(null);
+  const headingId = 'goals-heading';
+
+  return (
+    <Stack component="section" aria-labelledby={headingId}>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2} id={headingId}>
+            {t('goals.title')}
+          </Title>
+          <Text size="sm" c="dimmed" maw={720}>
+            {t('goals.intro')}
+          </Text>
+        </div>
+        <Group gap="xs">
+          <Button onClick={() => setDialog('new')}>{t('goals.newGoal')}</Button>
+          <Button variant="default" onClick={() => setDialog('mandates')}>
+            {t('goals.manageMandates')}
+          </Button>
+          <Button variant="default" onClick={() => setDialog('quorum')}>
+            {t('goals.quorumButton')}
+          </Button>
+          <VerifyExportButton />
+        </Group>
+      </Group>
+      <Text size="sm">{t('goals.quorumRule', { min: quorum.minSupportingOrganisations, percent: quorum.minSupportingPercent })}</Text>
+      {quorumProblem !== undefined && <Alert color="orange">{t('goals.quorumDamaged', { problem: quorumProblem })}</Alert>}
+      {goals.length === 0 && (
+        <Paper withBorder p="lg">
+          <Text>{t('goals.empty')}</Text>
+        </Paper>
+      )}
+      {goals.map((read) =>
+        read.ok ? (
+          <GoalCard key={read.id} doc={doc} goal={read.value} />
+        ) : (
+          <Alert key={read.id} color="orange">
+            {t('goals.damagedGoal', { problem: read.problem })}
+          </Alert>
+        ),
+      )}
+      {dialog === 'new' && (
+        <NewGoalModal
+          doc={doc}
+          memberId={identity.memberId}
+          organisationIds={workspace.organisations.map((organisation) => organisation.id)}
+          onClose={close}
+          onCreated={(goalId) => {
+            close();
+            navigate(goalPath(goalId));
+          }}
+        />
+      )}
+      {dialog === 'mandates' && <MandatesModal doc={doc} workspace={workspace} memberId={identity.memberId} onClose={close} />}
+      {dialog === 'quorum' && <QuorumModal doc={doc} quorum={quorum} onClose={close} />}
+    </Stack>
+  );
 }

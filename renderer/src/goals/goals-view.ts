@@ -1,0 +1,139 @@
+/**
+ * What the Doelen screens show, derived from validated workspace data and an
+ * adoption result. Pure (no React, no i18n): the components translate the
+ * status keys, and the unit tests pin the rules (who may sign, which rows
+ * show which status, what a tampered stance looks like).
+ */
+import type * as Y from 'yjs';
+import type { Organisation } from '../../../shared/domain/organisation';
+import { SUPPORT_STATUSES, type AdoptionInput, type AdoptionResult, type SupportStatus } from '../../../shared/goals/adoption';
+import type { StanceKind, StanceRecord } from '../../../shared/goals/stance';
+import { readMandates, type Mandate } from '../../../shared/workspace-doc/mandates';
+import { organisationIdOf, readMembers, type Member } from '../../../shared/workspace-doc/members';
+import { readOrganisations } from '../../../shared/workspace-doc/organisations';
+
+/** The people and organisations the goal screens name, read in one pass per document update. */
+export interface GoalsWorkspace {
+  readonly organisations: readonly Organisation[];
+  /** Every readable member with the organisation the workspace resolves for them now. */
+  readonly members: ReadonlyMap<string, { readonly member: Member; readonly organisationId: string | undefined }>;
+  /** Mandates that count. */
+  readonly mandates: readonly Mandate[];
+  /** Mandate entries a peer wrote that do not count (damaged, or granted by someone outside the organisation). */
+  readonly damagedMandates: number;
+}
+
+export function readGoalsWorkspace(doc: Y.Doc): GoalsWorkspace {
+  const organisations = readOrganisations(doc).flatMap((read) => (read.ok ? [read.value] : []));
+  const members = new Map<string, { member: Member; organisationId: string | undefined }>();
+  for (const read of readMembers(doc)) if (read.ok) members.set(read.value.memberId, { member: read.value, organisationId: organisationIdOf(read.value, organisations) });
+  const mandateReads = readMandates(doc);
+  const mandates = mandateReads.flatMap((read) => (read.ok ? [read.value] : []));
+  return { organisations, members, mandates, damagedMandates: mandateReads.length - mandates.length };
+}
+
+export function organisationName(workspace: GoalsWorkspace, organisationId: string): string | undefined {
+  return workspace.organisations.find((organisation) => organisation.id === organisationId)?.name;
+}
+
+export function memberName(workspace: GoalsWorkspace, memberId: string): string | undefined {
+  return workspace.members.get(memberId)?.member.displayName;
+}
+
+/** The organisations whose mandates this member manages: the one the workspace resolves for them (none when unlinked). */
+export function ownOrganisationIds(workspace: GoalsWorkspace, memberId: string): string[] {
+  const own = workspace.members.get(memberId)?.organisationId;
+  return own === undefined ? [] : [own];
+}
+
+/** Members of an organisation, by name, for the mandate checkboxes. */
+export function membersOf(workspace: GoalsWorkspace, organisationId: string): Member[] {
+  return [...workspace.members.values()]
+    .filter((entry) => entry.organisationId === organisationId)
+    .map((entry) => entry.member)
+    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
+}
+
+export function holdsMandate(workspace: GoalsWorkspace, organisationId: string, memberId: string): boolean {
+  return workspace.mandates.some((mandate) => mandate.organisationId === organisationId && mandate.memberId === memberId);
+}
+
+/**
+ * The participating organisations this member may sign for: those whose
+ * counted mandate holders (as the adoption rule sees them) include this
+ * member with this key. A mandate granted to an old key would not count, so
+ * no button is offered for it.
+ */
+export function signableOrganisationIds(input: Pick<AdoptionInput, 'organisations'>, memberId: string, publicKey: string): string[] {
+  return input.organisations.filter((org) => org.mandateHolders.some((holder) => holder.memberId === memberId && holder.publicKey === publicKey)).map((org) => org.id);
+}
+
+export interface MeterRow {
+  readonly organisationId: string;
+  readonly name: string | undefined;
+  readonly status: SupportStatus;
+  /** The counted stance: who signed, when, why; for `stale` the one on the earlier text. */
+  readonly stance?: StanceRecord;
+  readonly signerName?: string;
+  /** Stances that did not verify (tampered or damaged); not counted. */
+  readonly invalidStances: number;
+  /** Valid stances by someone without this organisation's mandate; not counted. */
+  readonly unmandatedStances: number;
+  readonly noMandateHolder: boolean;
+  /** This member may take a stance for the organisation. */
+  readonly canSign: boolean;
+}
+
+export function meterRows(result: AdoptionResult, workspace: GoalsWorkspace, signable: readonly string[]): MeterRow[] {
+  return result.organisations.map((support) => {
+    const signerName = support.stance ? memberName(workspace, support.stance.memberId) : undefined;
+    return {
+      organisationId: support.organisationId,
+      name: organisationName(workspace, support.organisationId),
+      status: support.status,
+      ...(support.stance ? { stance: support.stance } : {}),
+      ...(signerName === undefined ? {} : { signerName }),
+      invalidStances: support.ignored.filter((ignored) => ignored.reason === 'invalid').length,
+      unmandatedStances: support.ignored.filter((ignored) => ignored.reason === 'notMandateHolder').length,
+      noMandateHolder: support.noMandateHolder,
+      canSign: signable.includes(support.organisationId),
+    };
+  });
+}
+
+export interface MeterSegment {
+  readonly status: SupportStatus;
+  readonly count: number;
+  /** Share of the bar; the segments of a non-empty goal add up to 100. */
+  readonly percent: number;
+}
+
+/** The bar's segments in a fixed order (support first), empty statuses left out. */
+export function meterSegments(result: Pick<AdoptionResult, 'counts'>): MeterSegment[] {
+  const total = SUPPORT_STATUSES.reduce((sum, status) => sum + result.counts[status], 0);
+  if (total === 0) return [];
+  return SUPPORT_STATUSES.filter((status) => result.counts[status] > 0).map((status) => ({ status, count: result.counts[status], percent: (result.counts[status] * 100) / total }));
+}
+
+/** Dutch status words are part of the UI contract; these are the i18n keys under goals.status. */
+export const STATUS_KEYS = {
+  endorsed: 'endorsed',
+  reservations: 'reservations',
+  stoodAside: 'stoodAside',
+  objected: 'objected',
+  stale: 'stale',
+  notResponded: 'notResponded',
+  invalid: 'invalid',
+} as const satisfies Record<SupportStatus, string>;
+
+export const STANCE_KIND_KEYS = {
+  endorse: 'endorse',
+  endorseWithReservations: 'endorseWithReservations',
+  standAside: 'standAside',
+  object: 'object',
+} as const satisfies Record<StanceKind, string>;
+
+/** What the stance form starts with: the previous stance when re-confirming, else nothing chosen. */
+export function initialStanceForm(previous: StanceRecord | undefined): { stance: StanceKind | ''; reason: string } {
+  return previous ? { stance: previous.stance, reason: previous.reason } : { stance: '', reason: '' };
+}
