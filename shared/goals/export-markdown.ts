@@ -103,23 +103,35 @@ export function visibleTextMatches(markdown: string, record: ExportRecord): bool
   return normaliseMarkdown(markdown).includes(`\n${quoteText(record.goal.canonicalText)}\n`);
 }
 
-export async function exportGoalMarkdown(goal: ExportGoal, stances: readonly StanceRecord[], adoption: ExportAdoption, options: ExportOptions): Promise<string> {
-  const labels = options.labels ?? EXPORT_LABELS_NL;
+/** Stances in export order: oldest first, ties by signature, so every export of the same stances reads alike. */
+export function orderStances(stances: readonly StanceRecord[]): StanceRecord[] {
+  return [...stances].sort((a, b) => a.at - b.at || a.signature.localeCompare(b.signature));
+}
+
+/** The record every export format carries (Markdown in a fenced block, PDF as an attachment). */
+export async function buildExportRecord(goal: ExportGoal, stances: readonly StanceRecord[], adoption: ExportAdoption, options: ExportOptions): Promise<ExportRecord> {
   const { canonicalText, textHash } = await canonicaliseGoalText(goal.text);
-  const organisationNames = options.organisationNames ?? {};
-  const memberNames = options.memberNames ?? {};
-  const ordered = [...stances].sort((a, b) => a.at - b.at || a.signature.localeCompare(b.signature));
-  const record: ExportRecord = {
+  const ordered = orderStances(stances);
+  return {
     format: RECORD_FORMAT,
     version: 1,
     exportedAt: options.exportedAt,
     goal: { id: goal.id, title: goal.title, canonicalText, textHash },
     // Only the names this export mentions: the record should not carry the whole workspace directory.
-    organisations: pick(organisationNames, ordered.map((s) => s.organisationId)),
-    members: pick(memberNames, ordered.map((s) => s.memberId)),
+    organisations: pick(options.organisationNames ?? {}, ordered.map((s) => s.organisationId)),
+    members: pick(options.memberNames ?? {}, ordered.map((s) => s.memberId)),
     adoption: { adopted: adoption.adopted, ...(adoption.adoptedAt === undefined ? {} : { adoptedAt: adoption.adoptedAt }), quorum: adoption.quorum },
     stances: ordered,
   };
+}
+
+export async function exportGoalMarkdown(goal: ExportGoal, stances: readonly StanceRecord[], adoption: ExportAdoption, options: ExportOptions): Promise<string> {
+  const labels = options.labels ?? EXPORT_LABELS_NL;
+  const record = await buildExportRecord(goal, stances, adoption, options);
+  const { canonicalText, textHash } = record.goal;
+  const organisationNames = options.organisationNames ?? {};
+  const memberNames = options.memberNames ?? {};
+  const ordered = orderStances(stances);
 
   const rows = ordered.map((s) =>
     [

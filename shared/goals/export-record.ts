@@ -59,7 +59,16 @@ export const ExportRecordSchema = z.object({
 });
 export type ExportRecord = z.infer<typeof ExportRecordSchema>;
 
-export type ExportRecordProblem = 'noRecord' | 'unclosed' | 'notJson' | 'unsupported' | 'invalid';
+/**
+ * - noRecord:    no record in the file (not a Stroomkring goal export)
+ * - unclosed:    the file ends early (record block not closed, PDF without its end)
+ * - notJson:     the record is there but is not JSON
+ * - unsupported: a record version newer than this verifier
+ * - invalid:     JSON that does not match the record format
+ * - unreadable:  a PDF whose structure cannot be parsed (read-export-file.ts)
+ * - tooLarge:    larger than any goal export can be (read-export-file.ts)
+ */
+export type ExportRecordProblem = 'noRecord' | 'unclosed' | 'notJson' | 'unsupported' | 'invalid' | 'unreadable' | 'tooLarge';
 
 export class ExportRecordError extends Error {
   override readonly name = 'ExportRecordError';
@@ -84,11 +93,16 @@ export function parseExportRecord(markdown: string): ExportRecord {
   if (open < 0) throw new ExportRecordError('noRecord', `no \`\`\`${RECORD_FENCE_INFO} block found; is this a Stroomkring goal export?`);
   const close = lines.findIndex((line, i) => i > open && line.trim() === '```');
   if (close < 0) throw new ExportRecordError('unclosed', `the ${RECORD_FENCE_INFO} block is not closed; the file may be cut off`);
+  return parseRecordJson(lines.slice(open + 1, close).join('\n'), `the ${RECORD_FENCE_INFO} block`);
+}
+
+/** The record from its JSON text, wherever the file kept it; `where` names that place in the error. */
+export function parseRecordJson(text: string, where: string): ExportRecord {
   let json: unknown;
   try {
-    json = JSON.parse(lines.slice(open + 1, close).join('\n'));
+    json = JSON.parse(text);
   } catch (error) {
-    throw new ExportRecordError('notJson', `the ${RECORD_FENCE_INFO} block is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new ExportRecordError('notJson', `${where} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   const parsed = ExportRecordSchema.safeParse(json);
   if (parsed.success) return parsed.data;
