@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addComment, readComments } from './comments';
 import { IDEA_STATES, type IdeaMove, type IdeaStatus } from './idea-status';
-import { IdeaChangeNotAllowedError, groupIdsOf, ideaActor, mayChangeIdea, moveIdeaAs, removeIdeaAs, setVoteAs, updateIdeaAs, type IdeaActor } from './idea-permissions';
+import { addIdeaAs, IdeaChangeNotAllowedError, groupIdsOf, ideaActor, mayChangeIdea, moveIdeaAs, removeIdeaAs, setVoteAs, updateIdeaAs, type IdeaActor } from './idea-permissions';
 import { addIdea, readIdea, type Idea } from './ideas';
 import { upsertSelf } from './members';
 import { addWorkingGroup, readWorkingGroup } from './working-groups';
@@ -105,6 +105,8 @@ describe('idea writers check the rule', () => {
     expect(idea(doc, ideaId).votes).toEqual([]);
     expect(() => setVoteAs(doc, ideaId, true, { memberId: 'stranger', now: 22 })).toThrow(IdeaChangeNotAllowedError);
     expect(ideaActor(doc, 'stranger').isWorkspaceMember).toBe(false);
+    expect(() => addIdeaAs(doc, { title: 'X', description: '', tags: [], goalId: '' }, { memberId: 'stranger', now: 23 })).toThrow(IdeaChangeNotAllowedError);
+    expect(addIdeaAs(doc, { title: 'X', description: '', tags: [], goalId: '' }, { memberId: 'carla', now: 23, id: 'i2' })).toBe('i2');
   });
 
   it('the author edits and removes a new idea, with its comments', () => {

@@ -16,7 +16,7 @@
  */
 import type * as Y from 'yjs';
 import { canMove, type IdeaMove } from './idea-status';
-import { moveIdea, readIdea, removeIdea, updateIdea, vote, withdrawVote, type Idea, type IdeaInput, UnknownIdeaError } from './ideas';
+import { addIdea, moveIdea, readIdea, removeIdea, updateIdea, vote, withdrawVote, type Idea, type IdeaInput, UnknownIdeaError } from './ideas';
 import { readMembers } from './members';
 import { readWorkingGroups, takeUpIdea, type WorkingGroup } from './working-groups';
 
@@ -35,7 +35,7 @@ export class IdeaChangeNotAllowedError extends Error {
   override readonly name = 'IdeaChangeNotAllowedError';
   constructor(
     readonly ideaId: string,
-    readonly change: IdeaChange['kind'],
+    readonly change: IdeaChange['kind'] | 'post',
   ) {
     super(`This member may not ${change} idea ${ideaId}`);
   }
@@ -79,6 +79,12 @@ function checked(doc: Y.Doc, ideaId: string, change: IdeaChange, memberId: strin
   if (!read?.ok) throw new UnknownIdeaError(ideaId);
   if (!mayChangeIdea(read.value, change, ideaActor(doc, memberId))) throw new IdeaChangeNotAllowedError(ideaId, change.kind);
   return read.value;
+}
+
+/** Posts an idea as a member of the workspace. */
+export function addIdeaAs(doc: Y.Doc, input: IdeaInput, by: { memberId: string; now: number; id?: string }): string {
+  if (!ideaActor(doc, by.memberId).isWorkspaceMember) throw new IdeaChangeNotAllowedError(by.id ?? '', 'post');
+  return addIdea(doc, input, by);
 }
 
 /** Moves an idea, if this member may; handing it to a group links it there too (takeUpIdea). */
