@@ -1,12 +1,14 @@
 /**
- * `npm run verify -- FILE`: checks a goal's Markdown export offline (format
- * in shared/goals/export-record.ts). Prints one line per stance, ✓ or ✗ with
- * organisation, member, stance and what is wrong, then whether the goal text
- * matches.
+ * `npm run verify -- FILE`: checks a goal's Markdown or PDF export offline
+ * (formats in shared/goals/export-record.ts and export-pdf.ts; the format is
+ * told by the content, shared/goals/read-export-file.ts). Prints one line per
+ * stance, ✓ OK or ✗ INVALID with organisation, member, stance and what is
+ * wrong, then whether the goal text matches, then the verdict.
  *
  * Exit codes, for scripts:
  *   0  every stance verifies, the goal text matches its hash and the readable
- *      text in the document is the signed one
+ *      text in a Markdown document is the signed one (a PDF's pages are
+ *      not compared: the attached record is what is signed)
  *   1  the file is an export, but something in it does not verify
  *   2  no usable export: unreadable file, no record block, broken record, or
  *      wrong arguments
@@ -14,18 +16,19 @@
  * The logic takes its file access and output as `io`, so tests run it on
  * temporary files without spawning a process.
  */
-import { visibleTextMatches } from '../../shared/goals/export-markdown.ts';
-import { ExportRecordError, parseExportRecord, verifyExport, type ExportRecord, type ExportStanceCheck, type ExportStanceProblem } from '../../shared/goals/export-record.ts';
+import { ExportRecordError, type ExportRecord, type ExportStanceCheck, type ExportStanceProblem } from '../../shared/goals/export-record.ts';
+import { RECORD_ATTACHMENT_NAME } from '../../shared/goals/export-pdf.ts';
+import { checkExportFile, type ExportFileCheck } from '../../shared/goals/read-export-file.ts';
 
 export interface CliIo {
-  readonly readFile: (path: string) => Promise<string>;
+  readonly readFile: (path: string) => Promise<Uint8Array>;
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
 }
 
 export const EXIT = { verified: 0, notVerified: 1, unusable: 2 } as const;
 
-export const USAGE = 'Usage: npm run verify -- FILE\n  FILE  a goal exported from Stroomkring as Markdown (.md)';
+export const USAGE = 'Usage: npm run verify -- FILE\n  FILE  a goal exported from Stroomkring as Markdown (.md) or PDF (.pdf)';
 
 const PROBLEM_TEXT: Record<ExportStanceProblem, string> = {
   malformed: 'not a readable stance record',
@@ -47,36 +50,37 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT.unusable;
   }
 
-  let markdown: string;
+  let bytes: Uint8Array;
   try {
-    markdown = await io.readFile(file);
+    bytes = await io.readFile(file);
   } catch (error) {
     io.err(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT.unusable;
   }
-  let record: ExportRecord;
+  let result: ExportFileCheck;
   try {
-    record = parseExportRecord(markdown);
+    result = await checkExportFile(bytes);
   } catch (error) {
     if (!(error instanceof ExportRecordError)) throw error;
     io.err(`${file} is not a usable Stroomkring goal export: ${error.message}`);
     return EXIT.unusable;
   }
 
-  const result = await verifyExport(record);
-  const visibleOk = visibleTextMatches(markdown, record);
+  const { record } = result;
   io.out(`Goal: ${record.goal.title} (${record.goal.id})`);
+  io.out(result.kind === 'pdf' ? `Format: PDF, record read from the attached ${RECORD_ATTACHMENT_NAME}` : 'Format: Markdown, record read from the stroomkring-record block');
   io.out(`${result.stances.length} stance(s):`);
   for (const check of result.stances) io.out(describeStance(check, record));
   io.out(result.goalTextMatches ? '✓ goal text matches its SHA-256' : '✗ goal text does not match its SHA-256: the recorded text was changed');
-  io.out(visibleOk ? '✓ the readable text in the document is the recorded text' : '✗ the readable text in the document differs from the recorded text');
+  if (result.visibleText === 'notChecked') io.out("– the PDF's pages are not compared with the record; the attached record is what the signatures cover");
+  else io.out(result.visibleText === 'matches' ? '✓ the readable text in the document is the recorded text' : '✗ the readable text in the document differs from the recorded text');
   // Mandates live in the workspace, so adoption is the exporting app's word, not something this file proves.
   io.out(`Adoption as recorded by the app (not provable offline): ${record.adoption.adopted ? `adopted${record.adoption.adoptedAt === undefined ? '' : ` on ${new Date(record.adoption.adoptedAt).toISOString()}`}` : 'not adopted'}`);
 
   const invalid = result.stances.filter((check) => check.problem !== undefined).length;
-  const ok = result.allStancesValid && result.goalTextMatches && visibleOk;
-  io.out(ok ? `Verified: all ${result.stances.length} signature(s) are valid.` : `NOT verified: ${invalid} of ${result.stances.length} stance(s) invalid${result.goalTextMatches && visibleOk ? '' : '; the goal text does not match'}.`);
-  return ok ? EXIT.verified : EXIT.notVerified;
+  const textOk = result.goalTextMatches && result.visibleText !== 'differs';
+  io.out(result.verified ? `Verified: all ${result.stances.length} signature(s) are valid.` : `NOT verified: ${invalid} of ${result.stances.length} stance(s) invalid${textOk ? '' : '; the goal text does not match'}.`);
+  return result.verified ? EXIT.verified : EXIT.notVerified;
 }
 
 function describeStance(check: ExportStanceCheck, record: ExportRecord): string {
@@ -84,9 +88,9 @@ function describeStance(check: ExportStanceCheck, record: ExportRecord): string 
   const organisation = organisationId === undefined ? '(unknown organisation)' : named(record.organisations[organisationId], organisationId);
   const member = memberId === undefined ? '(unknown member)' : named(record.members[memberId], memberId);
   const parts = [organisation, member, stance ?? '(unknown stance)'];
-  if (check.problem !== undefined) return `✗ ${parts.join(' — ')}: ${PROBLEM_TEXT[check.problem]}`;
+  if (check.problem !== undefined) return `✗ INVALID ${parts.join(' — ')}: ${PROBLEM_TEXT[check.problem]}`;
   const at = check.record ? ` at ${new Date(check.record.at).toISOString()}` : '';
-  return `✓ ${parts.join(' — ')}${at}${check.onExportedText ? '' : ' (given on an earlier version of the text)'}`;
+  return `✓ OK ${parts.join(' — ')}${at}${check.onExportedText ? '' : ' (given on an earlier version of the text)'}`;
 }
 
 /** Names are unsigned labels, so the id they stand for is always printed too. */

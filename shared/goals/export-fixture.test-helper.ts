@@ -6,8 +6,8 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream, type PDFRef } from 'pdf-lib';
 import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
 import { DEFAULT_QUORUM } from './adoption';
-import { exportGoalMarkdown, type ExportAdoption, type ExportGoal, type ExportOptions } from './export-markdown';
-import { exportGoalPdf } from './export-pdf';
+import { exportGoalMarkdown, type ExportAdoption, type ExportGoal } from './export-markdown';
+import { exportGoalPdf, type PdfExportOptions } from './export-pdf';
 import type { ExportRecord } from './export-record';
 import { signStance, type StanceKind, type StanceRecord } from './stance';
 
@@ -22,7 +22,7 @@ export interface ExportFixture {
   readonly gemeente: IdentityKeys;
   readonly netbeheerder: IdentityKeys;
   readonly stances: StanceRecord[];
-  readonly options: ExportOptions;
+  readonly options: PdfExportOptions;
   readonly markdown: string;
   readonly pdf: Uint8Array;
 }
@@ -39,7 +39,7 @@ export async function makeExportFixture(goal: ExportGoal = FIXTURE_GOAL): Promis
     await signFixtureStance(gemeente, 'org-gem', 'endorse', Date.UTC(2026, 10, 26, 20), goal),
     await signFixtureStance(netbeheerder, 'org-net', 'endorseWithReservations', Date.UTC(2026, 10, 26, 21), goal),
   ];
-  const options: ExportOptions = {
+  const options: PdfExportOptions = {
     exportedAt: Date.UTC(2026, 10, 27, 9),
     organisationNames: { 'org-gem': 'Gemeente Delft', 'org-net': 'Stedin' },
     memberNames: { [gemeente.memberId]: 'Anna de Vries', [netbeheerder.memberId]: 'Bram Jansen' },
@@ -54,7 +54,9 @@ function firstAttachment(doc: PDFDocument): { ref: PDFRef; stream: PDFRawStream 
   const names = doc.catalog.lookup(PDFName.of('Names'), PDFDict).lookup(PDFName.of('EmbeddedFiles'), PDFDict).lookup(PDFName.of('Names'), PDFArray);
   const files = names.lookup(1, PDFDict).lookup(PDFName.of('EF'), PDFDict);
   const ref = files.get(PDFName.of('F')) as PDFRef;
-  return { ref, stream: doc.context.lookup(ref, PDFRawStream) };
+  const stream = doc.context.lookup(ref);
+  if (!(stream instanceof PDFRawStream)) throw new Error('the attachment is not a stream');
+  return { ref, stream };
 }
 
 /** Re-saves the PDF with its attached record changed by `edit`, as a tool editing the attachment would. */

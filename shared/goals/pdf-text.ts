@@ -41,7 +41,7 @@ const FALLBACK: Readonly<Record<string, string>> = {
 };
 
 /** Invisible characters that carry no text (zero-width, joiners, emoji variation selectors): dropped rather than shown as SUBSTITUTE. */
-const INVISIBLE = /[\u200b-\u200f\u2060\ufe00-\ufe0f\ufeff\u00ad]/g;
+const INVISIBLE = /[\u200b\u200c\u200e\u200f\u2060\ufeff\u00ad]|\u200d|\p{Variation_Selector}/gu;
 
 export function isWinAnsi(char: string): boolean {
   const code = char.codePointAt(0) ?? 0;
