@@ -42,7 +42,7 @@ export function BlockChart({ block, axis, series }: { block: string; axis: Timel
             <XAxis dataKey="start" tickFormatter={formatDate} tick={{ fontSize: 12 }} minTickGap={16} />
             <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
             <Tooltip labelFormatter={(value) => (typeof value === 'number' ? formatDate(value) : String(value))} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
             {series.map((s, index) => {
               const style = LINE_STYLES[index % LINE_STYLES.length] ?? LINE_STYLES[0];
               return <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={style.stroke} strokeWidth={2} strokeDasharray={style.dash} dot={axis.starts.length <= 1} isAnimationActive={false} />;

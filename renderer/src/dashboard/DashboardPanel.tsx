@@ -31,7 +31,7 @@ function Blocks({ view }: { view: DashboardView }) {
           { label: t('dashboard.figures.organisations'), value: String(verbinden.organisations) },
           { label: t('dashboard.figures.members'), value: String(verbinden.members) },
           { label: t('dashboard.figures.introductions'), value: String(verbinden.introductions) },
-          { label: t('dashboard.figures.connectedness'), value: t('dashboard.figures.connectednessValue', { share: percent.format(verbinden.largestComponentShare), ties: decimal.format(verbinden.tiesPerMember) }) },
+          { label: t('dashboard.figures.connectedness'), value: t('dashboard.figures.connectednessValue', { count: verbinden.tiesPerMember, share: percent.format(verbinden.largestComponentShare), ties: decimal.format(verbinden.tiesPerMember) }) },
         ]}
         axis={axis}
         series={series({ organisations: verbinden.series.organisations, members: verbinden.series.members, introductions: verbinden.series.introductions })}

@@ -37,8 +37,8 @@ export function OnboardingOverview({ checklists, names }: { checklists: readonly
                   <Text size="sm">
                     {checklist.steps
                       .filter((s) => !s.done)
-                      .map((s) => t(`dashboard.onboarding.steps.${s.step}`))
-                      .join('; ')}
+                      .map((s) => t(`dashboard.onboarding.stepsShort.${s.step}`))
+                      .join(', ')}
                   </Text>
                 </Table.Td>
               </Table.Tr>
