@@ -39,11 +39,11 @@ function contentAttributes(label: string, editable: boolean): Record<string, str
  * plugin take them at creation. Editable and the labels only reconfigure it.
  */
 export function GoalStatementEditor({ fragment, awareness, userName, editable }: GoalStatementEditorProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const label = t('goalEditor.label');
-  const unnamed = t('goalEditor.unnamed');
-  const extensions = useMemo(() => goalEditorExtensions({ fragment, awareness, userName, unnamed }), [fragment, awareness, userName, unnamed]);
+  // Read through the i18n instance when a caret is drawn, so switching language does not rebuild the editor.
+  const extensions = useMemo(() => goalEditorExtensions({ fragment, awareness, userName, unnamed: () => i18n.t('goalEditor.unnamed') }), [fragment, awareness, userName, i18n]);
 
   const editor = useEditor(
     {

@@ -44,7 +44,7 @@ describe('caretStates', () => {
 describe('guardedAwareness', () => {
   it('filters what the caret plugin reads and passes writes and events to the real awareness', () => {
     const awareness = new Awareness(new Y.Doc());
-    const guarded = guardedAwareness(awareness, 'Naamloos');
+    const guarded = guardedAwareness(awareness, () => 'Naamloos');
     const seen: unknown[] = [];
     const listener = (change: unknown) => seen.push(change);
     guarded.on('change', listener);

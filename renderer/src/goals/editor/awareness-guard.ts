@@ -48,10 +48,10 @@ export function caretStates(states: ReadonlyMap<number, unknown>, fallbackName: 
 }
 
 /** The awareness as the caret plugin should see it: getStates() guarded, all else the real instance. */
-export function guardedAwareness(awareness: Awareness, fallbackName: string): Awareness {
+export function guardedAwareness(awareness: Awareness, fallbackName: () => string): Awareness {
   return new Proxy(awareness, {
     get(target, property) {
-      if (property === 'getStates') return () => caretStates(target.getStates(), fallbackName);
+      if (property === 'getStates') return () => caretStates(target.getStates(), fallbackName());
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },

@@ -44,8 +44,8 @@ export interface EditorExtensionInput {
   readonly fragment: Y.XmlFragment;
   readonly awareness: Awareness | undefined;
   readonly userName: string;
-  /** Shown on the caret of a peer that publishes no usable name. */
-  readonly unnamed: string;
+  /** Shown on the caret of a peer that publishes no usable name; read when drawn, so a language switch needs no rebuild. */
+  readonly unnamed: () => string;
 }
 
 export function goalEditorExtensions({ fragment, awareness, userName, unnamed }: EditorExtensionInput): Extensions {
@@ -66,9 +66,9 @@ export function goalEditorExtensions({ fragment, awareness, userName, unnamed }:
         // The caret extension only needs `.awareness` of a provider; peers' states reach it validated.
         provider: { awareness: guardedAwareness(awareness, unnamed) },
         user: caretUser(localUser, userName),
-        render: (user) => renderCaret(user, unnamed),
+        render: (user) => renderCaret(user, unnamed()),
         selectionRender: (user) => {
-          const { color } = caretLabel(user, unnamed);
+          const { color } = caretLabel(user, unnamed());
           return { class: 'collaboration-carets__selection', style: `background-color: ${color}${SELECTION_ALPHA}` };
         },
       }),
