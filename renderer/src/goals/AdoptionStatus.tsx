@@ -12,7 +12,7 @@ export function AdoptionBadge({ adopted }: { adopted: boolean }) {
       size="lg"
       tt="none"
       variant={adopted ? 'filled' : 'outline'}
-      color={adopted ? 'green.8' : 'gray.7'}
+      color={adopted ? 'teal.9' : 'gray.7'}
       leftSection={adopted ? <IconCircleCheck size={16} aria-hidden /> : <IconHourglass size={16} aria-hidden />}
     >
       {adopted ? t('goals.adopted') : t('goals.notAdopted')}
