@@ -24,6 +24,7 @@ export function createAppTheme(closeLabel: string): MantineThemeOverride {
 /** Mantine's default dimmed grey (gray.6) fails WCAG AA on white; gray.7 passes comfortably. */
 export const cssVariablesResolver: CSSVariablesResolver = (resolvedTheme) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': resolvedTheme.colors.gray[7] ?? '#495057' },
+  // Field errors in Mantine's red.6 are 3.3:1 on white; red.9 passes AA (5.4:1).
+  light: { '--mantine-color-dimmed': resolvedTheme.colors.gray[7] ?? '#495057', '--mantine-color-error': resolvedTheme.colors.red[9] ?? '#c92a2a' },
   dark: {},
 });
