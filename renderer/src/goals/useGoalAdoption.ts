@@ -10,7 +10,7 @@ import { currentGoalText, goalAdoption, UnknownGoalError } from '../../../shared
  * stance's signature that often is wasted work, and nobody reads the meter
  * mid-word.
  */
-const RECOMPUTE_DELAY_MS = 200;
+export const RECOMPUTE_DELAY_MS = 200;
 
 export type GoalAdoptionState =
   | { readonly status: 'loading' }
@@ -26,46 +26,58 @@ export type GoalAdoptionState =
     };
 
 /**
- * The adoption of one goal, recomputed after document updates (verifying
- * signatures is async). A result that arrives after a newer computation
- * started is dropped, so a slow verify never overwrites a newer answer. A
- * peer's bad data is part of the result (invalid stances), never an error;
- * anything unexpected becomes `failed` rather than a crash.
+ * The adoption of one goal as the screens show it. Never rejects: a peer's
+ * bad data is part of the result (invalid stances), a missing or damaged
+ * goal is `missing`, anything unexpected is `failed` with its message.
  */
+export async function computeGoalAdoption(doc: Y.Doc, goalId: string): Promise<GoalAdoptionState> {
+  try {
+    const [{ input, result }, current] = await Promise.all([goalAdoption(doc, goalId), currentGoalText(doc, goalId)]);
+    return { status: 'ready', input, result, log: decisionLog(input, result), current };
+  } catch (error) {
+    if (error instanceof UnknownGoalError) return { status: 'missing' };
+    console.warn(`Could not evaluate goal ${goalId}`, error);
+    return { status: 'failed', problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Computes at once, then again once updates have been quiet for `delayMs`.
+ * A result that arrives after a newer computation started is dropped, so a
+ * slow verify never overwrites a fresher answer. Returns the stop function.
+ */
+export function watchGoalAdoption(
+  doc: Y.Doc,
+  goalId: string,
+  onState: (state: GoalAdoptionState) => void,
+  delayMs = RECOMPUTE_DELAY_MS,
+  compute: (doc: Y.Doc, goalId: string) => Promise<GoalAdoptionState> = computeGoalAdoption,
+): () => void {
+  let active = true;
+  let generation = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    const mine = (generation += 1);
+    void compute(doc, goalId).then((state) => {
+      if (active && mine === generation) onState(state);
+    });
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, delayMs);
+  };
+  run();
+  doc.on('update', schedule);
+  return () => {
+    active = false;
+    clearTimeout(timer);
+    doc.off('update', schedule);
+  };
+}
+
+/** watchGoalAdoption as React state; `loading` until the first result for this goal. */
 export function useGoalAdoption(doc: Y.Doc, goalId: string): GoalAdoptionState {
   const [state, setState] = useState<{ goalId: string; value: GoalAdoptionState }>({ goalId, value: { status: 'loading' } });
-
-  useEffect(() => {
-    let disposed = false;
-    let latestRun = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const compute = async () => {
-      const run = ++latestRun;
-      let value: GoalAdoptionState;
-      try {
-        const [{ input, result }, current] = await Promise.all([goalAdoption(doc, goalId), currentGoalText(doc, goalId)]);
-        value = { status: 'ready', input, result, log: decisionLog(input, result), current };
-      } catch (error) {
-        if (error instanceof UnknownGoalError) value = { status: 'missing' };
-        else {
-          console.warn(`Could not evaluate goal ${goalId}`, error);
-          value = { status: 'failed', problem: error instanceof Error ? error.message : String(error) };
-        }
-      }
-      if (!disposed && run === latestRun) setState({ goalId, value });
-    };
-    void compute();
-    const onUpdate = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void compute(), RECOMPUTE_DELAY_MS);
-    };
-    doc.on('update', onUpdate);
-    return () => {
-      disposed = true;
-      clearTimeout(timer);
-      doc.off('update', onUpdate);
-    };
-  }, [doc, goalId]);
-
+  useEffect(() => watchGoalAdoption(doc, goalId, (value) => setState({ goalId, value })), [doc, goalId]);
   return state.goalId === goalId ? state.value : { status: 'loading' };
 }

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { createGoal, setGoalText } from '../../../shared/workspace-doc/goals';
+import { goalsMap } from '../../../shared/workspace-doc/schema';
+import { computeGoalAdoption, watchGoalAdoption, type GoalAdoptionState } from './useGoalAdoption';
+
+function docWithGoal(): Y.Doc {
+  const doc = new Y.Doc();
+  createGoal(doc, { title: 'Opwek', text: 'Eerste tekst.' }, { memberId: 'm', now: 1, organisationIds: ['org'], id: 'g' });
+  return doc;
+}
+
+/** Lets pending promise chains (WebCrypto digests) settle while fake timers hold the debounce. */
+async function settle(ms = 0) {
+  await vi.advanceTimersByTimeAsync(ms);
+  for (let i = 0; i < 20; i += 1) await new Promise<void>((resolve) => queueMicrotask(resolve));
+  await vi.advanceTimersByTimeAsync(0);
+}
+
+describe('computeGoalAdoption', () => {
+  it('reports a missing goal as missing and a damaged one the same way, never throwing', async () => {
+    const doc = new Y.Doc();
+    expect(await computeGoalAdoption(doc, 'none')).toEqual({ status: 'missing' });
+    goalsMap(doc).set('broken', 'not a goal');
+    expect(await computeGoalAdoption(doc, 'broken')).toEqual({ status: 'missing' });
+  });
+
+  it('shows anything a peer put among the stances as invalid for its organisation, not as an error', async () => {
+    const doc = docWithGoal();
+    const stances = (goalsMap(doc).get('g') as Y.Map<unknown>).get('stances') as Y.Array<unknown>;
+    stances.push([{ organisationId: 'org', stance: 'endorse' }, 42, null, 'x']);
+    const state = await computeGoalAdoption(doc, 'g');
+    expect(state.status).toBe('ready');
+    if (state.status !== 'ready') return;
+    expect(state.result.organisations[0]).toMatchObject({ organisationId: 'org', status: 'invalid' });
+    expect(state.result.adopted).toBe(false);
+    expect(state.log).toEqual([]);
+    expect(state.current.canonicalText).toBe('Eerste tekst.');
+  });
+});
+
+describe('watchGoalAdoption', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('computes at once, then once after a burst of edits, and stops when asked', async () => {
+    vi.useFakeTimers();
+    const doc = docWithGoal();
+    const states: GoalAdoptionState[] = [];
+    const stop = watchGoalAdoption(doc, 'g', (state) => states.push(state), 200);
+    await settle();
+    expect(states).toHaveLength(1);
+    for (const word of ['een', 'twee', 'drie']) {
+      setGoalText(doc, 'g', `Tekst ${word}.`);
+      await settle(50);
+    }
+    expect(states).toHaveLength(1);
+    await settle(200);
+    expect(states).toHaveLength(2);
+    const last = states.at(-1);
+    expect(last?.status === 'ready' && last.current.canonicalText).toBe('Tekst drie.');
+    stop();
+    setGoalText(doc, 'g', 'Later.');
+    await settle(1000);
+    expect(states).toHaveLength(2);
+  });
+
+  it('drops a result that a newer computation overtook', async () => {
+    vi.useFakeTimers();
+    const doc = docWithGoal();
+    const pending: ((state: GoalAdoptionState) => void)[] = [];
+    const compute = () => new Promise<GoalAdoptionState>((resolve) => pending.push(resolve));
+    const states: GoalAdoptionState[] = [];
+    const stop = watchGoalAdoption(doc, 'g', (state) => states.push(state), 200, compute);
+    setGoalText(doc, 'g', 'Nieuwe tekst.');
+    await settle(200);
+    expect(pending).toHaveLength(2);
+    pending[1]?.({ status: 'failed', problem: 'newer' });
+    pending[0]?.({ status: 'missing' });
+    await settle();
+    expect(states).toEqual([{ status: 'failed', problem: 'newer' }]);
+    stop();
+  });
+});
