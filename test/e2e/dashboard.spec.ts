@@ -97,6 +97,15 @@ test('a new party shows as a community event, on the dashboard, and gets an onbo
     await expect(silent.getByRole('link', { name: 'Liander' })).toHaveCount(0, { timeout: 30_000 });
     await expect(silent.getByRole('link', { name: 'Gemeente Leiden' })).toBeVisible();
 
+    // Hiding the checklist is remembered on this device.
+    await bCard.getByRole('button', { name: 'Verbergen op dit apparaat' }).click();
+    await expect(bCard).toHaveCount(0);
+    await b.page.reload();
+    await expect(b.page.getByRole('heading', { level: 2, name: 'Wat is er nieuw' })).toBeVisible();
+    // An absence cannot be awaited: give the (async) checklist time to appear if it were going to.
+    await b.page.waitForTimeout(1_500);
+    await expect(bCard).toHaveCount(0);
+
     expect(consoleProblems).toEqual([]);
   } finally {
     await Promise.all([a.close(), b.close()]);

@@ -63,7 +63,7 @@ export const dashboardNl = {
     ideas: 'Ideeën',
     workingGroups: 'Werkgroepen',
     actionsDone: 'Acties afgerond',
-    newParties: 'Nieuwe partijen',
+    newParties: 'Nieuwe partijen na de startweek',
   },
   perOrganisation: {
     title: 'Bijdragen per organisatie',
@@ -109,7 +109,7 @@ export const dashboardNl = {
     overdueNone: 'Geen acties over tijd.',
   },
   arrivals: {
-    title: 'Wie kwam erbij',
+    title: 'Nieuwe partijen: wie kwam erbij',
     organisation: 'Nieuwe organisatie: {{organisation}}, toegevoegd door {{name}}',
     member: '{{name}} is erbij gekomen, uitgenodigd door {{by}}',
     newParty: 'nieuwe partij',
@@ -213,7 +213,7 @@ export const dashboardEn: Widen<typeof dashboardNl> = {
     ideas: 'Ideas',
     workingGroups: 'Working groups',
     actionsDone: 'Actions done',
-    newParties: 'New parties',
+    newParties: 'New parties after the first week',
   },
   perOrganisation: {
     title: 'Contributions per organisation',
@@ -259,7 +259,7 @@ export const dashboardEn: Widen<typeof dashboardNl> = {
     overdueNone: 'No overdue actions.',
   },
   arrivals: {
-    title: 'Who joined',
+    title: 'New parties: who joined',
     organisation: 'New organisation: {{organisation}}, added by {{name}}',
     member: '{{name}} joined, invited by {{by}}',
     newParty: 'new party',
