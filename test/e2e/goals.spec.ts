@@ -178,6 +178,8 @@ test('mandate holders sign stances, a text change makes them stale, re-confirmed
     await expect(a.page.getByText('Bezwaar van Liander.')).toBeVisible();
     const log = a.page.getByRole('region', { name: 'Besluitenlog' });
     await expect(log.getByRole('listitem').first()).toContainText('Liander: Bezwaar maken');
+    // Both adoptions stay on record (before and after the text change), although the objection undid the last.
+    await expect(log.getByText('Doel aangenomen: gedragen door alle deelnemende organisaties.')).toHaveCount(2);
     await a.page.mouse.move(0, 0);
     await expectNoSeriousA11yViolations(a.page);
   } finally {

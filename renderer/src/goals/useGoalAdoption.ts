@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { AdoptionInput, AdoptionResult } from '../../../shared/goals/adoption';
 import type { CanonicalGoalText } from '../../../shared/goals/canonical-text';
-import { decisionLog, type DecisionLogEntry } from '../../../shared/goals/decision-log';
+import { decisionLogWithHistory } from '../../../shared/goals/adoption-history';
+import type { DecisionLogEntry } from '../../../shared/goals/decision-log';
 import { currentGoalText, goalAdoption, UnknownGoalError } from '../../../shared/workspace-doc/goals';
 
 /**
@@ -20,6 +21,7 @@ export type GoalAdoptionState =
       readonly status: 'ready';
       readonly input: AdoptionInput;
       readonly result: AdoptionResult;
+      /** Every stance and every moment the goal became adopted, oldest first. */
       readonly log: readonly DecisionLogEntry[];
       /** The statement as it is now, canonical: what a stance given now binds to. */
       readonly current: CanonicalGoalText;
@@ -33,7 +35,7 @@ export type GoalAdoptionState =
 export async function computeGoalAdoption(doc: Y.Doc, goalId: string): Promise<GoalAdoptionState> {
   try {
     const [{ input, result }, current] = await Promise.all([goalAdoption(doc, goalId), currentGoalText(doc, goalId)]);
-    return { status: 'ready', input, result, log: decisionLog(input, result), current };
+    return { status: 'ready', input, result, log: decisionLogWithHistory(input), current };
   } catch (error) {
     if (error instanceof UnknownGoalError) return { status: 'missing' };
     console.warn(`Could not evaluate goal ${goalId}`, error);
