@@ -1,4 +1,4 @@
-import { Alert, Badge, List, Stack, Table, Text } from '@mantine/core';
+import { Alert, Group, List, Stack, Table, Text } from '@mantine/core';
 import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ExportStanceCheck } from '../../../../shared/goals/export-record';
@@ -17,14 +17,21 @@ export function VerifyResult({ check, fileName }: { readonly check: ExportFileCh
   const adoptedAt = record.adoption.adoptedAt;
   const adoption = record.adoption.adopted && adoptedAt !== undefined ? t('goalExport.verify.adoptedOn', { date: formatMoment(adoptedAt, i18n.resolvedLanguage) }) : t('goalExport.verify.notAdopted');
 
-  const resultOf = (stance: ExportStanceCheck) => {
-    if (stance.problem !== undefined) return <Badge color="red" variant="light" leftSection={<IconCircleX size={14} aria-hidden />}>{t('goalExport.verify.invalid', { reason: t(`goalExport.verify.stanceProblems.${stance.problem}`) })}</Badge>;
-    return (
-      <Badge color="green" variant="light" leftSection={<IconCircleCheck size={14} aria-hidden />}>
-        {stance.onExportedText ? t('goalExport.verify.valid') : t('goalExport.verify.validEarlier')}
-      </Badge>
+  // The word carries the verdict; the icon's colour only repeats it (light badges fall short of the contrast minimum).
+  const resultOf = (stance: ExportStanceCheck) =>
+    stance.problem !== undefined ? (
+      <Group gap={4} wrap="nowrap">
+        <IconCircleX size={16} color="var(--mantine-color-red-8)" aria-hidden />
+        <Text size="sm" c="red.9" fw={500}>
+          {t('goalExport.verify.invalid', { reason: t(`goalExport.verify.stanceProblems.${stance.problem}`) })}
+        </Text>
+      </Group>
+    ) : (
+      <Group gap={4} wrap="nowrap">
+        <IconCircleCheck size={16} color="var(--mantine-color-green-8)" aria-hidden />
+        <Text size="sm">{stance.onExportedText ? t('goalExport.verify.valid') : t('goalExport.verify.validEarlier')}</Text>
+      </Group>
     );
-  };
 
   return (
     <Stack gap="sm">
