@@ -114,16 +114,16 @@ test('two partners co-edit, endorse, re-confirm after a change, adopt, export ve
     // A changes one word: both stances now belong to an earlier version and the goal is no longer adopted.
     await editorA.click();
     await a.page.keyboard.press('Control+End');
-    for (let i = 0; i < 'eerst.'.length; i += 1) await a.page.keyboard.press('Backspace');
-    await a.page.keyboard.type('voorop.');
-    const changedText = agreedText.replace('eerst.', 'voorop.');
+    for (let i = 0; i < 'mee.'.length; i += 1) await a.page.keyboard.press('Backspace');
+    await a.page.keyboard.type('hard.');
+    const changedText = agreedText.replace('groeit mee.', 'groeit hard.');
     await expect(editorB).toHaveText(changedText, { timeout: 30_000 });
     const supportB = b.page.getByRole('region', { name: 'Draagvlak' });
     await expect(supportB.getByText('Eerdere versie', { exact: true })).toHaveCount(2, { timeout: 30_000 });
     await expect(b.page.getByText('Nog niet aangenomen', { exact: true }).first()).toBeVisible();
     await b.page.getByRole('button', { name: 'Verschil bekijken' }).first().click();
-    await expect(b.page.locator('del', { hasText: 'eerst' }).first()).toBeVisible();
-    await expect(b.page.locator('ins', { hasText: 'voorop' }).first()).toBeVisible();
+    await expect(b.page.locator('del', { hasText: 'mee' }).first()).toBeVisible();
+    await expect(b.page.locator('ins', { hasText: 'hard' }).first()).toBeVisible();
     await b.page.keyboard.press('Escape');
 
     // Both re-confirm on the new text: adopted.
@@ -171,6 +171,8 @@ test('two partners co-edit, endorse, re-confirm after a change, adopt, export ve
     const groupForm = a.page.getByRole('dialog', { name: 'Nieuwe werkgroep' });
     await groupForm.getByRole('textbox', { name: 'Naam' }).fill(groupName);
     await groupForm.getByRole('textbox', { name: 'Doel van de werkgroep' }).fill('Opslag in de wijk mogelijk maken.');
+    await chooseOption(a.page, 'Leden', 'Bram Jansen — Liander');
+    await a.page.keyboard.press('Escape');
     await groupForm.getByRole('button', { name: 'Werkgroep aanmaken' }).click();
     await expect(groupForm).toBeHidden();
 
