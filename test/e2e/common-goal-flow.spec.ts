@@ -172,7 +172,7 @@ test('two partners co-edit, endorse, re-confirm after a change, adopt, export ve
     await groupForm.getByRole('textbox', { name: 'Naam' }).fill(groupName);
     await groupForm.getByRole('textbox', { name: 'Doel van de werkgroep' }).fill('Opslag in de wijk mogelijk maken.');
     await chooseOption(a.page, 'Leden', 'Bram Jansen — Liander');
-    await a.page.keyboard.press('Escape');
+    await groupForm.getByRole('textbox', { name: 'Naam' }).click();
     await groupForm.getByRole('button', { name: 'Werkgroep aanmaken' }).click();
     await expect(groupForm).toBeHidden();
 
