@@ -18,6 +18,26 @@ export const STATUS_COLOURS: Record<SupportStatus, string> = {
   invalid: 'grape.7',
 };
 
+/** The segmented bar: one section per status, each named in words with its count. */
+export function SupportBar({ counts, size }: { counts: Readonly<Record<SupportStatus, number>>; size: 'sm' | 'xl' }) {
+  const { t } = useTranslation();
+  const segments = meterSegments({ counts });
+  const total = segments.reduce((sum, segment) => sum + segment.count, 0);
+  if (segments.length === 0) return null;
+  return (
+    <Progress.Root size={size} aria-label={t('goals.barLabel')} role="group">
+      {segments.map((segment) => (
+        <Progress.Section
+          key={segment.status}
+          value={segment.percent}
+          color={STATUS_COLOURS[segment.status]}
+          aria-label={t('goals.segment', { status: t(`goals.status.${STATUS_KEYS[segment.status]}`), count: segment.count, total })}
+        />
+      ))}
+    </Progress.Root>
+  );
+}
+
 export interface StanceRequest {
   readonly organisationId: string;
   readonly previous?: StanceRecord;
@@ -35,8 +55,6 @@ interface DraagvlakMeterProps {
 export function DraagvlakMeter({ rows, counts, unattributed, currentText, onTakeStance }: DraagvlakMeterProps) {
   const { t } = useTranslation();
   const [diffFor, setDiffFor] = useState<MeterRow>();
-  const segments = meterSegments({ counts });
-  const total = rows.length;
   const signable = rows.filter((row) => row.canSign);
 
   return (
@@ -54,18 +72,7 @@ export function DraagvlakMeter({ rows, counts, unattributed, currentText, onTake
             ))}
           </Group>
         </Group>
-        {segments.length > 0 && (
-          <Progress.Root size="xl" aria-label={t('goals.barLabel')} role="group">
-            {segments.map((segment) => (
-              <Progress.Section
-                key={segment.status}
-                value={segment.percent}
-                color={STATUS_COLOURS[segment.status]}
-                aria-label={t('goals.segment', { status: t(`goals.status.${STATUS_KEYS[segment.status]}`), count: segment.count, total })}
-              />
-            ))}
-          </Progress.Root>
-        )}
+        <SupportBar counts={counts} size="xl" />
         <Stack component="ul" gap="xs" aria-label={t('goals.organisationsLabel')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {rows.map((row) => (
             <MeterRowItem key={row.organisationId} row={row} onDiff={() => setDiffFor(row)} onReconfirm={() => onTakeStance({ organisationId: row.organisationId, ...(row.stance ? { previous: row.stance } : {}) })} />

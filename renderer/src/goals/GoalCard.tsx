@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import type * as Y from 'yjs';
 import type { Goal } from '../../../shared/workspace-doc/goals';
 import { AdoptionBadge } from './AdoptionStatus';
+import { SupportBar } from './DraagvlakMeter';
 import { useGoalAdoption } from './useGoalAdoption';
 
 export const goalPath = (goalId: string) => `/doelen/${encodeURIComponent(goalId)}`;
@@ -22,14 +23,17 @@ export function GoalCard({ doc, goal }: { doc: Y.Doc; goal: Goal }) {
           </Anchor>
         </Title>
         {adoption.status === 'ready' ? (
-          <Group gap="sm">
-            <AdoptionBadge adopted={adoption.result.adopted} />
-            <Text size="sm">
-              {adoption.result.organisations.length === 0
-                ? t('goals.summaryNone')
-                : t('goals.summary', { supporting: adoption.result.supporting, total: adoption.result.organisations.length })}
-            </Text>
-          </Group>
+          <Stack gap={6}>
+            <SupportBar counts={adoption.result.counts} size="sm" />
+            <Group gap="sm">
+              <AdoptionBadge adopted={adoption.result.adopted} />
+              <Text size="sm">
+                {adoption.result.organisations.length === 0
+                  ? t('goals.summaryNone')
+                  : t('goals.summary', { supporting: adoption.result.supporting, total: adoption.result.organisations.length })}
+              </Text>
+            </Group>
+          </Stack>
         ) : adoption.status === 'loading' ? (
           <Loader size="xs" aria-label={t('goals.computing')} />
         ) : null}
