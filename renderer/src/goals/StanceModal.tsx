@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import type { CanonicalGoalText } from '../../../shared/goals/canonical-text';
 import { signStance, STANCE_ERRORS, STANCE_KINDS, STANCE_LIMITS, StanceInputSchema, type StanceKind, type StanceRecord } from '../../../shared/goals/stance';
 import { appendStance, currentGoalText } from '../../../shared/workspace-doc/goals';
+import { mandateHoldersByOrganisation } from '../../../shared/workspace-doc/mandates';
 import { useStorageAction } from '../hooks/useStorageAction';
 import type { Identity } from '../storage/identity-store';
 import { TextDiffView } from './TextDiffView';
@@ -37,6 +38,7 @@ export function StanceModal({ doc, goalId, organisationId, organisationName, ide
   const [errors, setErrors] = useState<Errors>({});
   const [shown, setShown] = useState<CanonicalGoalText>();
   const [latest, setLatest] = useState<CanonicalGoalText>();
+  const [noMandate, setNoMandate] = useState(false);
 
   useEffect(() => {
     let disposed = false;
@@ -79,6 +81,12 @@ export function StanceModal({ doc, goalId, organisationId, organisationName, ide
   const submit = () => {
     const input = validate();
     if (!input || !shown || changed || shown.canonicalText === '') return;
+    // A mandate revoked while the dialog was open: a stance signed now would not count, so it is not made.
+    const holders = mandateHoldersByOrganisation(doc).get(organisationId) ?? [];
+    if (!holders.some((holder) => holder.memberId === identity.memberId && holder.publicKey === identity.publicKeyB64)) {
+      setNoMandate(true);
+      return;
+    }
     let refused = false;
     void run(async () => {
       // The last word before signing: the document may have changed since the latest render.
@@ -156,6 +164,11 @@ export function StanceModal({ doc, goalId, organisationId, organisationName, ide
           {shown?.canonicalText === '' && (
             <Alert color="orange" role="alert">
               {t('goals.emptyText')}
+            </Alert>
+          )}
+          {noMandate && (
+            <Alert color="red" role="alert">
+              {t('goals.noLongerMandated', { name: organisationName })}
             </Alert>
           )}
           {changed && latest && shown && (
