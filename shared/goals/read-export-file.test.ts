@@ -1,7 +1,10 @@
 import fc from 'fast-check';
+import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeExportFixture, plainPdf, tamperMarkdownRecord, tamperPdfRecord, type ExportFixture } from './export-fixture.test-helper';
+import { RECORD_ATTACHMENT_NAME } from './export-pdf';
 import { ExportRecordError, type ExportRecordProblem } from './export-record';
+import { MAX_RECORD_BYTES } from './pdf-record';
 import { checkExportFile, MAX_EXPORT_FILE_BYTES, readExportFile } from './read-export-file';
 
 let fixture: ExportFixture;
@@ -40,6 +43,15 @@ describe('readExportFile', () => {
     oversized.set(fixture.pdf);
     expect(await problemOf(oversized)).toBe('tooLarge');
   });
+
+  it('stops inflating an attachment at the record limit (a small PDF may hold a huge compressed file)', async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    doc.addPage();
+    await doc.attach(new Uint8Array(MAX_RECORD_BYTES + 1).fill(0x20), RECORD_ATTACHMENT_NAME);
+    const bomb = await doc.save();
+    expect(bomb.length).toBeLessThan(MAX_EXPORT_FILE_BYTES);
+    expect(await problemOf(bomb)).toBe('tooLarge');
+  }, 30_000);
 
   it('finds a PDF whose middle was damaged unreadable or without its record, never a crash', async () => {
     const damaged = fixture.pdf.slice();
