@@ -1,7 +1,8 @@
 /**
  * The machine-readable record at the end of a goal's Markdown export: all
  * that is needed to verify the goal's stances offline, without the app or
- * the workspace.
+ * the workspace. The PDF export carries the same JSON as its attached file
+ * `stroomkring-record.json` (export-pdf.ts, pdf-record.ts).
  *
  * It sits in the last fenced block of the export whose info string is
  * `stroomkring-record`, as JSON:
