@@ -46,9 +46,9 @@ async function verifyWithCli(file: string): Promise<{ code: number; output: stri
   }
 }
 
-async function download(page: Page, button: string): Promise<string> {
+async function download(page: Page, button: string, prefix = ''): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  const path = join(folder, file.suggestedFilename());
+  const path = join(folder, prefix + file.suggestedFilename());
   await file.saveAs(path);
   return path;
 }
@@ -121,6 +121,15 @@ test('an adopted goal exports as Markdown and PDF that verify in the app and on 
     expect(result.output).toContain('Verified: all 1 signature(s) are valid.');
     expect(result.code).toBe(0);
   }
+
+  // The export follows the UI language.
+  await page.getByRole('banner').getByText('English', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: 'English' })).toBeChecked();
+  const english = await readFile(await download(page, 'Export as Markdown', 'en-'), 'utf8');
+  expect(english).toContain('## Stances');
+  expect(english).toMatch(/\| Gemeente Leiden \| Anne de Vries \| Endorses \|/);
+  await page.getByRole('banner').getByText('Nederlands', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: 'Nederlands' })).toBeChecked();
 
   // The same files checked in the app, from the goals list.
   await page.getByRole('link', { name: 'Alle doelen' }).click();
