@@ -58,7 +58,7 @@ function ActionItem({ group, row, ownerName, canEdit, canTick }: { group: Workin
           </Group>
         </Stack>
         {canEdit && (
-          <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconTrash size={12} aria-hidden />} aria-label={t('groups.removeActionNamed', { title: action.title })} onClick={() => void write(() => removeActionAs(doc, group.id, action.id, identity.memberId))}>
+          <Button size="compact-xs" variant="subtle" color="red" c="red.9" leftSection={<IconTrash size={12} aria-hidden />} aria-label={t('groups.removeActionNamed', { title: action.title })} onClick={() => void write(() => removeActionAs(doc, group.id, action.id, identity.memberId))}>
             {t('groups.removeAction')}
           </Button>
         )}

@@ -101,7 +101,7 @@ function GroupDetails({ group, snapshot }: { group: WorkingGroup; snapshot: Grou
           <Anchor component={Link} href="/ideeen">
             {idea.title}
           </Anchor>
-          <Badge variant="light" color="gray.8" size="sm">
+          <Badge variant="outline" color="gray.8" size="sm" tt="none">
             {t(`ideas.status.${idea.status.state}`)}
           </Badge>
         </Group>
@@ -117,7 +117,7 @@ function GroupDetails({ group, snapshot }: { group: WorkingGroup; snapshot: Grou
         <Title order={2}>{group.name}</Title>
         <Group gap="xs">
           {canJoin && (
-            <Button variant="light" onClick={() => void write(() => joinGroupAs(doc, group.id, by()))}>
+            <Button variant="default" onClick={() => void write(() => joinGroupAs(doc, group.id, by()))}>
               {t('groups.join')}
             </Button>
           )}

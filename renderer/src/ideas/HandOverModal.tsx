@@ -45,6 +45,7 @@ export function HandOverModal({ title, groups, preselected, busy, onHandOver, on
                 setProblem(undefined);
               }}
               error={problem}
+              allowDeselect={false}
               searchable
               required
               data-autofocus

@@ -116,7 +116,7 @@ export function IdeaCard({ row, snapshot, actor, onEdit }: IdeaCardProps) {
             </Button>
           )}
           {mayChangeIdea(idea, { kind: 'remove' }, actor) && !confirmRemove && (
-            <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} aria-hidden />} aria-label={t('ideas.removeNamed', { title: idea.title })} onClick={() => setConfirmRemove(true)}>
+            <Button size="xs" variant="subtle" color="red" c="red.9" leftSection={<IconTrash size={14} aria-hidden />} aria-label={t('ideas.removeNamed', { title: idea.title })} onClick={() => setConfirmRemove(true)}>
               {t('ideas.remove')}
             </Button>
           )}

@@ -37,28 +37,28 @@ export function IdeaStatusActions({ idea, actor, groups, members, organisations 
 
   const buttons = [
     state === 'new' && may({ to: 'underDiscussion' }) && (
-      <Button key="discuss" size="xs" variant="light" onClick={() => void move({ to: 'underDiscussion' })}>
+      <Button key="discuss" size="xs" variant="default" onClick={() => void move({ to: 'underDiscussion' })}>
         {t('ideas.moves.discuss')}
       </Button>
     ),
     // Offered to every member while under discussion: without a group of one's own, the dialog starts one.
     canMove(state, 'takenUp') && actor.isWorkspaceMember && (
-      <Button key="toGroup" size="xs" variant="light" onClick={() => setDialog({ kind: 'handOver' })}>
+      <Button key="toGroup" size="xs" variant="default" onClick={() => setDialog({ kind: 'handOver' })}>
         {t('ideas.moves.toGroup')}
       </Button>
     ),
     state === 'takenUp' && may({ to: 'realised' }) && (
-      <Button key="realise" size="xs" variant="light" color="teal.9" onClick={() => void move({ to: 'realised' })}>
+      <Button key="realise" size="xs" variant="default" onClick={() => void move({ to: 'realised' })}>
         {t('ideas.moves.realise')}
       </Button>
     ),
     state === 'declined' && may({ to: 'underDiscussion' }) && (
-      <Button key="reopen" size="xs" variant="light" onClick={() => void move({ to: 'underDiscussion' })}>
+      <Button key="reopen" size="xs" variant="default" onClick={() => void move({ to: 'underDiscussion' })}>
         {t('ideas.moves.reopen')}
       </Button>
     ),
     may({ to: 'declined', reason: '-' }) && (
-      <Button key="decline" size="xs" variant="subtle" color="red" onClick={() => setDialog({ kind: 'decline' })}>
+      <Button key="decline" size="xs" variant="subtle" color="red" c="red.9" onClick={() => setDialog({ kind: 'decline' })}>
         {t('ideas.moves.decline')}
       </Button>
     ),
