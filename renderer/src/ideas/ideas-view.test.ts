@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { addComment } from '../../../shared/workspace-doc/comments';
 import type { IdeaStatus } from '../../../shared/workspace-doc/idea-status';
 import { addIdea, type Idea } from '../../../shared/workspace-doc/ideas';
+import { ideasMap, workingGroupsMap } from '../../../shared/workspace-doc/schema';
 import { ideaRows, readIdeasSnapshot, tagsInUse, visibleIdeas, type IdeaRow } from './ideas-view';
 
 const idea = (id: string, createdAt: number, extra: Partial<Idea> = {}): Idea => ({
@@ -70,5 +71,19 @@ describe('ideas view', () => {
     const snapshot = readIdeasSnapshot(doc);
     expect(snapshot.ideas.map((result) => result.ok)).toEqual([true]);
     expect(snapshot.commentCounts.get(id)).toBe(1);
+  });
+
+  it("a peer's damaged idea or group is reported, the rest stays readable", () => {
+    const doc = new Y.Doc();
+    addIdea(doc, { title: 'Buurtbatterij', description: '', tags: [], goalId: '' }, { memberId: 'anne', now: 1, id: 'good' });
+    ideasMap(doc).set('bad', 'not a map');
+    const broken = new Y.Map<unknown>();
+    ideasMap(doc).set('half', broken);
+    broken.set('title', 42);
+    workingGroupsMap(doc).set('wg-bad', 7);
+    const snapshot = readIdeasSnapshot(doc);
+    expect(snapshot.ideas.filter((result) => result.ok).map((result) => result.id)).toEqual(['good']);
+    expect(snapshot.ideas.filter((result) => !result.ok).map((result) => result.id).sort()).toEqual(['bad', 'half']);
+    expect(snapshot.groups).toEqual([]);
   });
 });
