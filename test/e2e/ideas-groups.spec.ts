@@ -129,6 +129,12 @@ test('B posts an idea, A votes, comments, discusses and hands it to a working gr
     // A adds an action owned by B, due three days ago: it stands out at B in words.
     await openSection(a.page, 'Werkgroepen');
     await a.page.getByRole('link', { name: GROUP }).click();
+    await a.page.getByRole('button', { name: 'Leden wijzigen' }).click();
+    const membersForm = a.page.getByRole('dialog', { name: 'Leden wijzigen' });
+    await expect(membersForm.getByText('Bram Jansen — Liander')).toBeVisible();
+    await checkA11y(a.page);
+    await membersForm.getByRole('button', { name: 'Annuleren' }).click();
+    await expect(membersForm).toBeHidden();
     await a.page.getByRole('button', { name: 'Actie toevoegen' }).click();
     const actionForm = a.page.getByRole('dialog', { name: 'Actie toevoegen' });
     await actionForm.getByRole('textbox', { name: 'Wat moet er gebeuren' }).fill(ACTION);
@@ -171,6 +177,16 @@ test('B posts an idea, A votes, comments, discusses and hands it to a working gr
     await expect(declinedAtB.getByText('Afgewezen', { exact: true })).toBeVisible(SYNC);
     await expect(declinedAtB.getByText('Reden: Monumentaal pand; geen vergunning mogelijk.')).toBeVisible();
     await chooseOption(b.page, 'Status', 'Afgewezen');
+    await expect(b.page.getByRole('article')).toHaveCount(1);
+
+    // The working group realised the first idea; a declined idea can be discussed again.
+    await ideaAtA.getByRole('button', { name: 'Gerealiseerd' }).click();
+    await expect(ideaAtA.getByText('Gerealiseerd', { exact: true })).toBeVisible();
+    await expect(ideaAtA.getByRole('button', { name: 'Gerealiseerd' })).toHaveCount(0);
+    await a.page.getByRole('article', { name: OTHER_IDEA }).getByRole('button', { name: 'Opnieuw bespreken' }).click();
+    await expect(a.page.getByRole('article', { name: OTHER_IDEA }).getByText('In bespreking', { exact: true })).toBeVisible();
+    await chooseOption(b.page, 'Status', 'Gerealiseerd');
+    await expect(b.page.getByRole('article', { name: IDEA })).toBeVisible(SYNC);
     await expect(b.page.getByRole('article')).toHaveCount(1);
     await checkA11y(b.page);
   } finally {

@@ -28,7 +28,7 @@ export function LinksModal({ title, label, options, initial, busy, onSave, onClo
         }}
       >
         <Stack>
-          <MultiSelect label={label} data={data} value={value} onChange={setValue} searchable clearable data-autofocus comboboxProps={{ withinPortal: true }} />
+          <MultiSelect label={label} data={data} value={value} onChange={setValue} searchable clearable comboboxProps={{ withinPortal: true }} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('groups.cancel')}

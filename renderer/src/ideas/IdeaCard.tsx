@@ -12,7 +12,7 @@ import type { IdeaRow, IdeasSnapshot } from './ideas-view';
 import { IdeaStatusActions } from './IdeaStatusActions';
 
 /** Dark shades, so white badge text keeps its contrast. */
-const STATUS_COLOURS: Record<IdeaState, string> = { new: 'blue.8', underDiscussion: 'grape.8', takenUp: 'teal.9', realised: 'green.9', declined: 'gray.8' };
+const STATUS_COLOURS: Record<IdeaState, string> = { new: 'blue.8', underDiscussion: 'grape.8', takenUp: 'cyan.9', realised: 'teal.9', declined: 'gray.8' };
 
 interface IdeaCardProps {
   readonly row: IdeaRow;
