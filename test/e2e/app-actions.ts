@@ -74,3 +74,18 @@ export async function joinWithInvite(page: Page, code: string) {
   await dialog.getByLabel('Uitnodigingscode').fill(code);
   await dialog.getByRole('button', { name: 'Deelnemen' }).click();
 }
+
+/** The two people most specs use: A in a municipality, B at the grid operator. */
+export const ANNE = { name: 'Anne de Vries', organisation: 'Gemeente Leiden', role: 'Programmamanager' };
+export const BRAM = { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' };
+
+/** A starts workspace "RES 2.0" in Holland Rijnland with the given organisations and invites B, who joins it. */
+export async function startSharedWorkspace(a: Page, b: Page, organisations: readonly OrganisationEntry[]) {
+  await createIdentity(a, ANNE);
+  await createWorkspace(a, 'Holland Rijnland', 'RES 2.0');
+  for (const organisation of organisations) await addOrganisation(a, organisation);
+  const code = await createInvite(a);
+  await createIdentity(b, BRAM);
+  await joinWithInvite(b, code);
+  await expect(b.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
+}

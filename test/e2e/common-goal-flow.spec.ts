@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
-import { addOrganisation, chooseOption, createIdentity, createInvite, createWorkspace, joinWithInvite, openSection } from './app-actions';
+import { chooseOption, openSection, startSharedWorkspace } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner } from './partners';
 
 /**
@@ -58,14 +58,10 @@ test('two partners co-edit, endorse, re-confirm after a change, adopt, export ve
   const folder = await mkdtemp(join(tmpdir(), 'stroomkring-export-'));
   const [a, b] = await Promise.all([openPartner(PORT_A), openPartner(PORT_B)]);
   try {
-    await createIdentity(a.page, { name: 'Anne de Vries', organisation: 'Gemeente Leiden', role: 'Programmamanager' });
-    await createWorkspace(a.page, 'Holland Rijnland', 'RES 2.0');
-    await addOrganisation(a.page, { name: 'Gemeente Leiden', type: 'Gemeente' });
-    await addOrganisation(a.page, { name: 'Liander', type: 'Netbeheerder' });
-    const code = await createInvite(a.page);
-    await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' });
-    await joinWithInvite(b.page, code);
-    await expect(b.page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
+    await startSharedWorkspace(a.page, b.page, [
+      { name: 'Gemeente Leiden', type: 'Gemeente' },
+      { name: 'Liander', type: 'Netbeheerder' },
+    ]);
 
     // A proposes the goal; both organisations take part by default.
     await openSection(a.page, 'Doelen');

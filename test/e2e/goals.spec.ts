@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addOrganisation, createIdentity, createInvite, createWorkspace, joinWithInvite, openSection } from './app-actions';
+import { addOrganisation, openSection, startSharedWorkspace } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner } from './partners';
 
 /**
@@ -52,13 +52,7 @@ test('mandate holders sign stances, a text change makes them stale, re-confirmed
   test.setTimeout(300_000);
   const [a, b] = await Promise.all([openPartner(PORT_A), openPartner(PORT_B)]);
   try {
-    await createIdentity(a.page, { name: 'Anne de Vries', organisation: 'Gemeente Leiden', role: 'Programmamanager' });
-    await createWorkspace(a.page, 'Holland Rijnland', 'RES 2.0');
-    await addOrganisation(a.page, { name: 'Gemeente Leiden', type: 'Gemeente' });
-    const code = await createInvite(a.page);
-    await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' });
-    await joinWithInvite(b.page, code);
-    await expect(b.page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
+    await startSharedWorkspace(a.page, b.page, [{ name: 'Gemeente Leiden', type: 'Gemeente' }]);
     await addOrganisation(b.page, { name: 'Liander', type: 'Netbeheerder' });
     await expect(a.page.getByRole('article', { name: 'Liander' })).toBeVisible(SYNC);
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addOrganisation, chooseOption, createIdentity, createInvite, createWorkspace, joinWithInvite, openSection } from './app-actions';
+import { chooseOption, openSection, startSharedWorkspace } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner } from './partners';
 
 /** Samen creëren across two partners: an idea posted by B is voted on, discussed and handed to a working group by A; an overdue action shows at B. */
@@ -35,14 +35,10 @@ test('B posts an idea, A votes, comments, discusses and hands it to a working gr
   test.setTimeout(240_000);
   const [a, b] = await Promise.all([openPartner(PORT_A), openPartner(PORT_B)]);
   try {
-    await createIdentity(a.page, { name: 'Anne de Vries', organisation: 'Gemeente Leiden', role: 'Programmamanager' });
-    await createWorkspace(a.page, 'Holland Rijnland', 'RES 2.0');
-    await addOrganisation(a.page, { name: 'Gemeente Leiden', type: 'Gemeente' });
-    await addOrganisation(a.page, { name: 'Liander', type: 'Netbeheerder' });
-    const code = await createInvite(a.page);
-    await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' });
-    await joinWithInvite(b.page, code);
-    await expect(b.page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
+    await startSharedWorkspace(a.page, b.page, [
+      { name: 'Gemeente Leiden', type: 'Gemeente' },
+      { name: 'Liander', type: 'Netbeheerder' },
+    ]);
 
     // B posts an idea.
     await openSection(b.page, 'Ideeën');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addOrganisation, createIdentity, createInvite, createWorkspace, joinWithInvite, openSection } from './app-actions';
+import { openSection, startSharedWorkspace } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner } from './partners';
 
 /** Interests on the table: A lays out its organisation's interests, B reads them, cannot edit them, and comments. */
@@ -17,15 +17,10 @@ test('A puts its interests on the table, B reads them but cannot edit them, and 
   test.setTimeout(180_000);
   const [a, b] = await Promise.all([openPartner(PORT_A), openPartner(PORT_B)]);
   try {
-    await createIdentity(a.page, { name: 'Anne de Vries', organisation: 'Gemeente Leiden', role: 'Programmamanager' });
-    await createWorkspace(a.page, 'Holland Rijnland', 'RES 2.0');
-    await addOrganisation(a.page, { name: 'Gemeente Leiden', type: 'Gemeente' });
-    await addOrganisation(a.page, { name: 'Liander', type: 'Netbeheerder' });
-    const code = await createInvite(a.page);
-
-    await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' });
-    await joinWithInvite(b.page, code);
-    await expect(b.page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
+    await startSharedWorkspace(a.page, b.page, [
+      { name: 'Gemeente Leiden', type: 'Gemeente' },
+      { name: 'Liander', type: 'Netbeheerder' },
+    ]);
 
     // A fills in its own organisation's card; the other organisation's card has no edit button.
     await openSection(a.page, 'Belangen');
