@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { FormModal } from '../components/FormModal';
+import { Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,27 +41,9 @@ export function NewGoalModal({ doc, memberId, organisationIds, onCreated, onClos
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('goals.newGoal')} size="lg">
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack>
-          <TextInput label={t('goals.fieldTitle')} value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={submitted ? titleError : undefined} required data-autofocus />
-          <Textarea label={t('goals.fieldText')} description={t('goals.fieldTextHint')} value={text} onChange={(event) => setText(event.currentTarget.value)} error={submitted ? textError : undefined} autosize minRows={4} maxRows={14} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('goals.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('goals.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={t('goals.newGoal')} onClose={onClose} onSubmit={submit} submitLabel={t('goals.create')} cancelLabel={t('goals.cancel')} busy={busy} size="lg">
+      <TextInput label={t('goals.fieldTitle')} value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={submitted ? titleError : undefined} required data-autofocus />
+      <Textarea label={t('goals.fieldText')} description={t('goals.fieldTextHint')} value={text} onChange={(event) => setText(event.currentTarget.value)} error={submitted ? textError : undefined} autosize minRows={4} maxRows={14} />
+    </FormModal>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
+import { FormModal } from '../components/FormModal';
+import { NumberInput, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,28 +39,10 @@ export function QuorumModal({ doc, quorum, onClose }: { doc: Y.Doc; quorum: Quor
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('goals.quorumTitle')}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack>
-          <Text size="sm">{t('goals.quorumIntro')}</Text>
-          <NumberInput label={t('goals.quorumMin')} value={minimum} onChange={setMinimum} min={MIN_ORGANISATIONS.min} max={MIN_ORGANISATIONS.max} allowDecimal={false} error={submitted ? minimumError : undefined} data-autofocus />
-          <NumberInput label={t('goals.quorumPercent')} value={percent} onChange={setPercent} min={PERCENT.min} max={PERCENT.max} allowDecimal={false} suffix="%" error={submitted ? percentError : undefined} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('goals.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('goals.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={t('goals.quorumTitle')} onClose={onClose} onSubmit={submit} submitLabel={t('goals.save')} cancelLabel={t('goals.cancel')} busy={busy}>
+      <Text size="sm">{t('goals.quorumIntro')}</Text>
+      <NumberInput label={t('goals.quorumMin')} value={minimum} onChange={setMinimum} min={MIN_ORGANISATIONS.min} max={MIN_ORGANISATIONS.max} allowDecimal={false} error={submitted ? minimumError : undefined} data-autofocus />
+      <NumberInput label={t('goals.quorumPercent')} value={percent} onChange={setPercent} min={PERCENT.min} max={PERCENT.max} allowDecimal={false} suffix="%" error={submitted ? percentError : undefined} />
+    </FormModal>
   );
 }

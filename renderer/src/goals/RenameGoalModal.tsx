@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { FormModal } from '../components/FormModal';
+import { TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,26 +29,8 @@ export function RenameGoalModal({ doc, goalId, title: currentTitle, onClose }: {
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('goals.rename')}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack>
-          <TextInput label={t('goals.fieldTitle')} value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={submitted ? error : undefined} required data-autofocus />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('goals.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('goals.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={t('goals.rename')} onClose={onClose} onSubmit={submit} submitLabel={t('goals.save')} cancelLabel={t('goals.cancel')} busy={busy}>
+      <TextInput label={t('goals.fieldTitle')} value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={submitted ? error : undefined} required data-autofocus />
+    </FormModal>
   );
 }

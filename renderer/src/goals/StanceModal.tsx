@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Loader, Modal, Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { FormModal } from '../components/FormModal';
+import { Alert, Button, Loader, Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -109,89 +110,71 @@ export function StanceModal({ doc, goalId, organisationId, organisationName, ide
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('goals.stanceTitle')} size="lg">
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
+    <FormModal title={t('goals.stanceTitle')} onClose={onClose} onSubmit={submit} submitLabel={t('goals.sign')} cancelLabel={t('goals.cancel')} busy={busy} submitDisabled={shown === undefined} size="lg">
+      <Text fw={600}>{t('goals.stanceFor', { name: organisationName })}</Text>
+      <Radio.Group
+        label={t('goals.stanceLabel')}
+        value={form.stance}
+        onChange={(value) => setForm((before) => ({ ...before, stance: value as StanceKind }))}
+        error={errors.stance}
+        withAsterisk
       >
-        <Stack>
-          <Text fw={600}>{t('goals.stanceFor', { name: organisationName })}</Text>
-          <Radio.Group
-            label={t('goals.stanceLabel')}
-            value={form.stance}
-            onChange={(value) => setForm((before) => ({ ...before, stance: value as StanceKind }))}
-            error={errors.stance}
-            withAsterisk
-          >
-            <Stack gap="xs" mt="xs">
-              {STANCE_KINDS.map((kind) => (
-                <Radio key={kind} value={kind} label={t(`goals.stances.${kind}`)} />
-              ))}
-            </Stack>
-          </Radio.Group>
-          <Textarea
-            label={t('goals.reasonLabel')}
-            description={form.stance === 'endorse' || form.stance === '' ? t('goals.reasonHintOptional') : t('goals.reasonHintRequired')}
-            withAsterisk={form.stance !== 'endorse' && form.stance !== ''}
-            value={form.reason}
-            onChange={(event) => {
-              const reason = event.currentTarget.value;
-              setForm((before) => ({ ...before, reason }));
-            }}
-            error={errors.reason}
-            autosize
-            minRows={2}
-            maxRows={8}
-          />
-          <Stack gap={4}>
-            <Text fw={600} id="stance-signed-text-label">
-              {t('goals.signingText')}
-            </Text>
-            {shown === undefined ? (
-              <Loader size="sm" aria-label={t('goals.loadingText')} />
-            ) : (
-              <Paper withBorder p="sm" component="blockquote" m={0} aria-labelledby="stance-signed-text-label" style={{ whiteSpace: 'pre-wrap', maxHeight: 240, overflowY: 'auto' }} data-testid="stance-signed-text">
-                {shown.canonicalText}
-              </Paper>
-            )}
-            <Text size="xs" c="dimmed">
-              {t('goals.signingHint')}
-            </Text>
-          </Stack>
-          {shown?.canonicalText === '' && (
-            <Alert color="orange" role="alert">
-              {t('goals.emptyText')}
-            </Alert>
-          )}
-          {noMandate && (
-            <Alert color="red" role="alert">
-              {t('goals.noLongerMandated', { name: organisationName })}
-            </Alert>
-          )}
-          {changed && latest && shown && (
-            <Alert color="orange" role="alert">
-              <Stack gap="xs">
-                <Text size="sm">{t('goals.textChanged')}</Text>
-                <TextDiffView before={shown.canonicalText} after={latest.canonicalText} label={t('goals.diffTitle')} />
-                <Button size="xs" variant="default" onClick={() => setShown(latest)} style={{ alignSelf: 'flex-start' }}>
-                  {t('goals.loadNewText')}
-                </Button>
-              </Stack>
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('goals.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} disabled={shown === undefined}>
-              {t('goals.sign')}
-            </Button>
-          </Group>
+        <Stack gap="xs" mt="xs">
+          {STANCE_KINDS.map((kind) => (
+            <Radio key={kind} value={kind} label={t(`goals.stances.${kind}`)} />
+          ))}
         </Stack>
-      </form>
-    </Modal>
+      </Radio.Group>
+      <Textarea
+        label={t('goals.reasonLabel')}
+        description={form.stance === 'endorse' || form.stance === '' ? t('goals.reasonHintOptional') : t('goals.reasonHintRequired')}
+        withAsterisk={form.stance !== 'endorse' && form.stance !== ''}
+        value={form.reason}
+        onChange={(event) => {
+          const reason = event.currentTarget.value;
+          setForm((before) => ({ ...before, reason }));
+        }}
+        error={errors.reason}
+        autosize
+        minRows={2}
+        maxRows={8}
+      />
+      <Stack gap={4}>
+        <Text fw={600} id="stance-signed-text-label">
+          {t('goals.signingText')}
+        </Text>
+        {shown === undefined ? (
+          <Loader size="sm" aria-label={t('goals.loadingText')} />
+        ) : (
+          <Paper withBorder p="sm" component="blockquote" m={0} aria-labelledby="stance-signed-text-label" style={{ whiteSpace: 'pre-wrap', maxHeight: 240, overflowY: 'auto' }} data-testid="stance-signed-text">
+            {shown.canonicalText}
+          </Paper>
+        )}
+        <Text size="xs" c="dimmed">
+          {t('goals.signingHint')}
+        </Text>
+      </Stack>
+      {shown?.canonicalText === '' && (
+        <Alert color="orange" role="alert">
+          {t('goals.emptyText')}
+        </Alert>
+      )}
+      {noMandate && (
+        <Alert color="red" role="alert">
+          {t('goals.noLongerMandated', { name: organisationName })}
+        </Alert>
+      )}
+      {changed && latest && shown && (
+        <Alert color="orange" role="alert">
+          <Stack gap="xs">
+            <Text size="sm">{t('goals.textChanged')}</Text>
+            <TextDiffView before={shown.canonicalText} after={latest.canonicalText} label={t('goals.diffTitle')} />
+            <Button size="xs" variant="default" onClick={() => setShown(latest)} style={{ alignSelf: 'flex-start' }}>
+              {t('goals.loadNewText')}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+    </FormModal>
   );
 }
