@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { SectionHeading } from '../components/SectionHeading';
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -28,15 +29,7 @@ export function GoalsPanel() {
 
   return (
     <Stack component="section" aria-labelledby={headingId}>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={2} id={headingId}>
-            {t('goals.title')}
-          </Title>
-          <Text size="sm" c="dimmed" maw={720}>
-            {t('goals.intro')}
-          </Text>
-        </div>
+      <SectionHeading id={headingId} title={t('goals.title')} intro={t('goals.intro')}>
         <Group gap="xs">
           <Button onClick={() => setDialog('new')}>{t('goals.newGoal')}</Button>
           <Button variant="default" onClick={() => setDialog('mandates')}>
@@ -47,7 +40,7 @@ export function GoalsPanel() {
           </Button>
           <VerifyExportButton />
         </Group>
-      </Group>
+      </SectionHeading>
       <Text size="sm">{t('goals.quorumRule', { min: quorum.minSupportingOrganisations, percent: quorum.minSupportingPercent })}</Text>
       {quorumProblem !== undefined && <Alert color="orange">{t('goals.quorumDamaged', { problem: quorumProblem })}</Alert>}
       {goals.length === 0 && (

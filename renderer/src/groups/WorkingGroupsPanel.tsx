@@ -1,3 +1,4 @@
+import { SectionHeading } from '../components/SectionHeading';
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -47,19 +48,11 @@ export function WorkingGroupsPanel() {
 
   return (
     <Stack component="section" aria-labelledby={headingId}>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={2} id={headingId}>
-            {t('groups.title')}
-          </Title>
-          <Text size="sm" c="dimmed" maw={720}>
-            {t('groups.intro')}
-          </Text>
-        </div>
+      <SectionHeading id={headingId} title={t('groups.title')} intro={t('groups.intro')}>
         <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
           {t('groups.new')}
         </Button>
-      </Group>
+      </SectionHeading>
       {snapshot.groups.length === 0 && (
         <Paper withBorder p="lg">
           <Text>{t('groups.empty')}</Text>

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { SectionHeading } from '../components/SectionHeading';
+import { Alert, Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,19 +39,11 @@ export function IdeasPanel() {
 
   return (
     <Stack component="section" aria-labelledby={headingId}>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={2} id={headingId}>
-            {t('ideas.title')}
-          </Title>
-          <Text size="sm" c="dimmed" maw={720}>
-            {t('ideas.intro')}
-          </Text>
-        </div>
+      <SectionHeading id={headingId} title={t('ideas.title')} intro={t('ideas.intro')}>
         <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')} disabled={!actor.isWorkspaceMember}>
           {t('ideas.new')}
         </Button>
-      </Group>
+      </SectionHeading>
       {!actor.isWorkspaceMember && <Alert color="blue">{t('ideas.notMember')}</Alert>}
       {rows.length > 0 && (
         <Group gap="sm" align="flex-end">

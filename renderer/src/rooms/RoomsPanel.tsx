@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { SectionHeading } from '../components/SectionHeading';
+import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconLock, IconPlus, IconTicket } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -24,15 +25,7 @@ export function RoomsPanel() {
 
   return (
     <Stack component="section" aria-labelledby={headingId}>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={2} id={headingId}>
-            {t('rooms.title')}
-          </Title>
-          <Text size="sm" c="dimmed" maw={720}>
-            {t('rooms.intro')}
-          </Text>
-        </div>
+      <SectionHeading id={headingId} title={t('rooms.title')} intro={t('rooms.intro')}>
         <Group gap="sm">
           <Button variant="default" leftSection={<IconTicket size={16} aria-hidden />} onClick={() => setDialog('join')}>
             {t('rooms.join')}
@@ -41,7 +34,7 @@ export function RoomsPanel() {
             {t('rooms.create')}
           </Button>
         </Group>
-      </Group>
+      </SectionHeading>
       {rooms?.length === 0 && (
         <Paper withBorder p="lg" data-testid="rooms-empty">
           <Text>{t('rooms.empty')}</Text>
