@@ -35,7 +35,7 @@ for (let i = 0; i < WARM_UP; i += 1) {
   readWhole();
   await recompute();
 }
-const load = loadavg()[0];
+const load = loadavg()[0] ?? Number.NaN;
 const baseline: number[] = [];
 const dashboard: number[] = [];
 for (let i = 0; i < ROUNDS; i += 1) {
