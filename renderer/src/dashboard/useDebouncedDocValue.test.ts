@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { watchDocComputation, type Computed } from './useDebouncedDocValue';
+import { watchDashboardComputation, type Computed } from './useDebouncedDocValue';
 
 const flush = () => vi.advanceTimersByTimeAsync(0);
 
@@ -12,7 +12,7 @@ describe('debounced computation from a doc', () => {
     const doc = new Y.Doc();
     const compute = vi.fn((d: Y.Doc) => Promise.resolve(d.getMap('m').size));
     const results: Computed<number>[] = [];
-    const stop = watchDocComputation(doc, compute, (r) => results.push(r), 500);
+    const stop = watchDashboardComputation(doc, compute, (r) => results.push(r), 500);
     await flush();
     expect(results).toEqual([{ status: 'ready', value: 0 }]);
     for (let i = 0; i < 20; i += 1) {
@@ -34,7 +34,7 @@ describe('debounced computation from a doc', () => {
     const resolvers: ((value: string) => void)[] = [];
     const compute = () => new Promise<string>((resolve) => resolvers.push(resolve));
     const results: Computed<string>[] = [];
-    const stop = watchDocComputation(doc, compute, (r) => results.push(r), 500);
+    const stop = watchDashboardComputation(doc, compute, (r) => results.push(r), 500);
     doc.getMap('m').set('a', 1);
     await vi.advanceTimersByTimeAsync(500);
     expect(resolvers).toHaveLength(2);
@@ -48,7 +48,7 @@ describe('debounced computation from a doc', () => {
   it('reports a failure instead of a figure', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const results: Computed<number>[] = [];
-    const stop = watchDocComputation(new Y.Doc(), () => Promise.reject(new Error('kapot')), (r) => results.push(r));
+    const stop = watchDashboardComputation(new Y.Doc(), () => Promise.reject(new Error('kapot')), (r) => results.push(r));
     await flush();
     expect(results).toEqual([{ status: 'failed', problem: 'kapot' }]);
     expect(errors).toHaveBeenCalled();

@@ -5,6 +5,7 @@ import type { CanonicalGoalText } from '../../../shared/goals/canonical-text';
 import { decisionLogWithHistory } from '../../../shared/goals/adoption-history';
 import type { DecisionLogEntry } from '../../../shared/goals/decision-log';
 import { currentGoalText, goalAdoption, UnknownGoalError } from '../../../shared/workspace-doc/goals';
+import { watchDocComputation } from '../hooks/watch-doc-computation';
 
 /**
  * Typing in the editor updates the document per keystroke; verifying every
@@ -43,11 +44,7 @@ export async function computeGoalAdoption(doc: Y.Doc, goalId: string): Promise<G
   }
 }
 
-/**
- * Computes at once, then again once updates have been quiet for `delayMs`.
- * A result that arrives after a newer computation started is dropped, so a
- * slow verify never overwrites a fresher answer. Returns the stop function.
- */
+/** Goal adoption over the shared watcher (computeGoalAdoption never rejects). Returns the stop function. */
 export function watchGoalAdoption(
   doc: Y.Doc,
   goalId: string,
@@ -55,26 +52,7 @@ export function watchGoalAdoption(
   delayMs = RECOMPUTE_DELAY_MS,
   compute: (doc: Y.Doc, goalId: string) => Promise<GoalAdoptionState> = computeGoalAdoption,
 ): () => void {
-  let active = true;
-  let generation = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const run = () => {
-    const mine = (generation += 1);
-    void compute(doc, goalId).then((state) => {
-      if (active && mine === generation) onState(state);
-    });
-  };
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(run, delayMs);
-  };
-  run();
-  doc.on('update', schedule);
-  return () => {
-    active = false;
-    clearTimeout(timer);
-    doc.off('update', schedule);
-  };
+  return watchDocComputation(doc, () => compute(doc, goalId), onState, { delayMs });
 }
 
 /** watchGoalAdoption as React state; `loading` until the first result for this goal. */
