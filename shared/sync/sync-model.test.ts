@@ -1,25 +1,64 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { HubAddressError, HubUrlSchema, normaliseHubAddress } from './hub-address';
 import { presentMembers } from './presence';
+import { stateVectorGap } from './state-vector-gap';
 import { computeSyncStatus } from './sync-status';
+
+const even = { remoteLacks: 0, localLacks: 0 };
 
 describe('sync status', () => {
   it('tells the truth in every state', () => {
-    expect(computeSyncStatus({ online: false, signalingConnected: true, peers: [{ synced: true }] })).toEqual({ kind: 'offline', reason: 'switchedOff' });
+    expect(computeSyncStatus({ online: false, signalingConnected: true, peers: [even] })).toEqual({ kind: 'offline', reason: 'switchedOff' });
     expect(computeSyncStatus({ online: true, signalingConnected: false, peers: [] })).toEqual({ kind: 'offline', reason: 'noSignaling' });
     expect(computeSyncStatus({ online: true, signalingConnected: true, peers: [] })).toEqual({ kind: 'looking' });
-    expect(computeSyncStatus({ online: true, signalingConnected: true, peers: [{ synced: true }, { synced: false }] })).toEqual({ kind: 'connected', peers: 2 });
-    expect(computeSyncStatus({ online: true, signalingConnected: false, peers: [{ synced: true }] })).toEqual({ kind: 'inSync', peers: 1 });
+    expect(computeSyncStatus({ online: true, signalingConnected: true, peers: [even, undefined] })).toEqual({ kind: 'connected', peers: 2, sending: 1, receiving: 1 });
+    expect(computeSyncStatus({ online: true, signalingConnected: true, peers: [even, { remoteLacks: 3, localLacks: 0 }] })).toEqual({ kind: 'connected', peers: 2, sending: 1, receiving: 0 });
+    expect(computeSyncStatus({ online: true, signalingConnected: true, peers: [{ remoteLacks: 0, localLacks: 1 }] })).toEqual({ kind: 'connected', peers: 1, sending: 0, receiving: 1 });
+    expect(computeSyncStatus({ online: true, signalingConnected: false, peers: [even] })).toEqual({ kind: 'inSync', peers: 1 });
   });
 
-  it('never says in sync without a peer (property)', () => {
+  it('says in sync only when every connected peer reported holding exactly what we hold (property)', () => {
+    const gap = fc.option(fc.record({ remoteLacks: fc.nat(5), localLacks: fc.nat(5) }), { nil: undefined });
     fc.assert(
-      fc.property(fc.boolean(), fc.boolean(), fc.array(fc.record({ synced: fc.boolean() }), { maxLength: 5 }), (online, signalingConnected, peers) => {
+      fc.property(fc.boolean(), fc.boolean(), fc.array(gap, { maxLength: 5 }), (online, signalingConnected, peers) => {
         const status = computeSyncStatus({ online, signalingConnected, peers });
-        if (status.kind === 'inSync') expect(peers.length > 0 && peers.every((p) => p.synced) && online).toBe(true);
+        const allEven = peers.every((p) => p !== undefined && p.remoteLacks === 0 && p.localLacks === 0);
+        expect(status.kind === 'inSync').toBe(online && peers.length > 0 && allEven);
       }),
     );
+  });
+});
+
+describe('state vector gap', () => {
+  it('is zero exactly when two real Yjs replicas hold the same inserts (property)', () => {
+    // Each step: which replica edits, and whether the edit is then delivered to the other.
+    const steps = fc.array(fc.record({ editor: fc.constantFrom(0, 1), text: fc.string({ minLength: 1, maxLength: 4 }), delivered: fc.boolean() }), { maxLength: 12 });
+    fc.assert(
+      fc.property(steps, (plan) => {
+        const docs = [new Y.Doc(), new Y.Doc()] as const;
+        for (const { editor, text, delivered } of plan) {
+          const from = docs[editor];
+          const to = docs[1 - editor] as Y.Doc;
+          const before = Y.encodeStateVector(from);
+          from.getText('t').insert(0, text);
+          if (delivered) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, before));
+        }
+        const [a, b] = docs;
+        const gap = stateVectorGap(Y.decodeStateVector(Y.encodeStateVector(a)), Y.decodeStateVector(Y.encodeStateVector(b)));
+        const missingAtB = Y.diffUpdate(Y.encodeStateAsUpdate(a), Y.encodeStateVector(b));
+        const bHasAll = Y.decodeUpdate(missingAtB).structs.length === 0;
+        expect(gap.remoteLacks === 0).toBe(bHasAll);
+        Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+        Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+        expect(stateVectorGap(Y.decodeStateVector(Y.encodeStateVector(a)), Y.decodeStateVector(Y.encodeStateVector(b)))).toEqual(even);
+      }),
+    );
+  });
+
+  it('counts the clock units missing on each side', () => {
+    expect(stateVectorGap(new Map([[1, 5], [2, 3]]), new Map([[1, 2], [3, 4]]))).toEqual({ remoteLacks: 6, localLacks: 4 });
   });
 });
 

@@ -9,18 +9,40 @@
  * of the same workspace to be fully destroyed.
  *
  * y-webrtc 10.3.0 is patched (patches/y-webrtc+10.3.0.patch) for glare
- * between two peers offering at once and for peers never marked synced.
+ * between two peers offering at once, for a disconnected room that stayed
+ * reachable (offline edits were then never sent), and to keep the state
+ * vector each peer last reported.
+ *
+ * The status is only "in sync" when it is known: after its own document
+ * changes (local edits and updates received alike) this peer reports its
+ * state vector to every connected peer as a sync step 1, at most once per
+ * STATE_REPORT_DELAY_MS. The peer answers with whatever we lack (sync step 2),
+ * so each report also closes any gap left behind.
  */
+import * as encoding from 'lib0/encoding';
 import { Awareness } from 'y-protocols/awareness';
+import { writeSyncStep1 } from 'y-protocols/sync';
 import { WebrtcProvider } from 'y-webrtc';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { roomNameFor } from '../../../shared/invite/workspace-key';
 import type { PresenceUser } from '../../../shared/sync/presence';
+import { stateVectorGap } from '../../../shared/sync/state-vector-gap';
 import { computeSyncStatus, type SyncStatus } from '../../../shared/sync/sync-status';
 import { createFramingWrtc } from './framing-peer-connection';
 
 /** y-webrtc has no event for a signaling socket opening or closing; the status is re-read this often too. */
 const STATUS_POLL_MS = 1000;
+/** Reports wait this long after a change, so a burst of keystrokes or received updates costs one report per peer. */
+const STATE_REPORT_DELAY_MS = 300;
+/** y-webrtc's message type for sync messages on its data channels. */
+const MESSAGE_SYNC = 0;
+
+/** The fields of y-webrtc's connection object that the status reads (patched y-webrtc keeps the reported state vector). */
+interface PeerConn {
+  readonly connected: boolean;
+  readonly remoteStateVector: Map<number, number> | undefined;
+  readonly peer: { send(data: Uint8Array): void };
+}
 
 export interface WorkspaceSyncOptions {
   readonly workspaceId: string;
@@ -40,14 +62,24 @@ export class WorkspaceSync {
   /** Every peer connection y-webrtc made that is not closed yet, for the file channel. */
   private readonly connections = new Set<RTCPeerConnection>();
   private readonly connectionListeners = new Set<(pc: RTCPeerConnection) => void>();
+  /** y-webrtc clears the local presence when it disconnects and never sets it again; it is restored from here. */
+  private presenceWhileOffline: Record<string, unknown>;
+  private reportTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onDocUpdate = () => {
+    this.reportTimer ??= setTimeout(() => {
+      this.reportTimer = undefined;
+      this.reportState();
+    }, STATE_REPORT_DELAY_MS);
+  };
 
   private constructor(
-    doc: Y.Doc,
+    private readonly doc: Y.Doc,
     private readonly room: string,
     options: WorkspaceSyncOptions,
   ) {
     this.awareness = new Awareness(doc);
     this.awareness.setLocalStateField('user', options.user);
+    this.presenceWhileOffline = { user: options.user };
     this.provider = new WebrtcProvider(room, doc, {
       signaling: [...options.signalingUrls],
       password: options.key,
@@ -55,6 +87,7 @@ export class WorkspaceSync {
       peerOpts: { wrtc: createFramingWrtc(undefined, (pc) => this.addConnection(pc)), config: { iceServers: [...options.iceServers] } },
     });
     if (!options.online) this.provider.disconnect();
+    doc.on('update', this.onDocUpdate);
   }
 
   static async start(doc: Y.Doc, options: WorkspaceSyncOptions): Promise<WorkspaceSync> {
@@ -63,13 +96,35 @@ export class WorkspaceSync {
     return new WorkspaceSync(doc, room, options);
   }
 
-  status(): SyncStatus {
+  private connectedPeers(): PeerConn[] {
     const conns = this.provider.room ? [...this.provider.room.webrtcConns.values()] : [];
+    return (conns as unknown as PeerConn[]).filter((conn) => conn.connected);
+  }
+
+  status(): SyncStatus {
+    const local = Y.decodeStateVector(Y.encodeStateVector(this.doc));
     return computeSyncStatus({
       online: this.provider.shouldConnect,
       signalingConnected: this.provider.signalingConns.some((conn) => conn.connected),
-      peers: conns.filter((conn) => conn.connected).map((conn) => ({ synced: conn.synced })),
+      peers: this.connectedPeers().map((conn) => (conn.remoteStateVector ? stateVectorGap(local, conn.remoteStateVector) : undefined)),
     });
+  }
+
+  /** Tells every connected peer our state vector (sync step 1); it answers with what we lack. */
+  private reportState(): void {
+    if (this.destroyed || !this.provider.shouldConnect) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    writeSyncStep1(encoder, this.doc);
+    const message = encoding.toUint8Array(encoder);
+    for (const conn of this.connectedPeers()) {
+      try {
+        conn.peer.send(message);
+      } catch (error) {
+        // The network edge: a channel closing under us is noticed by y-webrtc, which drops the connection.
+        console.warn('Could not report the sync state to a peer', error);
+      }
+    }
   }
 
   private addConnection(pc: RTCPeerConnection): void {
@@ -92,26 +147,39 @@ export class WorkspaceSync {
 
   setOnline(online: boolean): void {
     if (online === this.provider.shouldConnect) return;
-    if (online) this.provider.connect();
-    else this.provider.disconnect();
+    if (online) {
+      if (this.awareness.getLocalState() === null) this.awareness.setLocalState(this.presenceWhileOffline);
+      this.provider.connect();
+    } else {
+      this.presenceWhileOffline = this.awareness.getLocalState() ?? this.presenceWhileOffline;
+      this.provider.disconnect();
+    }
   }
 
   /** Calls `listener` whenever peers, sync state or awareness may have changed. */
   subscribe(listener: () => void): () => void {
     const events = ['peers', 'synced', 'status'] as const;
     for (const event of events) this.provider.on(event, listener);
+    // Emitted by the patched y-webrtc when a peer reports its state vector.
+    const observable = this.provider as unknown as { on(event: string, f: () => void): void; off(event: string, f: () => void): void };
+    observable.on('peerState', listener);
     this.awareness.on('change', listener);
+    this.doc.on('update', listener);
     const timer = setInterval(listener, STATUS_POLL_MS);
     return () => {
       clearInterval(timer);
       for (const event of events) this.provider.off(event, listener);
+      observable.off('peerState', listener);
       this.awareness.off('change', listener);
+      this.doc.off('update', listener);
     };
   }
 
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    clearTimeout(this.reportTimer);
+    this.doc.off('update', this.onDocUpdate);
     this.connectionListeners.clear();
     this.connections.clear();
     this.provider.destroy();

@@ -1,0 +1,85 @@
+import { expect, test, type Page } from '@playwright/test';
+import { addOrganisation, createIdentity, createInvite, createWorkspace, joinWithInvite, openSection } from './app-actions';
+import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
+
+/**
+ * The regression for offline work that never came back: three partners in
+ * separate Chromium processes; B has opened a confidential room earlier in
+ * the session (a second sync on the same hub), then works offline while A
+ * edits too. When B is back, everyone holds everyone's edits, B is present
+ * again for A and C, and no status says "bijgewerkt" before that is true.
+ */
+const [PORT_A, PORT_B, PORT_C] = PARTNER_HOST_PORTS;
+
+async function joinAt(page: Page, port: number, code: string) {
+  await page.goto(`http://127.0.0.1:${port}/#/`);
+  await joinWithInvite(page, code);
+  await expect(page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
+}
+
+const status = (page: Page) => page.getByTestId('sync-status');
+const offlineSwitch = (page: Page) => page.getByRole('switch', { name: 'Offline werken' });
+
+test('offline edits come back after reconnecting, in a session where a room was opened', async () => {
+  test.setTimeout(180_000);
+  const partners: Partner[] = await Promise.all([openPartner(PORT_A), openPartner(PORT_B), openPartner(PORT_C)]);
+  const [a, b, c] = partners as [Partner, Partner, Partner];
+  try {
+    await createIdentity(a.page, { name: 'Anne de Vries', organisation: 'Gemeente Leiden', role: 'Programmamanager' });
+    await createWorkspace(a.page, 'Holland Rijnland', 'RES 2.0');
+    await addOrganisation(a.page, { name: 'Gemeente Leiden', type: 'Gemeente' });
+    await addOrganisation(a.page, { name: 'Liander', type: 'Netbeheerder' });
+    const inviteB = await createInvite(a.page);
+    const inviteC = await createInvite(a.page);
+    await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' });
+    await joinAt(b.page, PORT_B, inviteB);
+    await createIdentity(c.page, { name: 'Carla Smit', organisation: 'Energiecoöperatie Leiden', role: 'Voorzitter' });
+    await joinAt(c.page, PORT_C, inviteC);
+    // C also takes B's invite, so C's hub is linked to both other hubs.
+    await expect(status(b.page)).toHaveText(/Bijgewerkt met/, { timeout: 30_000 });
+    await joinAt(c.page, PORT_C, await createInvite(b.page));
+    for (const { page } of partners) await expect(status(page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 45_000 });
+
+    // Earlier in B's session: a confidential room, opened and left again.
+    await openSection(b.page, 'Vertrouwelijke kamers');
+    await b.page.getByRole('button', { name: 'Nieuwe kamer' }).click();
+    const create = b.page.getByRole('dialog', { name: 'Nieuwe vertrouwelijke kamer' });
+    await create.getByLabel('Naam van de kamer').fill('Netcapaciteit');
+    await create.getByRole('button', { name: 'Kamer openen' }).click();
+    await expect(b.page.getByRole('heading', { level: 2, name: 'Netcapaciteit' })).toBeVisible();
+    await b.page.getByRole('link', { name: 'Terug naar de kamers' }).click();
+    await expect(b.page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
+
+    await offlineSwitch(b.page).click();
+    await expect(status(b.page)).toHaveText('Offline');
+    for (const page of [a.page, c.page]) {
+      await expect(status(page)).toHaveText('Bijgewerkt met 1 partner', { timeout: 30_000 });
+      await expect(page.getByRole('listitem', { name: 'Bram Jansen, Liander' })).toHaveCount(0);
+    }
+    await addOrganisation(a.page, { name: 'Hoogheemraadschap van Rijnland', type: 'Waterschap' });
+    await addOrganisation(b.page, { name: 'Energiecoöperatie Leiden', type: 'Energiecoöperatie' });
+    // Offline means offline: nothing crosses in either direction meanwhile.
+    await b.page.waitForTimeout(2000);
+    await expect(b.page.getByRole('article', { name: 'Hoogheemraadschap van Rijnland' })).toHaveCount(0);
+    await expect(a.page.getByRole('article', { name: 'Energiecoöperatie Leiden' })).toHaveCount(0);
+
+    await offlineSwitch(b.page).click();
+    // The status tells the truth: whenever B says it is up to date, A already holds B's offline edit.
+    await openSection(a.page, 'Organisaties');
+    const bOrganisationAtA = a.page.getByRole('article', { name: 'Energiecoöperatie Leiden' });
+    for (let sample = 0; sample < 300 && (await bOrganisationAtA.count()) === 0; sample++) {
+      const bSays = await status(b.page).textContent();
+      if (bSays?.startsWith('Bijgewerkt')) expect(await bOrganisationAtA.count(), `B said "${bSays}" before A had its edit`).toBe(1);
+      await b.page.waitForTimeout(100);
+    }
+    for (const page of [a.page, b.page, c.page]) {
+      await openSection(page, 'Organisaties');
+      await expect(page.getByRole('article', { name: 'Hoogheemraadschap van Rijnland' })).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByRole('article', { name: 'Energiecoöperatie Leiden' })).toBeVisible({ timeout: 30_000 });
+      await expect(status(page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 30_000 });
+    }
+    for (const page of [a.page, c.page]) await expect(page.getByRole('listitem', { name: 'Bram Jansen, Liander' })).toBeVisible({ timeout: 15_000 });
+  } finally {
+    await Promise.all(partners.map((partner) => partner.close()));
+  }
+});
