@@ -22,6 +22,8 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM_PATH, args: chromiumArgs() },
     trace: 'retain-on-failure',
     locale: 'nl-NL',
+    // No fades: axe then judges every modal and notification as it settles, never half transparent mid-transition.
+    reducedMotion: 'reduce',
   },
   // One web host per partner: each serves the same renderer and runs its own signaling hub (loopback only, no mDNS).
   webServer: [PORT, ...PARTNER_HOST_PORTS].map((port) => ({

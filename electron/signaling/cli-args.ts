@@ -1,13 +1,14 @@
 /**
  * Command line of `npm run signal` (cli.ts):
  *   --host ADDR        address to listen on (default 0.0.0.0: a standalone hub serves the LAN)
- *   --port N           port, 0 for any free one (default 4444, y-webrtc's default)
+ *   --port N           port, 0 for any free one (default DEFAULT_HUB_PORT: 4444, y-webrtc's default)
  *   --peer URL         link to another hub; repeatable
  *   --no-discovery     do not announce or look for hubs with mDNS
  *   --mdns-interface A IPv4 address of the interface mDNS uses (default: all)
  *   --help
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_HUB_PORT } from '../../shared/sync/hub-address.ts';
 import { normalizePeerUrl } from './signaling-hub.ts';
 
 export interface CliOptions {
@@ -29,7 +30,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
       args: [...argv],
       options: {
         host: { type: 'string', default: '0.0.0.0' },
-        port: { type: 'string', default: '4444' },
+        port: { type: 'string', default: String(DEFAULT_HUB_PORT) },
         peer: { type: 'string', multiple: true, default: [] },
         'no-discovery': { type: 'boolean', default: false },
         'mdns-interface': { type: 'string' },

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
+import { DEFAULT_HUB_PORT, normaliseHubAddress } from '../../shared/sync/hub-address.ts';
 import { CLOSE_GOING_AWAY, CLOSE_MALFORMED, CLOSE_RATE_LIMIT, CLOSE_TOO_MANY_TOPICS } from './hub-connection.ts';
 import type { HubLogEvent } from './hub-log.ts';
 import type { SignalingHub, SignalingHubOptions } from './signaling-hub.ts';
@@ -71,6 +72,16 @@ describe('signaling hub: the y-webrtc protocol', () => {
     a.send({ type: 'publish', topic: 'other', data: 2 });
     expect(await b.next((m) => m.type === 'publish')).toMatchObject({ topic: 'other', data: 2, clients: 2 });
     expect(publishesOn(b, 'room')).toEqual([]);
+  });
+
+  it('is reached by a partner address typed without a port (one default port on both sides)', async () => {
+    // Only this test binds the default port; every other hub test takes a free one.
+    const { hub: h } = await hub({ port: undefined });
+    expect(h.address().port).toBe(DEFAULT_HUB_PORT);
+    const typed = await connectClient(normaliseHubAddress('127.0.0.1'));
+    cleanups.push(() => typed.close());
+    typed.send({ type: 'ping' });
+    expect(await typed.next((m) => m.type === 'pong')).toEqual({ type: 'pong' });
   });
 
   it('answers ping with pong', async () => {

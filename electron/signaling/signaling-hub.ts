@@ -33,9 +33,8 @@ import { HUB_ID_HEADER, parseSignalingFrame } from './hub-protocol.ts';
 import { HubRouter } from './hub-router.ts';
 import type { PeerHubStatus } from './peer-hub-link.ts';
 import { PeerHubLink } from './peer-hub-link.ts';
+import { DEFAULT_HUB_PORT } from '../../shared/sync/hub-address.ts';
 
-/** y-webrtc's own default (bin/server.js), so stock configurations find us. */
-export const DEFAULT_HUB_PORT = 4444;
 /** Same as bin/server.js: a client that misses one ping round is dropped. */
 export const KEEPALIVE_INTERVAL_MS = 30_000;
 

@@ -1,10 +1,15 @@
 /**
- * Peer hub addresses as people type them ("192.168.1.20", "laptop.local:4455")
+ * Peer hub addresses as people type them ("192.168.1.20", "laptop.local:4444")
  * turned into the ws:// URL a hub listens on.
  */
 import { z } from 'zod';
 
-export const DEFAULT_HUB_PORT = 4455;
+/**
+ * The one port every Stroomkring hub (desktop app and `npm run signal`) tries
+ * first, and what a typed address without a port means: y-webrtc's own default
+ * (its bin/server.js), so a stock signaling server is reached the same way.
+ */
+export const DEFAULT_HUB_PORT = 4444;
 export const HUB_PATH = '/signal';
 
 /**

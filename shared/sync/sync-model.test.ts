@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { HubAddressError, HubUrlSchema, normaliseHubAddress } from './hub-address';
+import { DEFAULT_HUB_PORT, HubAddressError, HubUrlSchema, normaliseHubAddress } from './hub-address';
 import { presentMembers } from './presence';
 import { stateVectorGap } from './state-vector-gap';
 import { computeSyncStatus } from './sync-status';
@@ -79,7 +79,8 @@ describe('presence', () => {
 
 describe('hub addresses', () => {
   it('turns what people type into hub URLs', () => {
-    expect(normaliseHubAddress('192.168.1.20')).toBe('ws://192.168.1.20:4455/signal');
+    expect(normaliseHubAddress('192.168.1.20')).toBe('ws://192.168.1.20:4444/signal');
+    expect(normaliseHubAddress('192.168.1.20')).toBe(`ws://192.168.1.20:${DEFAULT_HUB_PORT}/signal`);
     expect(normaliseHubAddress(' laptop.local:5000 ')).toBe('ws://laptop.local:5000/signal');
     expect(normaliseHubAddress('ws://127.0.0.1:5181/signal')).toBe('ws://127.0.0.1:5181/signal');
     expect(normaliseHubAddress('wss://signal.example.org')).toBe('wss://signal.example.org/signal');

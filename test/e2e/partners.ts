@@ -14,7 +14,7 @@ export interface Partner {
 
 export async function openPartner(hostPort: number): Promise<Partner> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs() });
-  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1200, height: 900 } });
+  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${hostPort}` });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[partner ${hostPort}] page error: ${error.message}`));

@@ -1,4 +1,4 @@
-import { Alert, Button, Container, MantineProvider, Stack, Text } from '@mantine/core';
+import { Alert, Button, Container, getDefaultZIndex, MantineProvider, Stack, Text } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { useMemo } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
@@ -58,7 +58,8 @@ export function App() {
   const theme = useMemo(() => createAppTheme(t('common.close')), [t]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="bottom-right" />
+      {/* Above every modal and its dimmed overlay, however many are stacked. */}
+      <Notifications position="bottom-right" zIndex={getDefaultZIndex('max')} />
       <StorageGate>
         <LanguageLoader>
           <Screens />
