@@ -1,0 +1,39 @@
+/**
+ * Entry of the session benchmark page (bundled by bench/harness.ts, one page
+ * per browser context). It only exposes session-peer.ts as
+ * `window.benchSession`; all orchestration and timing decisions live on the
+ * Node side (bench/session.ts).
+ *
+ * The send counter is imported first on purpose: ES modules evaluate in
+ * import order, so RTCDataChannel.prototype.send is patched before the app's
+ * sync code (and whatever transport it uses) is evaluated.
+ */
+import { sentCount } from './send-counter';
+import {
+  checksum,
+  clientId,
+  edit,
+  observeTyping,
+  peerView,
+  start,
+  stop,
+  typeText,
+  typingArrivals,
+  waitConverged,
+  waitEntry,
+  waitReady,
+} from './session-peer';
+
+const api = { sentCount, start, waitReady, waitConverged, peerView, checksum, clientId, edit, waitEntry, observeTyping, typeText, typingArrivals, stop };
+
+export type SessionPageApi = typeof api;
+
+declare global {
+  interface Window {
+    benchSession: SessionPageApi;
+  }
+}
+
+window.benchSession = api;
+// openBenchPage waits for `bench` to appear.
+(window as unknown as { bench: unknown }).bench = api;

@@ -1,0 +1,352 @@
+/**
+ * One session participant on the session benchmark page: a Y.Doc synced
+ * through the app's own WorkspaceSync (whatever it does underneath), plus the
+ * page-side halves of the measurements. One page per browser context, since
+ * y-webrtc keeps one room per name per JS realm.
+ *
+ * The document holds three things:
+ *   - `state` (Y.Map of strings): the shared workspace state. The seed in it
+ *     is built from a seeded generator in a scratch document with a fixed
+ *     client id, so every incumbent holds exactly the same structs before it
+ *     connects and the peers have nothing of it to exchange;
+ *   - `members` (Y.Map): one small entry per incumbent, its own client id, so
+ *     convergence needs every peer's own edit to reach every other peer;
+ *   - `notes` (Y.Text): what the typists type into.
+ * The checksum is SHA-256 over a canonical rendering of all three (map keys
+ * sorted), so two peers agree exactly when their content is equal.
+ *
+ * Keystroke latency: each keystroke inserts one character, which takes one
+ * clock of the typist's client id. A receiver notes, in `afterTransaction`,
+ * the wall time at which each of the typist's clocks became part of its
+ * document, so the content carries no extra marker and costs nothing extra.
+ * Both ends read `performance.timeOrigin + performance.now()`; all pages run
+ * on one machine, so their clocks agree to well under a millisecond.
+ */
+import * as Y from 'yjs';
+import { WorkspaceSync } from '../../renderer/src/sync/workspace-sync';
+import { sentCount } from './send-counter';
+
+/** Characters per seed entry: many entries like a workspace, each a cheap string to build. */
+const SEED_ENTRY_CHARS = 100_000;
+
+/** The scratch document's client id; random ids are 32-bit, so no real peer has this one by chance of note. */
+const SEED_CLIENT_ID = 1;
+
+/** Same generator seed in every page: the seed state is byte-for-byte the same everywhere. */
+const SEED_PRNG_SEED = 0x5eed;
+
+/** 64 ASCII symbols: one UTF-8 byte per character, and the content does not repeat. */
+const ALPHABET = new TextEncoder().encode('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_');
+
+/** Waits re-check this often besides reacting to document and awareness events (the peer count has no event of its own). */
+const WAIT_POLL_MS = 100;
+
+/** What the typed characters cycle through: text a user might type. */
+const TYPED = 'energie regio samen ';
+
+let doc = new Y.Doc();
+let sync: WorkspaceSync | null = null;
+
+const wallNow = (): number => performance.timeOrigin + performance.now();
+
+// --- content ----------------------------------------------------------------
+
+/** mulberry32: small, fast, and the same sequence in every page for the same seed. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
+function pseudoRandomString(next: () => number, chars: number): string {
+  const bytes = new Uint8Array(chars);
+  for (let i = 0; i < chars; i++) bytes[i] = ALPHABET[next() & 63] as number;
+  return new TextDecoder().decode(bytes);
+}
+
+function randomString(chars: number): string {
+  return pseudoRandomString(generator(crypto.getRandomValues(new Uint32Array(1))[0] as number), chars);
+}
+
+function seedKey(index: number): string {
+  return `seed${String(index).padStart(5, '0')}`;
+}
+
+/** The same `chars` of seed state in every page, as one Yjs update from the fixed seed client. */
+function seedUpdate(chars: number): Uint8Array {
+  const scratch = new Y.Doc();
+  scratch.clientID = SEED_CLIENT_ID;
+  const next = generator(SEED_PRNG_SEED);
+  const state = scratch.getMap<string>('state');
+  scratch.transact(() => {
+    for (let i = 0; i * SEED_ENTRY_CHARS < chars; i++) state.set(seedKey(i), pseudoRandomString(next, Math.min(SEED_ENTRY_CHARS, chars - i * SEED_ENTRY_CHARS)));
+  });
+  const update = Y.encodeStateAsUpdate(scratch);
+  scratch.destroy();
+  return update;
+}
+
+function seedChars(): number {
+  let chars = 0;
+  for (const [key, value] of doc.getMap<string>('state')) if (key.startsWith('seed')) chars += value.length;
+  return chars;
+}
+
+export async function checksum(): Promise<string> {
+  const parts: string[] = [];
+  for (const name of ['members', 'state']) {
+    const map = doc.getMap<unknown>(name);
+    for (const key of [...map.keys()].sort()) parts.push(`${name}\u0000${key}\u0000${String(map.get(key))}\u0001`);
+  }
+  parts.push(`notes\u0000${doc.getText('notes').toString()}`);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.join(''))));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// --- joining ----------------------------------------------------------------
+
+export interface StartOptions {
+  readonly hubUrl: string;
+  readonly workspaceId: string;
+  readonly key: string;
+  /** Index of this peer in the session, for its presence and member entry. */
+  readonly index: number;
+  /** Seed state to hold before connecting (0: join empty). */
+  readonly seedChars: number;
+  /** Add an own entry to `members` before connecting. */
+  readonly memberEntry: boolean;
+}
+
+export interface Started {
+  readonly clientId: number;
+  /** When WorkspaceSync.start was called (ms since epoch): key derivation, signaling and ICE all come after. */
+  readonly startedAt: number;
+  /** Size of the whole document as one update when this peer started. */
+  readonly encodedBytes: number;
+}
+
+export async function start(options: StartOptions): Promise<Started> {
+  if (sync) throw new Error('already started');
+  doc.destroy();
+  doc = new Y.Doc();
+  if (options.seedChars > 0) Y.applyUpdate(doc, seedUpdate(options.seedChars));
+  if (options.memberEntry) doc.getMap<string>('members').set(`m${String(options.index).padStart(3, '0')}`, `peer ${options.index} client ${doc.clientID}`);
+  const encodedBytes = Y.encodeStateAsUpdate(doc).byteLength;
+  const startedAt = Date.now();
+  sync = await WorkspaceSync.start(doc, {
+    workspaceId: options.workspaceId,
+    key: options.key,
+    signalingUrls: [options.hubUrl],
+    iceServers: [],
+    user: { memberId: `member-${options.index}`, displayName: `Deelnemer ${options.index}`, organisationName: `Organisatie ${options.index % 7}` },
+    online: true,
+  });
+  return { clientId: doc.clientID, startedAt, encodedBytes };
+}
+
+function requireSync(): WorkspaceSync {
+  if (!sync) throw new Error('not started');
+  return sync;
+}
+
+export interface PeerView {
+  /** Awareness states this peer holds (its own included): whom it knows to be in the session. */
+  readonly awareness: number;
+  readonly members: number;
+  readonly seedChars: number;
+  /** Direct connections by the app's own status (0 when looking or offline). */
+  readonly directPeers: number;
+  readonly status: string;
+}
+
+function view(): PeerView {
+  const s = requireSync().status();
+  return {
+    awareness: requireSync().awareness.getStates().size,
+    members: doc.getMap('members').size,
+    seedChars: seedChars(),
+    directPeers: 'peers' in s ? s.peers : 0,
+    status: s.kind,
+  };
+}
+
+export interface ConvergeTarget {
+  readonly awareness: number;
+  readonly members: number;
+  readonly seedChars: number;
+  readonly timeoutMs: number;
+}
+
+export interface ConvergeResult extends PeerView {
+  /** When this peer first knew all peers and held all content (ms since epoch); null if not within the timeout. */
+  readonly reachedAt: number | null;
+  readonly checksum: string;
+}
+
+/** Resolves (never rejects on timeout) once this peer sees everyone and holds everything, or when time is up. */
+export async function waitConverged(target: ConvergeTarget): Promise<ConvergeResult> {
+  const current = requireSync();
+  const reached = (): boolean => {
+    const v = view();
+    return v.awareness >= target.awareness && v.members >= target.members && v.seedChars >= target.seedChars;
+  };
+  let reachedAt: number | null = null;
+  await new Promise<void>((resolve) => {
+    const check = (): void => {
+      if (reachedAt === null && reached()) reachedAt = Date.now();
+      if (reachedAt !== null) finish();
+    };
+    const timer = setInterval(check, WAIT_POLL_MS);
+    const giveUp = setTimeout(() => finish(), target.timeoutMs);
+    const finish = (): void => {
+      clearInterval(timer);
+      clearTimeout(giveUp);
+      doc.off('update', check);
+      current.awareness.off('change', check);
+      resolve();
+    };
+    doc.on('update', check);
+    current.awareness.on('change', check);
+    check();
+  });
+  return { ...view(), reachedAt, checksum: await checksum() };
+}
+
+export function clientId(): number {
+  return doc.clientID;
+}
+
+export function peerView(): PeerView {
+  return view();
+}
+
+/** Resolves when this peer has signaling and has finished y-webrtc's join work (it posts the whole document to its BroadcastChannel). */
+export async function waitReady(encodedBytes: number, timeoutMs: number): Promise<void> {
+  const giveUpAt = Date.now() + timeoutMs;
+  for (;;) {
+    const s = requireSync().status();
+    if (s.kind !== 'offline' && sentCount().broadcastBytes >= encodedBytes) return;
+    if (Date.now() > giveUpAt) throw new Error(`not ready after ${timeoutMs} ms: status ${s.kind}, ${sentCount().broadcastBytes}/${encodedBytes} bytes broadcast`);
+    await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
+  }
+}
+
+// --- one edit ---------------------------------------------------------------
+
+/** One edit of `chars` fresh random characters; returns its time and the size of the Yjs update it made. */
+export function edit(key: string, chars: number): { editedAt: number; updateBytes: number } {
+  const value = randomString(chars);
+  let updateBytes = 0;
+  const count = (update: Uint8Array): void => {
+    updateBytes += update.byteLength;
+  };
+  doc.on('update', count);
+  const editedAt = Date.now();
+  doc.getMap<string>('state').set(key, value);
+  doc.off('update', count);
+  return { editedAt, updateBytes };
+}
+
+/** Resolves with when entry `key` held `chars` characters here, or null if it did not within the timeout. */
+export async function waitEntry(key: string, chars: number, timeoutMs: number): Promise<number | null> {
+  const has = (): boolean => doc.getMap<string>('state').get(key)?.length === chars;
+  if (has()) return Date.now();
+  return new Promise((resolve) => {
+    const check = (): void => {
+      if (!has()) return;
+      finish(Date.now());
+    };
+    const giveUp = setTimeout(() => finish(null), timeoutMs);
+    const finish = (at: number | null): void => {
+      clearTimeout(giveUp);
+      doc.off('update', check);
+      resolve(at);
+    };
+    doc.on('update', check);
+  });
+}
+
+// --- typing -----------------------------------------------------------------
+
+/** Per typist client id: clock → wall time it arrived here. */
+let arrivals = new Map<number, Map<number, number>>();
+let stopObserving = (): void => {};
+
+/** Starts noting when each clock of the given typists' client ids arrives. */
+export function observeTyping(typistIds: number[]): void {
+  stopObserving();
+  arrivals = new Map(typistIds.map((id) => [id, new Map<number, number>()]));
+  const onTransaction = (tr: Y.Transaction): void => {
+    const at = wallNow();
+    for (const [id, seen] of arrivals) {
+      const before = tr.beforeState.get(id) ?? 0;
+      const after = tr.afterState.get(id) ?? 0;
+      for (let clock = before; clock < after; clock++) if (!seen.has(clock)) seen.set(clock, at);
+    }
+  };
+  doc.on('afterTransaction', onTransaction);
+  stopObserving = () => doc.off('afterTransaction', onTransaction);
+}
+
+/** Per typist client id, [clock, arrival wall time] pairs. */
+export function typingArrivals(): Record<string, Array<[number, number]>> {
+  stopObserving();
+  const out: Record<string, Array<[number, number]>> = {};
+  for (const [id, seen] of arrivals) out[String(id)] = [...seen];
+  return out;
+}
+
+export interface TypingOptions {
+  readonly durationMs: number;
+  readonly charsPerSecond: number;
+  /** Where this typist's caret starts in `notes`; typists start apart, like people in different paragraphs. */
+  readonly startIndex: number;
+}
+
+export interface Typed {
+  readonly clientId: number;
+  /** [clock of the inserted character, wall time of the keystroke]. */
+  readonly keystrokes: Array<[number, number]>;
+}
+
+/**
+ * Types for `durationMs` at `charsPerSecond`, each keystroke one character at
+ * the caret, followed by the caret in awareness (y-prosemirror's shape:
+ * relative positions as JSON), so presence traffic is part of the figure.
+ */
+export async function typeText({ durationMs, charsPerSecond, startIndex }: TypingOptions): Promise<Typed> {
+  const current = requireSync();
+  const text = doc.getText('notes');
+  const clientOf = (): number => doc.clientID;
+  let caret = Y.createRelativePositionFromTypeIndex(text, Math.min(startIndex, text.length));
+  const keystrokes: Array<[number, number]> = [];
+  const intervalMs = 1000 / charsPerSecond;
+  const count = Math.floor(durationMs / intervalMs);
+  const began = performance.now();
+  for (let k = 0; k < count; k++) {
+    // Scheduled against the start, so a late timer does not slow the typing down.
+    const wait = began + k * intervalMs - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const index = Y.createAbsolutePositionFromRelativePosition(caret, doc)?.index ?? text.length;
+    const clock = Y.getState(doc.store, clientOf());
+    keystrokes.push([clock, wallNow()]);
+    text.insert(index, TYPED[k % TYPED.length] as string);
+    caret = Y.createRelativePositionFromTypeIndex(text, index + 1, -1);
+    const json = Y.relativePositionToJSON(caret) as unknown;
+    current.awareness.setLocalStateField('cursor', { anchor: json, head: json });
+  }
+  return { clientId: clientOf(), keystrokes };
+}
+
+// --- leaving ----------------------------------------------------------------
+
+export function stop(): void {
+  stopObserving();
+  sync?.destroy();
+  sync = null;
+}
