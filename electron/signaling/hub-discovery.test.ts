@@ -127,4 +127,14 @@ describe('hub discovery', () => {
     expect(hubFromService({ port: 1, txt: 'nonsense' })).toBeUndefined();
     expect(hubFromService({ port: 1 })).toBeUndefined();
   });
+
+  it('announces the WebSocket path of a hub that shares a server, and connects to the path another hub announces', async () => {
+    let fake: FakeBonjour | undefined;
+    const discovery = startHubDiscovery({ hubId: 'me', port: 5000, path: '/signal', onUp: () => {}, createBonjour: (o) => (fake = new FakeBonjour(o)), log: () => {} });
+    expect(fake?.published).toEqual([expect.objectContaining({ txt: { id: 'me', v: DISCOVERY_PROTOCOL_VERSION, path: '/signal' } })]);
+    await discovery.stop();
+    const withPath = (path: unknown) => service('x', { txt: { id: 'x', v: DISCOVERY_PROTOCOL_VERSION, path } });
+    expect(hubFromService(withPath('/signal'))).toEqual({ hubId: 'x', url: 'ws://192.168.1.20:4444/signal' });
+    for (const junk of ['signal', '/signal?x=1', '//evil.example/x', '/a b', '/#x']) expect(hubFromService(withPath(junk))).toBeUndefined();
+  });
 });

@@ -8,8 +8,11 @@
  *   instance name stroomkring-<hub id>      (unique, so no name conflicts to probe away)
  *   SRV           <port of the hub's WebSocket server>
  *   TXT           id=<hub id>  v=<DISCOVERY_PROTOCOL_VERSION>
- * A found hub's URL is ws://<address>:<port>, the address being the one the
- * mDNS answer came from (reachable on that link by construction), else the
+ *                 path=<WebSocket path>   only when the hub shares an HTTP server
+ *                                         and accepts upgrades on that path alone
+ *                                         (the web host's /signal)
+ * A found hub's URL is ws://<address>:<port><path>, the address being the one
+ * the mDNS answer came from (reachable on that link by construction), else the
  * first IPv4 address it advertised. Our own announcement, and hubs of another
  * protocol version, are ignored.
  *
@@ -66,6 +69,8 @@ export interface HubDiscoveryOptions {
   hubId: string;
   /** Port of this hub's WebSocket server, as announced. */
   port: number;
+  /** The one path this hub accepts WebSocket upgrades on (e.g. "/signal"), announced so others can connect; absent means any. */
+  path?: string;
   interface?: string;
   onUp: (hub: DiscoveredHub) => void;
   onDown?: (hub: DiscoveredHub) => void;
@@ -94,6 +99,8 @@ export function createRealBonjour(options: BonjourFactoryOptions): BonjourLike {
 }
 
 const isIPv4 = (address: string): boolean => /^\d{1,3}(\.\d{1,3}){3}$/.test(address);
+/** An absolute URL path of plain characters: what goes after host:port, never a way to smuggle in a query or another host. */
+const isUrlPath = (path: string): boolean => /^\/(?!\/)[A-Za-z0-9._~/-]{0,200}$/.test(path);
 
 /** Reads a found service; undefined when it is not a usable hub. */
 export function hubFromService(service: FoundService): DiscoveredHub | 'other-version' | undefined {
@@ -104,7 +111,9 @@ export function hubFromService(service: FoundService): DiscoveredHub | 'other-ve
   const referer = service.referer?.family === 'IPv4' && isIPv4(service.referer.address) ? service.referer.address : undefined;
   const address = referer ?? service.addresses?.find(isIPv4);
   if (address === undefined || !Number.isInteger(service.port) || service.port <= 0 || service.port > 65535) return undefined;
-  return { hubId, url: `ws://${address}:${service.port}` };
+  const path = txt.path === undefined ? '' : String(txt.path);
+  if (path !== '' && !isUrlPath(path)) return undefined;
+  return { hubId, url: `ws://${address}:${service.port}${path}` };
 }
 
 export function startHubDiscovery(options: HubDiscoveryOptions): HubDiscovery {
@@ -127,7 +136,7 @@ export function startHubDiscovery(options: HubDiscoveryOptions): HubDiscovery {
     port: options.port,
     // Machines (and network namespaces) can share a host name; ours must not clash.
     host: `stroomkring-${options.hubId.slice(0, 8)}.local`,
-    txt: { id: options.hubId, v: DISCOVERY_PROTOCOL_VERSION },
+    txt: { id: options.hubId, v: DISCOVERY_PROTOCOL_VERSION, ...(options.path === undefined ? {} : { path: options.path }) },
     disableIPv6: true,
   });
 

@@ -25,7 +25,7 @@ async function local(options: Parameters<typeof startLocalHub>[0]): Promise<Loca
 
 function fakeBonjour() {
   const browser = Object.assign(new EventEmitter(), { update() {}, expire() {}, stop() {} }) as BrowserLike & EventEmitter;
-  const published: Array<{ port: number }> = [];
+  const published: Array<{ port: number; txt?: Record<string, string> }> = [];
   const bonjour: BonjourLike = {
     publish: (o) => published.push(o),
     find: () => browser,
@@ -83,6 +83,7 @@ describe('startLocalHub', () => {
     expect(fake.published).toEqual([]);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     expect(fake.published[0]?.port).toBe(hub.port);
+    expect(fake.published[0]?.txt?.path).toBe('/signal');
     expect(hub.url).toBe(`ws://127.0.0.1:${hub.port}/signal`);
   });
 });

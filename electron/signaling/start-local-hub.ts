@@ -93,6 +93,8 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     discovery = startHubDiscovery({
       hubId: hub.hubId,
       port: hub.address().port,
+      // A hub sharing a server answers on its path only: others must be told it, or they knock on the wrong door.
+      ...(options.path === undefined ? {} : { path: options.path }),
       ...(pinned === undefined ? {} : { interface: pinned }),
       ...(settings.createBonjour === undefined ? {} : { createBonjour: settings.createBonjour }),
       ...(settings.requeryMs === undefined ? {} : { requeryMs: settings.requeryMs }),
