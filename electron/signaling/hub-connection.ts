@@ -19,7 +19,7 @@ import { LogOnce } from './hub-log.ts';
 import type { PublishMessage, SignalingMessage } from './hub-protocol.ts';
 import { encodeSignalingMessage } from './hub-protocol.ts';
 import { RecentIds } from './recent-ids.ts';
-import { TokenBucket } from './token-bucket.ts';
+import { TokenBucket } from '../../shared/sync/token-bucket.ts';
 
 export const CLOSE_RATE_LIMIT = 4008;
 export const CLOSE_TOO_MANY_TOPICS = 4009;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenBucket } from './token-bucket.ts';
+import { TokenBucket } from './token-bucket';
 
 describe('TokenBucket', () => {
   it('lets a burst up to capacity through, then refills at the rate', () => {

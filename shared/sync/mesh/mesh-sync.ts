@@ -1,0 +1,455 @@
+/**
+ * One Yjs document and its awareness, synced with a room of peers over links
+ * this peer holds to a few of them (the transport is the caller's: y-webrtc
+ * data channels in the app, in-memory queues in the fuzz tests). Wire format:
+ * wire.ts.
+ *
+ * - **Live changes** (local Yjs updates, local presence and carets) are
+ *   broadcasts routed by the epidemic broadcast tree (broadcast-tree.ts), so
+ *   each crosses the room about once and reaches peers two hops away.
+ *   Presence is sent at most every AWARENESS_INTERVAL_MS.
+ * - **Catching up** (a new peer, or one back from offline work): both ends
+ *   of a new link send HELLO with their state vector. A peer that lacks
+ *   something asks one neighbour for it (STATE_REQUEST with its state vector,
+ *   answered by exactly the difference), the one that has most; only when
+ *   that answer is in does it ask another neighbour for what may still be
+ *   missing. A peer never pushes state unasked, so a joiner receives the
+ *   room's state once, not once per neighbour.
+ * - **Offline work**: local updates made while this peer had no link are kept
+ *   (the outbox) and sent as one broadcast as soon as a link opens, so they
+ *   cross the room once too.
+ * - **Knowing, not guessing**: after its document changes a peer sends its
+ *   neighbours a digest (SHA-256 of state vector and delete set) at most every
+ *   DIGEST_INTERVAL_MS. A neighbour whose last digest equals ours holds what
+ *   we hold. A digest that still differs after RECONCILE_DELAY_MS of quiet
+ *   makes this peer ask that neighbour for what it lacks (STATE_REQUEST);
+ *   both ends do so, so any gap closes, deletions included.
+ * - **Bad peers**: a malformed message is dropped and counted, a peer
+ *   speaking another protocol or version is named, and broadcasts over an
+ *   origin's rate (flood-guard.ts) are dropped where they first arrive.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { applyAwarenessUpdate, encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { stateVectorGap, type StateVector } from '../state-vector-gap';
+import { BroadcastTree } from './broadcast-tree';
+import { DEFAULT_FLOOD_LIMITS, FloodGuard, type FloodLimits } from './flood-guard';
+import { realScheduler, type Scheduler } from './scheduler';
+import { TokenBucket } from '../token-bucket';
+import { linkToShed } from './topology';
+import { Channel, decodeMeshMessage, encodeMeshMessage, MeshWireError, type Broadcast, type MeshMessage } from './wire';
+
+/** Presence (carets) goes out at most this often: smooth enough to follow a caret, a tenth of the messages of every keystroke. */
+export const AWARENESS_INTERVAL_MS = 100;
+/** Digests go out at most this often after changes; the status is at most this late. */
+export const DIGEST_INTERVAL_MS = 500;
+/** A digest mismatch must persist this long, with no change on either side, before state is asked for: in-flight broadcasts close most gaps first. */
+export const RECONCILE_DELAY_MS = 2000;
+/** New links within this window are compared before one is asked for state, so a joiner picks the best neighbour. */
+export const CATCH_UP_DELAY_MS = 150;
+/** An unanswered state request is given up after this (10 MB over a slow link), and another neighbour asked. */
+export const STATE_REQUEST_TIMEOUT_MS = 60_000;
+/** A neighbour that sends this many malformed messages is disconnected. */
+export const MAX_MALFORMED_MESSAGES = 20;
+/** State requests one neighbour may make in a burst, and per second after it: each costs encoding the difference. */
+export const STATE_REQUEST_BURST = 6;
+export const STATE_REQUESTS_PER_SECOND = 0.2;
+/** Digests are this many bytes of SHA-256: plenty to tell states apart, small enough to send often. */
+const DIGEST_BYTES = 16;
+
+export interface MeshLink {
+  send(message: Uint8Array): void;
+  close(): void;
+}
+
+export type NeighbourProblem = { kind: 'notMesh' } | { kind: 'otherVersion'; version: number };
+
+export interface NeighbourSummary {
+  readonly id: string;
+  /** True when the neighbour's last digest equals ours; undefined before it sent one. */
+  readonly even: boolean | undefined;
+  readonly eager: boolean;
+  readonly degree: number | undefined;
+  readonly problem: NeighbourProblem | undefined;
+  readonly malformed: number;
+}
+
+export interface MeshSyncOptions {
+  readonly scheduler?: Scheduler;
+  readonly floodLimits?: FloodLimits;
+  /** Network-edge problems (a peer's bad message), logged by the caller. */
+  readonly warn?: (message: string, detail?: unknown) => void;
+}
+
+interface Neighbour {
+  readonly link: MeshLink;
+  stateVector: StateVector | undefined;
+  digest: Uint8Array | undefined;
+  degree: number | undefined;
+  problem: NeighbourProblem | undefined;
+  malformed: number;
+  reconcileTimer: unknown;
+  lastSentDigest: Uint8Array | undefined;
+  readonly stateRequests: TokenBucket;
+}
+
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolean => a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+
+export class MeshSync {
+  private readonly neighbours = new Map<string, Neighbour>();
+  private readonly tree: BroadcastTree;
+  private readonly guard: FloodGuard;
+  private readonly scheduler: Scheduler;
+  private readonly warn: (message: string, detail?: unknown) => void;
+  private seq = 0;
+  private outbox: Uint8Array[] = [];
+  private digestCache: Uint8Array | undefined;
+  private digestTimer: unknown;
+  private lastDigestSent = -Infinity;
+  private awarenessTimer: unknown;
+  private awarenessDirty = false;
+  private catchUpTimer: unknown;
+  private stateRequest: { to: string; timer: unknown } | undefined;
+  private awarenessQueried = false;
+  private destroyed = false;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly awareness: Awareness,
+    options: MeshSyncOptions = {},
+  ) {
+    this.scheduler = options.scheduler ?? realScheduler;
+    this.warn = options.warn ?? (() => {});
+    this.guard = new FloodGuard(this.scheduler, options.floodLimits ?? DEFAULT_FLOOD_LIMITS);
+    this.tree = new BroadcastTree({ send: (to, message) => this.send(to, message), deliver: (broadcast) => this.deliver(broadcast) }, this.scheduler);
+    doc.on('update', this.onDocUpdate);
+    awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** This peer's id in broadcasts: its Yjs client id, which is also its awareness id. */
+  get origin(): number {
+    return this.doc.clientID;
+  }
+
+  get degree(): number {
+    return this.neighbours.size;
+  }
+
+  /** Local updates made without any link, waiting for the first one. */
+  get outboxUpdates(): number {
+    return this.outbox.length;
+  }
+
+  addNeighbour(id: string, link: MeshLink): void {
+    if (this.destroyed || this.neighbours.has(id)) return;
+    const first = this.neighbours.size === 0;
+    const stateRequests = new TokenBucket(STATE_REQUEST_BURST, STATE_REQUESTS_PER_SECOND, () => this.scheduler.now());
+    this.neighbours.set(id, { link, stateVector: undefined, digest: undefined, degree: undefined, problem: undefined, malformed: 0, reconcileTimer: undefined, lastSentDigest: undefined, stateRequests });
+    // The first link of either end is eager (the other end's HELLO tells), the rest lazy: see broadcast-tree.ts.
+    this.tree.addNeighbour(id, first);
+    const digest = this.digest();
+    this.send(id, { kind: 'hello', stateVector: Y.encodeStateVector(this.doc), digest, degree: this.neighbours.size });
+    this.neighbourOf(id).lastSentDigest = digest;
+    if (!this.awarenessQueried) {
+      this.awarenessQueried = true;
+      this.send(id, { kind: 'awarenessQuery' });
+    }
+    if (first) {
+      this.flushOutbox();
+      if (this.awareness.getLocalState() !== null) this.broadcastAwareness();
+    }
+  }
+
+  removeNeighbour(id: string): void {
+    const neighbour = this.neighbours.get(id);
+    if (!neighbour) return;
+    this.scheduler.clearTimeout(neighbour.reconcileTimer);
+    this.neighbours.delete(id);
+    this.tree.removeNeighbour(id);
+    if (this.neighbours.size === 0) this.awarenessQueried = false;
+    if (this.stateRequest?.to === id) {
+      this.scheduler.clearTimeout(this.stateRequest.timer);
+      this.stateRequest = undefined;
+      this.scheduleCatchUp();
+    }
+  }
+
+  /** One message from a neighbour's link. Never throws on the neighbour's behalf. */
+  receive(id: string, bytes: Uint8Array): void {
+    const neighbour = this.neighbours.get(id);
+    if (!neighbour || this.destroyed) return;
+    let message: MeshMessage;
+    try {
+      message = decodeMeshMessage(bytes);
+    } catch (error) {
+      this.refuse(id, neighbour, error);
+      return;
+    }
+    neighbour.problem = undefined;
+    this.handle(id, neighbour, message);
+  }
+
+  neighbourSummaries(): NeighbourSummary[] {
+    const local = this.digest();
+    return [...this.neighbours].map(([id, n]) => ({
+      id,
+      even: n.digest === undefined ? undefined : sameBytes(n.digest, local),
+      eager: this.tree.isEager(id),
+      degree: n.degree,
+      problem: n.problem,
+      malformed: n.malformed,
+    }));
+  }
+
+  /** Origins (awareness client ids) whose broadcasts were dropped for flooding lately. */
+  flooding(): { origin: number; dropped: number }[] {
+    return this.guard.flooding();
+  }
+
+  /** Tells the room this peer's presence is gone, before its links close (going offline, closing). */
+  leave(): void {
+    if (this.neighbours.size === 0) return;
+    this.broadcast(Channel.Awareness, encodeAwarenessUpdate(this.awareness, [this.awareness.clientID], new Map()));
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.tree.destroy();
+    for (const timer of [this.digestTimer, this.awarenessTimer, this.catchUpTimer, this.stateRequest?.timer]) this.scheduler.clearTimeout(timer);
+    for (const n of this.neighbours.values()) this.scheduler.clearTimeout(n.reconcileTimer);
+    this.neighbours.clear();
+  }
+
+  private handle(id: string, neighbour: Neighbour, message: MeshMessage): void {
+    switch (message.kind) {
+      case 'hello':
+        neighbour.stateVector = Y.decodeStateVector(message.stateVector);
+        neighbour.degree = message.degree;
+        if (message.degree === 1) this.tree.makeEager(id);
+        this.noteDigest(neighbour, message.digest);
+        this.scheduleCatchUp();
+        this.shedExcessLink();
+        return;
+      case 'broadcast':
+        if (!this.guard.admit(message.origin, message.channel, message.payload.length)) {
+          this.tree.markSeen(message);
+          return;
+        }
+        this.tree.onBroadcast(id, message);
+        return;
+      case 'ihave':
+        this.tree.onIHave(id, message.ids);
+        return;
+      case 'graft':
+        this.tree.onGraft(id, message);
+        return;
+      case 'prune':
+        this.tree.onPrune(id, message.origin);
+        return;
+      case 'stateRequest': {
+        // Unanswered, the requester asks again after its timeout: a peer cannot make us encode state in a loop.
+        if (!neighbour.stateRequests.take()) return;
+        const theirs = Y.decodeStateVector(message.stateVector);
+        neighbour.stateVector = theirs;
+        this.send(id, { kind: 'stateReply', stateVector: Y.encodeStateVector(this.doc), update: Y.encodeStateAsUpdate(this.doc, message.stateVector) });
+        if (stateVectorGap(this.localStateVector(), theirs).localLacks > 0) this.scheduleCatchUp();
+        return;
+      }
+      case 'stateReply':
+        neighbour.stateVector = Y.decodeStateVector(message.stateVector);
+        this.applyRemote(() => Y.applyUpdate(this.doc, message.update, this), 'state reply');
+        if (this.stateRequest?.to === id) {
+          this.scheduler.clearTimeout(this.stateRequest.timer);
+          this.stateRequest = undefined;
+        }
+        this.scheduleCatchUp();
+        return;
+      case 'digest':
+        neighbour.degree = message.degree;
+        this.noteDigest(neighbour, message.digest);
+        this.shedExcessLink();
+        return;
+      case 'awarenessQuery':
+        this.send(id, { kind: 'awarenessState', update: encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]) });
+        return;
+      case 'awarenessState':
+        this.applyRemote(() => applyAwarenessUpdate(this.awareness, message.update, this), 'presence');
+        return;
+    }
+  }
+
+  private deliver(broadcast: Broadcast): void {
+    if (broadcast.channel === Channel.Doc) this.applyRemote(() => Y.applyUpdate(this.doc, broadcast.payload, this), 'update');
+    else this.applyRemote(() => applyAwarenessUpdate(this.awareness, broadcast.payload, this), 'presence');
+  }
+
+  /** A peer's Yjs or awareness bytes that do not decode must not break this peer. */
+  private applyRemote(apply: () => void, what: string): void {
+    try {
+      apply();
+    } catch (error) {
+      this.warn(`mesh sync: dropped a damaged ${what} from the room`, error);
+    }
+  }
+
+  private refuse(id: string, neighbour: Neighbour, error: unknown): void {
+    if (error instanceof MeshWireError && error.problem === 'notMesh') neighbour.problem = { kind: 'notMesh' };
+    else if (error instanceof MeshWireError && error.problem === 'otherVersion') neighbour.problem = { kind: 'otherVersion', version: error.version ?? 0 };
+    else {
+      neighbour.malformed += 1;
+      this.warn(`mesh sync: dropped a malformed message from ${id}`, error);
+      if (neighbour.malformed >= MAX_MALFORMED_MESSAGES) neighbour.link.close();
+    }
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.digestCache = undefined;
+    this.scheduleDigest();
+    for (const n of this.neighbours.values()) if (n.reconcileTimer !== undefined) this.scheduleReconcile(n);
+    if (origin === this) return;
+    if (this.neighbours.size === 0) this.outbox.push(update);
+    else this.broadcast(Channel.Doc, update);
+  };
+
+  private readonly onAwarenessUpdate = (_change: unknown, origin: unknown): void => {
+    if (origin !== 'local' || this.neighbours.size === 0) return;
+    if (this.awarenessTimer !== undefined) {
+      this.awarenessDirty = true;
+      return;
+    }
+    this.broadcastAwareness();
+    this.awarenessTimer = this.scheduler.setTimeout(() => this.awarenessTick(), AWARENESS_INTERVAL_MS);
+  };
+
+  private awarenessTick(): void {
+    this.awarenessTimer = undefined;
+    if (!this.awarenessDirty) return;
+    this.awarenessDirty = false;
+    this.broadcastAwareness();
+    this.awarenessTimer = this.scheduler.setTimeout(() => this.awarenessTick(), AWARENESS_INTERVAL_MS);
+  }
+
+  private broadcastAwareness(): void {
+    this.broadcast(Channel.Awareness, encodeAwarenessUpdate(this.awareness, [this.awareness.clientID]));
+  }
+
+  private broadcast(channel: Channel, payload: Uint8Array): void {
+    this.tree.originate({ channel, origin: this.origin, seq: ++this.seq, payload });
+  }
+
+  private flushOutbox(): void {
+    if (this.outbox.length === 0) return;
+    const merged = Y.mergeUpdates(this.outbox);
+    this.outbox = [];
+    this.broadcast(Channel.Doc, merged);
+  }
+
+  private send(to: string, message: MeshMessage): void {
+    const neighbour = this.neighbours.get(to);
+    if (!neighbour) return;
+    try {
+      neighbour.link.send(encodeMeshMessage(message));
+    } catch (error) {
+      // The network edge: a link closing under us is noticed by its owner, which removes the neighbour.
+      this.warn(`mesh sync: could not send to ${to}`, error);
+    }
+  }
+
+  private localStateVector(): StateVector {
+    return Y.decodeStateVector(Y.encodeStateVector(this.doc));
+  }
+
+  private digest(): Uint8Array {
+    this.digestCache ??= sha256(Y.encodeSnapshot(Y.snapshot(this.doc))).slice(0, DIGEST_BYTES);
+    return this.digestCache;
+  }
+
+  private scheduleDigest(): void {
+    if (this.digestTimer !== undefined) return;
+    const wait = Math.max(0, this.lastDigestSent + DIGEST_INTERVAL_MS - this.scheduler.now());
+    this.digestTimer = this.scheduler.setTimeout(() => this.sendDigests(), wait);
+  }
+
+  private sendDigests(): void {
+    this.digestTimer = undefined;
+    this.lastDigestSent = this.scheduler.now();
+    const digest = this.digest();
+    for (const [id, n] of this.neighbours) {
+      if (sameBytes(n.lastSentDigest, digest)) continue;
+      n.lastSentDigest = digest;
+      this.send(id, { kind: 'digest', digest, degree: this.neighbours.size });
+    }
+  }
+
+  private noteDigest(neighbour: Neighbour, digest: Uint8Array): void {
+    neighbour.digest = digest;
+    if (sameBytes(digest, this.digest())) {
+      this.scheduler.clearTimeout(neighbour.reconcileTimer);
+      neighbour.reconcileTimer = undefined;
+    } else this.scheduleReconcile(neighbour);
+  }
+
+  private scheduleReconcile(neighbour: Neighbour): void {
+    this.scheduler.clearTimeout(neighbour.reconcileTimer);
+    neighbour.reconcileTimer = this.scheduler.setTimeout(() => {
+      neighbour.reconcileTimer = undefined;
+      const id = [...this.neighbours].find(([, n]) => n === neighbour)?.[0];
+      if (id === undefined || sameBytes(neighbour.digest, this.digest())) return;
+      if (this.stateRequest) {
+        this.scheduleReconcile(neighbour);
+        return;
+      }
+      this.requestState(id);
+    }, RECONCILE_DELAY_MS);
+  }
+
+  private scheduleCatchUp(): void {
+    if (this.catchUpTimer !== undefined || this.destroyed) return;
+    this.catchUpTimer = this.scheduler.setTimeout(() => {
+      this.catchUpTimer = undefined;
+      this.catchUp();
+    }, CATCH_UP_DELAY_MS);
+  }
+
+  /** Asks the one neighbour known to hold most of what we lack. */
+  private catchUp(): void {
+    if (this.stateRequest || this.destroyed) return;
+    const local = this.localStateVector();
+    let best: string | undefined;
+    let bestLack = 0;
+    for (const [id, n] of this.neighbours) {
+      if (!n.stateVector) continue;
+      const lack = stateVectorGap(local, n.stateVector).localLacks;
+      if (lack > bestLack) {
+        best = id;
+        bestLack = lack;
+      }
+    }
+    if (best !== undefined) this.requestState(best);
+  }
+
+  private requestState(to: string): void {
+    const timer = this.scheduler.setTimeout(() => {
+      this.stateRequest = undefined;
+      this.catchUp();
+    }, STATE_REQUEST_TIMEOUT_MS);
+    this.stateRequest = { to, timer };
+    this.send(to, { kind: 'stateRequest', stateVector: Y.encodeStateVector(this.doc) });
+  }
+
+  private shedExcessLink(): void {
+    const degrees = new Map<string, number>();
+    for (const [id, n] of this.neighbours) if (n.degree !== undefined) degrees.set(id, n.degree);
+    const shed = linkToShed(this.neighbours.size, degrees);
+    if (shed !== undefined) this.neighbours.get(shed)?.link.close();
+  }
+
+  private neighbourOf(id: string): Neighbour {
+    const n = this.neighbours.get(id);
+    if (!n) throw new Error(`mesh sync: no neighbour ${id}`);
+    return n;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * How many direct connections a peer keeps. y-webrtc on its own connects
+ * everyone to everyone up to 20–35 peers (its `maxConns`) and then leaves
+ * some peers with few links; here the mesh is a sparse random graph instead,
+ * and the broadcast tree (broadcast-tree.ts) carries every change to the peers
+ * a peer is not connected to.
+ *
+ * - A peer with fewer than TARGET_DEGREE links answers every announcement and
+ *   announces itself again every REANNOUNCE_MS until it has that many.
+ * - With TARGET_DEGREE or more it answers an announcement only by chance, so
+ *   that a newcomer among well-connected peers gets about TARGET_DEGREE
+ *   offers, not one from every peer in the room.
+ * - Above MAX_DEGREE (incoming offers are always accepted, so this happens)
+ *   it closes the link to its best-connected neighbour, as long as that
+ *   neighbour keeps more than TARGET_DEGREE links itself.
+ */
+
+/** Four links: a random graph of 30 peers with degree ≥ 4 is connected with high probability and stays so when any two links drop; each link costs a DTLS session and some CPU on a laptop. */
+export const TARGET_DEGREE = 4;
+/** Eight links at most: twice the target leaves room for newcomers' offers and stays far below what a 2-core laptop on venue Wi-Fi handles. */
+export const MAX_DEGREE = 8;
+/** A peer below TARGET_DEGREE announces itself this often (announcements are a few hundred bytes through the signaling hub). */
+export const REANNOUNCE_MS = 3000;
+
+/** Whether to answer another peer's announcement by connecting to it. `roomSize` counts the peers present in the room (by awareness), not counting this one. */
+export function answersAnnouncement(degree: number, roomSize: number, random: () => number): boolean {
+  if (degree >= MAX_DEGREE) return false;
+  if (degree < TARGET_DEGREE) return true;
+  return random() < TARGET_DEGREE / Math.max(TARGET_DEGREE, roomSize);
+}
+
+/** The neighbour whose link to close when over MAX_DEGREE, or undefined. Degrees are what neighbours last reported. */
+export function linkToShed(degree: number, neighbourDegrees: ReadonlyMap<string, number>): string | undefined {
+  if (degree <= MAX_DEGREE) return undefined;
+  let chosen: string | undefined;
+  let chosenDegree = TARGET_DEGREE;
+  for (const [id, d] of neighbourDegrees) {
+    // Highest degree first; ties by id, so both ends of a tie agree which link goes.
+    if (d > chosenDegree || (d === chosenDegree && chosen !== undefined && id < chosen)) {
+      chosen = id;
+      chosenDegree = d;
+    }
+  }
+  return chosen;
+}
