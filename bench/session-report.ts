@@ -34,7 +34,8 @@ export interface SessionResults {
   readonly loadAtPhaseStart: Record<string, number>;
   readonly baselines: Array<BaselineResult & { readonly when: 'before' | 'after' }>;
   rawBytesPerSecond: number | null;
-  readonly state: Array<StateResult & { ratio: number | null }>;
+  /** The median of each size's repeats; `samplesSeconds` has every repeat's time. */
+  readonly state: Array<StateResult & { ratio: number | null; readonly samplesSeconds: readonly number[] }>;
   readonly sessions: MeshResult[];
   /** The worst edit ratio over all session sizes that measured one. */
   sessionRatio: number | null;
@@ -133,7 +134,9 @@ export function formatReport(results: SessionResults): string {
   ];
   for (const b of results.baselines) lines.push(`raw RTCDataChannel, ${b.when}: ${f(b.bytesPerSecond / MB, 1)} MB/s (${b.bytes / 2 ** 20} MiB in ${f(b.seconds, 2)} s)`);
   for (const s of results.state) {
-    lines.push(`new peer gets ${s.megabytes} MB from one peer: ${f(s.seconds, 2)} s, ${f(s.bytesPerSecond / MB, 2)} MB/s (first send after ${s.connectSeconds === null ? '?' : f(s.connectSeconds, 2)} s)`);
+    lines.push(
+      `new peer gets ${s.megabytes} MB from one peer: ${f(s.seconds, 2)} s, ${f(s.bytesPerSecond / MB, 2)} MB/s (median of ${s.samplesSeconds.map((x) => f(x, 2)).join(', ')} s; first send after ${s.connectSeconds === null ? '?' : f(s.connectSeconds, 2)} s)`,
+    );
   }
   lines.push('');
   for (const s of results.sessions) lines.push(...details(s));

@@ -19,12 +19,13 @@ import {
   stop,
   typeText,
   typingArrivals,
+  waitTyped,
   waitConverged,
   waitEntry,
   waitReady,
 } from './session-peer';
 
-const api = { sentCount, start, waitReady, waitConverged, peerView, checksum, clientId, edit, waitEntry, observeTyping, typeText, typingArrivals, stop };
+const api = { sentCount, start, waitReady, waitConverged, peerView, checksum, clientId, edit, waitEntry, observeTyping, typeText, waitTyped, typingArrivals, stop };
 
 export type SessionPageApi = typeof api;
 

@@ -293,6 +293,17 @@ export function observeTyping(typistIds: number[]): void {
   stopObserving = () => doc.off('afterTransaction', onTransaction);
 }
 
+/** Resolves true once this document holds every typist's clocks below its target, false at the timeout. */
+export async function waitTyped(targets: Record<string, number>, timeoutMs: number): Promise<boolean> {
+  const done = (): boolean => Object.entries(targets).every(([id, clocks]) => Y.getState(doc.store, Number(id)) >= clocks);
+  const giveUpAt = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > giveUpAt) return false;
+    await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
+  }
+  return true;
+}
+
 /** Per typist client id, [clock, arrival wall time] pairs. */
 export function typingArrivals(): Record<string, Array<[number, number]>> {
   stopObserving();
