@@ -11,13 +11,8 @@ export function syncStatusText(t: TFunction, status: WorkspaceSyncState['status'
       return { text: status.reason === 'switchedOff' ? t('sync.offlineSwitchedOff') : t('sync.offlineNoSignaling'), color: 'gray' };
     case 'looking':
       return { text: t('sync.looking'), color: 'yellow' };
-    case 'connected': {
-      const pending = [
-        ...(status.sending > 0 ? [t('sync.pendingSending', { count: status.sending })] : []),
-        ...(status.receiving > 0 ? [t('sync.pendingReceiving', { count: status.receiving })] : []),
-      ];
-      return { text: `${t('sync.connected', { count: status.peers })} (${pending.join('; ')})`, color: 'blue' };
-    }
+    case 'connected':
+      return { text: `${t('sync.connected', { count: status.peers })} (${t('sync.pending', { count: status.pending })})`, color: 'blue' };
     case 'inSync':
       return { text: t('sync.inSync', { count: status.peers }), color: 'teal' };
   }

@@ -1,47 +1,41 @@
 /**
- * One workspace document synced peer to peer: y-webrtc over this device's
- * signaling hub (plus any extra servers the user configured), in a room whose
- * name is hashed from the workspace id and key, with the key as y-webrtc's
- * password, and data channels framed so messages of any size arrive.
+ * One workspace document (or confidential room) synced peer to peer: y-webrtc
+ * finds peers over this device's signaling hub (plus any extra servers the
+ * user configured) in a room whose name is hashed from the id and key, with
+ * the key as y-webrtc's password, and makes the connections, whose data
+ * channels are framed so messages of any size arrive. What goes over those
+ * channels is the mesh sync's (shared/sync/mesh): each change crosses the
+ * room about once, reaching peers this one is not connected to, and each peer
+ * keeps only a few connections (shared/sync/mesh/topology.ts).
  *
  * y-webrtc keeps rooms in a module-global map and refuses a second provider
  * for a room that still exists, so starting waits for the previous instance
- * of the same workspace to be fully destroyed.
+ * of the same room to be fully destroyed.
  *
- * y-webrtc 10.3.0 is patched (patches/y-webrtc+10.3.0.patch) for glare
- * between two peers offering at once, for a disconnected room that stayed
- * reachable (offline edits were then never sent), and to keep the state
- * vector each peer last reported.
- *
- * The status is only "in sync" when it is known: after its own document
- * changes (local edits and updates received alike) this peer reports its
- * state vector to every connected peer as a sync step 1, at most once per
- * STATE_REPORT_DELAY_MS. The peer answers with whatever we lack (sync step 2),
- * so each report also closes any gap left behind.
+ * y-webrtc 10.3.0 is patched (patches/y-webrtc+10.3.0.patch): glare between
+ * two peers offering at once; a disconnected room that stayed reachable
+ * (offline edits were then never sent); the data channels handed to a peer
+ * protocol; and who answers an announcement decided here.
  */
-import * as encoding from 'lib0/encoding';
 import { Awareness } from 'y-protocols/awareness';
-import { writeSyncStep1 } from 'y-protocols/sync';
 import { WebrtcProvider } from 'y-webrtc';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { roomNameFor } from '../../../shared/invite/workspace-key';
-import type { PresenceUser } from '../../../shared/sync/presence';
-import { stateVectorGap } from '../../../shared/sync/state-vector-gap';
+import { MeshSync, type NeighbourSummary } from '../../../shared/sync/mesh/mesh-sync';
+import { answersAnnouncement, REANNOUNCE_MS, TARGET_DEGREE } from '../../../shared/sync/mesh/topology';
+import { PresenceUserSchema, type PresenceUser } from '../../../shared/sync/presence';
 import { computeSyncStatus, type SyncStatus } from '../../../shared/sync/sync-status';
 import { createFramingWrtc } from './framing-peer-connection';
+import { createMeshPeerProtocol } from './mesh-peer-protocol';
 
 /** y-webrtc has no event for a signaling socket opening or closing; the status is re-read this often too. */
 const STATUS_POLL_MS = 1000;
-/** Reports wait this long after a change, so a burst of keystrokes or received updates costs one report per peer. */
-const STATE_REPORT_DELAY_MS = 300;
-/** y-webrtc's message type for sync messages on its data channels. */
-const MESSAGE_SYNC = 0;
 
-/** The fields of y-webrtc's connection object that the status reads (patched y-webrtc keeps the reported state vector). */
-interface PeerConn {
-  readonly connected: boolean;
-  readonly remoteStateVector: Map<number, number> | undefined;
-  readonly peer: { send(data: Uint8Array): void };
+/** A peer that floods, by name when its presence is known. */
+export interface FloodingPeer {
+  readonly origin: number;
+  readonly name: string | undefined;
+  readonly dropped: number;
 }
 
 export interface WorkspaceSyncOptions {
@@ -64,13 +58,8 @@ export class WorkspaceSync {
   private readonly connectionListeners = new Set<(pc: RTCPeerConnection) => void>();
   /** y-webrtc clears the local presence when it disconnects and never sets it again; it is restored from here. */
   private presenceWhileOffline: Record<string, unknown>;
-  private reportTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly onDocUpdate = () => {
-    this.reportTimer ??= setTimeout(() => {
-      this.reportTimer = undefined;
-      this.reportState();
-    }, STATE_REPORT_DELAY_MS);
-  };
+  private readonly mesh: MeshSync;
+  private readonly reannounceTimer: ReturnType<typeof setInterval>;
 
   private constructor(
     private readonly doc: Y.Doc,
@@ -80,14 +69,26 @@ export class WorkspaceSync {
     this.awareness = new Awareness(doc);
     this.awareness.setLocalStateField('user', options.user);
     this.presenceWhileOffline = { user: options.user };
+    // The network edge: a partner's damaged message is logged here and dropped.
+    this.mesh = new MeshSync(doc, this.awareness, { warn: (message, detail) => console.warn(message, detail) });
+    // Passed through y-webrtc's untyped options (the patch reads them).
+    const meshOptions = {
+      peerProtocol: createMeshPeerProtocol(this.mesh),
+      answersAnnouncement: (degree: number) => answersAnnouncement(degree, Math.max(0, this.awareness.getStates().size - 1), Math.random),
+      // y-webrtc announces itself (on start and when a connection closes) only below this many connections.
+      maxConns: TARGET_DEGREE,
+    };
     this.provider = new WebrtcProvider(room, doc, {
       signaling: [...options.signalingUrls],
       password: options.key,
       awareness: this.awareness,
       peerOpts: { wrtc: createFramingWrtc(undefined, (pc) => this.addConnection(pc)), config: { iceServers: [...options.iceServers] } },
+      ...meshOptions,
     });
     if (!options.online) this.provider.disconnect();
-    doc.on('update', this.onDocUpdate);
+    this.reannounceTimer = setInterval(() => {
+      if (this.provider.shouldConnect && this.mesh.degree < TARGET_DEGREE) (this.provider.room as unknown as { announce(): void } | null)?.announce();
+    }, REANNOUNCE_MS);
   }
 
   static async start(doc: Y.Doc, options: WorkspaceSyncOptions): Promise<WorkspaceSync> {
@@ -96,35 +97,26 @@ export class WorkspaceSync {
     return new WorkspaceSync(doc, room, options);
   }
 
-  private connectedPeers(): PeerConn[] {
-    const conns = this.provider.room ? [...this.provider.room.webrtcConns.values()] : [];
-    return (conns as unknown as PeerConn[]).filter((conn) => conn.connected);
-  }
-
   status(): SyncStatus {
-    const local = Y.decodeStateVector(Y.encodeStateVector(this.doc));
     return computeSyncStatus({
       online: this.provider.shouldConnect,
       signalingConnected: this.provider.signalingConns.some((conn) => conn.connected),
-      peers: this.connectedPeers().map((conn) => (conn.remoteStateVector ? stateVectorGap(local, conn.remoteStateVector) : undefined)),
+      peers: this.mesh.neighbourSummaries(),
     });
   }
 
-  /** Tells every connected peer our state vector (sync step 1); it answers with what we lack. */
-  private reportState(): void {
-    if (this.destroyed || !this.provider.shouldConnect) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    writeSyncStep1(encoder, this.doc);
-    const message = encoding.toUint8Array(encoder);
-    for (const conn of this.connectedPeers()) {
-      try {
-        conn.peer.send(message);
-      } catch (error) {
-        // The network edge: a channel closing under us is noticed by y-webrtc, which drops the connection.
-        console.warn('Could not report the sync state to a peer', error);
-      }
-    }
+  /** The peers this one is directly connected to, for the connections view. */
+  neighbours(): NeighbourSummary[] {
+    return this.mesh.neighbourSummaries();
+  }
+
+  /** Peers whose changes were dropped lately for coming faster than the flood limit, named by their presence. */
+  floodingPeers(): FloodingPeer[] {
+    const states = this.awareness.getStates();
+    return this.mesh.flooding().map(({ origin, dropped }) => {
+      const user = PresenceUserSchema.safeParse((states.get(origin) as { user?: unknown } | undefined)?.user);
+      return { origin, dropped, name: user.success ? user.data.displayName : undefined };
+    });
   }
 
   private addConnection(pc: RTCPeerConnection): void {
@@ -152,6 +144,7 @@ export class WorkspaceSync {
       this.provider.connect();
     } else {
       this.presenceWhileOffline = this.awareness.getLocalState() ?? this.presenceWhileOffline;
+      this.mesh.leave();
       this.provider.disconnect();
     }
   }
@@ -160,16 +153,12 @@ export class WorkspaceSync {
   subscribe(listener: () => void): () => void {
     const events = ['peers', 'synced', 'status'] as const;
     for (const event of events) this.provider.on(event, listener);
-    // Emitted by the patched y-webrtc when a peer reports its state vector.
-    const observable = this.provider as unknown as { on(event: string, f: () => void): void; off(event: string, f: () => void): void };
-    observable.on('peerState', listener);
     this.awareness.on('change', listener);
     this.doc.on('update', listener);
     const timer = setInterval(listener, STATUS_POLL_MS);
     return () => {
       clearInterval(timer);
       for (const event of events) this.provider.off(event, listener);
-      observable.off('peerState', listener);
       this.awareness.off('change', listener);
       this.doc.off('update', listener);
     };
@@ -178,11 +167,12 @@ export class WorkspaceSync {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    clearTimeout(this.reportTimer);
-    this.doc.off('update', this.onDocUpdate);
+    clearInterval(this.reannounceTimer);
+    this.mesh.leave();
     this.connectionListeners.clear();
     this.connections.clear();
     this.provider.destroy();
+    this.mesh.destroy();
     this.awareness.destroy();
     // provider.destroy() removes the room once its key promise settles; our continuation runs after that.
     const done = Promise.resolve(this.provider.key).then(
