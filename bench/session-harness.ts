@@ -11,8 +11,8 @@ import type { SessionPageApi } from './page/session-page';
 /** Opening a context and loading the bundle is CPU work; a few at a time keep the two cores from thrashing. */
 const OPEN_CONCURRENCY = 4;
 
-/** A page call that only reads a counter. */
-const COUNTER_CALL_MS = 10_000;
+/** A page call that only reads a counter; generous, since pages working through a flood answer slowly. */
+const COUNTER_CALL_MS = 30_000;
 
 /** How often all pages' counters are read while waiting for quiet: cheap enough for 30 pages. */
 const QUIET_POLL_MS = 500;

@@ -70,6 +70,9 @@ const TYPING_ARRIVAL_TIMEOUT_MS = 20_000;
 /** Page calls that only read or write a little. */
 const QUICK_CALL_MS = 15_000;
 
+/** The same while pages may be working through a flood: with the stock relaying at 30 peers a counter read once took over 15 s. */
+const STARVED_CALL_MS = 45_000;
+
 /** Page-side waits return on their own at their timeout; the call gets this much more before it is abandoned. */
 const CALL_MARGIN_MS = 10_000;
 
@@ -115,11 +118,14 @@ export interface TypingFigures {
   /** Keystrokes × receivers each. */
   readonly deliveriesExpected: number;
   readonly deliveriesReceived: number;
+  /** Receivers whose arrivals could not be read (page too busy to answer); their deliveries count as missing. */
+  readonly receiversUnread: number;
   /** Percentiles over all expected deliveries; a missing one counts as infinitely late, so null means "not reached". */
   readonly p50Ms: number | null;
   readonly p95Ms: number | null;
   readonly maxMs: number | null;
-  readonly bytesPerSecondPerPeer: { readonly mean: number; readonly max: number; readonly typistsMean: number };
+  /** Over the pages whose counters could be read before and after (`pagesCounted`). */
+  readonly bytesPerSecondPerPeer: { readonly mean: number; readonly max: number; readonly typistsMean: number; readonly pagesCounted: number };
 }
 
 export interface MeshResult {
@@ -234,28 +240,33 @@ export async function measureMesh(url: string, hubUrl: string, browsers: readonl
   });
 }
 
+/** Settled values in page order, null where the page did not answer in time. */
+async function fromEach<T>(pages: readonly Page[], call: (page: Page) => Promise<T>): Promise<Array<T | null>> {
+  const settled = await Promise.allSettled(pages.map(call));
+  return settled.map((s) => (s.status === 'fulfilled' ? s.value : null));
+}
+
 async function typeAndMeasure(pages: readonly Page[], typists: readonly Page[], result: MeshResult): Promise<void> {
   const typistIds = await Promise.all(typists.map((p) => callSession(p, QUICK_CALL_MS, 'clientId')));
-  await Promise.all(pages.map((p) => callSession(p, QUICK_CALL_MS, 'observeTyping', typistIds)));
-  const before = await Promise.all(pages.map((p) => callSession(p, QUICK_CALL_MS, 'sentCount')));
+  // A page too starved to answer is not a reason to lose the figures of the others: it counts as not receiving.
+  const observing = await fromEach(pages, (p) => callSession(p, STARVED_CALL_MS, 'observeTyping', typistIds).then(() => true));
+  const before = await fromEach(pages, (p) => callSession(p, STARVED_CALL_MS, 'sentCount'));
   const startAt = Date.now();
   const typed = await Promise.all(
     typists.map((p) => callSession(p, TYPING_CALL_TIMEOUT_MS, 'typeText', { durationMs: TYPING_MS, charsPerSecond: CHARS_PER_SECOND, startIndex: 0 })),
   );
-  const after = await Promise.all(pages.map((p) => callSession(p, QUICK_CALL_MS, 'sentCount')));
+  const after = await fromEach(pages, (p) => callSession(p, STARVED_CALL_MS, 'sentCount'));
   const seconds = (Date.now() - startAt) / 1000;
   const targets = Object.fromEntries(typed.map((t) => [String(t.clientId), Math.max(...t.keystrokes.map(([clock]) => clock)) + 1]));
-  await Promise.all(pages.map((p) => callSession(p, TYPING_ARRIVAL_TIMEOUT_MS + CALL_MARGIN_MS, 'waitTyped', targets, TYPING_ARRIVAL_TIMEOUT_MS)));
-  const arrivals = await Promise.all(pages.map((p) => callSession(p, QUICK_CALL_MS, 'typingArrivals')));
+  await fromEach(pages, (p) => callSession(p, TYPING_ARRIVAL_TIMEOUT_MS + CALL_MARGIN_MS, 'waitTyped', targets, TYPING_ARRIVAL_TIMEOUT_MS));
+  const arrivals = await fromEach(pages, (p) => (observing[pages.indexOf(p)] ? callSession(p, STARVED_CALL_MS, 'typingArrivals') : Promise.resolve(null)));
 
   const latencies: number[] = [];
-  let expected = 0;
   for (const t of typed) {
     for (const [pageIndex, seen] of arrivals.entries()) {
       if (pageIndex < typists.length && typistIds[pageIndex] === t.clientId) continue;
-      const at = new Map(seen[String(t.clientId)] ?? []);
+      const at = new Map(seen?.[String(t.clientId)] ?? []);
       for (const [clock, typedAt] of t.keystrokes) {
-        expected += 1;
         const arrived = at.get(clock);
         latencies.push(arrived === undefined ? Number.POSITIVE_INFINITY : arrived - typedAt);
       }
@@ -263,21 +274,24 @@ async function typeAndMeasure(pages: readonly Page[], typists: readonly Page[], 
   }
   latencies.sort((a, b) => a - b);
   const finite = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : x);
-  const perPeer = after.map((a, i) => (a.bytes - (before[i] as { bytes: number }).bytes) / seconds);
+  const perPeer = after.map((a, i) => {
+    const b = before[i];
+    return a === null || b === null || b === undefined ? null : (a.bytes - b.bytes) / seconds;
+  });
+  const counted = perPeer.filter((x): x is number => x !== null);
+  const typistsCounted = perPeer.slice(0, typists.length).filter((x): x is number => x !== null);
+  const mean = (xs: readonly number[]): number => (xs.length === 0 ? Number.NaN : xs.reduce((s, x) => s + x, 0) / xs.length);
   result.typing = {
     typists: typists.length,
     seconds,
     keystrokes: typed.reduce((sum, t) => sum + t.keystrokes.length, 0),
-    deliveriesExpected: expected,
+    deliveriesExpected: latencies.length,
     deliveriesReceived: latencies.filter(Number.isFinite).length,
+    receiversUnread: arrivals.filter((a) => a === null).length,
     p50Ms: finite(percentile(latencies, 50)),
     p95Ms: finite(percentile(latencies, 95)),
     maxMs: finite(percentile(latencies, 100)),
-    bytesPerSecondPerPeer: {
-      mean: perPeer.reduce((s, x) => s + x, 0) / perPeer.length,
-      max: Math.max(...perPeer),
-      typistsMean: perPeer.slice(0, typists.length).reduce((s, x) => s + x, 0) / typists.length,
-    },
+    bytesPerSecondPerPeer: { mean: mean(counted), max: Math.max(...counted), typistsMean: mean(typistsCounted), pagesCounted: counted.length },
   };
 }
 

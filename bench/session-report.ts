@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { HubLogEvent } from '../electron/signaling/hub-log';
 import type { BaselineResult } from './raw-baseline';
-import { EDIT_BYTES, type ConvergeFigures, type MeshResult, type RatioFigures } from './session-mesh';
+import { EDIT_BYTES, type ConvergeFigures, type MeshResult, type RatioFigures, type TypingFigures } from './session-mesh';
 import type { StateResult } from './session-state';
 
 /** Beside bench:sync's sync-latest.json, under the git-ignored bench/results/. */
@@ -84,8 +84,8 @@ function details(s: MeshResult): string[] {
   if (s.typing) {
     const t = s.typing;
     lines.push(
-      `  typing: ${t.typists} typists, ${t.keystrokes} keystrokes in ${f(t.seconds, 1)} s; ${t.deliveriesReceived} of ${t.deliveriesExpected} deliveries arrived; max ${t.maxMs === null ? 'not reached' : `${f(t.maxMs, 0)} ms`}`,
-      `          bytes/s per peer: mean ${f(t.bytesPerSecondPerPeer.mean, 0)}, max ${f(t.bytesPerSecondPerPeer.max, 0)}, typists' mean ${f(t.bytesPerSecondPerPeer.typistsMean, 0)}`,
+      `  typing: ${t.typists} typists, ${t.keystrokes} keystrokes in ${f(t.seconds, 1)} s; ${t.deliveriesReceived} of ${t.deliveriesExpected} deliveries arrived${t.receiversUnread > 0 ? ` (${t.receiversUnread} receivers too busy to report)` : ''}; max ${t.maxMs === null ? 'not reached' : `${f(t.maxMs, 0)} ms`}`,
+      `          bytes/s per peer: mean ${f(t.bytesPerSecondPerPeer.mean, 0)}, max ${f(t.bytesPerSecondPerPeer.max, 0)}, typists' mean ${f(t.bytesPerSecondPerPeer.typistsMean, 0)} (${t.bytesPerSecondPerPeer.pagesCounted} of ${s.peers} pages counted)`,
     );
   }
   if (s.edit) {
@@ -111,7 +111,8 @@ function figureLines(results: SessionResults): string[] {
     lines.push(`join ratio N=${n}: ${s.join ? `${f(s.join.ratio, 2)}${ratioNote(s.join)}` : failed(s, 'join')}`);
     const t = s.typing;
     const ms = (x: number | null): string => (x === null ? `not reached (${t ? t.deliveriesExpected - t.deliveriesReceived : 0} deliveries missing)` : `${f(x, 0)} ms`);
-    lines.push(`typing bytes/s per peer N=${n}: ${t ? `${f(t.bytesPerSecondPerPeer.mean, 0)}` : failed(s, 'typing')}`);
+    const perPeer = (x: TypingFigures): string => (x.bytesPerSecondPerPeer.pagesCounted === 0 ? 'n/a (no page answered)' : f(x.bytesPerSecondPerPeer.mean, 0));
+    lines.push(`typing bytes/s per peer N=${n}: ${t ? perPeer(t) : failed(s, 'typing')}`);
     lines.push(`keystroke p50 N=${n}: ${t ? ms(t.p50Ms) : failed(s, 'typing')}`);
     lines.push(`keystroke p95 N=${n}: ${t ? ms(t.p95Ms) : failed(s, 'typing')}`);
     lines.push(`edit ratio N=${n}: ${s.edit ? `${f(s.edit.ratio, 2)}${ratioNote(s.edit)}` : failed(s, 'edit')}`);
