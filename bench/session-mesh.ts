@@ -118,7 +118,7 @@ export interface TypingFigures {
   /** Keystrokes × receivers each. */
   readonly deliveriesExpected: number;
   readonly deliveriesReceived: number;
-  /** Receivers whose arrivals could not be read (page too busy to answer); their deliveries count as missing. */
+  /** Receivers whose arrivals could not be read (the page did not answer in time); their deliveries count as missing. */
   readonly receiversUnread: number;
   /** Percentiles over all expected deliveries; a missing one counts as infinitely late, so null means "not reached". */
   readonly p50Ms: number | null;
@@ -281,6 +281,8 @@ async function typeAndMeasure(pages: readonly Page[], typists: readonly Page[], 
   const counted = perPeer.filter((x): x is number => x !== null);
   const typistsCounted = perPeer.slice(0, typists.length).filter((x): x is number => x !== null);
   const mean = (xs: readonly number[]): number => (xs.length === 0 ? Number.NaN : xs.reduce((s, x) => s + x, 0) / xs.length);
+  // Past the session's budget the pages are closed under us, and every read above came back empty: no figures then.
+  if (result.ended) return;
   result.typing = {
     typists: typists.length,
     seconds,

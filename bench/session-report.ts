@@ -84,7 +84,7 @@ function details(s: MeshResult): string[] {
   if (s.typing) {
     const t = s.typing;
     lines.push(
-      `  typing: ${t.typists} typists, ${t.keystrokes} keystrokes in ${f(t.seconds, 1)} s; ${t.deliveriesReceived} of ${t.deliveriesExpected} deliveries arrived${t.receiversUnread > 0 ? ` (${t.receiversUnread} receivers too busy to report)` : ''}; max ${t.maxMs === null ? 'not reached' : `${f(t.maxMs, 0)} ms`}`,
+      `  typing: ${t.typists} typists, ${t.keystrokes} keystrokes in ${f(t.seconds, 1)} s; ${t.deliveriesReceived} of ${t.deliveriesExpected} deliveries arrived${t.receiversUnread > 0 ? ` (${t.receiversUnread} receivers did not answer)` : ''}; max ${t.maxMs === null ? 'not reached' : `${f(t.maxMs, 0)} ms`}`,
       `          bytes/s per peer: mean ${f(t.bytesPerSecondPerPeer.mean, 0)}, max ${f(t.bytesPerSecondPerPeer.max, 0)}, typists' mean ${f(t.bytesPerSecondPerPeer.typistsMean, 0)} (${t.bytesPerSecondPerPeer.pagesCounted} of ${s.peers} pages counted)`,
     );
   }
