@@ -59,6 +59,10 @@ describe('mesh sync: reaching every peer', () => {
     expect(network.peer('c').doc.getText('text').toString()).toBe('Samen naar 2030');
     const aId = network.peer('a').awareness.clientID;
     expect(network.peer('c').awareness.getStates().get(aId)).toMatchObject({ user: { name: 'a' }, cursor: { anchor: 3 } });
+    // Leaving is said right away, and reaches two hops too (not only after the 30 s presence timeout).
+    network.goOffline('a');
+    network.clock.advance(200);
+    expect(network.peer('c').awareness.getStates().has(aId)).toBe(false);
   });
 
   it('costs about one transfer per peer for a 100 KB edit among 30 peers', () => {

@@ -28,13 +28,15 @@
  *   speaking another protocol or version is named, and broadcasts over an
  *   origin's rate (flood-guard.ts) are dropped where they first arrive.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { applyAwarenessUpdate, encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { stateVectorGap, type StateVector } from '../state-vector-gap';
 import { BroadcastTree } from './broadcast-tree';
 import { DEFAULT_FLOOD_LIMITS, FloodGuard, type FloodLimits } from './flood-guard';
 import { realScheduler, type Scheduler } from './scheduler';
+import { sameBytes, stateDigest } from './state-digest';
+import { StateRequests } from './state-requests';
+import { Throttle } from './throttle';
 import { TokenBucket } from '../token-bucket';
 import { linkToShed } from './topology';
 import { Channel, decodeMeshMessage, encodeMeshMessage, MeshWireError, type Broadcast, type MeshMessage } from './wire';
@@ -45,17 +47,13 @@ export const AWARENESS_INTERVAL_MS = 100;
 export const DIGEST_INTERVAL_MS = 500;
 /** A digest mismatch must persist this long, with no change on either side, before state is asked for: in-flight broadcasts close most gaps first. */
 export const RECONCILE_DELAY_MS = 2000;
-/** New links within this window are compared before one is asked for state, so a joiner picks the best neighbour. */
-export const CATCH_UP_DELAY_MS = 150;
-/** An unanswered state request is given up after this (10 MB over a slow link), and another neighbour asked. */
-export const STATE_REQUEST_TIMEOUT_MS = 60_000;
+/** After leave(), links should stay open this long so the goodbye reaches the neighbours (closing a connection drops what is queued on it). */
+export const LEAVE_GRACE_MS = 200;
 /** A neighbour that sends this many malformed messages is disconnected. */
 export const MAX_MALFORMED_MESSAGES = 20;
 /** State requests one neighbour may make in a burst, and per second after it: each costs encoding the difference. */
 export const STATE_REQUEST_BURST = 6;
 export const STATE_REQUESTS_PER_SECOND = 0.2;
-/** Digests are this many bytes of SHA-256: plenty to tell states apart, small enough to send often. */
-const DIGEST_BYTES = 16;
 
 export interface MeshLink {
   send(message: Uint8Array): void;
@@ -70,6 +68,8 @@ export interface NeighbourSummary {
   readonly even: boolean | undefined;
   readonly eager: boolean;
   readonly degree: number | undefined;
+  /** The neighbour's origin (its awareness client id), from its HELLO. */
+  readonly origin: number | undefined;
   readonly problem: NeighbourProblem | undefined;
   readonly malformed: number;
 }
@@ -86,14 +86,13 @@ interface Neighbour {
   stateVector: StateVector | undefined;
   digest: Uint8Array | undefined;
   degree: number | undefined;
+  origin: number | undefined;
   problem: NeighbourProblem | undefined;
   malformed: number;
   reconcileTimer: unknown;
   lastSentDigest: Uint8Array | undefined;
   readonly stateRequests: TokenBucket;
 }
-
-const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolean => a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 
 export class MeshSync {
   private readonly neighbours = new Map<string, Neighbour>();
@@ -104,12 +103,9 @@ export class MeshSync {
   private seq = 0;
   private outbox: Uint8Array[] = [];
   private digestCache: Uint8Array | undefined;
-  private digestTimer: unknown;
-  private lastDigestSent = -Infinity;
-  private awarenessTimer: unknown;
-  private awarenessDirty = false;
-  private catchUpTimer: unknown;
-  private stateRequest: { to: string; timer: unknown } | undefined;
+  private readonly digests: Throttle;
+  private readonly presence: Throttle;
+  private readonly requests: StateRequests;
   private awarenessQueried = false;
   private destroyed = false;
 
@@ -122,6 +118,16 @@ export class MeshSync {
     this.warn = options.warn ?? (() => {});
     this.guard = new FloodGuard(this.scheduler, options.floodLimits ?? DEFAULT_FLOOD_LIMITS);
     this.tree = new BroadcastTree({ send: (to, message) => this.send(to, message), deliver: (broadcast) => this.deliver(broadcast) }, this.scheduler);
+    this.digests = new Throttle(this.scheduler, DIGEST_INTERVAL_MS, () => this.sendDigests());
+    this.presence = new Throttle(this.scheduler, AWARENESS_INTERVAL_MS, () => this.broadcastAwareness());
+    this.requests = new StateRequests(
+      {
+        doc,
+        neighbourStates: () => [...this.neighbours].map(([id, n]) => [id, n.stateVector]),
+        sendRequest: (to, stateVector) => this.send(to, { kind: 'stateRequest', stateVector }),
+      },
+      this.scheduler,
+    );
     doc.on('update', this.onDocUpdate);
     awareness.on('update', this.onAwarenessUpdate);
   }
@@ -144,11 +150,11 @@ export class MeshSync {
     if (this.destroyed || this.neighbours.has(id)) return;
     const first = this.neighbours.size === 0;
     const stateRequests = new TokenBucket(STATE_REQUEST_BURST, STATE_REQUESTS_PER_SECOND, () => this.scheduler.now());
-    this.neighbours.set(id, { link, stateVector: undefined, digest: undefined, degree: undefined, problem: undefined, malformed: 0, reconcileTimer: undefined, lastSentDigest: undefined, stateRequests });
+    this.neighbours.set(id, { link, stateVector: undefined, digest: undefined, degree: undefined, origin: undefined, problem: undefined, malformed: 0, reconcileTimer: undefined, lastSentDigest: undefined, stateRequests });
     // The first link of either end is eager (the other end's HELLO tells), the rest lazy: see broadcast-tree.ts.
     this.tree.addNeighbour(id, first);
     const digest = this.digest();
-    this.send(id, { kind: 'hello', stateVector: Y.encodeStateVector(this.doc), digest, degree: this.neighbours.size });
+    this.send(id, { kind: 'hello', stateVector: Y.encodeStateVector(this.doc), digest, degree: this.neighbours.size, origin: this.origin });
     this.neighbourOf(id).lastSentDigest = digest;
     if (!this.awarenessQueried) {
       this.awarenessQueried = true;
@@ -167,11 +173,7 @@ export class MeshSync {
     this.neighbours.delete(id);
     this.tree.removeNeighbour(id);
     if (this.neighbours.size === 0) this.awarenessQueried = false;
-    if (this.stateRequest?.to === id) {
-      this.scheduler.clearTimeout(this.stateRequest.timer);
-      this.stateRequest = undefined;
-      this.scheduleCatchUp();
-    }
+    this.requests.settled(id);
   }
 
   /** One message from a neighbour's link. Never throws on the neighbour's behalf. */
@@ -196,6 +198,7 @@ export class MeshSync {
       even: n.digest === undefined ? undefined : sameBytes(n.digest, local),
       eager: this.tree.isEager(id),
       degree: n.degree,
+      origin: n.origin,
       problem: n.problem,
       malformed: n.malformed,
     }));
@@ -208,8 +211,7 @@ export class MeshSync {
 
   /** Tells the room this peer's presence is gone, before its links close (going offline, closing). */
   leave(): void {
-    if (this.neighbours.size === 0) return;
-    this.broadcast(Channel.Awareness, encodeAwarenessUpdate(this.awareness, [this.awareness.clientID], new Map()));
+    removeAwarenessStates(this.awareness, [this.awareness.clientID], 'leave');
   }
 
   destroy(): void {
@@ -218,7 +220,9 @@ export class MeshSync {
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.tree.destroy();
-    for (const timer of [this.digestTimer, this.awarenessTimer, this.catchUpTimer, this.stateRequest?.timer]) this.scheduler.clearTimeout(timer);
+    this.digests.cancel();
+    this.presence.cancel();
+    this.requests.stop();
     for (const n of this.neighbours.values()) this.scheduler.clearTimeout(n.reconcileTimer);
     this.neighbours.clear();
   }
@@ -228,9 +232,10 @@ export class MeshSync {
       case 'hello':
         neighbour.stateVector = Y.decodeStateVector(message.stateVector);
         neighbour.degree = message.degree;
+        neighbour.origin = message.origin;
         if (message.degree === 1) this.tree.makeEager(id);
         this.noteDigest(neighbour, message.digest);
-        this.scheduleCatchUp();
+        this.requests.scheduleCatchUp();
         this.shedExcessLink();
         return;
       case 'broadcast':
@@ -255,17 +260,14 @@ export class MeshSync {
         const theirs = Y.decodeStateVector(message.stateVector);
         neighbour.stateVector = theirs;
         this.send(id, { kind: 'stateReply', stateVector: Y.encodeStateVector(this.doc), update: Y.encodeStateAsUpdate(this.doc, message.stateVector) });
-        if (stateVectorGap(this.localStateVector(), theirs).localLacks > 0) this.scheduleCatchUp();
+        if (stateVectorGap(this.localStateVector(), theirs).localLacks > 0) this.requests.scheduleCatchUp();
         return;
       }
       case 'stateReply':
         neighbour.stateVector = Y.decodeStateVector(message.stateVector);
         this.applyRemote(() => Y.applyUpdate(this.doc, message.update, this), 'state reply');
-        if (this.stateRequest?.to === id) {
-          this.scheduler.clearTimeout(this.stateRequest.timer);
-          this.stateRequest = undefined;
-        }
-        this.scheduleCatchUp();
+        this.requests.settled(id);
+        this.requests.scheduleCatchUp();
         return;
       case 'digest':
         neighbour.degree = message.degree;
@@ -307,33 +309,24 @@ export class MeshSync {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.digestCache = undefined;
-    this.scheduleDigest();
+    this.digests.trigger();
     for (const n of this.neighbours.values()) if (n.reconcileTimer !== undefined) this.scheduleReconcile(n);
     if (origin === this) return;
     if (this.neighbours.size === 0) this.outbox.push(update);
     else this.broadcast(Channel.Doc, update);
   };
 
-  private readonly onAwarenessUpdate = (_change: unknown, origin: unknown): void => {
-    if (origin !== 'local' || this.neighbours.size === 0) return;
-    if (this.awarenessTimer !== undefined) {
-      this.awarenessDirty = true;
-      return;
-    }
-    this.broadcastAwareness();
-    this.awarenessTimer = this.scheduler.setTimeout(() => this.awarenessTick(), AWARENESS_INTERVAL_MS);
+  private readonly onAwarenessUpdate = ({ removed }: { removed: number[] }, origin: unknown): void => {
+    if (this.neighbours.size === 0) return;
+    // Our presence removed (leave(), y-webrtc's disconnect, the window unloading): said at once, while links are open.
+    if (removed.includes(this.awareness.clientID)) {
+      this.presence.cancel();
+      this.broadcastAwareness();
+    } else if (origin === 'local') this.presence.trigger();
   };
 
-  private awarenessTick(): void {
-    this.awarenessTimer = undefined;
-    if (!this.awarenessDirty) return;
-    this.awarenessDirty = false;
-    this.broadcastAwareness();
-    this.awarenessTimer = this.scheduler.setTimeout(() => this.awarenessTick(), AWARENESS_INTERVAL_MS);
-  }
-
   private broadcastAwareness(): void {
-    this.broadcast(Channel.Awareness, encodeAwarenessUpdate(this.awareness, [this.awareness.clientID]));
+    if (this.neighbours.size > 0) this.broadcast(Channel.Awareness, encodeAwarenessUpdate(this.awareness, [this.awareness.clientID]));
   }
 
   private broadcast(channel: Channel, payload: Uint8Array): void {
@@ -363,19 +356,11 @@ export class MeshSync {
   }
 
   private digest(): Uint8Array {
-    this.digestCache ??= sha256(Y.encodeSnapshot(Y.snapshot(this.doc))).slice(0, DIGEST_BYTES);
+    this.digestCache ??= stateDigest(this.doc);
     return this.digestCache;
   }
 
-  private scheduleDigest(): void {
-    if (this.digestTimer !== undefined) return;
-    const wait = Math.max(0, this.lastDigestSent + DIGEST_INTERVAL_MS - this.scheduler.now());
-    this.digestTimer = this.scheduler.setTimeout(() => this.sendDigests(), wait);
-  }
-
   private sendDigests(): void {
-    this.digestTimer = undefined;
-    this.lastDigestSent = this.scheduler.now();
     const digest = this.digest();
     for (const [id, n] of this.neighbours) {
       if (sameBytes(n.lastSentDigest, digest)) continue;
@@ -398,46 +383,8 @@ export class MeshSync {
       neighbour.reconcileTimer = undefined;
       const id = [...this.neighbours].find(([, n]) => n === neighbour)?.[0];
       if (id === undefined || sameBytes(neighbour.digest, this.digest())) return;
-      if (this.stateRequest) {
-        this.scheduleReconcile(neighbour);
-        return;
-      }
-      this.requestState(id);
+      if (!this.requests.request(id)) this.scheduleReconcile(neighbour);
     }, RECONCILE_DELAY_MS);
-  }
-
-  private scheduleCatchUp(): void {
-    if (this.catchUpTimer !== undefined || this.destroyed) return;
-    this.catchUpTimer = this.scheduler.setTimeout(() => {
-      this.catchUpTimer = undefined;
-      this.catchUp();
-    }, CATCH_UP_DELAY_MS);
-  }
-
-  /** Asks the one neighbour known to hold most of what we lack. */
-  private catchUp(): void {
-    if (this.stateRequest || this.destroyed) return;
-    const local = this.localStateVector();
-    let best: string | undefined;
-    let bestLack = 0;
-    for (const [id, n] of this.neighbours) {
-      if (!n.stateVector) continue;
-      const lack = stateVectorGap(local, n.stateVector).localLacks;
-      if (lack > bestLack) {
-        best = id;
-        bestLack = lack;
-      }
-    }
-    if (best !== undefined) this.requestState(best);
-  }
-
-  private requestState(to: string): void {
-    const timer = this.scheduler.setTimeout(() => {
-      this.stateRequest = undefined;
-      this.catchUp();
-    }, STATE_REQUEST_TIMEOUT_MS);
-    this.stateRequest = { to, timer };
-    this.send(to, { kind: 'stateRequest', stateVector: Y.encodeStateVector(this.doc) });
   }
 
   private shedExcessLink(): void {

@@ -7,7 +7,7 @@
  */
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { MeshSync, type MeshLink } from './mesh-sync';
+import { LEAVE_GRACE_MS, MeshSync, type MeshLink } from './mesh-sync';
 import type { Scheduler } from './scheduler';
 
 /** mulberry32: small, fast and good enough to drive a simulation. */
@@ -175,9 +175,11 @@ export class SimNetwork {
     this.peer(b).mesh.removeNeighbour(a);
   }
 
+  /** As the app does it: say goodbye, give the goodbye LEAVE_GRACE_MS to leave, then close every link. */
   goOffline(name: string): void {
     const peer = this.peer(name);
     peer.mesh.leave();
+    this.clock.advance(LEAVE_GRACE_MS);
     peer.online = false;
     for (const other of this.neighboursOf(name)) this.disconnect(name, other);
   }

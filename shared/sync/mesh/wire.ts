@@ -5,7 +5,8 @@
  * lib0 varUint8Arrays (length, then bytes).
  *
  *   message   = TAG(83) VERSION(1) kind payload
- *   kind 1  HELLO            stateVector digest degree      sent once when a link opens
+ *   kind 1  HELLO            stateVector digest degree      sent once when a link opens; origin is the sender's
+ *                            origin                         broadcast origin (its Yjs and awareness client id)
  *   kind 2  BROADCAST        channel origin seq payload     channel 0: a Yjs update, 1: an awareness update;
  *                                                           (origin, seq) names it room-wide; forwarded unchanged
  *   kind 3  IHAVE            count (origin seq)*            "I have these broadcasts" (lazy push, batched)
@@ -44,7 +45,7 @@ export interface Broadcast extends BroadcastId {
 }
 
 export type MeshMessage =
-  | { kind: 'hello'; stateVector: Uint8Array; digest: Uint8Array; degree: number }
+  | { kind: 'hello'; stateVector: Uint8Array; digest: Uint8Array; degree: number; origin: number }
   | ({ kind: 'broadcast' } & Broadcast)
   | { kind: 'ihave'; ids: BroadcastId[] }
   | ({ kind: 'graft' } & BroadcastId)
@@ -86,6 +87,7 @@ export function encodeMeshMessage(message: MeshMessage): Uint8Array {
       encoding.writeVarUint8Array(e, message.stateVector);
       encoding.writeVarUint8Array(e, message.digest);
       encoding.writeVarUint(e, message.degree);
+      encoding.writeVarUint(e, message.origin);
       break;
     case 'broadcast':
       encoding.writeVarUint(e, message.channel);
@@ -147,7 +149,7 @@ export function decodeMeshMessage(bytes: Uint8Array): MeshMessage {
 function readBody(d: decoding.Decoder, code: number): MeshMessage {
   switch (code) {
     case KIND_CODES.hello:
-      return { kind: 'hello', stateVector: decoding.readVarUint8Array(d), digest: decoding.readVarUint8Array(d), degree: decoding.readVarUint(d) };
+      return { kind: 'hello', stateVector: decoding.readVarUint8Array(d), digest: decoding.readVarUint8Array(d), degree: decoding.readVarUint(d), origin: decoding.readVarUint(d) };
     case KIND_CODES.broadcast: {
       const channel = decoding.readVarUint(d);
       if (channel !== Channel.Doc && channel !== Channel.Awareness) throw new MeshWireError('malformed', `unknown broadcast channel ${channel}`);
