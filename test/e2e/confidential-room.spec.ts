@@ -185,11 +185,18 @@ test('a confidential room reaches A and B, and nothing of it reaches C', async (
     await expect(dialog).toBeHidden();
     await expect(b.page.getByRole('heading', { level: 2, name: ROOM_TITLE })).toBeVisible();
 
-    // A writes in the room; B receives it over the room's own connection.
+    // B turns to the workspace; A writes in the room, and B receives it over the room's own connection, in the background.
+    await openSection(b.page, 'Organisaties');
     await a.page.getByRole('textbox', { name: 'Nieuwe notitie' }).fill(SECRET);
     await a.page.getByRole('button', { name: 'Notitie toevoegen' }).click();
     await expect(a.page.getByText(SECRET)).toBeVisible();
-    await expect(b.page.getByText(SECRET)).toBeVisible({ timeout: 45_000 });
+    await expect(a.page.getByTestId('room-sync-status')).toHaveText('Bijgewerkt met 1 partner', { timeout: 45_000 });
+    // Once B is offline nothing more can arrive: what B's room then shows, it had already.
+    await b.page.getByRole('switch', { name: 'Offline werken' }).click();
+    await openSection(b.page, 'Vertrouwelijke kamers');
+    await b.page.getByRole('link', { name: ROOM_TITLE }).click();
+    await expect(b.page.getByText(SECRET)).toBeVisible();
+    await b.page.getByRole('switch', { name: 'Offline werken' }).click();
     await expect(b.page.getByTestId('room-sync-status')).toHaveText('Bijgewerkt met 1 partner', { timeout: 20_000 });
     await expect(b.page.getByTestId('room-members')).toContainText('Anne de Vries');
     await expect(a.page.getByTestId('room-members')).toContainText(/Bram Jansen — doet mee/, { timeout: 20_000 });

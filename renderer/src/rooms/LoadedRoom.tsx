@@ -8,25 +8,25 @@ import { DocumentLibrary } from '../documents/DocumentLibrary';
 import { FileTransferProvider } from '../files/FileTransferProvider';
 import { useDocValue } from '../hooks/useDocValue';
 import { formatMoment, readInterestsSnapshot } from '../interests/interests-view';
-import { loadRoomAccess } from '../storage/room-store';
 import { syncStatusText } from '../sync/sync-status-text';
-import { useWorkspaceSync } from '../sync/useWorkspaceSync';
 import { useWorkspace } from '../workspace/workspace-context';
 import { LeaveRoomModal } from './LeaveRoomModal';
 import { RoomInviteModal } from './RoomInviteModal';
 import { RoomNotes } from './RoomNotes';
+import { useRoomSync } from './room-syncs';
 
 type Dialog = 'invite' | 'leave' | null;
 
 /**
- * An open room: synced with the room's other members while shown (under the
- * room's own id and key, never the workspace's), with its organisations,
+ * An open room: synced with the room's other members in the background while
+ * its workspace is open (under the room's own id and key, never the
+ * workspace's; BackgroundRoomSyncs), with its organisations,
  * members, notes and document library.
  */
 export function LoadedRoom({ roomId, titleHint, roomDoc }: { roomId: string; titleHint: string | undefined; roomDoc: Y.Doc }) {
   const { t, i18n } = useTranslation();
   const { doc, identity } = useWorkspace();
-  const sync = useWorkspaceSync(roomDoc, roomId, identity, loadRoomAccess);
+  const sync = useRoomSync(roomId);
   const meta = useDocValue(roomDoc, readRoomMeta);
   const arrived = useDocValue(roomDoc, hasRoomMeta);
   const members = useDocValue(roomDoc, readRoomMembers);

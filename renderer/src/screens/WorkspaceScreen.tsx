@@ -9,6 +9,8 @@ import { useWorkspaceDoc, type WorkspaceDocState } from '../hooks/useWorkspaceDo
 import { ConnectionsModal } from '../sync/ConnectionsModal';
 import { InviteModal } from '../sync/InviteModal';
 import { SyncBar } from '../sync/SyncBar';
+import { BackgroundRoomSyncs } from '../rooms/BackgroundRoomSyncs';
+import { RoomSyncContext, RoomSyncRegistry } from '../rooms/room-syncs';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
 import { FileTransferProvider } from '../files/FileTransferProvider';
 import { markWorkspaceOpened } from '../storage/workspace-store';
@@ -76,6 +78,7 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
       .catch((error: unknown) => console.warn('Could not record this visit', error));
   }, [db, record.id]);
   const context = useMemo(() => ({ record, doc, identity, sync, previousVisitAt }), [record, doc, identity, sync, previousVisitAt]);
+  const [roomSyncs] = useState(() => new RoomSyncRegistry());
   return (
     <Container size="lg">
       <Stack gap="lg">
@@ -86,13 +89,16 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
         </div>
         <SyncBar sync={sync} onInvite={() => setDialog('invite')} onConnections={() => setDialog('connections')} />
         {dialog === 'invite' && <InviteModal workspace={record} identity={identity} onClose={close} />}
-        {dialog === 'connections' && sync.settings && <ConnectionsModal workspaceId={record.id} settings={sync.settings} onClose={close} />}
+        {dialog === 'connections' && sync.settings && <ConnectionsModal workspaceId={record.id} settings={sync.settings} sync={sync.instance} onClose={close} />}
         <PersistenceGuard provider={provider} doc={doc} workspaceId={record.id} />
         {meta.ok && isNewerSchema(meta.meta) && <Alert color="yellow">{t('workspaces.newerVersion')}</Alert>}
         <WorkspaceContext.Provider value={context}>
-          <FileTransferProvider doc={doc} scope="workspace" sync={sync.instance}>
-            <WorkspaceSections />
-          </FileTransferProvider>
+          <RoomSyncContext.Provider value={roomSyncs}>
+            <BackgroundRoomSyncs workspaceId={record.id} identity={identity} />
+            <FileTransferProvider doc={doc} scope="workspace" sync={sync.instance}>
+              <WorkspaceSections />
+            </FileTransferProvider>
+          </RoomSyncContext.Provider>
         </WorkspaceContext.Provider>
       </Stack>
     </Container>

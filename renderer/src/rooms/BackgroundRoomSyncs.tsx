@@ -1,0 +1,44 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useContext, useEffect } from 'react';
+import type * as Y from 'yjs';
+import { useDatabase } from '../app/database-context';
+import { useLoadedDocument } from '../hooks/useWorkspaceDoc';
+import { ROOM_UPDATES_TABLE } from '../storage/database';
+import type { Identity } from '../storage/identity-store';
+import { getRoomRow, listRooms, loadRoomAccess } from '../storage/room-store';
+import { useWorkspaceSync } from '../sync/useWorkspaceSync';
+import { RoomSyncContext } from './room-syncs';
+
+function RunningRoomSync({ roomId, doc, identity }: { roomId: string; doc: Y.Doc; identity: Identity }) {
+  const registry = useContext(RoomSyncContext);
+  const sync = useWorkspaceSync(doc, roomId, identity, loadRoomAccess);
+  useEffect(() => registry?.set(roomId, sync), [registry, roomId, sync]);
+  useEffect(() => () => registry?.set(roomId, undefined), [registry, roomId]);
+  return null;
+}
+
+function BackgroundRoomSync({ roomId, workspaceId, identity }: { roomId: string; workspaceId: string; identity: Identity }) {
+  const db = useDatabase();
+  const row = useLiveQuery(async () => (await getRoomRow(db, roomId)) ?? null, [db, roomId]);
+  const loaded = useLoadedDocument(db, roomId, row && row.workspaceId === workspaceId ? row.doc : undefined, ROOM_UPDATES_TABLE);
+  // A room whose stored changes do not read is reported on its own screen; it is not synced.
+  if (!loaded || 'error' in loaded) return null;
+  return <RunningRoomSync roomId={roomId} doc={loaded.doc} identity={identity} />;
+}
+
+/**
+ * Keeps every confidential room of the open workspace that this device is a
+ * member of synced while the workspace is open, so a member who opens a room
+ * in a session already has what the others wrote.
+ */
+export function BackgroundRoomSyncs({ workspaceId, identity }: { workspaceId: string; identity: Identity }) {
+  const db = useDatabase();
+  const rooms = useLiveQuery(() => listRooms(db, workspaceId), [db, workspaceId]);
+  return (
+    <>
+      {(rooms ?? []).map((room) => (
+        <BackgroundRoomSync key={room.id} roomId={room.id} workspaceId={workspaceId} identity={identity} />
+      ))}
+    </>
+  );
+}
