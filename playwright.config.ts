@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_PATH, chromiumArgs } from './test/e2e/chromium';
-import { PARTNER_HOST_PORTS } from './test/e2e/partners';
+import { CHAIN_HOST_PORTS, PARTNER_HOST_PORTS } from './test/e2e/partners';
 
 const PORT = 5178;
 
@@ -26,7 +26,7 @@ export default defineConfig({
     reducedMotion: 'reduce',
   },
   // One web host per partner: each serves the same renderer and runs its own signaling hub (loopback only, no mDNS).
-  webServer: [PORT, ...PARTNER_HOST_PORTS].map((port) => ({
+  webServer: [PORT, ...PARTNER_HOST_PORTS, ...CHAIN_HOST_PORTS].map((port) => ({
     command: `npx vite preview --config vite.web.config.ts --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,

@@ -24,3 +24,9 @@ export async function openPartner(hostPort: number): Promise<Partner> {
 
 /** Ports of the extra web hosts the partner tests use (see playwright.config.ts). */
 export const PARTNER_HOST_PORTS = [5181, 5182, 5183] as const;
+/**
+ * Web hosts only two-hop.spec.ts uses: hub links made by one test outlive it
+ * (the hosts run for the whole run), and that test needs hubs linked A–B and
+ * B–C and nothing else.
+ */
+export const CHAIN_HOST_PORTS = [5184, 5185, 5186] as const;

@@ -9,6 +9,8 @@ import { host } from '../host';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { IceServerSchema, saveSyncSettings, type SyncSettings } from '../storage/sync-settings-store';
 import { addPeerHubs } from '../storage/workspace-access-store';
+import { MeshPeersSection } from './MeshPeersSection';
+import type { WorkspaceSync } from './workspace-sync';
 
 function lines(text: string): string[] {
   return text
@@ -17,8 +19,8 @@ function lines(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Adds partners' hub addresses by hand and edits the internet servers (extra signaling, STUN/TURN). */
-export function ConnectionsModal({ workspaceId, settings, onClose }: { workspaceId: string; settings: SyncSettings; onClose: () => void }) {
+/** Who is connected in the room; adds partners' hub addresses by hand and edits the internet servers (extra signaling, STUN/TURN). */
+export function ConnectionsModal({ workspaceId, settings, sync, onClose }: { workspaceId: string; settings: SyncSettings; sync: WorkspaceSync | undefined; onClose: () => void }) {
   const { t } = useTranslation();
   const db = useDatabase();
   const { run, busy } = useStorageAction();
@@ -79,6 +81,7 @@ export function ConnectionsModal({ workspaceId, settings, onClose }: { workspace
   return (
     <Modal opened onClose={onClose} title={t('sync.connectionsTitle')} size="lg">
       <Stack>
+        {sync && <MeshPeersSection sync={sync} />}
         <Title order={3} size="h5">
           {t('sync.ownAddresses')}
         </Title>

@@ -21,9 +21,9 @@ import { Awareness } from 'y-protocols/awareness';
 import { WebrtcProvider } from 'y-webrtc';
 import type * as Y from 'yjs';
 import { roomNameFor } from '../../../shared/invite/workspace-key';
-import { MeshSync, type NeighbourSummary } from '../../../shared/sync/mesh/mesh-sync';
+import { LEAVE_GRACE_MS, MeshSync, type NeighbourSummary } from '../../../shared/sync/mesh/mesh-sync';
 import { answersAnnouncement, REANNOUNCE_MS, TARGET_DEGREE } from '../../../shared/sync/mesh/topology';
-import { PresenceUserSchema, type PresenceUser } from '../../../shared/sync/presence';
+import { presentMembers, PresenceUserSchema, type PresenceUser } from '../../../shared/sync/presence';
 import { computeSyncStatus, type SyncStatus } from '../../../shared/sync/sync-status';
 import { createFramingWrtc } from './framing-peer-connection';
 import { createMeshPeerProtocol } from './mesh-peer-protocol';
@@ -60,6 +60,9 @@ export class WorkspaceSync {
   private presenceWhileOffline: Record<string, unknown>;
   private readonly mesh: MeshSync;
   private readonly reannounceTimer: ReturnType<typeof setInterval>;
+  /** What the user asked for; the provider follows LEAVE_GRACE_MS later when going offline, so the goodbye gets out. */
+  private wantOnline: boolean;
+  private leaveTimer: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
     private readonly doc: Y.Doc,
@@ -85,9 +88,10 @@ export class WorkspaceSync {
       peerOpts: { wrtc: createFramingWrtc(undefined, (pc) => this.addConnection(pc)), config: { iceServers: [...options.iceServers] } },
       ...meshOptions,
     });
+    this.wantOnline = options.online;
     if (!options.online) this.provider.disconnect();
     this.reannounceTimer = setInterval(() => {
-      if (this.provider.shouldConnect && this.mesh.degree < TARGET_DEGREE) (this.provider.room as unknown as { announce(): void } | null)?.announce();
+      if (this.wantOnline && this.mesh.degree < TARGET_DEGREE) (this.provider.room as unknown as { announce(): void } | null)?.announce();
     }, REANNOUNCE_MS);
   }
 
@@ -99,24 +103,30 @@ export class WorkspaceSync {
 
   status(): SyncStatus {
     return computeSyncStatus({
-      online: this.provider.shouldConnect,
+      online: this.wantOnline,
       signalingConnected: this.provider.signalingConns.some((conn) => conn.connected),
       peers: this.mesh.neighbourSummaries(),
     });
   }
 
-  /** The peers this one is directly connected to, for the connections view. */
-  neighbours(): NeighbourSummary[] {
-    return this.mesh.neighbourSummaries();
+  /** The peers this one is directly connected to, named by their presence where known, for the connections view. */
+  neighbours(): (NeighbourSummary & { readonly name: string | undefined })[] {
+    return this.mesh.neighbourSummaries().map((neighbour) => ({ ...neighbour, name: neighbour.origin === undefined ? undefined : this.nameOf(neighbour.origin) }));
+  }
+
+  /** How many other peers are present in the room (by presence), connected directly or not. */
+  roomSize(): number {
+    return presentMembers(this.awareness.getStates(), this.awareness.clientID, '').length;
+  }
+
+  private nameOf(origin: number): string | undefined {
+    const user = PresenceUserSchema.safeParse((this.awareness.getStates().get(origin) as { user?: unknown } | undefined)?.user);
+    return user.success ? user.data.displayName : undefined;
   }
 
   /** Peers whose changes were dropped lately for coming faster than the flood limit, named by their presence. */
   floodingPeers(): FloodingPeer[] {
-    const states = this.awareness.getStates();
-    return this.mesh.flooding().map(({ origin, dropped }) => {
-      const user = PresenceUserSchema.safeParse((states.get(origin) as { user?: unknown } | undefined)?.user);
-      return { origin, dropped, name: user.success ? user.data.displayName : undefined };
-    });
+    return this.mesh.flooding().map(({ origin, dropped }) => ({ origin, dropped, name: this.nameOf(origin) }));
   }
 
   private addConnection(pc: RTCPeerConnection): void {
@@ -138,14 +148,20 @@ export class WorkspaceSync {
   }
 
   setOnline(online: boolean): void {
-    if (online === this.provider.shouldConnect) return;
+    if (online === this.wantOnline || this.destroyed) return;
+    this.wantOnline = online;
+    clearTimeout(this.leaveTimer);
+    this.leaveTimer = undefined;
     if (online) {
       if (this.awareness.getLocalState() === null) this.awareness.setLocalState(this.presenceWhileOffline);
-      this.provider.connect();
+      if (!this.provider.shouldConnect) this.provider.connect();
     } else {
       this.presenceWhileOffline = this.awareness.getLocalState() ?? this.presenceWhileOffline;
       this.mesh.leave();
-      this.provider.disconnect();
+      this.leaveTimer = setTimeout(() => {
+        this.leaveTimer = undefined;
+        if (!this.wantOnline && !this.destroyed) this.provider.disconnect();
+      }, LEAVE_GRACE_MS);
     }
   }
 
@@ -168,17 +184,21 @@ export class WorkspaceSync {
     if (this.destroyed) return;
     this.destroyed = true;
     clearInterval(this.reannounceTimer);
-    this.mesh.leave();
+    clearTimeout(this.leaveTimer);
     this.connectionListeners.clear();
     this.connections.clear();
-    this.provider.destroy();
-    this.mesh.destroy();
-    this.awareness.destroy();
-    // provider.destroy() removes the room once its key promise settles; our continuation runs after that.
-    const done = Promise.resolve(this.provider.key).then(
-      () => undefined,
-      () => undefined,
-    );
+    this.mesh.leave();
+    // The goodbye gets LEAVE_GRACE_MS to leave; a new sync of the same room waits for all of this (`stopping`).
+    const done = new Promise<void>((resolve) => setTimeout(resolve, LEAVE_GRACE_MS)).then(() => {
+      this.provider.destroy();
+      this.mesh.destroy();
+      this.awareness.destroy();
+      // provider.destroy() removes the room once its key promise settles; our continuation runs after that.
+      return Promise.resolve(this.provider.key).then(
+        () => undefined,
+        () => undefined,
+      );
+    });
     stopping.set(this.room, done);
     void done.then(() => {
       if (stopping.get(this.room) === done) stopping.delete(this.room);

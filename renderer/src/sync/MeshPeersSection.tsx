@@ -1,0 +1,54 @@
+import { Alert, Badge, Group, List, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { WorkspaceSync } from './workspace-sync';
+
+/**
+ * Who this device is directly connected to in the room and whether each holds
+ * what we hold, partners that speak another version, and partners whose
+ * changes are being held back for coming too fast.
+ */
+export function MeshPeersSection({ sync }: { sync: WorkspaceSync }) {
+  const { t } = useTranslation();
+  const neighbours = sync.neighbours();
+  const flooding = sync.floodingPeers();
+  return (
+    <section aria-labelledby="mesh-peers-title">
+      <Title order={3} size="h5" id="mesh-peers-title">
+        {t('sync.meshTitle')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('sync.meshSummary', { count: neighbours.length, room: Math.max(sync.roomSize(), neighbours.length) })}
+      </Text>
+      {flooding.length > 0 && (
+        <Alert color="orange" role="alert" mt="xs" title={t('sync.floodingTitle')}>
+          <List size="sm">
+            {flooding.map((peer) => (
+              <List.Item key={peer.origin}>{t('sync.floodingPeer', { name: peer.name ?? t('sync.unknownPartner'), count: peer.dropped })}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      <List size="sm" mt="xs" data-testid="mesh-neighbours">
+        {neighbours.map((neighbour) => {
+          const state = neighbour.problem
+            ? neighbour.problem.kind === 'otherVersion'
+              ? { color: 'red', text: t('sync.peerOtherVersion', { version: neighbour.problem.version }) }
+              : { color: 'red', text: t('sync.peerNotStroomkring') }
+            : neighbour.even
+              ? { color: 'teal', text: t('sync.peerEven') }
+              : { color: 'blue', text: t('sync.peerNotEven') };
+          return (
+            <List.Item key={neighbour.id}>
+              <Group gap="xs">
+                <Text size="sm">{neighbour.name ?? t('sync.unknownPartner')}</Text>
+                <Badge variant="dot" color={state.color}>
+                  {state.text}
+                </Badge>
+              </Group>
+            </List.Item>
+          );
+        })}
+      </List>
+    </section>
+  );
+}
