@@ -77,7 +77,7 @@ export class WorkspaceSync {
     // Passed through y-webrtc's untyped options (the patch reads them).
     const meshOptions = {
       peerProtocol: createMeshPeerProtocol(this.mesh),
-      answersAnnouncement: (degree: number) => answersAnnouncement(degree, Math.max(0, this.awareness.getStates().size - 1), Math.random),
+      answersAnnouncement: (degree: number, announcerDegree?: number) => answersAnnouncement(degree, Math.max(0, this.awareness.getStates().size - 1), Math.random, announcerDegree),
       // y-webrtc announces itself (on start and when a connection closes) only below this many connections.
       maxConns: TARGET_DEGREE,
     };

@@ -38,7 +38,7 @@ import { sameBytes, stateDigest } from './state-digest';
 import { StateRequests } from './state-requests';
 import { Throttle } from './throttle';
 import { TokenBucket } from '../token-bucket';
-import { linkToShed } from './topology';
+import { linkToShed, TARGET_DEGREE } from './topology';
 import { Channel, decodeMeshMessage, encodeMeshMessage, MeshWireError, type Broadcast, type MeshMessage } from './wire';
 
 /** Presence (carets) goes out at most this often: smooth enough to follow a caret, a tenth of the messages of every keystroke. */
@@ -106,7 +106,6 @@ export class MeshSync {
   private readonly digests: Throttle;
   private readonly presence: Throttle;
   private readonly requests: StateRequests;
-  private awarenessQueried = false;
   private destroyed = false;
 
   constructor(
@@ -156,14 +155,11 @@ export class MeshSync {
     const digest = this.digest();
     this.send(id, { kind: 'hello', stateVector: Y.encodeStateVector(this.doc), digest, degree: this.neighbours.size, origin: this.origin });
     this.neighbourOf(id).lastSentDigest = digest;
-    if (!this.awarenessQueried) {
-      this.awarenessQueried = true;
-      this.send(id, { kind: 'awarenessQuery' });
-    }
-    if (first) {
-      this.flushOutbox();
-      if (this.awareness.getLocalState() !== null) this.broadcastAwareness();
-    }
+    // Everyone this peer knows is present, for the new neighbour; and while this peer is still joining (few
+    // links), its own presence goes room-wide again, so peers that linked up after its first link learn of it too.
+    this.send(id, { kind: 'awarenessState', update: encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]) });
+    if (first) this.flushOutbox();
+    if (this.neighbours.size <= TARGET_DEGREE && this.awareness.getLocalState() !== null) this.presence.trigger();
   }
 
   removeNeighbour(id: string): void {
@@ -172,7 +168,6 @@ export class MeshSync {
     this.scheduler.clearTimeout(neighbour.reconcileTimer);
     this.neighbours.delete(id);
     this.tree.removeNeighbour(id);
-    if (this.neighbours.size === 0) this.awarenessQueried = false;
     this.requests.settled(id);
   }
 
@@ -273,9 +268,6 @@ export class MeshSync {
         neighbour.degree = message.degree;
         this.noteDigest(neighbour, message.digest);
         this.shedExcessLink();
-        return;
-      case 'awarenessQuery':
-        this.send(id, { kind: 'awarenessState', update: encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]) });
         return;
       case 'awarenessState':
         this.applyRemote(() => applyAwarenessUpdate(this.awareness, message.update, this), 'presence');

@@ -11,6 +11,10 @@ describe('mesh topology', () => {
     expect(answersAnnouncement(TARGET_DEGREE, 29, never)).toBe(false);
     // In a small room everyone answers: the chance is target ÷ room size, at most 1.
     expect(answersAnnouncement(TARGET_DEGREE, TARGET_DEGREE, () => 0.99)).toBe(true);
+    // A newcomer among peers that are all full is still answered, by chance (measured: 9 peers at 8 links left a 10th alone).
+    expect(answersAnnouncement(MAX_DEGREE, 9, always, 0)).toBe(true);
+    expect(answersAnnouncement(MAX_DEGREE, 9, never, 0)).toBe(false);
+    expect(answersAnnouncement(MAX_DEGREE, 9, always, TARGET_DEGREE)).toBe(false);
   });
 
   it('sheds the best-connected neighbour above the maximum, never one at or below the target', () => {

@@ -9,7 +9,8 @@
  *   announces itself again every REANNOUNCE_MS until it has that many.
  * - With TARGET_DEGREE or more it answers an announcement only by chance, so
  *   that a newcomer among well-connected peers gets about TARGET_DEGREE
- *   offers, not one from every peer in the room.
+ *   offers, not one from every peer in the room; at MAX_DEGREE only an
+ *   announcer that says it has fewer than TARGET_DEGREE links.
  * - Above MAX_DEGREE (incoming offers are always accepted, so this happens)
  *   it closes the link to its best-connected neighbour, as long as that
  *   neighbour keeps more than TARGET_DEGREE links itself.
@@ -22,10 +23,18 @@ export const MAX_DEGREE = 8;
 /** A peer below TARGET_DEGREE announces itself this often (announcements are a few hundred bytes through the signaling hub). */
 export const REANNOUNCE_MS = 3000;
 
-/** Whether to answer another peer's announcement by connecting to it. `roomSize` counts the peers present in the room (by awareness), not counting this one. */
-export function answersAnnouncement(degree: number, roomSize: number, random: () => number): boolean {
-  if (degree >= MAX_DEGREE) return false;
+/**
+ * Whether to answer another peer's announcement by connecting to it.
+ * `roomSize` counts the peers present in the room (by awareness), not this
+ * one; `announcerDegree` is what the announcement says (absent from stock
+ * peers). A newcomer among peers that are all at MAX_DEGREE must still be
+ * answered: such an announcer is answered by chance even at the maximum, and
+ * the link that puts this peer over it is shed again (linkToShed).
+ */
+export function answersAnnouncement(degree: number, roomSize: number, random: () => number, announcerDegree?: number): boolean {
   if (degree < TARGET_DEGREE) return true;
+  const needy = announcerDegree !== undefined && announcerDegree < TARGET_DEGREE;
+  if (degree >= MAX_DEGREE && !needy) return false;
   return random() < TARGET_DEGREE / Math.max(TARGET_DEGREE, roomSize);
 }
 

@@ -13,7 +13,6 @@ const message: fc.Arbitrary<MeshMessage> = fc.oneof(
   fc.record({ kind: fc.constant('stateRequest' as const), stateVector: bytes }),
   fc.record({ kind: fc.constant('stateReply' as const), stateVector: bytes, update: bytes }),
   fc.record({ kind: fc.constant('digest' as const), digest: bytes, degree: fc.nat(64) }),
-  fc.constant({ kind: 'awarenessQuery' as const }),
   fc.record({ kind: fc.constant('awarenessState' as const), update: bytes }),
 );
 

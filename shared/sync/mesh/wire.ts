@@ -15,8 +15,7 @@
  *   kind 6  STATE_REQUEST    stateVector                    "send me what I lack": answered by STATE_REPLY
  *   kind 7  STATE_REPLY      stateVector update             the update the requester lacks, and the sender's state vector
  *   kind 8  DIGEST           digest degree                  the sender's state digest changed (throttled)
- *   kind 9  AWARENESS_QUERY  –                              "send me every presence you know" (a joining peer, once)
- *   kind 10 AWARENESS_STATE  update                         the answer: an awareness update of all known clients
+ *   kind 9  AWARENESS_STATE  update                         every presence the sender knows (sent when a link opens)
  *
  * A message whose first number is not TAG is not ours (a stock y-webrtc
  * peer sends 0–4 there); one with another VERSION is refused by name, so the
@@ -53,10 +52,9 @@ export type MeshMessage =
   | { kind: 'stateRequest'; stateVector: Uint8Array }
   | { kind: 'stateReply'; stateVector: Uint8Array; update: Uint8Array }
   | { kind: 'digest'; digest: Uint8Array; degree: number }
-  | { kind: 'awarenessQuery' }
   | { kind: 'awarenessState'; update: Uint8Array };
 
-const KIND_CODES = { hello: 1, broadcast: 2, ihave: 3, graft: 4, prune: 5, stateRequest: 6, stateReply: 7, digest: 8, awarenessQuery: 9, awarenessState: 10 } as const;
+const KIND_CODES = { hello: 1, broadcast: 2, ihave: 3, graft: 4, prune: 5, stateRequest: 6, stateReply: 7, digest: 8, awarenessState: 9 } as const;
 
 /** More ids than this in one IHAVE is not an honest batch (a flush carries what arrived in IHAVE_FLUSH_MS). */
 export const MAX_IHAVE_IDS = 4096;
@@ -123,8 +121,6 @@ export function encodeMeshMessage(message: MeshMessage): Uint8Array {
     case 'prune':
       encoding.writeVarUint(e, message.origin);
       break;
-    case 'awarenessQuery':
-      break;
   }
   return encoding.toUint8Array(e);
 }
@@ -172,8 +168,6 @@ function readBody(d: decoding.Decoder, code: number): MeshMessage {
       return { kind: 'stateReply', stateVector: decoding.readVarUint8Array(d), update: decoding.readVarUint8Array(d) };
     case KIND_CODES.digest:
       return { kind: 'digest', digest: decoding.readVarUint8Array(d), degree: decoding.readVarUint(d) };
-    case KIND_CODES.awarenessQuery:
-      return { kind: 'awarenessQuery' };
     case KIND_CODES.awarenessState:
       return { kind: 'awarenessState', update: decoding.readVarUint8Array(d) };
     default:
