@@ -9,12 +9,13 @@
  *   each crosses the room about once and reaches peers two hops away.
  *   Presence is sent at most every AWARENESS_INTERVAL_MS.
  * - **Catching up** (a new peer, or one back from offline work): both ends
- *   of a new link send HELLO with their state vector. A peer that lacks
- *   something asks one neighbour for it (STATE_REQUEST with its state vector,
- *   answered by exactly the difference), the one that has most; only when
- *   that answer is in does it ask another neighbour for what may still be
- *   missing. A peer never pushes state unasked, so a joiner receives the
- *   room's state once, not once per neighbour.
+ *   of a new link send HELLO with their state vector and degree. The
+ *   neighbour on a peer's first link sends it the difference at once; after
+ *   that, a peer that still lacks something asks one neighbour for it
+ *   (STATE_REQUEST with its state vector, answered by exactly the difference),
+ *   the one that has most, and only when that answer is in asks another
+ *   (state-requests.ts). So a joiner receives the room's state once, not
+ *   once per neighbour.
  * - **Offline work**: local updates made while this peer had no link are kept
  *   (the outbox) and sent as one broadcast as soon as a link opens, so they
  *   cross the room once too.
@@ -158,7 +159,10 @@ export class MeshSync {
     // Everyone this peer knows is present, for the new neighbour; and while this peer is still joining (few
     // links), its own presence goes room-wide again, so peers that linked up after its first link learn of it too.
     this.send(id, { kind: 'awarenessState', update: encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]) });
-    if (first) this.flushOutbox();
+    if (first) {
+      this.flushOutbox();
+      this.requests.expect(id);
+    }
     if (this.neighbours.size <= TARGET_DEGREE && this.awareness.getLocalState() !== null) this.presence.trigger();
   }
 
@@ -228,7 +232,11 @@ export class MeshSync {
         neighbour.stateVector = Y.decodeStateVector(message.stateVector);
         neighbour.degree = message.degree;
         neighbour.origin = message.origin;
-        if (message.degree === 1) this.tree.makeEager(id);
+        if (message.degree === 1) {
+          this.tree.makeEager(id);
+          // Its first link: it waits for the difference from us, unasked (state-requests.ts).
+          this.send(id, { kind: 'stateReply', stateVector: Y.encodeStateVector(this.doc), update: Y.encodeStateAsUpdate(this.doc, message.stateVector) });
+        }
         this.noteDigest(neighbour, message.digest);
         this.requests.scheduleCatchUp();
         this.shedExcessLink();
@@ -290,9 +298,11 @@ export class MeshSync {
   }
 
   private refuse(id: string, neighbour: Neighbour, error: unknown): void {
-    if (error instanceof MeshWireError && error.problem === 'notMesh') neighbour.problem = { kind: 'notMesh' };
-    else if (error instanceof MeshWireError && error.problem === 'otherVersion') neighbour.problem = { kind: 'otherVersion', version: error.version ?? 0 };
-    else {
+    if (error instanceof MeshWireError && (error.problem === 'notMesh' || error.problem === 'otherVersion')) {
+      neighbour.problem = error.problem === 'notMesh' ? { kind: 'notMesh' } : { kind: 'otherVersion', version: error.version ?? 0 };
+      // It will send no state we could wait for.
+      this.requests.settled(id);
+    } else {
       neighbour.malformed += 1;
       this.warn(`mesh sync: dropped a malformed message from ${id}`, error);
       if (neighbour.malformed >= MAX_MALFORMED_MESSAGES) neighbour.link.close();

@@ -4,6 +4,11 @@
  * last reported) to hold most of what we lack, and only when that answer is
  * in — or given up after STATE_REQUEST_TIMEOUT_MS — looks again at who may
  * hold what is still missing. So state is received once, not once per link.
+ *
+ * The commonest case needs no request at all: the neighbour on a peer's
+ * first link sends it the difference unasked, right after the HELLOs (both
+ * ends know which link is whose first: HELLO carries the degree). The peer
+ * counts that answer as pending from the moment the link opens (`expect`).
  */
 import * as Y from 'yjs';
 import { stateVectorGap, type StateVector } from '../state-vector-gap';
@@ -54,6 +59,16 @@ export class StateRequests {
     this.pending = { to, timer };
     this.host.sendRequest(to, Y.encodeStateVector(this.host.doc));
     return true;
+  }
+
+  /** An answer is coming from `from` without a request (its link is our first); wait for it like for one asked. */
+  expect(from: string): void {
+    if (this.pending || this.stopped) return;
+    const timer = this.scheduler.setTimeout(() => {
+      this.pending = undefined;
+      this.catchUp();
+    }, STATE_REQUEST_TIMEOUT_MS);
+    this.pending = { to: from, timer };
   }
 
   /** The neighbour answered, or left: the next request may go out. */
