@@ -69,7 +69,7 @@ test('an edit and a caret reach a partner two hops away', async () => {
     // B's connections view names both neighbours and whether each holds what B holds.
     await b.page.getByRole('button', { name: 'Verbindingen' }).click();
     const connections = b.page.getByRole('dialog', { name: 'Verbindingen' });
-    await expect(connections.getByText('Direct verbonden met 2 partners')).toBeVisible();
+    await expect(connections.getByText('Direct verbonden met alle 2 aanwezige partners.')).toBeVisible();
     const neighbours = connections.getByTestId('mesh-neighbours');
     await expect(neighbours.getByRole('listitem').filter({ hasText: 'Anne de Vries' })).toContainText('heeft alles wat jij hebt', { timeout: 20_000 });
     await expect(neighbours.getByRole('listitem').filter({ hasText: 'Carla Smit' })).toContainText('heeft alles wat jij hebt');

@@ -11,13 +11,14 @@ export function MeshPeersSection({ sync }: { sync: WorkspaceSync }) {
   const { t } = useTranslation();
   const neighbours = sync.neighbours();
   const flooding = sync.floodingPeers();
+  const room = Math.max(sync.roomSize(), neighbours.length);
   return (
     <section aria-labelledby="mesh-peers-title">
       <Title order={3} size="h5" id="mesh-peers-title">
         {t('sync.meshTitle')}
       </Title>
       <Text size="sm" c="dimmed">
-        {t('sync.meshSummary', { count: neighbours.length, room: Math.max(sync.roomSize(), neighbours.length) })}
+        {neighbours.length === 0 ? t('sync.meshNone') : room > neighbours.length ? t('sync.meshSome', { count: neighbours.length, room }) : t('sync.meshAll', { count: neighbours.length })}
       </Text>
       {flooding.length > 0 && (
         <Alert color="orange" role="alert" mt="xs" title={t('sync.floodingTitle')}>
