@@ -25,6 +25,7 @@
 import * as Y from 'yjs';
 import { WorkspaceSync } from '../../renderer/src/sync/workspace-sync';
 import { sentCount } from './send-counter';
+import { seededUint32 } from '../../shared/sync/seeded-random';
 
 /** Characters per seed entry: many entries like a workspace, each a cheap string to build. */
 const SEED_ENTRY_CHARS = 100_000;
@@ -51,17 +52,6 @@ const wallNow = (): number => performance.timeOrigin + performance.now();
 
 // --- content ----------------------------------------------------------------
 
-/** mulberry32: small, fast, and the same sequence in every page for the same seed. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 
 function pseudoRandomString(next: () => number, chars: number): string {
   const bytes = new Uint8Array(chars);
@@ -70,7 +60,7 @@ function pseudoRandomString(next: () => number, chars: number): string {
 }
 
 function randomString(chars: number): string {
-  return pseudoRandomString(generator(crypto.getRandomValues(new Uint32Array(1))[0] as number), chars);
+  return pseudoRandomString(seededUint32(crypto.getRandomValues(new Uint32Array(1))[0] as number), chars);
 }
 
 function seedKey(index: number): string {
@@ -81,7 +71,7 @@ function seedKey(index: number): string {
 function seedUpdate(chars: number): Uint8Array {
   const scratch = new Y.Doc();
   scratch.clientID = SEED_CLIENT_ID;
-  const next = generator(SEED_PRNG_SEED);
+  const next = seededUint32(SEED_PRNG_SEED);
   const state = scratch.getMap<string>('state');
   scratch.transact(() => {
     for (let i = 0; i * SEED_ENTRY_CHARS < chars; i++) state.set(seedKey(i), pseudoRandomString(next, Math.min(SEED_ENTRY_CHARS, chars - i * SEED_ENTRY_CHARS)));

@@ -75,6 +75,13 @@ export async function joinWithInvite(page: Page, code: string) {
   await dialog.getByRole('button', { name: 'Deelnemen' }).click();
 }
 
+/** Joins with an invite from the start page of the partner's own web host (so its hub links to the inviter's). */
+export async function joinAtHost(page: Page, port: number, code: string, workspaceName = 'RES 2.0') {
+  await page.goto(`http://127.0.0.1:${port}/#/`);
+  await joinWithInvite(page, code);
+  await expect(page.getByRole('heading', { level: 1, name: workspaceName })).toBeVisible();
+}
+
 /** The two people most specs use: A in a municipality, B at the grid operator. */
 export const ANNE = { name: 'Anne de Vries', organisation: 'Gemeente Leiden', role: 'Programmamanager' };
 export const BRAM = { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' };

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addOrganisation, createIdentity, createInvite, createWorkspace, joinWithInvite, openSection } from './app-actions';
+import { addOrganisation, createIdentity, createInvite, createWorkspace, joinAtHost, openSection } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner } from './partners';
 
 /**
@@ -13,12 +13,6 @@ import { PARTNER_HOST_PORTS, openPartner } from './partners';
 const [PORT_A, PORT_B, PORT_C] = PARTNER_HOST_PORTS;
 const ROOM_TITLE = 'Grondposities Noordrand';
 const SECRET = 'Onderhandelingsruimte perceel 12';
-
-async function joinWorkspace(page: Page, port: number, code: string) {
-  await page.goto(`http://127.0.0.1:${port}/#/`);
-  await joinWithInvite(page, code);
-  await expect(page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
-}
 
 async function tryRoomCode(page: Page, code: string) {
   const dialog = page.getByRole('dialog', { name: 'Deelnemen aan een kamer' });
@@ -134,12 +128,12 @@ test('a confidential room reaches A and B, and nothing of it reaches C', async (
     const inviteC = await createInvite(a.page);
 
     await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' });
-    await joinWorkspace(b.page, PORT_B, inviteB);
+    await joinAtHost(b.page, PORT_B, inviteB);
     await createIdentity(c.page, { name: 'Carla Smit', organisation: 'Energiecoöperatie Leiden', role: 'Voorzitter' });
-    await joinWorkspace(c.page, PORT_C, inviteC);
+    await joinAtHost(c.page, PORT_C, inviteC);
     await expect(b.page.getByTestId('sync-status')).toHaveText(/Bijgewerkt met/, { timeout: 30_000 });
     const inviteFromB = await createInvite(b.page);
-    await joinWorkspace(c.page, PORT_C, inviteFromB);
+    await joinAtHost(c.page, PORT_C, inviteFromB);
     await expect(c.page.getByTestId('sync-status')).toHaveText('Bijgewerkt met 2 partners', { timeout: 45_000 });
     const workspaceUrlC = c.page.url();
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addOrganisation, createIdentity, createInvite, createWorkspace, joinWithInvite, openSection } from './app-actions';
+import { addOrganisation, createIdentity, createInvite, createWorkspace, joinAtHost, openSection } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 
 /**
@@ -10,12 +10,6 @@ import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
  * again for A and C, and no status says "bijgewerkt" before that is true.
  */
 const [PORT_A, PORT_B, PORT_C] = PARTNER_HOST_PORTS;
-
-async function joinAt(page: Page, port: number, code: string) {
-  await page.goto(`http://127.0.0.1:${port}/#/`);
-  await joinWithInvite(page, code);
-  await expect(page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
-}
 
 const status = (page: Page) => page.getByTestId('sync-status');
 const offlineSwitch = (page: Page) => page.getByRole('switch', { name: 'Offline werken' });
@@ -32,12 +26,12 @@ test('offline edits come back after reconnecting, in a session where a room was 
     const inviteB = await createInvite(a.page);
     const inviteC = await createInvite(a.page);
     await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' });
-    await joinAt(b.page, PORT_B, inviteB);
+    await joinAtHost(b.page, PORT_B, inviteB);
     await createIdentity(c.page, { name: 'Carla Smit', organisation: 'Energiecoöperatie Leiden', role: 'Voorzitter' });
-    await joinAt(c.page, PORT_C, inviteC);
+    await joinAtHost(c.page, PORT_C, inviteC);
     // C also takes B's invite, so C's hub is linked to both other hubs.
     await expect(status(b.page)).toHaveText(/Bijgewerkt met/, { timeout: 30_000 });
-    await joinAt(c.page, PORT_C, await createInvite(b.page));
+    await joinAtHost(c.page, PORT_C, await createInvite(b.page));
     for (const { page } of partners) await expect(status(page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 45_000 });
 
     // Earlier in B's session: a confidential room, opened and left again.

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addOrganisation, createIdentity, createInvite, createWorkspace, joinWithInvite, openSection } from './app-actions';
+import { addOrganisation, createIdentity, createInvite, createWorkspace, joinAtHost, openSection } from './app-actions';
 import { CHAIN_HOST_PORTS, openPartner, type Partner } from './partners';
 
 /**
@@ -12,12 +12,6 @@ import { CHAIN_HOST_PORTS, openPartner, type Partner } from './partners';
 const [PORT_A, PORT_B, PORT_C] = CHAIN_HOST_PORTS;
 const GOAL = 'Samen naar 1,2 TWh duurzame opwek';
 const FIRST_TEXT = 'De regio wekt in 2030 samen 1,2 TWh duurzame elektriciteit op.';
-
-async function joinAt(page: Page, port: number, code: string) {
-  await page.goto(`http://127.0.0.1:${port}/#/`);
-  await joinWithInvite(page, code);
-  await expect(page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
-}
 
 const status = (page: Page) => page.getByTestId('sync-status');
 
@@ -39,11 +33,11 @@ test('an edit and a caret reach a partner two hops away', async () => {
 
     const inviteFromA = await createInvite(a.page);
     await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' });
-    await joinAt(b.page, PORT_B, inviteFromA);
+    await joinAtHost(b.page, PORT_B, inviteFromA);
     await expect(status(b.page)).toHaveText('Bijgewerkt met 1 partner', { timeout: 30_000 });
     const inviteFromB = await createInvite(b.page);
     await createIdentity(c.page, { name: 'Carla Smit', organisation: 'Energiecoöperatie Leiden', role: 'Voorzitter' });
-    await joinAt(c.page, PORT_C, inviteFromB);
+    await joinAtHost(c.page, PORT_C, inviteFromB);
 
     // B is connected to both; A and C each only to B.
     await expect(status(b.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 30_000 });

@@ -7,7 +7,9 @@
  * - **Live changes** (local Yjs updates, local presence and carets) are
  *   broadcasts routed by the epidemic broadcast tree (broadcast-tree.ts), so
  *   each crosses the room about once and reaches peers two hops away.
- *   Presence is sent at most every AWARENESS_INTERVAL_MS.
+ *   Presence is sent at most every AWARENESS_INTERVAL_MS; each new link
+ *   gets every presence the peer knows, and a peer with few links (still
+ *   joining) repeats its own, so nobody waits for the 15 s renewal.
  * - **Catching up** (a new peer, or one back from offline work): both ends
  *   of a new link send HELLO with their state vector and degree. The
  *   neighbour on a peer's first link sends it the difference at once; after

@@ -10,17 +10,8 @@ import * as Y from 'yjs';
 import { LEAVE_GRACE_MS, MeshSync, type MeshLink } from './mesh-sync';
 import type { Scheduler } from './scheduler';
 
-/** mulberry32: small, fast and good enough to drive a simulation. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../seeded-random';
+
 
 interface Timer {
   readonly at: number;
