@@ -28,7 +28,7 @@
  * The tree only routes; what a broadcast means is the caller's `deliver`.
  */
 import type { Scheduler } from './scheduler';
-import { broadcastKey, type Broadcast, type BroadcastId, type MeshMessage } from './wire';
+import { broadcastKey, MAX_IHAVE_IDS, type Broadcast, type BroadcastId, type MeshMessage } from './wire';
 
 /** Long enough for the eager copy to arrive over a few busy hops first; a GRAFT before that is a wasted copy. */
 export const IHAVE_TIMEOUT_MS = 1000;
@@ -45,7 +45,7 @@ export const CACHE_MAX_BYTES = 32 * 1024 * 1024;
 
 export interface BroadcastTreeHost {
   send(to: string, message: MeshMessage): void;
-  /** A broadcast seen for the first time, before it is forwarded. */
+  /** A broadcast seen for the first time, right after it is forwarded. */
   deliver(broadcast: Broadcast, from: string | undefined): void;
 }
 
@@ -144,8 +144,10 @@ export class BroadcastTree {
       this.missing.delete(key);
     }
     this.keep(key, broadcast);
-    this.host.deliver(broadcast, from);
+    // Passed on before it is applied here: applying runs this peer's observers (a whole screen may recompute),
+    // and peers further down the tree should not wait for that.
     this.forward(broadcast, from);
+    this.host.deliver(broadcast, from);
     return 'new';
   }
 
@@ -210,7 +212,11 @@ export class BroadcastTree {
 
   private flushIHave(): void {
     this.flushTimer = undefined;
-    for (const [id, ids] of this.pendingIHave) if (this.defaults.eager.has(id) || this.defaults.lazy.has(id)) this.host.send(id, { kind: 'ihave', ids });
+    for (const [id, ids] of this.pendingIHave) {
+      if (!this.defaults.eager.has(id) && !this.defaults.lazy.has(id)) continue;
+      // A receiver refuses longer IHAVEs as malformed, so a large burst goes out in several.
+      for (let at = 0; at < ids.length; at += MAX_IHAVE_IDS) this.host.send(id, { kind: 'ihave', ids: ids.slice(at, at + MAX_IHAVE_IDS) });
+    }
     this.pendingIHave.clear();
   }
 

@@ -225,6 +225,20 @@ describe('mesh sync: bad peers', () => {
     expect(network.warnings.filter((w) => w.startsWith('a: ')).length).toBeGreaterThanOrEqual(3);
   });
 
+  it('announces a burst larger than one IHAVE may carry in several, so the lazy neighbour does not count it as malformed', () => {
+    const network = room(9);
+    for (const name of ['a', 'b', 'c']) network.addPeer(name);
+    network.connect('a', 'b');
+    network.connect('b', 'c');
+    network.connect('a', 'c');
+    expect(network.settle()).toBe(true);
+    const a = network.peer('a');
+    // Five thousand tiny broadcasts at once (a script), inside one IHAVE flush window.
+    for (let i = 0; i < 5000; i++) (a.mesh as unknown as { broadcast(channel: number, payload: Uint8Array): void }).broadcast(1, new Uint8Array([0]));
+    expect(network.settle()).toBe(true);
+    for (const peer of ['b', 'c']) for (const n of network.peer(peer).mesh.neighbourSummaries()) expect(n.malformed).toBe(0);
+  });
+
   it('drops a flood where it first arrives, names the flooder, and heals afterwards', () => {
     const network = room(8);
     for (const name of ['flood', 'b', 'c']) network.addPeer(name);

@@ -54,9 +54,12 @@ export const RECONCILE_DELAY_MS = 2000;
 export const LEAVE_GRACE_MS = 200;
 /** A neighbour that sends this many malformed messages is disconnected. */
 export const MAX_MALFORMED_MESSAGES = 20;
-/** State requests one neighbour may make in a burst, and per second after it: each costs encoding the difference. */
-export const STATE_REQUEST_BURST = 6;
-export const STATE_REQUESTS_PER_SECOND = 0.2;
+/**
+ * State requests one neighbour may make in a burst, and per second after it: each costs encoding the difference.
+ * An honest peer asks at most once per RECONCILE_DELAY_MS; one refused waits out its timeout before asking again.
+ */
+export const STATE_REQUEST_BURST = 10;
+export const STATE_REQUESTS_PER_SECOND = 1;
 
 export interface MeshLink {
   send(message: Uint8Array): void;
