@@ -13,17 +13,18 @@ describe('sync status', () => {
     expect(computeSyncStatus({ online: false, signalingConnected: true, peers: [even] })).toEqual({ kind: 'offline', reason: 'switchedOff' });
     expect(computeSyncStatus({ online: true, signalingConnected: false, peers: [] })).toEqual({ kind: 'offline', reason: 'noSignaling' });
     expect(computeSyncStatus({ online: true, signalingConnected: true, peers: [] })).toEqual({ kind: 'looking' });
-    expect(computeSyncStatus({ online: true, signalingConnected: true, peers: [even, { even: undefined }] })).toEqual({ kind: 'connected', peers: 2, pending: 1 });
-    expect(computeSyncStatus({ online: true, signalingConnected: true, peers: [{ even: false }, { even: false }, even] })).toEqual({ kind: 'connected', peers: 3, pending: 2 });
+    expect(computeSyncStatus({ online: true, signalingConnected: true, peers: [even, { even: undefined }] })).toEqual({ kind: 'connected', peers: 2, pending: 1, otherVersion: 0 });
+    expect(computeSyncStatus({ online: true, signalingConnected: true, peers: [{ even: false }, { even: false }, even] })).toEqual({ kind: 'connected', peers: 3, pending: 2, otherVersion: 0 });
+    expect(computeSyncStatus({ online: true, signalingConnected: true, peers: [even, { even: true, problem: { kind: 'otherVersion', version: 2 } }] })).toEqual({ kind: 'connected', peers: 2, pending: 1, otherVersion: 1 });
     expect(computeSyncStatus({ online: true, signalingConnected: false, peers: [even] })).toEqual({ kind: 'inSync', peers: 1 });
   });
 
   it('says in sync only when every connected peer is known to hold exactly what we hold (property)', () => {
-    const peer = fc.record({ even: fc.option(fc.boolean(), { nil: undefined }) });
+    const peer = fc.record({ even: fc.option(fc.boolean(), { nil: undefined }), problem: fc.option(fc.constant({ kind: 'notMesh' }), { nil: undefined }) });
     fc.assert(
       fc.property(fc.boolean(), fc.boolean(), fc.array(peer, { maxLength: 5 }), (online, signalingConnected, peers) => {
         const status = computeSyncStatus({ online, signalingConnected, peers });
-        expect(status.kind === 'inSync').toBe(online && peers.length > 0 && peers.every((p) => p.even === true));
+        expect(status.kind === 'inSync').toBe(online && peers.length > 0 && peers.every((p) => p.even === true && p.problem === undefined));
       }),
     );
   });

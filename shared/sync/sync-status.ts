@@ -4,12 +4,13 @@
  * connected and this peer *knows* that every directly connected peer holds
  * exactly what it holds (each neighbour's last state digest, a hash of its
  * state vector and delete set, equals ours; see mesh/mesh-sync.ts).
- * Otherwise it says how many connected peers are not even with us yet.
+ * Otherwise it says how many connected peers are not even with us yet, and
+ * how many of those cannot be, because they run another version.
  */
 export type SyncStatus =
   | { kind: 'offline'; reason: 'switchedOff' | 'noSignaling' }
   | { kind: 'looking' }
-  | { kind: 'connected'; peers: number; pending: number }
+  | { kind: 'connected'; peers: number; pending: number; otherVersion: number }
   | { kind: 'inSync'; peers: number };
 
 export interface SyncSnapshot {
@@ -19,15 +20,17 @@ export interface SyncSnapshot {
   readonly signalingConnected: boolean;
   /**
    * One entry per directly connected peer: whether its last digest equals
-   * ours, or undefined while it has sent none.
+   * ours, or undefined while it has sent none; a problem when it speaks
+   * another protocol or version (nothing of it is applied).
    */
-  readonly peers: readonly { readonly even: boolean | undefined }[];
+  readonly peers: readonly { readonly even: boolean | undefined; readonly problem?: unknown }[];
 }
 
 export function computeSyncStatus(snapshot: SyncSnapshot): SyncStatus {
   if (!snapshot.online) return { kind: 'offline', reason: 'switchedOff' };
   const count = snapshot.peers.length;
   if (count === 0) return snapshot.signalingConnected ? { kind: 'looking' } : { kind: 'offline', reason: 'noSignaling' };
-  const pending = snapshot.peers.filter((peer) => peer.even !== true).length;
-  return pending === 0 ? { kind: 'inSync', peers: count } : { kind: 'connected', peers: count, pending };
+  const pending = snapshot.peers.filter((peer) => peer.even !== true || peer.problem !== undefined).length;
+  const otherVersion = snapshot.peers.filter((peer) => peer.problem !== undefined).length;
+  return pending === 0 ? { kind: 'inSync', peers: count } : { kind: 'connected', peers: count, pending, otherVersion };
 }

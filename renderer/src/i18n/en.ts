@@ -145,6 +145,8 @@ export const en: LocaleShape = {
     looking: 'Looking for partners…',
     connected_one: 'Connected to {{count}} partner, updating…',
     connected_other: 'Connected to {{count}} partners, updating…',
+    otherVersion_one: '{{count}} partner runs another version of Stroomkring; see Connections',
+    otherVersion_other: '{{count}} partners run another version of Stroomkring; see Connections',
     pending_one: 'not yet even with {{count}}',
     pending_other: 'not yet even with {{count}}',
     inSync_one: 'Up to date with {{count}} partner',

@@ -144,6 +144,8 @@ export const nl = {
     looking: 'Zoeken naar partners…',
     connected_one: 'Verbonden met {{count}} partner, bijwerken…',
     connected_other: 'Verbonden met {{count}} partners, bijwerken…',
+    otherVersion_one: '{{count}} partner gebruikt een andere versie van Stroomkring; zie Verbindingen',
+    otherVersion_other: '{{count}} partners gebruiken een andere versie van Stroomkring; zie Verbindingen',
     pending_one: 'met {{count}} nog niet gelijk',
     pending_other: 'met {{count}} nog niet gelijk',
     inSync_one: 'Bijgewerkt met {{count}} partner',

@@ -12,6 +12,7 @@ export function syncStatusText(t: TFunction, status: WorkspaceSyncState['status'
     case 'looking':
       return { text: t('sync.looking'), color: 'yellow' };
     case 'connected':
+      if (status.otherVersion > 0) return { text: `${t('sync.connected', { count: status.peers })} (${t('sync.otherVersion', { count: status.otherVersion })})`, color: 'orange' };
       return { text: `${t('sync.connected', { count: status.peers })} (${t('sync.pending', { count: status.pending })})`, color: 'blue' };
     case 'inSync':
       return { text: t('sync.inSync', { count: status.peers }), color: 'teal' };
