@@ -13,9 +13,12 @@ import {
   checksum,
   clientId,
   edit,
+  fuzzEdit,
   observeTyping,
   peerView,
+  setOnline,
   start,
+  statusKind,
   stop,
   typeText,
   typingArrivals,
@@ -25,7 +28,7 @@ import {
   waitReady,
 } from './session-peer';
 
-const api = { sentCount, start, waitReady, waitConverged, peerView, checksum, clientId, edit, waitEntry, observeTyping, typeText, waitTyped, typingArrivals, stop };
+const api = { sentCount, start, waitReady, waitConverged, peerView, checksum, clientId, edit, waitEntry, observeTyping, typeText, waitTyped, typingArrivals, stop, fuzzEdit, setOnline, statusKind };
 
 export type SessionPageApi = typeof api;
 

@@ -344,6 +344,27 @@ export async function typeText({ durationMs, charsPerSecond, startIndex }: Typin
   return { clientId: clientOf(), keystrokes };
 }
 
+// --- fuzzing (test/e2e/mesh-fuzz.spec.ts) -------------------------------------
+
+/** One random edit chosen by `seed`: insert into or delete from the shared text, or set a map entry. */
+export function fuzzEdit(seed: number, label: string): void {
+  const next = seededUint32(seed);
+  const text = doc.getText('notes');
+  const roll = next() % 10;
+  if (roll < 3 && text.length > 4) text.delete(next() % (text.length - 2), 1 + (next() % 2));
+  else if (roll < 7) text.insert(next() % (text.length + 1), `${label} `);
+  else doc.getMap<string>('state').set(`f${next() % 5}`, label);
+}
+
+export function setOnline(online: boolean): void {
+  requireSync().setOnline(online);
+}
+
+/** The sync status kind, as the app's indicator would show it. */
+export function statusKind(): string {
+  return requireSync().status().kind;
+}
+
 // --- leaving ----------------------------------------------------------------
 
 export function stop(): void {
