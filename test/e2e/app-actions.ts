@@ -82,9 +82,31 @@ export async function joinAtHost(page: Page, port: number, code: string, workspa
   await expect(page.getByRole('heading', { level: 1, name: workspaceName })).toBeVisible();
 }
 
+/**
+ * A starts workspace "RES 2.0" with the given organisations; Bram (Liander) and Carla (Energiecoöperatie
+ * Leiden) join with A's invites at their own hosts, and Carla takes Bram's invite too, so each hub is linked to
+ * both others (hubs do not relay for each other). Returns the invite B used.
+ */
+export async function startWorkspaceOfThree(pages: readonly [Page, Page, Page], ports: { b: number; c: number }, organisations: readonly OrganisationEntry[]) {
+  const [a, b, c] = pages;
+  await createIdentity(a, ANNE);
+  await createWorkspace(a, 'Holland Rijnland', 'RES 2.0');
+  for (const organisation of organisations) await addOrganisation(a, organisation);
+  const inviteB = await createInvite(a);
+  const inviteC = await createInvite(a);
+  await createIdentity(b, BRAM);
+  await joinAtHost(b, ports.b, inviteB);
+  await createIdentity(c, CARLA);
+  await joinAtHost(c, ports.c, inviteC);
+  await expect(b.getByTestId('sync-status')).toHaveText(/Bijgewerkt met/, { timeout: 30_000 });
+  await joinAtHost(c, ports.c, await createInvite(b));
+  return { inviteB };
+}
+
 /** The two people most specs use: A in a municipality, B at the grid operator. */
 export const ANNE = { name: 'Anne de Vries', organisation: 'Gemeente Leiden', role: 'Programmamanager' };
 export const BRAM = { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' };
+export const CARLA = { name: 'Carla Smit', organisation: 'Energiecoöperatie Leiden', role: 'Voorzitter' };
 
 /** A starts workspace "RES 2.0" in Holland Rijnland with the given organisations and invites B, who joins it. */
 export async function startSharedWorkspace(a: Page, b: Page, organisations: readonly OrganisationEntry[]) {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addOrganisation, createIdentity, createInvite, createWorkspace, joinAtHost, openSection } from './app-actions';
+import { openSection, startWorkspaceOfThree } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner } from './partners';
 
 /**
@@ -119,21 +119,11 @@ test('a confidential room reaches A and B, and nothing of it reaches C', async (
   const [a, b, c] = await Promise.all([openPartner(PORT_A), openPartner(PORT_B), openPartner(PORT_C)]);
   try {
     // One workspace with three organisations; B and C join with A's invites, C also with B's so it links to both hubs.
-    await createIdentity(a.page, { name: 'Anne de Vries', organisation: 'Gemeente Leiden', role: 'Programmamanager' });
-    await createWorkspace(a.page, 'Holland Rijnland', 'RES 2.0');
-    await addOrganisation(a.page, { name: 'Gemeente Leiden', type: 'Gemeente' });
-    await addOrganisation(a.page, { name: 'Liander', type: 'Netbeheerder' });
-    await addOrganisation(a.page, { name: 'Energiecoöperatie Leiden', type: 'Energiecoöperatie' });
-    const inviteB = await createInvite(a.page);
-    const inviteC = await createInvite(a.page);
-
-    await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' });
-    await joinAtHost(b.page, PORT_B, inviteB);
-    await createIdentity(c.page, { name: 'Carla Smit', organisation: 'Energiecoöperatie Leiden', role: 'Voorzitter' });
-    await joinAtHost(c.page, PORT_C, inviteC);
-    await expect(b.page.getByTestId('sync-status')).toHaveText(/Bijgewerkt met/, { timeout: 30_000 });
-    const inviteFromB = await createInvite(b.page);
-    await joinAtHost(c.page, PORT_C, inviteFromB);
+    const { inviteB } = await startWorkspaceOfThree([a.page, b.page, c.page], { b: PORT_B, c: PORT_C }, [
+      { name: 'Gemeente Leiden', type: 'Gemeente' },
+      { name: 'Liander', type: 'Netbeheerder' },
+      { name: 'Energiecoöperatie Leiden', type: 'Energiecoöperatie' },
+    ]);
     await expect(c.page.getByTestId('sync-status')).toHaveText('Bijgewerkt met 2 partners', { timeout: 45_000 });
     const workspaceUrlC = c.page.url();
 

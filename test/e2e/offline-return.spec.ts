@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addOrganisation, createIdentity, createInvite, createWorkspace, joinAtHost, openSection } from './app-actions';
+import { addOrganisation, openSection, startWorkspaceOfThree } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 
 /**
@@ -19,19 +19,10 @@ test('offline edits come back after reconnecting, in a session where a room was 
   const partners: Partner[] = await Promise.all([openPartner(PORT_A), openPartner(PORT_B), openPartner(PORT_C)]);
   const [a, b, c] = partners as [Partner, Partner, Partner];
   try {
-    await createIdentity(a.page, { name: 'Anne de Vries', organisation: 'Gemeente Leiden', role: 'Programmamanager' });
-    await createWorkspace(a.page, 'Holland Rijnland', 'RES 2.0');
-    await addOrganisation(a.page, { name: 'Gemeente Leiden', type: 'Gemeente' });
-    await addOrganisation(a.page, { name: 'Liander', type: 'Netbeheerder' });
-    const inviteB = await createInvite(a.page);
-    const inviteC = await createInvite(a.page);
-    await createIdentity(b.page, { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' });
-    await joinAtHost(b.page, PORT_B, inviteB);
-    await createIdentity(c.page, { name: 'Carla Smit', organisation: 'Energiecoöperatie Leiden', role: 'Voorzitter' });
-    await joinAtHost(c.page, PORT_C, inviteC);
-    // C also takes B's invite, so C's hub is linked to both other hubs.
-    await expect(status(b.page)).toHaveText(/Bijgewerkt met/, { timeout: 30_000 });
-    await joinAtHost(c.page, PORT_C, await createInvite(b.page));
+    await startWorkspaceOfThree([a.page, b.page, c.page], { b: PORT_B, c: PORT_C }, [
+      { name: 'Gemeente Leiden', type: 'Gemeente' },
+      { name: 'Liander', type: 'Netbeheerder' },
+    ]);
     for (const { page } of partners) await expect(status(page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 45_000 });
 
     // Earlier in B's session: a confidential room, opened and left again.

@@ -13,7 +13,6 @@ import type { MeshSync } from '../../../shared/sync/mesh/mesh-sync';
 /** What the protocol uses of y-webrtc's WebrtcConn. */
 export interface PeerConn {
   readonly remotePeerId: string;
-  readonly connected: boolean;
   readonly peer: { send(data: Uint8Array): void };
   destroy(): void;
 }
@@ -24,7 +23,7 @@ export interface PeerProtocol {
   close(conn: PeerConn): void;
 }
 
-export function createMeshPeerProtocol(mesh: MeshSync): PeerProtocol & { neighbourIds(): ReadonlyMap<string, string> } {
+export function createMeshPeerProtocol(mesh: MeshSync): PeerProtocol {
   const ids = new Map<PeerConn, string>();
   let serial = 0;
   const open = (conn: PeerConn): string => {
@@ -46,7 +45,5 @@ export function createMeshPeerProtocol(mesh: MeshSync): PeerProtocol & { neighbo
       ids.delete(conn);
       mesh.removeNeighbour(id);
     },
-    /** Neighbour id → the y-webrtc peer id it belongs to. */
-    neighbourIds: () => new Map([...ids].map(([conn, id]) => [id, conn.remotePeerId])),
   };
 }

@@ -65,7 +65,7 @@ export class WorkspaceSync {
   private leaveTimer: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
-    private readonly doc: Y.Doc,
+    doc: Y.Doc,
     private readonly room: string,
     options: WorkspaceSyncOptions,
   ) {
@@ -170,13 +170,13 @@ export class WorkspaceSync {
     const events = ['peers', 'synced', 'status'] as const;
     for (const event of events) this.provider.on(event, listener);
     this.awareness.on('change', listener);
-    this.doc.on('update', listener);
+    const stopMesh = this.mesh.onChange(listener);
     const timer = setInterval(listener, STATUS_POLL_MS);
     return () => {
       clearInterval(timer);
       for (const event of events) this.provider.off(event, listener);
       this.awareness.off('change', listener);
-      this.doc.off('update', listener);
+      stopMesh();
     };
   }
 

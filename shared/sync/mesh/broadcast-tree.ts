@@ -90,7 +90,7 @@ export class BroadcastTree {
 
   /** Makes a link eager in the default sets and for every origin (the other end's first link). */
   makeEager(id: string): void {
-    for (const links of this.allLinks()) setEager(links, id, true);
+    this.addNeighbour(id, true);
   }
 
   removeNeighbour(id: string): void {
@@ -103,15 +103,6 @@ export class BroadcastTree {
       const at = entry.announcers.indexOf(id);
       if (at >= 0) entry.announcers.splice(at, 1);
     }
-  }
-
-  /** Whether a neighbour gets broadcasts in full by default (new origins); for the connections view and tests. */
-  isEager(id: string, origin?: number): boolean {
-    return (origin === undefined ? this.defaults : this.linksOf(origin)).eager.has(id);
-  }
-
-  hasSeen(id: BroadcastId): boolean {
-    return this.seen.has(broadcastKey(id));
   }
 
   /** Remembers an id without delivering or forwarding it (a broadcast dropped by a rate limit). */

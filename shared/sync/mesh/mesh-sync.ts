@@ -72,7 +72,6 @@ export interface NeighbourSummary {
   readonly id: string;
   /** True when the neighbour's last digest equals ours; undefined before it sent one. */
   readonly even: boolean | undefined;
-  readonly eager: boolean;
   readonly degree: number | undefined;
   /** The neighbour's origin (its awareness client id), from its HELLO. */
   readonly origin: number | undefined;
@@ -112,6 +111,7 @@ export class MeshSync {
   private readonly digests: Throttle;
   private readonly presence: Throttle;
   private readonly requests: StateRequests;
+  private readonly changeListeners = new Set<() => void>();
   private destroyed = false;
 
   constructor(
@@ -146,21 +146,15 @@ export class MeshSync {
     return this.neighbours.size;
   }
 
-  /** Local updates made without any link, waiting for the first one. */
-  get outboxUpdates(): number {
-    return this.outbox.length;
-  }
-
   addNeighbour(id: string, link: MeshLink): void {
     if (this.destroyed || this.neighbours.has(id)) return;
     const first = this.neighbours.size === 0;
+    const digest = this.digest();
     const stateRequests = new TokenBucket(STATE_REQUEST_BURST, STATE_REQUESTS_PER_SECOND, () => this.scheduler.now());
-    this.neighbours.set(id, { link, stateVector: undefined, digest: undefined, degree: undefined, origin: undefined, problem: undefined, malformed: 0, reconcileTimer: undefined, lastSentDigest: undefined, stateRequests });
+    this.neighbours.set(id, { link, stateVector: undefined, digest: undefined, degree: undefined, origin: undefined, problem: undefined, malformed: 0, reconcileTimer: undefined, lastSentDigest: digest, stateRequests });
     // The first link of either end is eager (the other end's HELLO tells), the rest lazy: see broadcast-tree.ts.
     this.tree.addNeighbour(id, first);
-    const digest = this.digest();
     this.send(id, { kind: 'hello', stateVector: Y.encodeStateVector(this.doc), digest, degree: this.neighbours.size, origin: this.origin });
-    this.neighbourOf(id).lastSentDigest = digest;
     // Everyone this peer knows is present, for the new neighbour; and while this peer is still joining (few
     // links), its own presence goes room-wide again, so peers that linked up after its first link learn of it too.
     this.send(id, { kind: 'awarenessState', update: encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]) });
@@ -169,6 +163,7 @@ export class MeshSync {
       this.requests.expect(id);
     }
     if (this.neighbours.size <= TARGET_DEGREE && this.awareness.getLocalState() !== null) this.presence.trigger();
+    this.notifyChange();
   }
 
   removeNeighbour(id: string): void {
@@ -178,6 +173,17 @@ export class MeshSync {
     this.neighbours.delete(id);
     this.tree.removeNeighbour(id);
     this.requests.settled(id);
+    this.notifyChange();
+  }
+
+  /**
+   * Calls `listener` whenever what neighbourSummaries() reports may have changed: a link came or went, a
+   * neighbour sent its digest, ours went out (at most every DIGEST_INTERVAL_MS), a neighbour turned out to speak
+   * another protocol. The status follows these rather than every document update.
+   */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   /** One message from a neighbour's link. Never throws on the neighbour's behalf. */
@@ -200,7 +206,6 @@ export class MeshSync {
     return [...this.neighbours].map(([id, n]) => ({
       id,
       even: n.digest === undefined ? undefined : sameBytes(n.digest, local),
-      eager: this.tree.isEager(id),
       degree: n.degree,
       origin: n.origin,
       problem: n.problem,
@@ -229,6 +234,7 @@ export class MeshSync {
     this.requests.stop();
     for (const n of this.neighbours.values()) this.scheduler.clearTimeout(n.reconcileTimer);
     this.neighbours.clear();
+    this.changeListeners.clear();
   }
 
   private handle(id: string, neighbour: Neighbour, message: MeshMessage): void {
@@ -307,6 +313,7 @@ export class MeshSync {
       neighbour.problem = error.problem === 'notMesh' ? { kind: 'notMesh' } : { kind: 'otherVersion', version: error.version ?? 0 };
       // It will send no state we could wait for.
       this.requests.settled(id);
+      this.notifyChange();
     } else {
       neighbour.malformed += 1;
       this.warn(`mesh sync: dropped a malformed message from ${id}`, error);
@@ -374,6 +381,8 @@ export class MeshSync {
       n.lastSentDigest = digest;
       this.send(id, { kind: 'digest', digest, degree: this.neighbours.size });
     }
+    // Our digest changed since the neighbours' last ones: whether they are even may have too.
+    this.notifyChange();
   }
 
   private noteDigest(neighbour: Neighbour, digest: Uint8Array): void {
@@ -382,6 +391,7 @@ export class MeshSync {
       this.scheduler.clearTimeout(neighbour.reconcileTimer);
       neighbour.reconcileTimer = undefined;
     } else this.scheduleReconcile(neighbour);
+    this.notifyChange();
   }
 
   private scheduleReconcile(neighbour: Neighbour): void {
@@ -401,9 +411,7 @@ export class MeshSync {
     if (shed !== undefined) this.neighbours.get(shed)?.link.close();
   }
 
-  private neighbourOf(id: string): Neighbour {
-    const n = this.neighbours.get(id);
-    if (!n) throw new Error(`mesh sync: no neighbour ${id}`);
-    return n;
+  private notifyChange(): void {
+    for (const listener of this.changeListeners) listener();
   }
 }
