@@ -13,6 +13,7 @@ import {
   checksum,
   clientId,
   edit,
+  flood,
   fuzzEdit,
   observeTyping,
   peerView,
@@ -28,7 +29,7 @@ import {
   waitReady,
 } from './session-peer';
 
-const api = { sentCount, start, waitReady, waitConverged, peerView, checksum, clientId, edit, waitEntry, observeTyping, typeText, waitTyped, typingArrivals, stop, fuzzEdit, setOnline, statusKind };
+const api = { sentCount, start, waitReady, waitConverged, peerView, checksum, clientId, edit, waitEntry, observeTyping, typeText, waitTyped, typingArrivals, stop, flood, fuzzEdit, setOnline, statusKind };
 
 export type SessionPageApi = typeof api;
 

@@ -110,6 +110,8 @@ export interface StartOptions {
   readonly seedChars: number;
   /** Add an own entry to `members` before connecting. */
   readonly memberEntry: boolean;
+  /** Who this peer says it is in presence (default: "Deelnemer <index>"). */
+  readonly displayName?: string;
 }
 
 export interface Started {
@@ -133,7 +135,7 @@ export async function start(options: StartOptions): Promise<Started> {
     key: options.key,
     signalingUrls: [options.hubUrl],
     iceServers: [],
-    user: { memberId: `member-${options.index}`, displayName: `Deelnemer ${options.index}`, organisationName: `Organisatie ${options.index % 7}` },
+    user: { memberId: `member-${options.index}`, displayName: options.displayName ?? `Deelnemer ${options.index}`, organisationName: `Organisatie ${options.index % 7}` },
     online: true,
   });
   return { clientId: doc.clientID, startedAt, encodedBytes };
@@ -354,6 +356,27 @@ export function fuzzEdit(seed: number, label: string): void {
   if (roll < 3 && text.length > 4) text.delete(next() % (text.length - 2), 1 + (next() % 2));
   else if (roll < 7) text.insert(next() % (text.length + 1), `${label} `);
   else doc.getMap<string>('state').set(`f${next() % 5}`, label);
+}
+
+// --- a flooding peer (test/e2e/flooding-peer.spec.ts) --------------------------
+
+/**
+ * Makes `perSecond` document updates a second for `durationMs`, each its own
+ * transaction (so each is its own broadcast), in bursts of one timer tick:
+ * what a broken or hostile client could do, far above any person's typing.
+ * Returns how many updates it made.
+ */
+export async function flood(durationMs: number, perSecond: number): Promise<number> {
+  const map = doc.getMap<number>('flood');
+  const tickMs = 50;
+  const perTick = Math.max(1, Math.round((perSecond * tickMs) / 1000));
+  const began = performance.now();
+  let made = 0;
+  while (performance.now() - began < durationMs) {
+    for (let i = 0; i < perTick; i++) map.set(`k${made % 64}`, made++);
+    await new Promise((resolve) => setTimeout(resolve, tickMs));
+  }
+  return made;
 }
 
 export function setOnline(online: boolean): void {

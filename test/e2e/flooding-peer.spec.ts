@@ -1,0 +1,92 @@
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { bundlePage, servePage } from '../../bench/harness';
+import { callSession, openSessionPages } from '../../bench/session-harness';
+import { expectNoSeriousA11yViolations } from './a11y';
+import { ANNE, BRAM, addOrganisation, createIdentity, createInvite, createWorkspace, joinAtHost } from './app-actions';
+import { CHROMIUM_PATH, chromiumArgs } from './chromium';
+import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
+
+/**
+ * A partner whose client floods the room cannot freeze it: A and B use the
+ * app, each in their own Chromium process; F is a scripted peer in a third
+ * (the session benchmark page, running the app's own WorkspaceSync with what
+ * the invite carries) that makes a thousand updates a second, far above any
+ * person's typing and the flood limit. While it floods, B's edit reaches A as
+ * usual and A's Verbindingen names F; once it stops, everyone is even again
+ * (what was held back came through the reconcile).
+ */
+const [PORT_A, PORT_B] = PARTNER_HOST_PORTS;
+const FLOODER = 'Floor Vloed';
+const FLOOD_MS = 6_000;
+const FLOOD_PER_SECOND = 1_000;
+/** The session page is bundled by Vite in memory: a few seconds here. */
+const BUNDLE_TIMEOUT_MS = 60_000;
+
+let flooderBrowser: Browser | undefined;
+let server: { url: string; close: () => Promise<void> } | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(BUNDLE_TIMEOUT_MS + 30_000);
+  server = await servePage(await bundlePage('bench/page/session-page.ts'));
+  flooderBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs() });
+});
+
+test.afterAll(async () => {
+  await flooderBrowser?.close();
+  await server?.close();
+});
+
+const status = (page: Page) => page.getByTestId('sync-status');
+
+/** What the scripted peer needs from an invite: its readable middle part (signed-code.ts), as a stock client would read it. */
+function inviteParts(code: string): { workspaceId: string; key: string; hub: string } {
+  const payload = JSON.parse(Buffer.from(code.split('.')[1] as string, 'base64url').toString('utf8')) as { workspaceId: string; key: string; hubs: string[] };
+  return { workspaceId: payload.workspaceId, key: payload.key, hub: payload.hubs[0] as string };
+}
+
+test('a flooding peer is held back and named, and the honest partners keep working', async () => {
+  test.setTimeout(180_000);
+  const partners: Partner[] = await Promise.all([openPartner(PORT_A), openPartner(PORT_B)]);
+  const [a, b] = partners as [Partner, Partner];
+  const flooderPages: Page[] = [];
+  try {
+    await createIdentity(a.page, ANNE);
+    await createWorkspace(a.page, 'Holland Rijnland', 'RES 2.0');
+    await addOrganisation(a.page, { name: 'Gemeente Leiden', type: 'Gemeente' });
+    const invite = await createInvite(a.page);
+    await createIdentity(b.page, BRAM);
+    await joinAtHost(b.page, PORT_B, invite);
+    await expect(status(b.page)).toHaveText('Bijgewerkt met 1 partner', { timeout: 30_000 });
+
+    const { workspaceId, key, hub } = inviteParts(invite);
+    await openSessionPages([flooderBrowser as Browser], (server as { url: string }).url, 1, 'flooder', flooderPages);
+    const f = flooderPages[0] as Page;
+    await callSession(f, 15_000, 'start', { hubUrl: hub, workspaceId, key, index: 0, seedChars: 0, memberEntry: false, displayName: FLOODER });
+    await expect(status(a.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 30_000 });
+    await expect(status(b.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 30_000 });
+
+    const flooding = callSession(f, FLOOD_MS + 30_000, 'flood', FLOOD_MS, FLOOD_PER_SECOND);
+    // While F floods: B's new organisation reaches A in the usual time, and A's Verbindingen names F.
+    await addOrganisation(b.page, { name: 'Liander', type: 'Netbeheerder' });
+    await expect(a.page.getByRole('article', { name: 'Liander' })).toBeVisible();
+    await a.page.getByRole('button', { name: 'Verbindingen' }).click();
+    const connections = a.page.getByRole('dialog', { name: 'Verbindingen' });
+    const alert = connections.getByRole('alert').filter({ hasText: 'Te veel wijzigingen tegelijk' });
+    await expect(alert).toContainText(`${FLOODER}:`);
+    await expect(alert).toContainText(/wijzigingen tegengehouden/);
+    await a.page.mouse.move(0, 0);
+    await expectNoSeriousA11yViolations(a.page);
+    await a.page.keyboard.press('Escape');
+    await expect(connections).toBeHidden();
+
+    const made = await flooding;
+    expect(made).toBeGreaterThan(FLOOD_PER_SECOND);
+    // Afterwards what was held back arrives at the honest peers' pace: all three even.
+    await expect(status(a.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 60_000 });
+    await expect(status(b.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 60_000 });
+    await expect.poll(() => callSession(f, 15_000, 'statusKind'), { timeout: 60_000 }).toBe('inSync');
+  } finally {
+    await Promise.all(flooderPages.map((page) => callSession(page, 5_000, 'stop').catch(() => undefined)));
+    await Promise.all(partners.map((partner) => partner.close()));
+  }
+});
