@@ -26,6 +26,9 @@ import * as Y from 'yjs';
 import { WorkspaceSync } from '../../renderer/src/sync/workspace-sync';
 import { sentCount } from './send-counter';
 import { seededUint32 } from '../../shared/sync/seeded-random';
+import { generateIdentityKeys } from '../../shared/crypto/identity-keys';
+import { decodeInvite } from '../../shared/invite/invite-code';
+import { WorkspaceMembership } from '../../shared/membership/workspace-membership';
 
 /** Characters per seed entry: many entries like a workspace, each a cheap string to build. */
 const SEED_ENTRY_CHARS = 100_000;
@@ -112,6 +115,12 @@ export interface StartOptions {
   readonly memberEntry: boolean;
   /** Who this peer says it is in presence (default: "Deelnemer <index>"). */
   readonly displayName?: string;
+  /**
+   * Join as a newcomer with this invite code (from the app), proving itself as
+   * the app does. Without one the peers form an open workspace (as from before
+   * proven membership): every holder of the key is let in.
+   */
+  readonly invite?: string;
 }
 
 export interface Started {
@@ -129,14 +138,25 @@ export async function start(options: StartOptions): Promise<Started> {
   if (options.seedChars > 0) Y.applyUpdate(doc, seedUpdate(options.seedChars));
   if (options.memberEntry) doc.getMap<string>('members').set(`m${String(options.index).padStart(3, '0')}`, `peer ${options.index} client ${doc.clientID}`);
   const encodedBytes = Y.encodeStateAsUpdate(doc).byteLength;
+  const keys = await generateIdentityKeys();
+  const displayName = options.displayName ?? `Deelnemer ${options.index}`;
+  const organisationName = `Organisatie ${options.index % 7}`;
+  const founderKey = options.invite ? ((await decodeInvite(options.invite)).founderKey ?? null) : null;
+  const membership = new WorkspaceMembership(doc, {
+    workspaceId: options.workspaceId,
+    founderKey,
+    self: { publicKeyB64: keys.publicKeyB64, privateKey: keys.privateKey, displayName, organisationName },
+    ...(options.invite ? { inviteCode: options.invite } : {}),
+  });
   const startedAt = Date.now();
   sync = await WorkspaceSync.start(doc, {
     workspaceId: options.workspaceId,
     key: options.key,
     signalingUrls: [options.hubUrl],
     iceServers: [],
-    user: { memberId: `member-${options.index}`, displayName: options.displayName ?? `Deelnemer ${options.index}`, organisationName: `Organisatie ${options.index % 7}` },
+    user: { memberId: keys.memberId, displayName, organisationName },
     online: true,
+    membership,
   });
   return { clientId: doc.clientID, startedAt, encodedBytes };
 }

@@ -33,6 +33,10 @@ export const InvitePayloadSchema = z.object({
     publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   }),
   createdAt: z.number().int().nonnegative(),
+  /** The workspace founder's public key: the root every member is proven from (absent in invites from before proven membership). */
+  founderKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),
+  /** After this moment (ms since epoch) no member admits anyone with this invite. */
+  expiresAt: z.number().int().nonnegative().optional(),
 });
 export type InvitePayload = z.infer<typeof InvitePayloadSchema>;
 

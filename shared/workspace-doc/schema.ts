@@ -18,6 +18,8 @@
  *                  saved versions and signed stances (goals.ts).
  *   mandates:      Y.Map<"[orgId,memberId]", Mandate>  who may speak for an organisation (goals.ts).
  *   workspaceSettings: Y.Map  { quorum } for adopting goals (goals.ts).
+ *   membership:    Y.Map<recordId, string>  signed membership records, add-only
+ *                  (shared/membership/membership-record.ts).
  *
  * A confidential room's own Y.Doc uses the same accessors for documents and
  * comments, plus its own meta (rooms.ts).
@@ -41,7 +43,12 @@ export const ROOT = {
   goals: 'goals',
   mandates: 'mandates',
   workspaceSettings: 'workspaceSettings',
+  membership: 'membership',
 } as const;
+
+export function membershipMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.membership);
+}
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOT.meta);

@@ -2,15 +2,15 @@ import { chromium, expect, test, type Browser, type Page } from '@playwright/tes
 import { bundlePage, servePage } from '../../bench/harness';
 import { callSession, openSessionPages } from '../../bench/session-harness';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { ANNE, BRAM, addOrganisation, createIdentity, createInvite, createWorkspace, joinAtHost } from './app-actions';
+import { ANNE, BRAM, addOrganisation, createIdentity, createInvite, createWorkspace, joinAtHost, readInviteParts } from './app-actions';
 import { CHROMIUM_PATH, chromiumArgs } from './chromium';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 
 /**
  * A partner whose client floods the room cannot freeze it: A and B use the
  * app, each in their own Chromium process; F is a scripted peer in a third
- * (the session benchmark page, running the app's own WorkspaceSync with what
- * the invite carries) that makes a thousand updates a second, far above any
+ * (the session benchmark page, running the app's own WorkspaceSync and
+ * membership, admitted with an invite of its own like any partner) that makes a thousand updates a second, far above any
  * person's typing and the flood limit. While it floods, B's edit reaches A as
  * usual and A's Verbindingen names F; once it stops, everyone is even again
  * (what was held back came through the reconcile).
@@ -38,11 +38,6 @@ test.afterAll(async () => {
 
 const status = (page: Page) => page.getByTestId('sync-status');
 
-/** What the scripted peer needs from an invite: its readable middle part (signed-code.ts), as a stock client would read it. */
-function inviteParts(code: string): { workspaceId: string; key: string; hub: string } {
-  const payload = JSON.parse(Buffer.from(code.split('.')[1] as string, 'base64url').toString('utf8')) as { workspaceId: string; key: string; hubs: string[] };
-  return { workspaceId: payload.workspaceId, key: payload.key, hub: payload.hubs[0] as string };
-}
 
 test('a flooding peer is held back and named, and the honest partners keep working', async () => {
   test.setTimeout(180_000);
@@ -54,14 +49,15 @@ test('a flooding peer is held back and named, and the honest partners keep worki
     await createWorkspace(a.page, 'Holland Rijnland', 'RES 2.0');
     await addOrganisation(a.page, { name: 'Gemeente Leiden', type: 'Gemeente' });
     const invite = await createInvite(a.page);
+    const inviteF = await createInvite(a.page);
     await createIdentity(b.page, BRAM);
     await joinAtHost(b.page, PORT_B, invite);
     await expect(status(b.page)).toHaveText('Bijgewerkt met 1 partner', { timeout: 30_000 });
 
-    const { workspaceId, key, hub } = inviteParts(invite);
+    const { workspaceId, key, hub } = readInviteParts(inviteF);
     await openSessionPages([flooderBrowser as Browser], (server as { url: string }).url, 1, 'flooder', flooderPages);
     const f = flooderPages[0] as Page;
-    await callSession(f, 15_000, 'start', { hubUrl: hub, workspaceId, key, index: 0, seedChars: 0, memberEntry: false, displayName: FLOODER });
+    await callSession(f, 15_000, 'start', { hubUrl: hub, workspaceId, key, index: 0, seedChars: 0, memberEntry: false, displayName: FLOODER, invite: inviteF });
     await expect(status(a.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 30_000 });
     await expect(status(b.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 30_000 });
 

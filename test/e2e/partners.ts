@@ -18,6 +18,8 @@ export async function openPartner(hostPort: number): Promise<Partner> {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${hostPort}` });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[partner ${hostPort}] page error: ${error.message}`));
+  // E2E_CONSOLE=1 shows what the partners' pages log, for finding out why a test fails.
+  if (process.env.E2E_CONSOLE) page.on('console', (message) => console.log(`[partner ${hostPort}] ${message.type()}: ${message.text()}`));
   await page.goto(`http://127.0.0.1:${hostPort}/`);
   return { browser, page, close: () => browser.close() };
 }

@@ -40,6 +40,10 @@ export function whenFileChannel(pc: RTCPeerConnection, onChannel: (channel: RTCD
     onChannel(existing);
     return () => undefined;
   }
+  // Hoisted: the connection may already be negotiated (it is handed over once its peer is proven), so tryOpen runs at once.
+  function stop(): void {
+    pc.removeEventListener('signalingstatechange', tryOpen);
+  }
   const tryOpen = () => {
     if (pc.signalingState === 'closed') return stop();
     if (!dataSectionNegotiated(pc)) return;
@@ -50,7 +54,6 @@ export function whenFileChannel(pc: RTCPeerConnection, onChannel: (channel: RTCD
     channels.set(pc, channel);
     onChannel(channel);
   };
-  const stop = () => pc.removeEventListener('signalingstatechange', tryOpen);
   pc.addEventListener('signalingstatechange', tryOpen);
   tryOpen();
   return stop;

@@ -83,11 +83,13 @@ export class FileService implements LinkHost, DownloadHost {
   /** Uses this peer connection's file channel once it can exist. */
   attachPeerConnection(pc: RTCPeerConnection): void {
     if (this.destroyed) return;
+    // The channel may exist at once (the connection is handed over once its peer is proven): then there is nothing to stop.
+    let opened = false;
     const stop = whenFileChannel(pc, (channel) => {
-      this.stopWaiting.delete(stop);
+      opened = true;
       this.attachChannel(channel);
     });
-    this.stopWaiting.add(stop);
+    if (!opened) this.stopWaiting.add(stop);
   }
 
   attachChannel(channel: FileChannel): PeerLink | undefined {

@@ -7,23 +7,30 @@ import { ROOM_UPDATES_TABLE } from '../storage/database';
 import type { Identity } from '../storage/identity-store';
 import { getRoomRow, listRooms, loadRoomAccess } from '../storage/room-store';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
+import type { Authenticator } from '../../../shared/membership/auth-session';
 import { RoomSyncContext } from './room-syncs';
 
-function RunningRoomSync({ roomId, doc, identity }: { roomId: string; doc: Y.Doc; identity: Identity }) {
+interface RoomSyncProps {
+  readonly identity: Identity;
+  /** The workspace's: a room's peers prove they are members of the workspace (the room key keeps the rest out). */
+  readonly membership: Authenticator | undefined;
+}
+
+function RunningRoomSync({ roomId, doc, identity, membership }: RoomSyncProps & { roomId: string; doc: Y.Doc }) {
   const registry = useContext(RoomSyncContext);
-  const sync = useWorkspaceSync(doc, roomId, identity, loadRoomAccess);
+  const sync = useWorkspaceSync(doc, roomId, identity, membership, loadRoomAccess);
   useEffect(() => registry?.set(roomId, sync), [registry, roomId, sync]);
   useEffect(() => () => registry?.set(roomId, undefined), [registry, roomId]);
   return null;
 }
 
-function BackgroundRoomSync({ roomId, workspaceId, identity }: { roomId: string; workspaceId: string; identity: Identity }) {
+function BackgroundRoomSync({ roomId, workspaceId, identity, membership }: RoomSyncProps & { roomId: string; workspaceId: string }) {
   const db = useDatabase();
   const row = useLiveQuery(async () => (await getRoomRow(db, roomId)) ?? null, [db, roomId]);
   const loaded = useLoadedDocument(db, roomId, row && row.workspaceId === workspaceId ? row.doc : undefined, ROOM_UPDATES_TABLE);
   // A room whose stored changes do not read is reported on its own screen; it is not synced.
   if (!loaded || 'error' in loaded) return null;
-  return <RunningRoomSync roomId={roomId} doc={loaded.doc} identity={identity} />;
+  return <RunningRoomSync roomId={roomId} doc={loaded.doc} identity={identity} membership={membership} />;
 }
 
 /**
@@ -31,13 +38,13 @@ function BackgroundRoomSync({ roomId, workspaceId, identity }: { roomId: string;
  * member of synced while the workspace is open, so a member who opens a room
  * in a session already has what the others wrote.
  */
-export function BackgroundRoomSyncs({ workspaceId, identity }: { workspaceId: string; identity: Identity }) {
+export function BackgroundRoomSyncs({ workspaceId, identity, membership }: RoomSyncProps & { workspaceId: string }) {
   const db = useDatabase();
   const rooms = useLiveQuery(() => listRooms(db, workspaceId), [db, workspaceId]);
   return (
     <>
       {(rooms ?? []).map((room) => (
-        <BackgroundRoomSync key={room.id} roomId={room.id} workspaceId={workspaceId} identity={identity} />
+        <BackgroundRoomSync key={room.id} roomId={room.id} workspaceId={workspaceId} identity={identity} membership={membership} />
       ))}
     </>
   );

@@ -42,7 +42,7 @@ export function StartScreen({ identity }: { identity: Identity }) {
         {workspaces && workspaces.length > 0 && <WorkspaceTable workspaces={workspaces} onAction={setAction} />}
         <AppVersion />
       </Stack>
-      <CreateWorkspaceModal opened={creating} onClose={closeCreate} />
+      <CreateWorkspaceModal opened={creating} identity={identity} onClose={closeCreate} />
       {joining && <JoinWorkspaceModal identity={identity} onClose={closeJoin} />}
       {action?.kind === 'rename' && <RenameWorkspaceModal workspace={action.workspace} onClose={closeAction} />}
       {action?.kind === 'delete' && <DeleteWorkspaceModal workspaceId={action.id} label={action.label} damaged={action.damaged} onClose={closeAction} />}

@@ -12,6 +12,7 @@ import { SyncBar } from '../sync/SyncBar';
 import { BackgroundRoomSyncs } from '../rooms/BackgroundRoomSyncs';
 import { RoomSyncContext, RoomSyncRegistry } from '../rooms/room-syncs';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
+import { useWorkspaceMembership } from '../membership/useWorkspaceMembership';
 import { FileTransferProvider } from '../files/FileTransferProvider';
 import { markWorkspaceOpened } from '../storage/workspace-store';
 import type { Identity } from '../storage/identity-store';
@@ -65,7 +66,8 @@ type Dialog = 'invite' | 'connections' | null;
 function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDocState, { status: 'ready' }>; identity: Identity; back: ReactNode }) {
   const { t } = useTranslation();
   const { record, doc, provider } = state;
-  const sync = useWorkspaceSync(doc, record.id, identity);
+  const membership = useWorkspaceMembership(doc, record.id, identity);
+  const sync = useWorkspaceSync(doc, record.id, identity, membership);
   useOwnMembership(doc, identity);
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
@@ -94,7 +96,7 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
         {meta.ok && isNewerSchema(meta.meta) && <Alert color="yellow">{t('workspaces.newerVersion')}</Alert>}
         <WorkspaceContext.Provider value={context}>
           <RoomSyncContext.Provider value={roomSyncs}>
-            <BackgroundRoomSyncs workspaceId={record.id} identity={identity} />
+            <BackgroundRoomSyncs workspaceId={record.id} identity={identity} membership={membership} />
             <FileTransferProvider doc={doc} scope="workspace" sync={sync.instance}>
               <WorkspaceSections />
             </FileTransferProvider>

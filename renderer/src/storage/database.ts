@@ -44,6 +44,14 @@ export interface WorkspaceAccessRow {
   workspaceId: string;
   key: string;
   peerHubs: string[];
+  /**
+   * The founder's public key, the root every member is proven from
+   * (shared/membership): this device's own when it made the workspace, else the
+   * one its invite named. Absent for a workspace from before proven membership.
+   */
+  founderKey?: string;
+  /** The invite this device joined with, shown to the first member it meets until admitted. */
+  inviteCode?: string;
 }
 
 /**

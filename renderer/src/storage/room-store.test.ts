@@ -50,8 +50,8 @@ async function refusal(action: Promise<unknown>): Promise<RoomJoinProblem | 'acc
 describe('room store', () => {
   it('creates a room with its own key and document, listed under its workspace only', async () => {
     const db = freshDatabase();
-    const ws = await createWorkspace(db, { regionId: 'holland-rijnland', name: '' });
-    const other = await createWorkspace(db, { regionId: 'zeeland', name: '' });
+    const ws = await createWorkspace(db, { regionId: 'holland-rijnland', name: '' }, 'f'.repeat(43));
+    const other = await createWorkspace(db, { regionId: 'zeeland', name: '' }, 'f'.repeat(43));
     const id = await createRoom(db, { workspaceId: ws, title: 'Grondposities', organisationIds: ['o1', 'o2'], createdBy: 'anne' }, 50);
     expect(await listRooms(db, ws)).toEqual([{ id, workspaceId: ws, joinedAt: 50, title: 'Grondposities' }]);
     expect(await listRooms(db, other)).toEqual([]);
@@ -64,7 +64,7 @@ describe('room store', () => {
 
   it('joins from a code: the room is empty but for the own join, with the code\'s key and hubs', async () => {
     const db = freshDatabase();
-    const ws = await createWorkspace(db, { regionId: 'holland-rijnland', name: '' });
+    const ws = await createWorkspace(db, { regionId: 'holland-rijnland', name: '' }, 'f'.repeat(43));
     const code = invite(ws);
     expect(await joinRoomFromInvite(db, code, { memberId: 'bram', workspaceId: ws }, 70)).toEqual({ roomId: 'room-1', alreadyMember: false });
     expect(await loadRoomAccess(db, 'room-1')).toEqual({ roomId: 'room-1', workspaceId: ws, key: code.key, peerHubs: code.hubs });
@@ -75,7 +75,7 @@ describe('room store', () => {
 
   it('refuses a key that does not fit a room already here, and changes nothing', async () => {
     const db = freshDatabase();
-    const ws = await createWorkspace(db, { regionId: 'holland-rijnland', name: '' });
+    const ws = await createWorkspace(db, { regionId: 'holland-rijnland', name: '' }, 'f'.repeat(43));
     await joinRoomFromInvite(db, invite(ws), { memberId: 'bram', workspaceId: ws });
     const before = await snapshot(db);
     expect(await refusal(joinRoomFromInvite(db, invite(ws, { hubs: ['ws://10.9.9.9:4455/signal'] }), { memberId: 'bram', workspaceId: ws }))).toBe('keyMismatch');
@@ -84,8 +84,8 @@ describe('room store', () => {
 
   it('refuses a code for a workspace not here, another workspace, or another member, creating nothing', async () => {
     const db = freshDatabase();
-    const ws = await createWorkspace(db, { regionId: 'holland-rijnland', name: '' });
-    const other = await createWorkspace(db, { regionId: 'zeeland', name: '' });
+    const ws = await createWorkspace(db, { regionId: 'holland-rijnland', name: '' }, 'f'.repeat(43));
+    const other = await createWorkspace(db, { regionId: 'zeeland', name: '' }, 'f'.repeat(43));
     const before = await snapshot(db);
     expect(await refusal(joinRoomFromInvite(db, invite('not-here'), { memberId: 'bram', workspaceId: ws }))).toBe('workspaceMissing');
     expect(await refusal(joinRoomFromInvite(db, invite(other), { memberId: 'bram', workspaceId: ws }))).toBe('otherWorkspace');
@@ -95,7 +95,7 @@ describe('room store', () => {
 
   it('refuses to sync a room whose stored key is unusable', async () => {
     const db = freshDatabase();
-    const ws = await createWorkspace(db, { regionId: 'holland-rijnland', name: '' });
+    const ws = await createWorkspace(db, { regionId: 'holland-rijnland', name: '' }, 'f'.repeat(43));
     const id = await createRoom(db, { workspaceId: ws, title: 'Kamer', organisationIds: ['o1'], createdBy: 'anne' });
     await db.roomAccess.update(id, { key: 'kapot' });
     await expect(loadRoomAccess(db, id)).rejects.toThrow(/No usable key/);
@@ -103,8 +103,8 @@ describe('room store', () => {
 
   it('leaving removes the room, its key and its stored updates; deleting the workspace removes its rooms', async () => {
     const db = freshDatabase();
-    const ws = await createWorkspace(db, { regionId: 'holland-rijnland', name: '' });
-    const keep = await createWorkspace(db, { regionId: 'zeeland', name: '' });
+    const ws = await createWorkspace(db, { regionId: 'holland-rijnland', name: '' }, 'f'.repeat(43));
+    const keep = await createWorkspace(db, { regionId: 'zeeland', name: '' }, 'f'.repeat(43));
     const a = await createRoom(db, { workspaceId: ws, title: 'A', organisationIds: ['o1'], createdBy: 'anne' });
     const b = await createRoom(db, { workspaceId: ws, title: 'B', organisationIds: ['o1'], createdBy: 'anne' });
     const kept = await createRoom(db, { workspaceId: keep, title: 'C', organisationIds: ['o1'], createdBy: 'anne' });

@@ -28,8 +28,8 @@ function invite(overrides: Partial<InvitePayload> = {}): InvitePayload {
 describe('workspace access', () => {
   it('gives every new workspace its own 256-bit key, removed with the workspace', async () => {
     const db = openDatabase('access-1');
-    const a = await createWorkspace(db, { regionId: 'twente', name: '' });
-    const b = await createWorkspace(db, { regionId: 'twente', name: '' });
+    const a = await createWorkspace(db, { regionId: 'twente', name: '' }, 'f'.repeat(43));
+    const b = await createWorkspace(db, { regionId: 'twente', name: '' }, 'f'.repeat(43));
     const [ka, kb] = await Promise.all([ensureWorkspaceAccess(db, a), ensureWorkspaceAccess(db, b)]);
     expect(ka.key).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(ka.key).not.toBe(kb.key);
@@ -40,7 +40,7 @@ describe('workspace access', () => {
 
   it('drops stored peer hub addresses that are not valid hub URLs', async () => {
     const db = openDatabase('access-junk');
-    const id = await createWorkspace(db, { regionId: 'twente', name: '' });
+    const id = await createWorkspace(db, { regionId: 'twente', name: '' }, 'f'.repeat(43));
     await db.workspaceAccess.update(id, { peerHubs: ['ws://127.0.0.1:5181/signal', 'ws://niet%20een%20adres!/', 42 as unknown as string] });
     expect((await ensureWorkspaceAccess(db, id)).peerHubs).toEqual(['ws://127.0.0.1:5181/signal']);
     db.close();
@@ -61,7 +61,7 @@ describe('workspace access', () => {
     await saveIdentityProfile(db, { displayName: 'Anne', organisationName: 'Gemeente Enschede', role: 'Adviseur' });
     const identity = (await loadIdentity(db))!;
     const payload = invite();
-    await expect(joinFromInvite(db, payload, identity, 50)).resolves.toEqual({ workspaceId: 'ws-joined', alreadyMember: false });
+    await expect(joinFromInvite(db, payload, 'SK1.code.sig', identity, 50)).resolves.toEqual({ workspaceId: 'ws-joined', alreadyMember: false });
     expect(await db.workspaceAccess.get('ws-joined')).toEqual({ workspaceId: 'ws-joined', key: payload.key, peerHubs: payload.hubs });
     const row = (await db.workspaces.get('ws-joined'))!;
     const provider = DexieYProvider.load(row.doc);
@@ -71,9 +71,9 @@ describe('workspace access', () => {
     ]);
     DexieYProvider.release(row.doc);
 
-    await expect(joinFromInvite(db, { ...payload, hubs: ['ws://127.0.0.1:5182/signal'] }, identity)).resolves.toEqual({ workspaceId: 'ws-joined', alreadyMember: true });
+    await expect(joinFromInvite(db, { ...payload, hubs: ['ws://127.0.0.1:5182/signal'] }, 'SK1.code.sig', identity)).resolves.toEqual({ workspaceId: 'ws-joined', alreadyMember: true });
     expect((await db.workspaceAccess.get('ws-joined'))?.peerHubs).toEqual(['ws://127.0.0.1:5181/signal', 'ws://127.0.0.1:5182/signal']);
-    await expect(joinFromInvite(db, invite({ key: generateWorkspaceKey() }), identity)).rejects.toBeInstanceOf(WorkspaceKeyMismatchError);
+    await expect(joinFromInvite(db, invite({ key: generateWorkspaceKey() }), 'SK1.code.sig', identity)).rejects.toBeInstanceOf(WorkspaceKeyMismatchError);
     db.close();
   });
 });

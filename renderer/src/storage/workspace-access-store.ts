@@ -47,7 +47,8 @@ export type JoinResult = { workspaceId: string; alreadyMember: boolean };
  * from the peers. Joining a workspace that is already here just adds the
  * inviter's hubs; the same id under another key is refused.
  */
-export async function joinFromInvite(db: StroomkringDatabase, invite: InvitePayload, identity: Identity, now = Date.now()): Promise<JoinResult> {
+/** `code`: the invite as pasted, kept to show the first member this device meets (shared/membership). */
+export async function joinFromInvite(db: StroomkringDatabase, invite: InvitePayload, code: string, identity: Identity, now = Date.now()): Promise<JoinResult> {
   const existing = await db.workspaceAccess.get(invite.workspaceId);
   if (existing) {
     if (existing.key !== invite.key) throw new WorkspaceKeyMismatchError(invite.workspaceId);
@@ -71,7 +72,7 @@ export async function joinFromInvite(db: StroomkringDatabase, invite: InvitePayl
       db,
       { id: invite.workspaceId, regionId: invite.regionId, name: invite.workspaceName, createdAt: now, lastOpenedAt: now },
       doc,
-      { workspaceId: invite.workspaceId, key: invite.key, peerHubs: [...invite.hubs] },
+      { workspaceId: invite.workspaceId, key: invite.key, peerHubs: [...invite.hubs], ...(invite.founderKey ? { founderKey: invite.founderKey, inviteCode: code.replace(/\s+/g, '') } : {}) },
     );
   } finally {
     doc.destroy();

@@ -18,7 +18,7 @@ async function withDoc<T>(db: StroomkringDatabase, id: string, read: (doc: Y.Doc
 describe('workspace store', () => {
   it('creates a workspace whose document carries its meta, and lists it', async () => {
     const db = freshDatabase();
-    const id = await createWorkspace(db, { regionId: 'holland-rijnland', name: 'RES 2.0' }, 1000);
+    const id = await createWorkspace(db, { regionId: 'holland-rijnland', name: 'RES 2.0' }, 'f'.repeat(43), 1000);
     const list = await listWorkspaces(db);
     expect(list).toEqual([{ ok: true, id, value: { id, regionId: 'holland-rijnland', name: 'RES 2.0', createdAt: 1000, lastOpenedAt: 1000 } }]);
     const meta = await withDoc(db, id, (doc) => readMeta(doc));
@@ -28,7 +28,7 @@ describe('workspace store', () => {
   it('keeps organisations across a reopen of the database', async () => {
     const name = 'persist-reopen';
     const first = freshDatabase(name);
-    const id = await createWorkspace(first, { regionId: 'twente', name: '' });
+    const id = await createWorkspace(first, { regionId: 'twente', name: '' }, 'f'.repeat(43));
     await withDoc(first, id, (doc) =>
       addOrganisation(doc, { name: 'Enexis', type: 'netbeheerder', description: '', website: '' }, { memberId: 'm1', now: 5 }),
     );
@@ -40,8 +40,8 @@ describe('workspace store', () => {
 
   it('lists most recently opened first and renames', async () => {
     const db = freshDatabase();
-    const a = await createWorkspace(db, { regionId: 'twente', name: 'A' }, 1);
-    const b = await createWorkspace(db, { regionId: 'zeeland', name: 'B' }, 2);
+    const a = await createWorkspace(db, { regionId: 'twente', name: 'A' }, 'f'.repeat(43), 1);
+    const b = await createWorkspace(db, { regionId: 'zeeland', name: 'B' }, 'f'.repeat(43), 2);
     await markWorkspaceOpened(db, a, 3);
     await renameWorkspace(db, b, 'B2');
     const list = await listWorkspaces(db);
@@ -50,7 +50,7 @@ describe('workspace store', () => {
 
   it('lists a record it cannot read as damaged instead of dropping it', async () => {
     const db = freshDatabase();
-    await createWorkspace(db, { regionId: 'twente', name: 'fine' }, 1);
+    await createWorkspace(db, { regionId: 'twente', name: 'fine' }, 'f'.repeat(43), 1);
     await db.workspaces.add({ id: 'broken', regionId: 'atlantis', name: 42 as unknown as string, createdAt: 1, lastOpenedAt: 1 } as never);
     const list = await listWorkspaces(db);
     expect(list).toHaveLength(2);
@@ -61,8 +61,8 @@ describe('workspace store', () => {
 
   it('deletes the workspace together with its stored document updates', async () => {
     const db = freshDatabase();
-    const keep = await createWorkspace(db, { regionId: 'twente', name: 'keep' });
-    const drop = await createWorkspace(db, { regionId: 'zeeland', name: 'drop' });
+    const keep = await createWorkspace(db, { regionId: 'twente', name: 'keep' }, 'f'.repeat(43));
+    const drop = await createWorkspace(db, { regionId: 'zeeland', name: 'drop' }, 'f'.repeat(43));
     await withDoc(db, drop, (doc) => addOrganisation(doc, { name: 'HZ', type: 'kennisinstelling', description: '', website: '' }, { memberId: 'm', now: 1 }));
     const updates = db.table(WORKSPACE_UPDATES_TABLE);
     expect(await updates.where('k').equals(drop).count()).toBeGreaterThan(0);

@@ -38,12 +38,13 @@ export async function insertWorkspace(db: StroomkringDatabase, row: Omit<Workspa
   });
 }
 
-export async function createWorkspace(db: StroomkringDatabase, input: { regionId: string; name: string }, now = Date.now()): Promise<string> {
+/** `founderKey`: the creator's public key; the creator is the workspace's first proven member (shared/membership). */
+export async function createWorkspace(db: StroomkringDatabase, input: { regionId: string; name: string }, founderKey: string, now = Date.now()): Promise<string> {
   const id = crypto.randomUUID();
   const doc = new Y.Doc();
   initialiseMeta(doc, { workspaceId: id, regionId: input.regionId, createdAt: now });
   try {
-    await insertWorkspace(db, { id, regionId: input.regionId, name: input.name, createdAt: now, lastOpenedAt: now }, doc, { workspaceId: id, key: generateWorkspaceKey(), peerHubs: [] });
+    await insertWorkspace(db, { id, regionId: input.regionId, name: input.name, createdAt: now, lastOpenedAt: now }, doc, { workspaceId: id, key: generateWorkspaceKey(), peerHubs: [], founderKey });
   } finally {
     doc.destroy();
   }

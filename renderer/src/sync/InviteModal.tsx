@@ -12,6 +12,9 @@ import { ensureWorkspaceAccess } from '../storage/workspace-access-store';
 /** Invites carry at most this many of the inviter's addresses; a laptop rarely has more. */
 const MAX_INVITE_HUBS = 8;
 
+/** How long an invite admits someone: a few days, enough to get round to it after a session, short enough that a forwarded mail goes stale. */
+export const INVITE_VALID_MS = 3 * 24 * 60 * 60 * 1000;
+
 type InviteState = { status: 'making' } | { status: 'ready'; code: string; reachable: boolean } | { status: 'failed'; problem: string };
 
 export function InviteModal({ workspace, identity, onClose }: { workspace: WorkspaceRecord; identity: Identity; onClose: () => void }) {
@@ -39,6 +42,8 @@ export function InviteModal({ workspace, identity, onClose }: { workspace: Works
             publicKey: identity.publicKeyB64,
           },
           createdAt: Date.now(),
+          expiresAt: Date.now() + INVITE_VALID_MS,
+          ...(access.founderKey ? { founderKey: access.founderKey } : {}),
         },
         identity.privateKey,
       );

@@ -28,7 +28,7 @@ export function JoinWorkspaceModal({ identity, onClose }: { identity: Identity; 
     let refused: string | undefined;
     const ok = await run(async () => {
       try {
-        joinedId = (await joinFromInvite(db, invite, identity)).workspaceId;
+        joinedId = (await joinFromInvite(db, invite, code, identity)).workspaceId;
       } catch (problem) {
         if (!(problem instanceof WorkspaceKeyMismatchError)) throw problem;
         refused = t('sync.joinError.keyMismatch');

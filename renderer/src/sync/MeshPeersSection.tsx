@@ -3,14 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { WorkspaceSync } from './workspace-sync';
 
 /**
- * Who this device is directly connected to in the room and whether each holds
- * what we hold, partners that speak another version, and partners whose
- * changes are being held back for coming too fast.
+ * Who this device is directly connected to in the room (the person and
+ * organisation each proved to be) and whether each holds what we hold,
+ * partners that speak another version, partners whose changes are being held
+ * back for coming too fast, and connections refused either way.
  */
 export function MeshPeersSection({ sync }: { sync: WorkspaceSync }) {
   const { t } = useTranslation();
   const neighbours = sync.neighbours();
   const flooding = sync.floodingPeers();
+  const refusals = sync.refusals();
   const room = Math.max(sync.roomSize(), neighbours.length);
   return (
     <section aria-labelledby="mesh-peers-title">
@@ -29,6 +31,15 @@ export function MeshPeersSection({ sync }: { sync: WorkspaceSync }) {
           </List>
         </Alert>
       )}
+      {refusals.length > 0 && (
+        <Alert color="gray" mt="xs" title={t('sync.refusedTitle')} data-testid="refused-connections">
+          <List size="sm">
+            {refusals.map((refusal, index) => (
+              <List.Item key={`${refusal.at}-${index}`}>{t(refusal.byThem ? 'sync.refusedByThem' : 'sync.refusedByUs', { reason: t(`sync.refusal.${refusal.reason}`) })}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
       <List size="sm" mt="xs" data-testid="mesh-neighbours">
         {neighbours.map((neighbour) => {
           const state = neighbour.problem
@@ -41,7 +52,14 @@ export function MeshPeersSection({ sync }: { sync: WorkspaceSync }) {
           return (
             <List.Item key={neighbour.id}>
               <Group gap="xs">
-                <Text size="sm">{neighbour.name ?? t('sync.unknownPartner')}</Text>
+                <Text size="sm">
+                  {neighbour.verified ? t('sync.peerVerified', { name: neighbour.verified.member.displayName, organisation: neighbour.verified.member.organisationName }) : (neighbour.name ?? t('sync.unknownPartner'))}
+                </Text>
+                {neighbour.verified && (
+                  <Badge variant="dot" color={neighbour.verified.as === 'open' ? 'gray' : 'teal'}>
+                    {neighbour.verified.as === 'open' ? t('sync.peerOpenBadge') : t('sync.peerVerifiedBadge')}
+                  </Badge>
+                )}
                 <Badge variant="dot" color={state.color}>
                   {state.text}
                 </Badge>

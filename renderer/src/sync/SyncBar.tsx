@@ -1,4 +1,4 @@
-import { Avatar, Badge, Button, Group, Paper, Switch, Text, Tooltip } from '@mantine/core';
+import { Alert, Avatar, Badge, Button, Group, Paper, Switch, Text, Tooltip } from '@mantine/core';
 import { IconPlugConnected, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PresenceUser } from '../../../shared/sync/presence';
@@ -64,6 +64,11 @@ export function SyncBar({ sync, onInvite, onConnections }: { sync: WorkspaceSync
           </Button>
         </Group>
       </Group>
+      {sync.refusedInvite && (
+        <Alert color="orange" role="alert" mt="sm">
+          {t('sync.refusedInvite', { reason: t(`sync.refusal.${sync.refusedInvite}`) })}
+        </Alert>
+      )}
     </Paper>
   );
 }

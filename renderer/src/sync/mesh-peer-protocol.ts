@@ -1,19 +1,36 @@
 /**
  * Hands the data channels of y-webrtc's connections to the mesh sync
- * (shared/sync/mesh): the patched y-webrtc calls `open` when a connection is
- * up, `message` for each message on it and `close` when it ends, and sends
- * nothing of its own on it (patches/y-webrtc+10.3.0.patch).
+ * (shared/sync/mesh), but only once the other end has proven who it is
+ * (shared/membership/auth-session.ts): the patched y-webrtc calls `open` when
+ * a connection is up, `message` for each message on it and `close` when it
+ * ends, and sends nothing of its own on it (patches/y-webrtc+10.3.0.patch).
+ *
+ * Until the other end is proven, nothing of the workspace goes to it and
+ * what it sends is held back (it may have proven us first and started the
+ * sync); a connection that fails to prove itself is closed, and so is one
+ * that has not proven itself within AUTH_TIMEOUT_MS or whose first message
+ * is not the protocol's challenge (a stock y-webrtc client opens with its
+ * sync step 1).
  *
  * Each connection is one neighbour, named by the remote peer id and a serial
  * number: after glare, y-webrtc can replace a connection to the same peer, and
  * the old one's close must not remove the new one.
  */
+import type { AuthSession as AuthSessionType, Authenticator, VerifiedPeer } from '../../../shared/membership/auth-session';
+import { AuthSession } from '../../../shared/membership/auth-session';
+import { isAuthMessage, sdpFingerprint, type RefusalReason } from '../../../shared/membership/peer-auth';
 import type { MeshSync } from '../../../shared/sync/mesh/mesh-sync';
+
+/** Proving takes two round trips and a few signatures; a peer silent for this long is not going to. */
+export const AUTH_TIMEOUT_MS = 10_000;
+
+/** Messages held back from a peer not proven yet: its HELLO and a first state push fit easily. */
+const MAX_HELD_MESSAGES = 256;
 
 /** What the protocol uses of y-webrtc's WebrtcConn. */
 export interface PeerConn {
   readonly remotePeerId: string;
-  readonly peer: { send(data: Uint8Array): void };
+  readonly peer: { send(data: Uint8Array): void; readonly _pc?: RTCPeerConnection };
   destroy(): void;
 }
 
@@ -23,27 +40,86 @@ export interface PeerProtocol {
   close(conn: PeerConn): void;
 }
 
-export function createMeshPeerProtocol(mesh: MeshSync): PeerProtocol {
-  const ids = new Map<PeerConn, string>();
+export interface GateEvents {
+  verified(id: string, peer: VerifiedPeer, pc: RTCPeerConnection | undefined): void;
+  refused(id: string, reason: RefusalReason, byThem: boolean): void;
+  closed(id: string): void;
+}
+
+interface Link {
+  readonly id: string;
+  readonly session: AuthSessionType;
+  readonly held: Uint8Array[];
+  proven: boolean;
+  /** An honest peer's first message is its challenge; anything else first means it does not prove itself. */
+  heardAuth: boolean;
+  readonly timer: ReturnType<typeof setTimeout>;
+}
+
+export function createMeshPeerProtocol(mesh: MeshSync, auth: Authenticator, room: string, events: GateEvents): PeerProtocol {
+  const links = new Map<PeerConn, Link>();
   let serial = 0;
-  const open = (conn: PeerConn): string => {
-    let id = ids.get(conn);
-    if (id === undefined) {
-      id = `${conn.remotePeerId}#${++serial}`;
-      ids.set(conn, id);
-      mesh.addNeighbour(id, { send: (bytes) => conn.peer.send(bytes), close: () => conn.destroy() });
-    }
-    return id;
+  const linkOf = (conn: PeerConn): Link => {
+    const existing = links.get(conn);
+    if (existing) return existing;
+    const id = `${conn.remotePeerId}#${++serial}`;
+    const pc = conn.peer._pc;
+    const localFingerprint = sdpFingerprint(pc?.localDescription?.sdp) ?? '';
+    const remoteFingerprint = sdpFingerprint(pc?.remoteDescription?.sdp) ?? '';
+    const held: Uint8Array[] = [];
+    const send = (bytes: Uint8Array): void => {
+      try {
+        conn.peer.send(bytes);
+      } catch (error) {
+        console.warn('Peer auth: could not send on a closing connection', error);
+      }
+    };
+    const link: Link = {
+      id,
+      held,
+      proven: false,
+      heardAuth: false,
+      timer: setTimeout(() => link.session.fail('timeout', false), AUTH_TIMEOUT_MS),
+      session: new AuthSession({ send, close: () => conn.destroy() }, auth, { room, localFingerprint, remoteFingerprint }, {
+        verified: (peer) => {
+          clearTimeout(link.timer);
+          link.proven = true;
+          mesh.addNeighbour(id, { send, close: () => conn.destroy() });
+          events.verified(id, peer, pc);
+          for (const bytes of held.splice(0)) mesh.receive(id, bytes);
+        },
+        failed: (reason, byThem) => {
+          clearTimeout(link.timer);
+          events.refused(id, reason, byThem);
+        },
+      }),
+    };
+    // Without both fingerprints the proof cannot be bound to this connection: refuse rather than prove loosely.
+    links.set(conn, link);
+    if (!localFingerprint || !remoteFingerprint) link.session.fail('badProof', false);
+    return link;
   };
   return {
-    open: (conn) => void open(conn),
-    // A message can arrive before this side's own 'connect' event: the neighbour is added then.
-    message: (conn, data) => mesh.receive(open(conn), new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
+    open: (conn) => void linkOf(conn),
+    // A message can arrive before this side's own 'connect' event: the link starts then.
+    message: (conn, data) => {
+      const link = linkOf(conn);
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (isAuthMessage(bytes)) {
+        link.heardAuth = true;
+        link.session.receive(bytes);
+      } else if (!link.heardAuth) link.session.fail('notMember', false);
+      else if (link.proven) mesh.receive(link.id, bytes);
+      else if (link.held.length < MAX_HELD_MESSAGES) link.held.push(bytes);
+      else link.session.fail('badProof', false);
+    },
     close: (conn) => {
-      const id = ids.get(conn);
-      if (id === undefined) return;
-      ids.delete(conn);
-      mesh.removeNeighbour(id);
+      const link = links.get(conn);
+      if (!link) return;
+      clearTimeout(link.timer);
+      links.delete(conn);
+      if (link.proven) mesh.removeNeighbour(link.id);
+      events.closed(link.id);
     },
   };
 }

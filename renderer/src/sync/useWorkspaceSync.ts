@@ -3,6 +3,11 @@ import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { presentMembers, type PresenceUser } from '../../../shared/sync/presence';
 import type { SyncStatus } from '../../../shared/sync/sync-status';
+import type { Authenticator } from '../../../shared/membership/auth-session';
+import type { RefusalReason } from '../../../shared/membership/peer-auth';
+
+/** Refusals that only a new invite mends: the user is told so beside the status. */
+const INVITE_REFUSALS: readonly RefusalReason[] = ['inviteUsed', 'inviteExpired', 'inviteInvalid', 'otherWorkspace', 'notMember'];
 import { useDatabase } from '../app/database-context';
 import { host } from '../host';
 import type { StroomkringDatabase } from '../storage/database';
@@ -16,6 +21,8 @@ export interface WorkspaceSyncState {
   readonly present: readonly PresenceUser[];
   readonly settings: SyncSettings | undefined;
   readonly setWorkOffline: (offline: boolean) => void;
+  /** Why a partner did not let this device in, when that is why it has no connection (a used or expired invite). */
+  readonly refusedInvite?: RefusalReason;
   /** The running sync, for features that ride on its peer connections (file transfer). */
   readonly instance: WorkspaceSync | undefined;
 }
@@ -27,8 +34,16 @@ export type SyncAccessLoader = (db: StroomkringDatabase, id: string) => Promise<
  * Syncs the open workspace with its peers while mounted; restarts when the
  * connection settings change. A confidential room syncs the same way under
  * its own id with `loadAccess` reading the room's key (room-store's loadRoomAccess).
+ * Nothing starts before `membership` (the workspace's, for its rooms too) is
+ * there: every connection is proven with it first.
  */
-export function useWorkspaceSync(doc: Y.Doc, workspaceId: string, identity: Identity, loadAccess: SyncAccessLoader = ensureWorkspaceAccess): WorkspaceSyncState {
+export function useWorkspaceSync(
+  doc: Y.Doc,
+  workspaceId: string,
+  identity: Identity,
+  membership: Authenticator | undefined,
+  loadAccess: SyncAccessLoader = ensureWorkspaceAccess,
+): WorkspaceSyncState {
   const db = useDatabase();
   const settings = useLiveQuery(() => loadSyncSettings(db), [db]);
   const [sync, setSync] = useState<WorkspaceSync | { failed: string }>();
@@ -43,7 +58,7 @@ export function useWorkspaceSync(doc: Y.Doc, workspaceId: string, identity: Iden
   }, [workOffline]);
 
   useEffect(() => {
-    if (signalingKey === undefined) return;
+    if (signalingKey === undefined || membership === undefined) return;
     const [extraSignaling, iceServers] = JSON.parse(signalingKey) as [string[], RTCIceServer[]];
     let live = true;
     let started: WorkspaceSync | undefined;
@@ -59,6 +74,7 @@ export function useWorkspaceSync(doc: Y.Doc, workspaceId: string, identity: Iden
         iceServers,
         user: { memberId, displayName: profile.displayName, organisationName: profile.organisationName },
         online: !workOfflineRef.current,
+        membership,
       });
       if (live) setSync(started);
       else started.destroy();
@@ -70,7 +86,7 @@ export function useWorkspaceSync(doc: Y.Doc, workspaceId: string, identity: Iden
       live = false;
       started?.destroy();
     };
-  }, [db, doc, workspaceId, loadAccess, signalingKey, memberId, profile.displayName, profile.organisationName]);
+  }, [db, doc, workspaceId, loadAccess, signalingKey, memberId, profile.displayName, profile.organisationName, membership]);
 
   useEffect(() => {
     if (sync instanceof WorkspaceSync) sync.setOnline(!workOffline);
@@ -90,5 +106,7 @@ export function useWorkspaceSync(doc: Y.Doc, workspaceId: string, identity: Iden
   if (!(sync instanceof WorkspaceSync)) return { status: { kind: 'failed', problem: sync.failed }, present: [], settings, setWorkOffline, instance: undefined };
   const status = sync.status();
   const present = status.kind === 'offline' ? [] : presentMembers(sync.awareness.getStates(), sync.awareness.clientID, memberId);
-  return { status, present, settings, setWorkOffline, instance: sync };
+  const lastRefusal = sync.refusals().find((refusal) => refusal.byThem);
+  const refusedInvite = status.kind === 'looking' && lastRefusal && INVITE_REFUSALS.includes(lastRefusal.reason) ? lastRefusal.reason : undefined;
+  return { status, present, settings, setWorkOffline, instance: sync, ...(refusedInvite ? { refusedInvite } : {}) };
 }

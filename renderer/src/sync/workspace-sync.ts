@@ -21,6 +21,8 @@ import { Awareness } from 'y-protocols/awareness';
 import { WebrtcProvider } from 'y-webrtc';
 import type * as Y from 'yjs';
 import { roomNameFor } from '../../../shared/invite/workspace-key';
+import type { Authenticator, VerifiedPeer } from '../../../shared/membership/auth-session';
+import type { RefusalReason } from '../../../shared/membership/peer-auth';
 import { LEAVE_GRACE_MS, MeshSync, type NeighbourSummary } from '../../../shared/sync/mesh/mesh-sync';
 import { answersAnnouncement, REANNOUNCE_MS, TARGET_DEGREE } from '../../../shared/sync/mesh/topology';
 import { presentMembers, PresenceUserSchema, type PresenceUser } from '../../../shared/sync/presence';
@@ -38,6 +40,17 @@ export interface FloodingPeer {
   readonly dropped: number;
 }
 
+/** A connection that was refused, either way, kept for the connections view. */
+export interface Refusal {
+  readonly reason: RefusalReason;
+  /** True when the other end refused us. */
+  readonly byThem: boolean;
+  readonly at: number;
+}
+
+/** The connections view lists this many recent refusals; older ones say nothing new. */
+const MAX_REFUSALS = 10;
+
 export interface WorkspaceSyncOptions {
   readonly workspaceId: string;
   readonly key: string;
@@ -45,6 +58,8 @@ export interface WorkspaceSyncOptions {
   readonly iceServers: readonly RTCIceServer[];
   readonly user: PresenceUser;
   readonly online: boolean;
+  /** Proves this device to every peer and checks every peer before anything is sent (shared/membership). */
+  readonly membership: Authenticator;
 }
 
 const stopping = new Map<string, Promise<void>>();
@@ -63,6 +78,9 @@ export class WorkspaceSync {
   /** What the user asked for; the provider follows LEAVE_GRACE_MS later when going offline, so the goodbye gets out. */
   private wantOnline: boolean;
   private leaveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Neighbour id → who proved to be on the other end. */
+  private readonly verifiedPeers = new Map<string, VerifiedPeer>();
+  private refusalLog: Refusal[] = [];
 
   private constructor(
     doc: Y.Doc,
@@ -76,7 +94,16 @@ export class WorkspaceSync {
     this.mesh = new MeshSync(doc, this.awareness, { warn: (message, detail) => console.warn(message, detail) });
     // Passed through y-webrtc's untyped options (the patch reads them).
     const meshOptions = {
-      peerProtocol: createMeshPeerProtocol(this.mesh),
+      peerProtocol: createMeshPeerProtocol(this.mesh, options.membership, room, {
+        verified: (id, peer, pc) => {
+          this.verifiedPeers.set(id, peer);
+          if (pc) this.addConnection(pc);
+        },
+        refused: (_id, reason, byThem) => {
+          this.refusalLog = [{ reason, byThem, at: Date.now() }, ...this.refusalLog].slice(0, MAX_REFUSALS);
+        },
+        closed: (id) => this.verifiedPeers.delete(id),
+      }),
       answersAnnouncement: (degree: number, announcerDegree?: number) => answersAnnouncement(degree, Math.max(0, this.awareness.getStates().size - 1), Math.random, announcerDegree),
       // y-webrtc announces itself (on start and when a connection closes) only below this many connections.
       maxConns: TARGET_DEGREE,
@@ -85,7 +112,8 @@ export class WorkspaceSync {
       signaling: [...options.signalingUrls],
       password: options.key,
       awareness: this.awareness,
-      peerOpts: { wrtc: createFramingWrtc(undefined, (pc) => this.addConnection(pc)), config: { iceServers: [...options.iceServers] } },
+      // Peer connections reach the file channel only once proven (addConnection above), never at creation.
+      peerOpts: { wrtc: createFramingWrtc(), config: { iceServers: [...options.iceServers] } },
       ...meshOptions,
     });
     this.wantOnline = options.online;
@@ -110,8 +138,17 @@ export class WorkspaceSync {
   }
 
   /** The peers this one is directly connected to, named by their presence where known, for the connections view. */
-  neighbours(): (NeighbourSummary & { readonly name: string | undefined })[] {
-    return this.mesh.neighbourSummaries().map((neighbour) => ({ ...neighbour, name: neighbour.origin === undefined ? undefined : this.nameOf(neighbour.origin) }));
+  neighbours(): (NeighbourSummary & { readonly name: string | undefined; readonly verified: VerifiedPeer | undefined })[] {
+    return this.mesh.neighbourSummaries().map((neighbour) => {
+      const verified = this.verifiedPeers.get(neighbour.id);
+      const presenceName = neighbour.origin === undefined ? undefined : this.nameOf(neighbour.origin);
+      return { ...neighbour, name: verified?.member.displayName ?? presenceName, verified };
+    });
+  }
+
+  /** Connections refused lately, newest first. */
+  refusals(): readonly Refusal[] {
+    return this.refusalLog;
   }
 
   /** How many other peers are present in the room (by presence), connected directly or not. */

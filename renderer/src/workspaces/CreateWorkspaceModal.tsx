@@ -8,12 +8,13 @@ import { regions } from '../../../shared/regions';
 import { useDatabase } from '../app/database-context';
 import { useZodValidate } from '../hooks/useZodValidate';
 import { useStorageAction } from '../hooks/useStorageAction';
+import type { Identity } from '../storage/identity-store';
 import { createWorkspace } from '../storage/workspace-store';
 
 const REGION_OPTIONS = regions.map((region) => ({ value: region.id, label: region.name }));
 const MAXIMA = { name: LIMITS.workspaceName };
 
-export function CreateWorkspaceModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function CreateWorkspaceModal({ opened, identity, onClose }: { opened: boolean; identity: Identity; onClose: () => void }) {
   const { t } = useTranslation();
   const db = useDatabase();
   const [, navigate] = useLocation();
@@ -25,7 +26,7 @@ export function CreateWorkspaceModal({ opened, onClose }: { opened: boolean; onC
     const input = WorkspaceInputSchema.parse(values);
     let id = '';
     void run(async () => {
-      id = await createWorkspace(db, input);
+      id = await createWorkspace(db, input, identity.publicKeyB64);
     }).then((ok) => {
       if (!ok) return;
       form.reset();

@@ -1,0 +1,137 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
+import { encodeInvite, type InvitePayload } from '../invite/invite-code';
+import { membershipMap } from '../workspace-doc/schema';
+import { AuthSession, type Authenticator, type VerifiedPeer } from './auth-session';
+import { decodeAuthMessage, encodeAuthMessage, sdpFingerprint, type RefusalReason } from './peer-auth';
+import { WorkspaceMembership } from './workspace-membership';
+
+const WS = 'ws-auth';
+const ROOM = 'room-hash';
+let anne: IdentityKeys, bram: IdentityKeys, carla: IdentityKeys, mallory: IdentityKeys;
+
+beforeAll(async () => {
+  [anne, bram, carla, mallory] = await Promise.all([generateIdentityKeys(), generateIdentityKeys(), generateIdentityKeys(), generateIdentityKeys()]);
+});
+
+const self = (k: IdentityKeys, name: string) => ({ publicKeyB64: k.publicKeyB64, privateKey: k.privateKey, displayName: name, organisationName: `Org ${name}` });
+
+async function invite(from: IdentityKeys, extra: Partial<InvitePayload> = {}): Promise<string> {
+  return encodeInvite(
+    {
+      v: 1,
+      inviteId: crypto.randomUUID(),
+      workspaceId: WS,
+      regionId: 'achterhoek',
+      workspaceName: 'RES',
+      key: 'k'.repeat(43),
+      hubs: [],
+      inviter: { memberId: from.memberId, displayName: 'Inviter', organisationName: 'Org', publicKey: from.publicKeyB64 },
+      createdAt: 1,
+      founderKey: anne.publicKeyB64,
+      ...extra,
+    },
+    from.privateKey,
+  );
+}
+
+interface End {
+  readonly verified: VerifiedPeer[];
+  readonly failed: { reason: RefusalReason; byThem: boolean }[];
+  session?: AuthSession;
+}
+
+/** Connects two authenticators over an in-memory link, as two ends of one connection with the given fingerprints. */
+async function connect(a: Authenticator, b: Authenticator, fingerprints = { a: 'sha-256 aa', b: 'sha-256 bb' }, seenByA = fingerprints.b): Promise<[End, End]> {
+  const ends: [End, End] = [
+    { verified: [], failed: [] },
+    { verified: [], failed: [] },
+  ];
+  const inbox: [Uint8Array[], Uint8Array[]] = [[], []];
+  let closed = false;
+  const link = (to: 0 | 1) => ({ send: (bytes: Uint8Array) => void (closed || inbox[to].push(bytes)), close: () => void (closed = true) });
+  const events = (end: End) => ({ verified: (peer: VerifiedPeer) => end.verified.push(peer), failed: (reason: RefusalReason, byThem: boolean) => end.failed.push({ reason, byThem }) });
+  ends[0].session = new AuthSession(link(1), a, { room: ROOM, localFingerprint: fingerprints.a, remoteFingerprint: seenByA }, events(ends[0]));
+  ends[1].session = new AuthSession(link(0), b, { room: ROOM, localFingerprint: fingerprints.b, remoteFingerprint: fingerprints.a }, events(ends[1]));
+  for (let round = 0; round < 50; round++) {
+    for (const i of [0, 1] as const) for (const bytes of inbox[i].splice(0)) ends[i].session?.receive(bytes);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return ends;
+}
+
+async function founderOf(doc: Y.Doc) {
+  const membership = new WorkspaceMembership(doc, { workspaceId: WS, founderKey: anne.publicKeyB64, self: self(anne, 'Anne') });
+  await membership.found();
+  return membership;
+}
+
+describe('proving membership on a connection', () => {
+  it('a newcomer with a good invite is admitted, gets its record, and later proves itself to a third as a member', async () => {
+    const docA = new Y.Doc();
+    const a = await founderOf(docA);
+    const docB = new Y.Doc();
+    const b = new WorkspaceMembership(docB, { workspaceId: WS, founderKey: anne.publicKeyB64, self: self(bram, 'Bram'), inviteCode: await invite(anne) });
+    const [atA, atB] = await connect(a, b);
+    expect(atA.verified).toEqual([{ member: expect.objectContaining({ publicKey: bram.publicKeyB64, displayName: 'Bram' }), as: 'newcomer' }]);
+    expect(atB.verified).toEqual([{ member: expect.objectContaining({ publicKey: anne.publicKeyB64 }), as: 'member' }]);
+    expect((await b.list()).members.has(bram.publicKeyB64)).toBe(true);
+
+    // Carla joins with an invite from Bram and meets only Bram: Bram's chain proves him to her.
+    const c = new WorkspaceMembership(new Y.Doc(), { workspaceId: WS, founderKey: anne.publicKeyB64, self: self(carla, 'Carla'), inviteCode: await invite(bram) });
+    const [atB2, atC] = await connect(b, c);
+    expect(atB2.verified[0]?.as).toBe('newcomer');
+    expect(atC.verified[0]?.member.publicKey).toBe(bram.publicKeyB64);
+    expect((await c.list()).members.size).toBe(3);
+  });
+
+  it('refuses a used, expired, foreign or forged invite, and a key holder without one', async () => {
+    const a = await founderOf(new Y.Doc());
+    const code = await invite(anne);
+    const first = new WorkspaceMembership(new Y.Doc(), { workspaceId: WS, founderKey: anne.publicKeyB64, self: self(bram, 'Bram'), inviteCode: code });
+    expect((await connect(a, first))[0].verified).toHaveLength(1);
+    const cases: [string, IdentityKeys, string | undefined, RefusalReason][] = [
+      ['copied invite', mallory, code, 'inviteUsed'],
+      ['expired', mallory, await invite(anne, { expiresAt: Date.now() - 1 }), 'inviteExpired'],
+      ['other workspace', mallory, await invite(anne, { workspaceId: 'elsewhere' }), 'otherWorkspace'],
+      ['issued by a non-member', mallory, await invite(mallory), 'inviteInvalid'],
+      ['no invite', mallory, undefined, 'notMember'],
+    ];
+    for (const [, keys, inviteCode, reason] of cases) {
+      const m = new WorkspaceMembership(new Y.Doc(), { workspaceId: WS, founderKey: anne.publicKeyB64, self: self(keys, 'Mallory'), ...(inviteCode ? { inviteCode } : {}) });
+      const [atA, atM] = await connect(a, m);
+      expect(atA.verified).toEqual([]);
+      expect(atA.failed).toEqual([{ reason, byThem: false }]);
+      expect(atM.failed).toEqual([{ reason, byThem: true }]);
+    }
+  });
+
+  it('an open (pre-membership) peer and a proof for another connection are refused', async () => {
+    const docA = new Y.Doc();
+    const a = await founderOf(docA);
+    const b = new WorkspaceMembership(new Y.Doc(), { workspaceId: WS, founderKey: anne.publicKeyB64, self: self(bram, 'Bram'), inviteCode: await invite(anne) });
+    await connect(a, b);
+    const open = new WorkspaceMembership(new Y.Doc(), { workspaceId: WS, founderKey: null, self: self(mallory, 'Mallory') });
+    expect((await connect(a, open))[0].failed[0]?.reason).toBe('notMember');
+    // A sees B's end as another certificate than B signed for (a relay in between): refused.
+    const [atA] = await connect(a, b, { a: 'sha-256 aa', b: 'sha-256 bb' }, 'sha-256 cc');
+    expect(atA.failed[0]?.reason).toBe('badProof');
+  });
+
+  it('garbage in the membership root and on the wire is refused, not thrown', async () => {
+    const doc = new Y.Doc();
+    membershipMap(doc).set('x', 42);
+    membershipMap(doc).set('y', 'SKM1.bad.record');
+    const a = await founderOf(doc);
+    expect((await a.list()).members.size).toBe(1);
+    expect(() => decodeAuthMessage(new Uint8Array([75, 1, 9]))).toThrow(/malformed/);
+    expect(() => decodeAuthMessage(new Uint8Array([75, 2, 1]))).toThrow(/otherVersion/);
+    expect(decodeAuthMessage(encodeAuthMessage({ kind: 'refused', reason: 'timeout' }))).toEqual({ kind: 'refused', reason: 'timeout' });
+  });
+
+  it('reads the DTLS fingerprint from an SDP', () => {
+    expect(sdpFingerprint('v=0\r\na=fingerprint:sha-256 AB:CD:EF\r\na=setup:actpass\r\n')).toBe('sha-256 ab:cd:ef');
+    expect(sdpFingerprint('v=0\r\n')).toBeNull();
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * One connection's proving, both ways (the protocol: peer-auth.ts). Each end
+ * sends its challenge at once, answers the other's challenge with its proof,
+ * and checks the other's proof with the Authenticator; a newcomer it admits
+ * gets its admission record. `verified` fires once the other end is proven:
+ * only then may anything of the workspace go to it. A failed check sends the
+ * reason and closes; a refusal received is reported and closes too.
+ */
+import { AuthWireError, decodeAuthMessage, encodeAuthMessage, newNonce, transcript, type Proof, type RefusalReason } from './peer-auth';
+import type { MemberRef } from './membership-record';
+
+export interface VerifiedPeer {
+  readonly member: MemberRef;
+  /** How the peer got in: a proven member, a newcomer this end admitted, or an open (pre-membership) workspace. */
+  readonly as: 'member' | 'newcomer' | 'open';
+}
+
+export type CheckResult = { readonly ok: true; readonly peer: VerifiedPeer; readonly admission?: string } | { readonly ok: false; readonly reason: RefusalReason };
+
+/** What this device knows and can sign; workspace-membership.ts implements it. */
+export interface Authenticator {
+  /** This end's proof, signed over the transcript built for `member` (this end's own). */
+  prove(transcriptFor: (member: MemberRef) => Uint8Array): Promise<Proof>;
+  /** Checks the other end's proof; `transcriptFor` builds what it should have signed. */
+  check(proof: Proof, transcriptFor: (member: MemberRef) => Uint8Array): Promise<CheckResult>;
+  /** A member we proved ourselves to as a newcomer admitted us with this record. */
+  accept(record: string, admittedBy: VerifiedPeer): Promise<void>;
+}
+
+export interface AuthLink {
+  send(bytes: Uint8Array): void;
+  close(): void;
+}
+
+export interface AuthBinding {
+  readonly room: string;
+  readonly localFingerprint: string;
+  readonly remoteFingerprint: string;
+}
+
+export interface AuthEvents {
+  verified(peer: VerifiedPeer): void;
+  /** `byThem`: the other end refused us; otherwise we refused them. */
+  failed(reason: RefusalReason, byThem: boolean): void;
+}
+
+export class AuthSession {
+  private readonly nonce = newNonce();
+  private theirNonce: string | undefined;
+  private peer: VerifiedPeer | undefined;
+  private done = false;
+  /** Messages are handled one after another: a proof's check is asynchronous. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly link: AuthLink,
+    private readonly auth: Authenticator,
+    private readonly binding: AuthBinding,
+    private readonly events: AuthEvents,
+  ) {
+    link.send(encodeAuthMessage({ kind: 'challenge', nonce: this.nonce }));
+  }
+
+  get verifiedPeer(): VerifiedPeer | undefined {
+    return this.peer;
+  }
+
+  receive(bytes: Uint8Array): void {
+    this.queue = this.queue.then(() => this.handle(bytes)).catch((error: unknown) => {
+      console.warn('Peer auth: a message could not be handled', error);
+      this.fail('badProof', false);
+    });
+  }
+
+  /** Gives up on this connection (e.g. no proof in time). */
+  fail(reason: RefusalReason, byThem: boolean): void {
+    if (this.done) return;
+    this.done = true;
+    if (!byThem) this.link.send(encodeAuthMessage({ kind: 'refused', reason }));
+    this.events.failed(reason, byThem);
+    this.link.close();
+  }
+
+  private async handle(bytes: Uint8Array): Promise<void> {
+    if (this.done) return;
+    let message;
+    try {
+      message = decodeAuthMessage(bytes);
+    } catch (error) {
+      this.fail(error instanceof AuthWireError && error.problem === 'otherVersion' ? 'otherVersion' : 'badProof', false);
+      return;
+    }
+    const { room, localFingerprint, remoteFingerprint } = this.binding;
+    switch (message.kind) {
+      case 'challenge': {
+        const theirNonce = message.nonce;
+        this.theirNonce = theirNonce;
+        const proof = await this.auth.prove((member) =>
+          transcript({ room, proverFingerprint: localFingerprint, verifierFingerprint: remoteFingerprint, proverNonce: this.nonce, verifierNonce: theirNonce, member }),
+        );
+        if (!this.done) this.link.send(encodeAuthMessage({ kind: 'proof', proof }));
+        break;
+      }
+      case 'proof': {
+        if (this.peer || this.theirNonce === undefined) return this.fail('badProof', false);
+        const theirNonce = this.theirNonce;
+        const result = await this.auth.check(message.proof, (member) =>
+          transcript({ room, proverFingerprint: remoteFingerprint, verifierFingerprint: localFingerprint, proverNonce: theirNonce, verifierNonce: this.nonce, member }),
+        );
+        if (this.done) return;
+        if (!result.ok) return this.fail(result.reason, false);
+        this.peer = result.peer;
+        if (result.admission) this.link.send(encodeAuthMessage({ kind: 'admitted', record: result.admission }));
+        this.events.verified(result.peer);
+        break;
+      }
+      case 'admitted':
+        if (this.peer) await this.auth.accept(message.record, this.peer);
+        break;
+      case 'refused':
+        this.fail(message.reason, true);
+        break;
+    }
+  }
+}

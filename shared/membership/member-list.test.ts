@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fromBase64Url, toBase64Url } from '../crypto/base64url';
+import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
+import { chainOf, resolveMemberList } from './member-list';
+import { MembershipRecordError, signMembershipRecord, verifyMembershipRecord, type VerifiedRecord } from './membership-record';
+
+const WS = 'ws-1';
+let people: IdentityKeys[] = [];
+
+beforeAll(async () => {
+  people = await Promise.all(Array.from({ length: 6 }, () => generateIdentityKeys()));
+});
+
+const ref = (k: IdentityKeys, name: string) => ({ publicKey: k.publicKeyB64, displayName: name, organisationName: `Org ${name}` });
+const founded = (k: IdentityKeys, at = 1) => signMembershipRecord({ v: 1, kind: 'founded', workspaceId: WS, member: ref(k, 'founder'), signer: k.publicKeyB64, at }, k.privateKey);
+const admitted = (by: IdentityKeys, who: IdentityKeys, inviteId: string, at: number, inviter: IdentityKeys = by) =>
+  signMembershipRecord({ v: 1, kind: 'admitted', workspaceId: WS, member: ref(who, `m${at}`), signer: by.publicKeyB64, inviteId, invitedBy: inviter.publicKeyB64, at }, by.privateKey);
+const keysOf = (records: VerifiedRecord[], founder: IdentityKeys) => [...resolveMemberList(records, WS, founder.publicKeyB64).members.keys()].sort();
+
+describe('membership records', () => {
+  it('round-trip, and a changed character is a bad signature', async () => {
+    const [a] = people as [IdentityKeys];
+    const record = await founded(a);
+    await expect(verifyMembershipRecord(record.text)).resolves.toMatchObject({ kind: 'founded', signer: a.publicKeyB64 });
+    const payload = record.text.split('.')[1] as string;
+    const changed = JSON.parse(new TextDecoder().decode(fromBase64Url(payload))) as { at: number };
+    changed.at += 1;
+    const forged = `SKM1.${toBase64Url(new TextEncoder().encode(JSON.stringify(changed)))}.${record.text.split('.')[2]}`;
+    await expect(verifyMembershipRecord(forged)).rejects.toMatchObject({ problem: 'badSignature' });
+    await expect(verifyMembershipRecord(42)).rejects.toBeInstanceOf(MembershipRecordError);
+    await expect(verifyMembershipRecord('SKM2.x.y')).rejects.toMatchObject({ problem: 'unsupportedVersion' });
+  });
+});
+
+describe('resolveMemberList', () => {
+  it('follows admissions from the trusted founder only', async () => {
+    const [a, b, c, mallory] = people as [IdentityKeys, IdentityKeys, IdentityKeys, IdentityKeys];
+    const records = [await founded(a), await admitted(a, b, 'i1', 2), await admitted(b, c, 'i2', 3), await founded(mallory), await admitted(mallory, people[4] as IdentityKeys, 'i3', 4)];
+    expect(keysOf(records, a)).toEqual([a, b, c].map((k) => k.publicKeyB64).sort());
+    // A device that trusts another founder sees another (here: Mallory's own) list.
+    expect(keysOf(records, mallory)).toEqual([mallory, people[4] as IdentityKeys].map((k) => k.publicKeyB64).sort());
+    expect(keysOf(records.slice(1), a)).toEqual([]);
+  });
+
+  it('an admission by a non-member, or of an invite a non-member issued, does not count', async () => {
+    const [a, b, outsider, d] = people as [IdentityKeys, IdentityKeys, IdentityKeys, IdentityKeys];
+    const records = [await founded(a), await admitted(a, b, 'i1', 2), await admitted(outsider, d, 'i2', 3), await admitted(b, d, 'i3', 4, outsider)];
+    expect(keysOf(records, a)).toEqual([a, b].map((k) => k.publicKeyB64).sort());
+  });
+
+  it('one invite admits one person: the first admission under its id wins, and whom the loser admitted is out too', async () => {
+    const [a, b, c, d, e] = people as [IdentityKeys, IdentityKeys, IdentityKeys, IdentityKeys, IdentityKeys];
+    const records = [await founded(a), await admitted(a, b, 'i1', 2), await admitted(a, c, 'copied', 5), await admitted(b, d, 'copied', 6, a), await admitted(d, e, 'i9', 7)];
+    const list = resolveMemberList(records, WS, a.publicKeyB64);
+    expect(keysOf(records, a)).toEqual([a, b, c].map((k) => k.publicKeyB64).sort());
+    expect(list.usedInvites.get('copied')).toBe(c.publicKeyB64);
+  });
+
+  it('gives the same list for any order and any subset that arrived so far, once all arrived (property)', async () => {
+    const [a, b, c, d, e, f] = people as [IdentityKeys, IdentityKeys, IdentityKeys, IdentityKeys, IdentityKeys, IdentityKeys];
+    // Two administrators admitting at once, a contested invite and a chain.
+    const all = [
+      await founded(a),
+      await admitted(a, b, 'i1', 2),
+      await admitted(a, c, 'i2', 3),
+      await admitted(b, d, 'same', 4, a),
+      await admitted(c, e, 'same', 4, a),
+      await admitted(e, f, 'i5', 5),
+      await admitted(d, f, 'i6', 6),
+    ];
+    const expected = keysOf(all, a);
+    await fc.assert(
+      fc.property(fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length }), (order) => {
+        expect(keysOf(order, a)).toEqual(expected);
+        // Delivering a record twice changes nothing.
+        expect(keysOf([...order, ...order.slice(0, 3)], a)).toEqual(expected);
+      }),
+    );
+    // Which of d and e got 'same' is decided by the record text at equal times; f stays a member either way.
+    expect(expected).toContain(f.publicKeyB64);
+  });
+
+  it('chainOf gives records that prove a member to a peer that holds nothing else', async () => {
+    const [a, b, c, d] = people as [IdentityKeys, IdentityKeys, IdentityKeys, IdentityKeys];
+    const records = [await founded(a), await admitted(a, b, 'i1', 2), await admitted(b, c, 'i2', 3), await admitted(a, d, 'i3', 4)];
+    const list = resolveMemberList(records, WS, a.publicKeyB64);
+    const chain = chainOf(list, records, c.publicKeyB64) as VerifiedRecord[];
+    expect(chain.map((r) => r.member.publicKey)).toEqual([a, b, c].map((k) => k.publicKeyB64));
+    expect(resolveMemberList(chain, WS, a.publicKeyB64).members.has(c.publicKeyB64)).toBe(true);
+    expect(chainOf(list, records, (people[5] as IdentityKeys).publicKeyB64)).toBeNull();
+  });
+});

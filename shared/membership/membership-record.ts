@@ -1,0 +1,102 @@
+/**
+ * Who belongs to a workspace, as signed records that any member can check
+ * without trusting whoever relayed them. The member list (member-list.ts) is
+ * a function of the set of records alone, so every peer holding the same
+ * records agrees on it, whatever order they arrived in.
+ *
+ * Wire format, version 1 (the envelope of shared/invite/signed-code.ts):
+ *
+ *   SKM1.<payload>.<signature>
+ *
+ * payload    base64url of the UTF-8 JSON of a MembershipPayload
+ * signature  Ed25519 by `signer` (raw public key, base64url) over the payload
+ *
+ * Kinds:
+ *   founded   the workspace's first member, signed by that member. Which
+ *             founder is the real one is not in the record: each device
+ *             knows the founder's key from where it got the workspace (it
+ *             made it, or the invite it used names it), so a founded record
+ *             made by anyone else is ignored.
+ *   admitted  a newcomer, signed by the member who checked the newcomer's
+ *             invite when the newcomer first connected (`signer`), naming the
+ *             invite (`inviteId`) and who issued it (`invitedBy`). One invite
+ *             admits one person: of several admissions under one invite id,
+ *             only the first (member-list.ts) counts.
+ *
+ * `member` is what the newcomer said about themselves in their signed claim
+ * (peer-auth.ts); the key is what is proven, the names are theirs to choose.
+ */
+import { z } from 'zod';
+import { LIMITS } from '../domain/limits';
+import { decodeSignedCode, encodeSignedCode, SignedCodeError, type SignedCodeFormat } from '../invite/signed-code';
+
+const PREFIX = 'SKM1';
+/** A record holds two keys, two names and a few ids: far below this. */
+const MAX_RECORD_LENGTH = 2000;
+
+export const PublicKeyTextSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+export const MemberRefSchema = z.object({
+  publicKey: PublicKeyTextSchema,
+  displayName: z.string().min(1).max(LIMITS.displayName),
+  organisationName: z.string().min(1).max(LIMITS.organisationName),
+});
+export type MemberRef = z.infer<typeof MemberRefSchema>;
+
+const Common = {
+  v: z.literal(1),
+  workspaceId: z.string().min(1).max(64),
+  member: MemberRefSchema,
+  signer: PublicKeyTextSchema,
+  at: z.number().int().nonnegative(),
+};
+
+export const MembershipPayloadSchema = z.discriminatedUnion('kind', [
+  z.object({ ...Common, kind: z.literal('founded') }),
+  z.object({ ...Common, kind: z.literal('admitted'), inviteId: z.string().min(1).max(64), invitedBy: PublicKeyTextSchema }),
+]);
+export type MembershipPayload = z.infer<typeof MembershipPayloadSchema>;
+
+/** A record whose signature was checked, with the text it came in (what is stored and sent on). */
+export type VerifiedRecord = MembershipPayload & { readonly text: string };
+
+export class MembershipRecordError extends Error {
+  override readonly name = 'MembershipRecordError';
+  constructor(
+    readonly problem: 'unreadable' | 'badSignature' | 'unsupportedVersion',
+    detail: string,
+  ) {
+    super(`Membership record ${problem}: ${detail}`);
+  }
+}
+
+const FORMAT: SignedCodeFormat<MembershipPayload> = {
+  prefix: PREFIX,
+  schema: MembershipPayloadSchema,
+  maxLength: MAX_RECORD_LENGTH,
+  classifyPrefix: (prefix) => (prefix?.startsWith('SKM') ? 'unsupportedVersion' : 'notACode'),
+  publicKeyOf: (payload) => payload.signer,
+};
+
+export async function signMembershipRecord(payload: MembershipPayload, privateKey: CryptoKey): Promise<VerifiedRecord> {
+  const text = await encodeSignedCode(FORMAT, payload, privateKey);
+  return { ...MembershipPayloadSchema.parse(payload), text };
+}
+
+/** Reads and checks one record; throws MembershipRecordError saying what is wrong. */
+export async function verifyMembershipRecord(text: unknown): Promise<VerifiedRecord> {
+  if (typeof text !== 'string') throw new MembershipRecordError('unreadable', `a ${typeof text}, not a record`);
+  try {
+    return { ...(await decodeSignedCode(FORMAT, text)), text };
+  } catch (error) {
+    if (!(error instanceof SignedCodeError)) throw error;
+    const problem = error.problem === 'tampered' ? 'badSignature' : error.problem === 'unsupportedVersion' ? 'unsupportedVersion' : 'unreadable';
+    throw new MembershipRecordError(problem, error.message);
+  }
+}
+
+/** A record's stable id: the first 16 bytes of SHA-256 over its text, hex. */
+export async function recordId(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(digest.slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+}

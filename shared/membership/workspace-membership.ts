@@ -1,0 +1,201 @@
+/**
+ * This device's side of proven membership for one workspace: it reads the
+ * signed membership records from the workspace document (root `membership`,
+ * record id → record text, add-only), checks each signature once, and
+ * answers the connection protocol (auth-session.ts): it proves this member,
+ * checks the other end, and admits a newcomer whose invite is good.
+ *
+ * Trust starts at the founder's key, which the device knows from how it got
+ * the workspace: it made it (then it is the founder), or the invite it joined
+ * with names it. A workspace from before proven membership has no founder on
+ * this device and stays open (every holder of the key is let in and shown as
+ * unverified), as it was.
+ *
+ * A newcomer is admitted by whichever member it first connects to, if:
+ * the invite's signature holds, its issuer is a member, it is for this
+ * workspace, it has not expired, and no one else was admitted with it. The
+ * admission is signed by that member and added to the document, and the
+ * newcomer gets it to show from then on (member-list.ts says which admission
+ * counts when one invite was used twice at once).
+ */
+import type * as Y from 'yjs';
+import { fromBase64Url, toBase64Url } from '../crypto/base64url';
+import { SIGNING_ALGORITHM } from '../crypto/identity-keys';
+import { decodeInvite } from '../invite/invite-code';
+import { membershipMap } from '../workspace-doc/schema';
+import type { Authenticator, CheckResult, VerifiedPeer } from './auth-session';
+import { chainOf, resolveMemberList, type MemberList } from './member-list';
+import { recordId, signMembershipRecord, verifyMembershipRecord, type MemberRef, type VerifiedRecord } from './membership-record';
+import type { Proof } from './peer-auth';
+
+export interface MembershipSelf {
+  readonly publicKeyB64: string;
+  readonly privateKey: CryptoKey;
+  readonly displayName: string;
+  readonly organisationName: string;
+}
+
+export interface MembershipOptions {
+  readonly workspaceId: string;
+  /** Null: a workspace from before proven membership (open). */
+  readonly founderKey: string | null;
+  readonly self: MembershipSelf;
+  /** The invite this device joined with, shown until a member admitted it. */
+  readonly inviteCode?: string;
+  readonly now?: () => number;
+}
+
+async function signatureHolds(publicKey: string, signature: string, message: Uint8Array): Promise<boolean> {
+  try {
+    const key = await crypto.subtle.importKey('raw', fromBase64Url(publicKey) as Uint8Array<ArrayBuffer>, SIGNING_ALGORITHM, false, ['verify']);
+    return await crypto.subtle.verify(SIGNING_ALGORITHM, key, fromBase64Url(signature) as Uint8Array<ArrayBuffer>, message as Uint8Array<ArrayBuffer>);
+  } catch {
+    return false;
+  }
+}
+
+export class WorkspaceMembership implements Authenticator {
+  private readonly map: Y.Map<unknown>;
+  /** Record text → checked record; texts that failed the check are remembered too, so they are checked once. */
+  private readonly checked = new Map<string, VerifiedRecord | null>();
+  private pending: Promise<void> = Promise.resolve();
+  /** Invites being admitted right now, so two connections of one newcomer do not both sign. */
+  private readonly admitting = new Set<string>();
+  private readonly now: () => number;
+  private readonly onMapChange = () => this.checkNew();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    doc: Y.Doc,
+    private readonly options: MembershipOptions,
+  ) {
+    this.map = membershipMap(doc);
+    this.now = options.now ?? Date.now;
+    this.map.observe(this.onMapChange);
+    this.checkNew();
+  }
+
+  get open(): boolean {
+    return this.options.founderKey === null;
+  }
+
+  destroy(): void {
+    this.map.unobserve(this.onMapChange);
+    this.listeners.clear();
+  }
+
+  /** Calls `listener` when the member list may have changed. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private checkNew(): void {
+    const texts = [...this.map.values()].filter((v): v is string => typeof v === 'string' && !this.checked.has(v));
+    if (texts.length === 0) return;
+    for (const text of texts) this.checked.set(text, null);
+    this.pending = this.pending.then(async () => {
+      for (const text of texts) this.checked.set(text, await verifyMembershipRecord(text).catch(() => null));
+      for (const listener of this.listeners) listener();
+    });
+  }
+
+  private async records(): Promise<VerifiedRecord[]> {
+    await this.pending;
+    return [...this.checked.values()].filter((r): r is VerifiedRecord => r !== null);
+  }
+
+  async list(): Promise<MemberList> {
+    return resolveMemberList(await this.records(), this.options.workspaceId, this.options.founderKey ?? '');
+  }
+
+  /** Adds a checked record to the document (idempotent: keyed by its hash). */
+  async add(record: VerifiedRecord): Promise<void> {
+    const id = await recordId(record.text);
+    if (this.map.get(id) !== record.text) this.map.set(id, record.text);
+  }
+
+  /** Writes the founder's own record; called once when this device makes the workspace. */
+  async found(): Promise<void> {
+    const { self, workspaceId } = this.options;
+    await this.add(await signMembershipRecord({ v: 1, kind: 'founded', workspaceId, member: this.selfRef(), signer: self.publicKeyB64, at: this.now() }, self.privateKey));
+  }
+
+  private selfRef(): MemberRef {
+    const { publicKeyB64, displayName, organisationName } = this.options.self;
+    return { publicKey: publicKeyB64, displayName, organisationName };
+  }
+
+  private async signTranscript(message: Uint8Array): Promise<string> {
+    return toBase64Url(new Uint8Array(await crypto.subtle.sign(SIGNING_ALGORITHM, this.options.self.privateKey, message as Uint8Array<ArrayBuffer>)));
+  }
+
+  async prove(transcriptFor: (member: MemberRef) => Uint8Array): Promise<Proof> {
+    const member = this.selfRef();
+    if (this.open) return { as: 'open', member };
+    const signature = await this.signTranscript(transcriptFor(member));
+    const records = await this.records();
+    const list = resolveMemberList(records, this.options.workspaceId, this.options.founderKey ?? '');
+    const chain = chainOf(list, records, member.publicKey);
+    if (chain) return { as: 'member', member, signature, chain: chain.map((r) => r.text) };
+    if (this.options.inviteCode) return { as: 'newcomer', member, signature, invite: this.options.inviteCode };
+    return { as: 'member', member, signature, chain: [] };
+  }
+
+  async check(proof: Proof, transcriptFor: (member: MemberRef) => Uint8Array): Promise<CheckResult> {
+    if (this.open) return proof.as === 'open' ? { ok: true, peer: { member: proof.member, as: 'open' } } : { ok: false, reason: 'notMember' };
+    if (proof.as === 'open') return { ok: false, reason: 'notMember' };
+    if (!(await signatureHolds(proof.member.publicKey, proof.signature, transcriptFor(proof.member)))) return { ok: false, reason: 'badProof' };
+    const { workspaceId, founderKey } = this.options;
+    const own = await this.records();
+    if (proof.as === 'member') {
+      const shown: VerifiedRecord[] = [];
+      for (const text of proof.chain) {
+        const record = await verifyMembershipRecord(text).catch(() => null);
+        if (!record) return { ok: false, reason: 'badProof' };
+        shown.push(record);
+      }
+      const listed = resolveMemberList([...own, ...shown], workspaceId, founderKey ?? '').members.get(proof.member.publicKey);
+      if (!listed) return { ok: false, reason: 'notMember' };
+      // Records a newcomer learns this way are the workspace's too; the sync would bring them anyway.
+      for (const record of shown) await this.add(record);
+      return { ok: true, peer: { member: { publicKey: listed.publicKey, displayName: listed.displayName, organisationName: listed.organisationName }, as: 'member' } };
+    }
+    return this.admit(proof, own);
+  }
+
+  private async admit(proof: Extract<Proof, { as: 'newcomer' }>, own: VerifiedRecord[]): Promise<CheckResult> {
+    const { workspaceId, founderKey, self } = this.options;
+    const list = resolveMemberList(own, workspaceId, founderKey ?? '');
+    if (!list.members.has(self.publicKeyB64)) return { ok: false, reason: 'noMemberHere' };
+    const invite = await decodeInvite(proof.invite).catch(() => null);
+    if (!invite || !list.members.has(invite.inviter.publicKey)) return { ok: false, reason: 'inviteInvalid' };
+    if (invite.workspaceId !== workspaceId) return { ok: false, reason: 'otherWorkspace' };
+    const used = list.usedInvites.get(invite.inviteId);
+    const newcomer = proof.member.publicKey;
+    if (used === newcomer) {
+      const chain = chainOf(list, own, newcomer);
+      const admission = chain?.at(-1)?.text;
+      return { ok: true, peer: { member: proof.member, as: 'member' }, ...(admission ? { admission } : {}) };
+    }
+    if (used !== undefined || this.admitting.has(invite.inviteId)) return { ok: false, reason: 'inviteUsed' };
+    if (invite.expiresAt !== undefined && this.now() > invite.expiresAt) return { ok: false, reason: 'inviteExpired' };
+    this.admitting.add(invite.inviteId);
+    try {
+      const record = await signMembershipRecord(
+        { v: 1, kind: 'admitted', workspaceId, member: proof.member, signer: self.publicKeyB64, inviteId: invite.inviteId, invitedBy: invite.inviter.publicKey, at: this.now() },
+        self.privateKey,
+      );
+      await this.add(record);
+      return { ok: true, peer: { member: proof.member, as: 'newcomer' }, admission: record.text };
+    } finally {
+      this.admitting.delete(invite.inviteId);
+    }
+  }
+
+  async accept(text: string, admittedBy: VerifiedPeer): Promise<void> {
+    const record = await verifyMembershipRecord(text).catch(() => null);
+    if (!record || record.kind !== 'admitted' || record.member.publicKey !== this.options.self.publicKeyB64 || record.signer !== admittedBy.member.publicKey) return;
+    await this.add(record);
+  }
+}
