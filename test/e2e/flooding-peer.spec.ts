@@ -38,7 +38,6 @@ test.afterAll(async () => {
 
 const status = (page: Page) => page.getByTestId('sync-status');
 
-
 test('a flooding peer is held back and named, and the honest partners keep working', async () => {
   test.setTimeout(180_000);
   const partners: Partner[] = await Promise.all([openPartner(PORT_A), openPartner(PORT_B)]);

@@ -38,7 +38,6 @@ test.afterAll(async () => {
 
 const status = (page: Page) => page.getByTestId('sync-status');
 
-
 const stockView = (page: Page) => page.evaluate(() => (window as unknown as { keyHolder: KeyHolderApi }).keyHolder.view());
 
 test('a client with only the key, or with a used invite, gets nothing and is listed as refused', async () => {
