@@ -145,7 +145,7 @@ export async function start(options: StartOptions): Promise<Started> {
   const membership = new WorkspaceMembership(doc, {
     workspaceId: options.workspaceId,
     founderKey,
-    self: { publicKeyB64: keys.publicKeyB64, privateKey: keys.privateKey, displayName, organisationName },
+    self: { memberId: keys.memberId, publicKeyB64: keys.publicKeyB64, privateKey: keys.privateKey, displayName, organisationName },
     ...(options.invite ? { inviteCode: options.invite } : {}),
   });
   const startedAt = Date.now();

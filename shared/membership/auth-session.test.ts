@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
 import { encodeInvite, type InvitePayload } from '../invite/invite-code';
 import { membershipMap } from '../workspace-doc/schema';
+import { upsertSelf } from '../workspace-doc/members';
 import { AuthSession, type Authenticator, type VerifiedPeer } from './auth-session';
 import { decodeAuthMessage, encodeAuthMessage, sdpFingerprint, type RefusalReason } from './peer-auth';
 import { WorkspaceMembership } from './workspace-membership';
@@ -15,7 +16,7 @@ beforeAll(async () => {
   [anne, bram, carla, mallory] = await Promise.all([generateIdentityKeys(), generateIdentityKeys(), generateIdentityKeys(), generateIdentityKeys()]);
 });
 
-const self = (k: IdentityKeys, name: string) => ({ publicKeyB64: k.publicKeyB64, privateKey: k.privateKey, displayName: name, organisationName: `Org ${name}` });
+const self = (k: IdentityKeys, name: string) => ({ memberId: k.memberId, publicKeyB64: k.publicKeyB64, privateKey: k.privateKey, displayName: name, organisationName: `Org ${name}` });
 
 async function invite(from: IdentityKeys, extra: Partial<InvitePayload> = {}): Promise<string> {
   return encodeInvite(
@@ -91,7 +92,9 @@ describe('proving membership on a connection', () => {
     const code = await invite(anne);
     const first = new WorkspaceMembership(new Y.Doc(), { workspaceId: WS, founderKey: anne.publicKeyB64, self: self(bram, 'Bram'), inviteCode: code });
     expect((await connect(a, first))[0].verified).toHaveLength(1);
+    await a.revoke('taken-back');
     const cases: [string, IdentityKeys, string | undefined, RefusalReason][] = [
+      ['revoked', mallory, await invite(anne, { inviteId: 'taken-back' }), 'inviteRevoked'],
       ['copied invite', mallory, code, 'inviteUsed'],
       ['expired', mallory, await invite(anne, { expiresAt: Date.now() - 1 }), 'inviteExpired'],
       ['other workspace', mallory, await invite(anne, { workspaceId: 'elsewhere' }), 'otherWorkspace'],
@@ -133,5 +136,50 @@ describe('proving membership on a connection', () => {
   it('reads the DTLS fingerprint from an SDP', () => {
     expect(sdpFingerprint('v=0\r\na=fingerprint:sha-256 AB:CD:EF\r\na=setup:actpass\r\n')).toBe('sha-256 ab:cd:ef');
     expect(sdpFingerprint('v=0\r\n')).toBeNull();
+  });
+});
+
+describe('upgrading a workspace from before proven membership', () => {
+  async function legacyDocs() {
+    const docA = new Y.Doc();
+    upsertSelf(docA, { memberId: anne.memberId, displayName: 'Anne', organisationName: 'Gemeente', role: '', publicKey: anne.publicKeyB64, joinedAt: 1 });
+    upsertSelf(docA, { memberId: bram.memberId, displayName: 'Bram', organisationName: 'Liander', role: '', publicKey: bram.publicKeyB64, joinedAt: 2, invitedBy: anne.memberId });
+    // An entry that claims Carla's id with Mallory's key is not signed in.
+    upsertSelf(docA, { memberId: carla.memberId, displayName: 'Carla', organisationName: 'Coöp', role: '', publicKey: mallory.publicKeyB64, joinedAt: 3, invitedBy: anne.memberId });
+    const docB = new Y.Doc();
+    Y.applyUpdate(docB, Y.encodeStateAsUpdate(docA));
+    return { docA, docB };
+  }
+
+  it('the founder signs in the members already there; a member adopts the founder from the first proof it sees, then both are proven', async () => {
+    const { docA, docB } = await legacyDocs();
+    const adopted: string[] = [];
+    const a = new WorkspaceMembership(docA, { workspaceId: WS, founderKey: null, self: self(anne, 'Anne'), onFounderAdopted: (key) => adopted.push(`a:${key}`) });
+    const b = new WorkspaceMembership(docB, { workspaceId: WS, founderKey: null, self: self(bram, 'Bram'), onFounderAdopted: (key) => adopted.push(`b:${key}`) });
+    expect(await b.upgradeAsFounder()).toBe(false);
+    expect(await a.upgradeAsFounder()).toBe(true);
+    expect([...(await a.list()).members.keys()].sort()).toEqual([anne.publicKeyB64, bram.publicKeyB64].sort());
+
+    // First meeting: B still speaks as an open workspace and is refused, but learns the founder from A's proof.
+    const [first] = await connect(a, b);
+    expect(first.failed[0]?.reason).toBe('notMember');
+    expect(adopted).toEqual([`a:${anne.publicKeyB64}`, `b:${anne.publicKeyB64}`]);
+    const [atA, atB] = await connect(a, b);
+    expect(atA.verified[0]).toMatchObject({ as: 'member', member: { publicKey: bram.publicKeyB64 } });
+    expect(atB.verified[0]).toMatchObject({ as: 'member', member: { publicKey: anne.publicKeyB64 } });
+  });
+
+  it('a device does not adopt a founder who is not the root of its own invite line', async () => {
+    const { docB } = await legacyDocs();
+    const docM = new Y.Doc();
+    upsertSelf(docM, { memberId: mallory.memberId, displayName: 'Mallory', organisationName: 'X', role: '', publicKey: mallory.publicKeyB64, joinedAt: 1 });
+    const m = new WorkspaceMembership(docM, { workspaceId: WS, founderKey: null, self: self(mallory, 'Mallory') });
+    expect(await m.upgradeAsFounder()).toBe(true);
+    const adopted: string[] = [];
+    const b = new WorkspaceMembership(docB, { workspaceId: WS, founderKey: null, self: self(bram, 'Bram'), onFounderAdopted: (key) => adopted.push(key) });
+    const [, atB] = await connect(m, b);
+    expect(atB.failed[0]?.reason).toBe('notMember');
+    expect(adopted).toEqual([]);
+    expect(b.open).toBe(true);
   });
 });

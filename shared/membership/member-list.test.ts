@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64Url, toBase64Url } from '../crypto/base64url';
 import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
 import { chainOf, resolveMemberList } from './member-list';
-import { MembershipRecordError, signMembershipRecord, verifyMembershipRecord, type VerifiedRecord } from './membership-record';
+import { MembershipRecordError, signMembershipRecord, verifyMembershipRecord, type MemberRecord, type VerifiedRecord } from './membership-record';
 
 const WS = 'ws-1';
 let people: IdentityKeys[] = [];
@@ -81,11 +81,22 @@ describe('resolveMemberList', () => {
     expect(expected).toContain(f.publicKeyB64);
   });
 
+  it('lists issued invites; only the issuer or the founder can revoke one', async () => {
+    const [a, b, c] = people as [IdentityKeys, IdentityKeys, IdentityKeys];
+    const issued = (by: IdentityKeys, inviteId: string) => signMembershipRecord({ v: 1, kind: 'issued', workspaceId: WS, signer: by.publicKeyB64, inviteId, expiresAt: 99, at: 5 }, by.privateKey);
+    const revoked = (by: IdentityKeys, inviteId: string) => signMembershipRecord({ v: 1, kind: 'revoked', workspaceId: WS, signer: by.publicKeyB64, inviteId, at: 6 }, by.privateKey);
+    const records = [await founded(a), await admitted(a, b, 'i1', 2), await admitted(a, c, 'i2', 3), await issued(b, 'byB'), await issued(b, 'byB2'), await issued(c, 'byC'), await revoked(c, 'byB'), await revoked(a, 'byB2'), await revoked(c, 'byC')];
+    const list = resolveMemberList(records, WS, a.publicKeyB64);
+    expect([...list.revokedInvites].sort()).toEqual(['byB2', 'byC']);
+    expect(list.issuedInvites.get('byB')).toMatchObject({ issuedBy: b.publicKeyB64, expiresAt: 99, revoked: false, usedBy: undefined });
+    expect(list.issuedInvites.get('byC')?.revoked).toBe(true);
+  });
+
   it('chainOf gives records that prove a member to a peer that holds nothing else', async () => {
     const [a, b, c, d] = people as [IdentityKeys, IdentityKeys, IdentityKeys, IdentityKeys];
     const records = [await founded(a), await admitted(a, b, 'i1', 2), await admitted(b, c, 'i2', 3), await admitted(a, d, 'i3', 4)];
     const list = resolveMemberList(records, WS, a.publicKeyB64);
-    const chain = chainOf(list, records, c.publicKeyB64) as VerifiedRecord[];
+    const chain = chainOf(list, records, c.publicKeyB64) as MemberRecord[];
     expect(chain.map((r) => r.member.publicKey)).toEqual([a, b, c].map((k) => k.publicKeyB64));
     expect(resolveMemberList(chain, WS, a.publicKeyB64).members.has(c.publicKeyB64)).toBe(true);
     expect(chainOf(list, records, (people[5] as IdentityKeys).publicKeyB64)).toBeNull();

@@ -17,8 +17,11 @@
  *     and when two people used one invite at the same moment with different
  *     members, every peer ends up keeping the same one. Someone admitted only
  *     by a person who thus lost their place loses it too.
+ *   - An invite is revoked by a `revoked` record from whoever issued it, or
+ *     from the founder. Revoking stops new admissions; whom it admitted
+ *     before stays a member (removing someone is its own record, to come).
  */
-import type { MemberRef, VerifiedRecord } from './membership-record';
+import type { MemberRecord, MemberRef, VerifiedRecord } from './membership-record';
 
 export interface ListedMember extends MemberRef {
   /** Who admitted them (null for the founder). */
@@ -27,12 +30,28 @@ export interface ListedMember extends MemberRef {
   readonly at: number;
 }
 
+/** An invite a member issued, as the records tell it. */
+export interface IssuedInvite {
+  readonly inviteId: string;
+  readonly issuedBy: string;
+  readonly at: number;
+  readonly expiresAt: number;
+  /** Taken back by its issuer or the founder. */
+  readonly revoked: boolean;
+  /** Whom it admitted, if anyone. */
+  readonly usedBy: string | undefined;
+}
+
 export interface MemberList {
   readonly founderKey: string;
   /** By public key (base64url). */
   readonly members: ReadonlyMap<string, ListedMember>;
   /** Invite id → the public key it admitted. */
   readonly usedInvites: ReadonlyMap<string, string>;
+  /** Invites revoked by their issuer or the founder (a revocation by anyone else does not count). */
+  readonly revokedInvites: ReadonlySet<string>;
+  /** Invites issued by members, by id. */
+  readonly issuedInvites: ReadonlyMap<string, IssuedInvite>;
 }
 
 type Admission = Extract<VerifiedRecord, { kind: 'admitted' }>;
@@ -54,15 +73,17 @@ function reachable(founderKey: string, admissions: readonly Admission[]): Set<st
 }
 
 export function resolveMemberList(records: Iterable<VerifiedRecord>, workspaceId: string, founderKey: string): MemberList {
-  let founded: VerifiedRecord | undefined;
+  let founded: MemberRecord | undefined;
   const admissions: Admission[] = [];
+  const inviteRecords: Extract<VerifiedRecord, { kind: 'issued' | 'revoked' }>[] = [];
   for (const record of records) {
     if (record.workspaceId !== workspaceId) continue;
     if (record.kind === 'founded') {
       if (record.signer === founderKey && record.member.publicKey === founderKey && (!founded || earlier(record, founded))) founded = record;
-    } else admissions.push(record);
+    } else if (record.kind === 'admitted') admissions.push(record);
+    else inviteRecords.push(record);
   }
-  if (!founded) return { founderKey, members: new Map(), usedInvites: new Map() };
+  if (!founded) return { founderKey, members: new Map(), usedInvites: new Map(), revokedInvites: new Set(), issuedInvites: new Map() };
 
   const eligible = reachable(founderKey, admissions);
   const winners = new Map<string, Admission>();
@@ -85,22 +106,35 @@ export function resolveMemberList(records: Iterable<VerifiedRecord>, workspaceId
   for (const [key, a] of firstAdmission) members.set(key, { ...a.member, admittedBy: a.signer, inviteId: a.inviteId, at: a.at });
   const usedInvites = new Map<string, string>();
   for (const [inviteId, a] of winners) if (keys.has(a.signer) && keys.has(a.invitedBy)) usedInvites.set(inviteId, a.member.publicKey);
-  return { founderKey, members, usedInvites };
+
+  const issued = new Map<string, Extract<VerifiedRecord, { kind: 'issued' }>>();
+  for (const r of inviteRecords) if (r.kind === 'issued' && keys.has(r.signer) && !issued.has(r.inviteId)) issued.set(r.inviteId, r);
+  const revokedInvites = new Set<string>();
+  for (const r of inviteRecords) {
+    if (r.kind !== 'revoked') continue;
+    const issuer = issued.get(r.inviteId)?.signer;
+    if (r.signer === founderKey || (issuer !== undefined && r.signer === issuer)) revokedInvites.add(r.inviteId);
+  }
+  const issuedInvites = new Map<string, IssuedInvite>();
+  for (const [inviteId, r] of issued)
+    issuedInvites.set(inviteId, { inviteId, issuedBy: r.signer, at: r.at, expiresAt: r.expiresAt, revoked: revokedInvites.has(inviteId), usedBy: usedInvites.get(inviteId) });
+  return { founderKey, members, usedInvites, revokedInvites, issuedInvites };
 }
 
 /**
  * The records that prove `publicKey` is a member, from the founder down: what
  * a member shows a peer that does not hold the workspace yet (a newcomer).
  */
-export function chainOf(list: MemberList, records: Iterable<VerifiedRecord>, publicKey: string): VerifiedRecord[] | null {
-  const byMember = new Map<string, VerifiedRecord>();
+export function chainOf(list: MemberList, records: Iterable<VerifiedRecord>, publicKey: string): MemberRecord[] | null {
+  const byMember = new Map<string, MemberRecord>();
   for (const r of records) {
+    if (r.kind !== 'founded' && r.kind !== 'admitted') continue;
     const listed = list.members.get(r.member.publicKey);
     if (!listed) continue;
     const matches = r.kind === 'founded' ? listed.admittedBy === null && r.signer === list.founderKey : r.signer === listed.admittedBy && r.inviteId === listed.inviteId && r.at === listed.at;
     if (matches) byMember.set(r.member.publicKey, r);
   }
-  const chain: VerifiedRecord[] = [];
+  const chain: MemberRecord[] = [];
   const seen = new Set<string>();
   const add = (key: string): boolean => {
     if (seen.has(key)) return true;

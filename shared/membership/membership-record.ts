@@ -22,6 +22,10 @@
  *             invite (`inviteId`) and who issued it (`invitedBy`). One invite
  *             admits one person: of several admissions under one invite id,
  *             only the first (member-list.ts) counts.
+ *   issued    an invite a member made (its id and expiry, never the code,
+ *             which holds the key), so members see which invites are open.
+ *   revoked   an invite taken back by whoever issued it (or the founder):
+ *             no member admits anyone with it any more.
  *
  * `member` is what the newcomer said about themselves in their signed claim
  * (peer-auth.ts); the key is what is proven, the names are theirs to choose.
@@ -46,19 +50,23 @@ export type MemberRef = z.infer<typeof MemberRefSchema>;
 const Common = {
   v: z.literal(1),
   workspaceId: z.string().min(1).max(64),
-  member: MemberRefSchema,
   signer: PublicKeyTextSchema,
   at: z.number().int().nonnegative(),
 };
+const InviteId = z.string().min(1).max(64);
 
 export const MembershipPayloadSchema = z.discriminatedUnion('kind', [
-  z.object({ ...Common, kind: z.literal('founded') }),
-  z.object({ ...Common, kind: z.literal('admitted'), inviteId: z.string().min(1).max(64), invitedBy: PublicKeyTextSchema }),
+  z.object({ ...Common, kind: z.literal('founded'), member: MemberRefSchema }),
+  z.object({ ...Common, kind: z.literal('admitted'), member: MemberRefSchema, inviteId: InviteId, invitedBy: PublicKeyTextSchema }),
+  z.object({ ...Common, kind: z.literal('issued'), inviteId: InviteId, expiresAt: z.number().int().nonnegative() }),
+  z.object({ ...Common, kind: z.literal('revoked'), inviteId: InviteId }),
 ]);
 export type MembershipPayload = z.infer<typeof MembershipPayloadSchema>;
 
 /** A record whose signature was checked, with the text it came in (what is stored and sent on). */
 export type VerifiedRecord = MembershipPayload & { readonly text: string };
+/** The records that say who is a member. */
+export type MemberRecord = Extract<VerifiedRecord, { kind: 'founded' | 'admitted' }>;
 
 export class MembershipRecordError extends Error {
   override readonly name = 'MembershipRecordError';

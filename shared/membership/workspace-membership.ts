@@ -8,8 +8,8 @@
  * Trust starts at the founder's key, which the device knows from how it got
  * the workspace: it made it (then it is the founder), or the invite it joined
  * with names it. A workspace from before proven membership has no founder on
- * this device and stays open (every holder of the key is let in and shown as
- * unverified), as it was.
+ * this device: until it is upgraded (legacy-upgrade.ts) it stays open, as it
+ * was (every holder of the key is let in and shown as not proven).
  *
  * A newcomer is admitted by whichever member it first connects to, if:
  * the invite's signature holds, its issuer is a member, it is for this
@@ -20,15 +20,17 @@
  */
 import type * as Y from 'yjs';
 import { fromBase64Url, toBase64Url } from '../crypto/base64url';
-import { SIGNING_ALGORITHM } from '../crypto/identity-keys';
+import { memberIdFromPublicKey, SIGNING_ALGORITHM } from '../crypto/identity-keys';
 import { decodeInvite } from '../invite/invite-code';
 import { membershipMap } from '../workspace-doc/schema';
 import type { Authenticator, CheckResult, VerifiedPeer } from './auth-session';
 import { chainOf, resolveMemberList, type MemberList } from './member-list';
 import { recordId, signMembershipRecord, verifyMembershipRecord, type MemberRef, type VerifiedRecord } from './membership-record';
 import type { Proof } from './peer-auth';
+import { inviteRoot, isLegacyFounder, legacyMembers } from './legacy-upgrade';
 
 export interface MembershipSelf {
+  readonly memberId: string;
   readonly publicKeyB64: string;
   readonly privateKey: CryptoKey;
   readonly displayName: string;
@@ -43,6 +45,8 @@ export interface MembershipOptions {
   /** The invite this device joined with, shown until a member admitted it. */
   readonly inviteCode?: string;
   readonly now?: () => number;
+  /** This device now trusts this founder (an upgraded workspace from before proven membership): store it. */
+  readonly onFounderAdopted?: (founderKey: string) => void;
 }
 
 async function signatureHolds(publicKey: string, signature: string, message: Uint8Array): Promise<boolean> {
@@ -64,11 +68,13 @@ export class WorkspaceMembership implements Authenticator {
   private readonly now: () => number;
   private readonly onMapChange = () => this.checkNew();
   private readonly listeners = new Set<() => void>();
+  private founderKey: string | null;
 
   constructor(
-    doc: Y.Doc,
+    private readonly doc: Y.Doc,
     private readonly options: MembershipOptions,
   ) {
+    this.founderKey = options.founderKey;
     this.map = membershipMap(doc);
     this.now = options.now ?? Date.now;
     this.map.observe(this.onMapChange);
@@ -76,7 +82,7 @@ export class WorkspaceMembership implements Authenticator {
   }
 
   get open(): boolean {
-    return this.options.founderKey === null;
+    return this.founderKey === null;
   }
 
   destroy(): void {
@@ -106,7 +112,7 @@ export class WorkspaceMembership implements Authenticator {
   }
 
   async list(): Promise<MemberList> {
-    return resolveMemberList(await this.records(), this.options.workspaceId, this.options.founderKey ?? '');
+    return resolveMemberList(await this.records(), this.options.workspaceId, this.founderKey ?? '');
   }
 
   /** Adds a checked record to the document (idempotent: keyed by its hash). */
@@ -115,10 +121,45 @@ export class WorkspaceMembership implements Authenticator {
     if (this.map.get(id) !== record.text) this.map.set(id, record.text);
   }
 
+  /**
+   * A workspace from before proven membership, on the device that made it:
+   * become its founder and sign in the members already there
+   * (legacy-upgrade.ts). False when this device did not make it.
+   */
+  async upgradeAsFounder(): Promise<boolean> {
+    const { self, workspaceId } = this.options;
+    if (!this.open || !isLegacyFounder(this.doc, self.memberId)) return false;
+    this.founderKey = self.publicKeyB64;
+    await this.found();
+    for (const member of await legacyMembers(this.doc, self.memberId)) {
+      const { publicKey, displayName, organisationName } = member;
+      const payload = { v: 1, kind: 'admitted', workspaceId, member: { publicKey, displayName, organisationName }, signer: self.publicKeyB64, inviteId: `legacy:${member.memberId}`, invitedBy: self.publicKeyB64, at: this.now() } as const;
+      await this.add(await signMembershipRecord(payload, self.privateKey));
+    }
+    this.options.onFounderAdopted?.(self.publicKeyB64);
+    return true;
+  }
+
   /** Writes the founder's own record; called once when this device makes the workspace. */
   async found(): Promise<void> {
     const { self, workspaceId } = this.options;
     await this.add(await signMembershipRecord({ v: 1, kind: 'founded', workspaceId, member: this.selfRef(), signer: self.publicKeyB64, at: this.now() }, self.privateKey));
+  }
+
+  /** Records an invite this member made (its id and expiry only: the code holds the key). */
+  async issue(inviteId: string, expiresAt: number): Promise<void> {
+    const { self, workspaceId } = this.options;
+    await this.add(await signMembershipRecord({ v: 1, kind: 'issued', workspaceId, signer: self.publicKeyB64, inviteId, expiresAt, at: this.now() }, self.privateKey));
+  }
+
+  /** Takes an invite back: no member admits anyone with it any more (member-list.ts says whose revocation counts). */
+  async revoke(inviteId: string): Promise<void> {
+    const { self, workspaceId } = this.options;
+    await this.add(await signMembershipRecord({ v: 1, kind: 'revoked', workspaceId, signer: self.publicKeyB64, inviteId, at: this.now() }, self.privateKey));
+  }
+
+  get selfKey(): string {
+    return this.options.self.publicKeyB64;
   }
 
   private selfRef(): MemberRef {
@@ -135,7 +176,7 @@ export class WorkspaceMembership implements Authenticator {
     if (this.open) return { as: 'open', member };
     const signature = await this.signTranscript(transcriptFor(member));
     const records = await this.records();
-    const list = resolveMemberList(records, this.options.workspaceId, this.options.founderKey ?? '');
+    const list = resolveMemberList(records, this.options.workspaceId, this.founderKey ?? '');
     const chain = chainOf(list, records, member.publicKey);
     if (chain) return { as: 'member', member, signature, chain: chain.map((r) => r.text) };
     if (this.options.inviteCode) return { as: 'newcomer', member, signature, invite: this.options.inviteCode };
@@ -143,10 +184,10 @@ export class WorkspaceMembership implements Authenticator {
   }
 
   async check(proof: Proof, transcriptFor: (member: MemberRef) => Uint8Array): Promise<CheckResult> {
-    if (this.open) return proof.as === 'open' ? { ok: true, peer: { member: proof.member, as: 'open' } } : { ok: false, reason: 'notMember' };
-    if (proof.as === 'open') return { ok: false, reason: 'notMember' };
+    if (proof.as === 'open') return this.open ? { ok: true, peer: { member: proof.member, as: 'open' } } : { ok: false, reason: 'notMember' };
+    if (this.open && proof.as !== 'member') return { ok: false, reason: 'notMember' };
     if (!(await signatureHolds(proof.member.publicKey, proof.signature, transcriptFor(proof.member)))) return { ok: false, reason: 'badProof' };
-    const { workspaceId, founderKey } = this.options;
+    const { workspaceId } = this.options;
     const own = await this.records();
     if (proof.as === 'member') {
       const shown: VerifiedRecord[] = [];
@@ -155,6 +196,8 @@ export class WorkspaceMembership implements Authenticator {
         if (!record) return { ok: false, reason: 'badProof' };
         shown.push(record);
       }
+      if (this.open && !(await this.adoptFounderFrom(shown))) return { ok: false, reason: 'notMember' };
+      const founderKey = this.founderKey;
       const listed = resolveMemberList([...own, ...shown], workspaceId, founderKey ?? '').members.get(proof.member.publicKey);
       if (!listed) return { ok: false, reason: 'notMember' };
       // Records a newcomer learns this way are the workspace's too; the sync would bring them anyway.
@@ -164,9 +207,20 @@ export class WorkspaceMembership implements Authenticator {
     return this.admit(proof, own);
   }
 
+  /** See legacy-upgrade.ts: adopt the chain's founder when it is the root of this device's own invite line. */
+  private async adoptFounderFrom(chain: readonly VerifiedRecord[]): Promise<boolean> {
+    const founded = chain.find((r) => r.kind === 'founded' && r.signer === r.member.publicKey && r.workspaceId === this.options.workspaceId);
+    if (!founded) return false;
+    const root = inviteRoot(this.doc, this.options.self.memberId);
+    if (root === null || (await memberIdFromPublicKey(fromBase64Url(founded.signer))) !== root) return false;
+    this.founderKey = founded.signer;
+    this.options.onFounderAdopted?.(founded.signer);
+    return true;
+  }
+
   private async admit(proof: Extract<Proof, { as: 'newcomer' }>, own: VerifiedRecord[]): Promise<CheckResult> {
-    const { workspaceId, founderKey, self } = this.options;
-    const list = resolveMemberList(own, workspaceId, founderKey ?? '');
+    const { workspaceId, self } = this.options;
+    const list = resolveMemberList(own, workspaceId, this.founderKey ?? '');
     if (!list.members.has(self.publicKeyB64)) return { ok: false, reason: 'noMemberHere' };
     const invite = await decodeInvite(proof.invite).catch(() => null);
     if (!invite || !list.members.has(invite.inviter.publicKey)) return { ok: false, reason: 'inviteInvalid' };
@@ -179,6 +233,7 @@ export class WorkspaceMembership implements Authenticator {
       return { ok: true, peer: { member: proof.member, as: 'member' }, ...(admission ? { admission } : {}) };
     }
     if (used !== undefined || this.admitting.has(invite.inviteId)) return { ok: false, reason: 'inviteUsed' };
+    if (list.revokedInvites.has(invite.inviteId)) return { ok: false, reason: 'inviteRevoked' };
     if (invite.expiresAt !== undefined && this.now() > invite.expiresAt) return { ok: false, reason: 'inviteExpired' };
     this.admitting.add(invite.inviteId);
     try {

@@ -3,18 +3,20 @@ import type * as Y from 'yjs';
 import { WorkspaceMembership } from '../../../shared/membership/workspace-membership';
 import { useDatabase } from '../app/database-context';
 import type { Identity } from '../storage/identity-store';
-import { ensureWorkspaceAccess } from '../storage/workspace-access-store';
+import { ensureWorkspaceAccess, saveFounderKey } from '../storage/workspace-access-store';
 
 /**
  * This device's proven membership of the open workspace (shared/membership):
  * built from what the device stored when it made or joined the workspace.
  * The founder's device writes the founder's record the first time it opens
- * the workspace. Undefined until the stored access row is read.
+ * the workspace; a workspace from before proven membership is upgraded
+ * (shared/membership/legacy-upgrade.ts) and the founder this device comes to
+ * trust is stored. Undefined until the stored access row is read.
  */
 export function useWorkspaceMembership(doc: Y.Doc, workspaceId: string, identity: Identity): WorkspaceMembership | undefined {
   const db = useDatabase();
   const [membership, setMembership] = useState<WorkspaceMembership>();
-  const { publicKeyB64, privateKey, profile } = identity;
+  const { memberId, publicKeyB64, privateKey, profile } = identity;
   useEffect(() => {
     let live = true;
     let made: WorkspaceMembership | undefined;
@@ -24,10 +26,14 @@ export function useWorkspaceMembership(doc: Y.Doc, workspaceId: string, identity
       made = new WorkspaceMembership(doc, {
         workspaceId,
         founderKey: access.founderKey ?? null,
-        self: { publicKeyB64, privateKey, displayName: profile.displayName, organisationName: profile.organisationName },
+        self: { memberId, publicKeyB64, privateKey, displayName: profile.displayName, organisationName: profile.organisationName },
         ...(access.inviteCode ? { inviteCode: access.inviteCode } : {}),
+        onFounderAdopted: (founderKey) => {
+          saveFounderKey(db, workspaceId, founderKey).catch((error: unknown) => console.error('Could not store the workspace founder', error));
+        },
       });
       if (access.founderKey === publicKeyB64 && !(await made.list()).members.has(publicKeyB64)) await made.found();
+      if (access.founderKey === undefined) await made.upgradeAsFounder();
       if (live) setMembership(made);
       else made.destroy();
     })().catch((error: unknown) => console.error('Membership could not be read', error));
@@ -35,6 +41,6 @@ export function useWorkspaceMembership(doc: Y.Doc, workspaceId: string, identity
       live = false;
       made?.destroy();
     };
-  }, [db, doc, workspaceId, publicKeyB64, privateKey, profile.displayName, profile.organisationName]);
+  }, [db, doc, workspaceId, memberId, publicKeyB64, privateKey, profile.displayName, profile.organisationName]);
   return membership;
 }

@@ -90,7 +90,7 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
           {record.name && <Text c="dimmed">{regionName(record.regionId)}</Text>}
         </div>
         <SyncBar sync={sync} onInvite={() => setDialog('invite')} onConnections={() => setDialog('connections')} />
-        {dialog === 'invite' && <InviteModal workspace={record} identity={identity} onClose={close} />}
+        {dialog === 'invite' && <InviteModal workspace={record} identity={identity} membership={membership} onClose={close} />}
         {dialog === 'connections' && sync.settings && <ConnectionsModal workspaceId={record.id} settings={sync.settings} sync={sync.instance} onClose={close} />}
         <PersistenceGuard provider={provider} doc={doc} workspaceId={record.id} />
         {meta.ok && isNewerSchema(meta.meta) && <Alert color="yellow">{t('workspaces.newerVersion')}</Alert>}

@@ -30,6 +30,11 @@ export async function ensureWorkspaceAccess(db: StroomkringDatabase, workspaceId
   });
 }
 
+/** Records the founder this device trusts for the workspace (shared/membership/legacy-upgrade.ts). */
+export async function saveFounderKey(db: StroomkringDatabase, workspaceId: string, founderKey: string): Promise<void> {
+  await db.workspaceAccess.update(workspaceId, { founderKey });
+}
+
 export async function addPeerHubs(db: StroomkringDatabase, workspaceId: string, hubs: readonly string[]): Promise<void> {
   await db.transaction('rw', db.workspaceAccess, async () => {
     const row = await db.workspaceAccess.get(workspaceId);
@@ -53,6 +58,9 @@ export async function joinFromInvite(db: StroomkringDatabase, invite: InvitePayl
   if (existing) {
     if (existing.key !== invite.key) throw new WorkspaceKeyMismatchError(invite.workspaceId);
     await addPeerHubs(db, invite.workspaceId, invite.hubs);
+    // A new invite after the first was refused (used, expired, taken back): the next member met sees this one.
+    if (invite.founderKey && (existing.founderKey === undefined || existing.founderKey === invite.founderKey))
+      await db.workspaceAccess.update(invite.workspaceId, { founderKey: invite.founderKey, inviteCode: code.replace(/\s+/g, '') });
     return { workspaceId: invite.workspaceId, alreadyMember: true };
   }
   const doc = new Y.Doc();

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, CopyButton, Loader, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Center, CopyButton, Group, List, Loader, Modal, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { QRCodeSVG } from 'qrcode.react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,28 +8,51 @@ import { useDatabase } from '../app/database-context';
 import { host } from '../host';
 import type { Identity } from '../storage/identity-store';
 import { ensureWorkspaceAccess } from '../storage/workspace-access-store';
+import type { WorkspaceMembership } from '../../../shared/membership/workspace-membership';
+import { useMemberList } from '../membership/useMemberList';
 
 /** Invites carry at most this many of the inviter's addresses; a laptop rarely has more. */
 const MAX_INVITE_HUBS = 8;
 
-/** How long an invite admits someone: a few days, enough to get round to it after a session, short enough that a forwarded mail goes stale. */
-export const INVITE_VALID_MS = 3 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long an invite admits someone, by default: a few days, enough to get round to it after a session, short enough that a forwarded mail goes stale. */
+export const DEFAULT_INVITE_DAYS = 3;
+/** The choices offered: for tomorrow's session, the default, a week, a month of onboarding. */
+const INVITE_DAYS = [1, DEFAULT_INVITE_DAYS, 7, 30] as const;
 
-type InviteState = { status: 'making' } | { status: 'ready'; code: string; reachable: boolean } | { status: 'failed'; problem: string };
+type InviteState = { status: 'making' } | { status: 'ready'; code: string; inviteId: string; reachable: boolean } | { status: 'failed'; problem: string };
 
-export function InviteModal({ workspace, identity, onClose }: { workspace: WorkspaceRecord; identity: Identity; onClose: () => void }) {
-  const { t } = useTranslation();
+interface InviteModalProps {
+  readonly workspace: WorkspaceRecord;
+  readonly identity: Identity;
+  /** Records each invite made (and taken back) for the members to see; undefined while it loads. */
+  readonly membership: WorkspaceMembership | undefined;
+  readonly onClose: () => void;
+}
+
+/**
+ * Makes an invite code for one person, valid for the days chosen, and lists
+ * this member's invites still open, each of which can be taken back.
+ */
+export function InviteModal({ workspace, identity, membership, onClose }: InviteModalProps) {
+  const { t, i18n } = useTranslation();
   const db = useDatabase();
   const [state, setState] = useState<InviteState>({ status: 'making' });
+  const [days, setDays] = useState<number>(DEFAULT_INVITE_DAYS);
+  const list = useMemberList(membership);
+  // Invites that expire while the dialog is open still show until it closes; the list is for taking one back.
+  const [openedAt] = useState(() => Date.now());
 
   useEffect(() => {
     let live = true;
     (async () => {
       const [access, hub] = await Promise.all([ensureWorkspaceAccess(db, workspace.id), host.sync.localHub()]);
+      const inviteId = crypto.randomUUID();
+      const expiresAt = Date.now() + days * DAY_MS;
       const code = await encodeInvite(
         {
           v: 1,
-          inviteId: crypto.randomUUID(),
+          inviteId,
           workspaceId: workspace.id,
           regionId: workspace.regionId,
           workspaceName: workspace.name,
@@ -42,12 +65,13 @@ export function InviteModal({ workspace, identity, onClose }: { workspace: Works
             publicKey: identity.publicKeyB64,
           },
           createdAt: Date.now(),
-          expiresAt: Date.now() + INVITE_VALID_MS,
+          expiresAt,
           ...(access.founderKey ? { founderKey: access.founderKey } : {}),
         },
         identity.privateKey,
       );
-      if (live) setState({ status: 'ready', code, reachable: hub.reachableAt.length > 0 });
+      if (membership && !membership.open) await membership.issue(inviteId, expiresAt);
+      if (live) setState({ status: 'ready', code, inviteId, reachable: hub.reachableAt.length > 0 });
     })().catch((error: unknown) => {
       console.error('Invite could not be made', error);
       if (live) setState({ status: 'failed', problem: error instanceof Error ? error.message : String(error) });
@@ -55,12 +79,33 @@ export function InviteModal({ workspace, identity, onClose }: { workspace: Works
     return () => {
       live = false;
     };
-  }, [db, workspace, identity]);
+  }, [db, workspace, identity, membership, days]);
+
+  const current = state.status === 'ready' ? state.inviteId : undefined;
+  const open = [...(list?.issuedInvites.values() ?? [])]
+    .filter((invite) => invite.issuedBy === identity.publicKeyB64 && invite.inviteId !== current && !invite.revoked && invite.usedBy === undefined && invite.expiresAt > openedAt)
+    .sort((a, b) => b.at - a.at);
+  const when = (at: number) => new Date(at).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const revoke = (inviteId: string) => {
+    membership?.revoke(inviteId).catch((error: unknown) => console.error('Invite could not be taken back', error));
+  };
 
   return (
     <Modal opened onClose={onClose} title={t('sync.inviteTitle')} size="lg">
       <Stack>
         <Text size="sm">{t('sync.inviteIntro')}</Text>
+        <Select
+          label={t('sync.inviteValidFor')}
+          data={INVITE_DAYS.map((n) => ({ value: String(n), label: t('sync.inviteDays', { count: n }) }))}
+          value={String(days)}
+          onChange={(value) => {
+            if (!value) return;
+            setState({ status: 'making' });
+            setDays(Number(value));
+          }}
+          allowDeselect={false}
+          w={220}
+        />
         {state.status === 'making' && <Loader aria-label={t('sync.inviteTitle')} />}
         {state.status === 'failed' && (
           <Alert color="red" role="alert">
@@ -82,6 +127,25 @@ export function InviteModal({ workspace, identity, onClose }: { workspace: Works
               <QRCodeSVG value={state.code} size={240} level="L" marginSize={2} role="img" aria-label={t('sync.inviteQr')} title={t('sync.inviteQr')} />
             </Center>
           </>
+        )}
+        {open.length > 0 && (
+          <section aria-labelledby="open-invites-title">
+            <Title order={3} size="h5" id="open-invites-title">
+              {t('sync.openInvites')}
+            </Title>
+            <List size="sm" mt="xs" data-testid="open-invites">
+              {open.map((invite) => (
+                <List.Item key={invite.inviteId}>
+                  <Group gap="sm">
+                    <Text size="sm">{t('sync.openInvite', { made: when(invite.at), until: when(invite.expiresAt) })}</Text>
+                    <Button size="compact-xs" variant="default" onClick={() => revoke(invite.inviteId)} aria-label={t('sync.revokeInviteLabel', { made: when(invite.at) })}>
+                      {t('sync.revokeInvite')}
+                    </Button>
+                  </Group>
+                </List.Item>
+              ))}
+            </List>
+          </section>
         )}
       </Stack>
     </Modal>
