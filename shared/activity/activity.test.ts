@@ -37,6 +37,12 @@ describe('activitySince', () => {
     expect(kinds).toEqual(['organisationUpdated', 'documentVersion', 'organisationAdded', 'memberJoined']);
   });
 
+  it('shows a removal by an administrator, for everyone but the one who removed', () => {
+    const withRemoval = { ...EMPTY, removals: [{ memberId: 'bram', by: 'anne', at: 950 }] };
+    expect(activitySince(withRemoval, undefined, 'carla')).toEqual([{ kind: 'memberRemoved', at: 950, memberId: 'bram', by: 'anne' }]);
+    expect(activitySince(withRemoval, undefined, 'anne')).toEqual([]);
+  });
+
   it('treats an edit right after creation as part of creating', () => {
     const quick = { ...EMPTY, organisations: [{ id: 'o', createdAt: 1000, updatedAt: 3000, createdBy: 'x' }] };
     expect(activitySince(quick, undefined, 'self').map((event) => event.kind)).toEqual(['organisationAdded']);

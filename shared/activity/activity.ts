@@ -6,6 +6,7 @@
 
 export type ActivityEvent =
   | { readonly kind: 'memberJoined'; readonly at: number; readonly memberId: string; readonly invitedBy: string | undefined }
+  | { readonly kind: 'memberRemoved'; readonly at: number; readonly memberId: string; readonly by: string }
   | { readonly kind: 'organisationAdded'; readonly at: number; readonly organisationId: string; readonly by: string }
   | { readonly kind: 'organisationUpdated'; readonly at: number; readonly organisationId: string }
   | { readonly kind: 'documentAdded'; readonly at: number; readonly documentId: string; readonly by: string }
@@ -22,6 +23,8 @@ export interface ActivitySources {
   readonly introductions: readonly { id: string; createdAt: number; by: string; a: string; b: string; kind: 'members' | 'organisation' }[];
   readonly interests: readonly { organisationId: string; updatedAt: number; updatedBy: string }[];
   readonly comments: readonly { id: string; createdAt: number; by: string; target: { kind: string; id: string } }[];
+  /** Members removed by an administrator (from the signed membership records, shared/membership). */
+  readonly removals?: readonly { memberId: string; by: string; at: number }[];
 }
 
 /** A busy regional session produces dozens of changes; a screen-long list is enough, the rest is in the sections. */
@@ -46,6 +49,7 @@ function allEvents(sources: ActivitySources): ActivityEvent[] {
   for (const introduction of sources.introductions) events.push({ kind: 'introduction', at: introduction.createdAt, introductionId: introduction.id, by: introduction.by, a: introduction.a, b: introduction.b, toOrganisation: introduction.kind === 'organisation' });
   for (const interest of sources.interests) events.push({ kind: 'interestsUpdated', at: interest.updatedAt, organisationId: interest.organisationId, by: interest.updatedBy });
   for (const comment of sources.comments) events.push({ kind: 'comment', at: comment.createdAt, commentId: comment.id, by: comment.by, target: comment.target });
+  for (const removal of sources.removals ?? []) events.push({ kind: 'memberRemoved', at: removal.at, memberId: removal.memberId, by: removal.by });
   return events;
 }
 

@@ -183,3 +183,26 @@ describe('upgrading a workspace from before proven membership', () => {
     expect(b.open).toBe(true);
   });
 });
+
+describe('removing a member', () => {
+  it('a removed member is refused with that reason; only an administrator removes, never the last one', async () => {
+    const docA = new Y.Doc();
+    const a = await founderOf(docA);
+    const docB = new Y.Doc();
+    const b = new WorkspaceMembership(docB, { workspaceId: WS, founderKey: anne.publicKeyB64, self: self(bram, 'Bram'), inviteCode: await invite(anne) });
+    expect((await connect(a, b))[0].verified).toHaveLength(1);
+    Y.applyUpdate(docB, Y.encodeStateAsUpdate(docA));
+    await expect(b.remove([anne.publicKeyB64])).rejects.toMatchObject({ problem: 'notAdmin' });
+    await expect(a.remove([anne.publicKeyB64])).rejects.toMatchObject({ problem: 'lastAdmin' });
+    expect(await a.admits({ member: { publicKey: bram.publicKeyB64, displayName: 'Bram', organisationName: 'Org Bram' }, as: 'member' })).toBe(true);
+    await a.remove([bram.publicKeyB64]);
+    expect(await a.admits({ member: { publicKey: bram.publicKeyB64, displayName: 'Bram', organisationName: 'Org Bram' }, as: 'member' })).toBe(false);
+    const [atA, atB] = await connect(a, b);
+    expect(atA.failed[0]?.reason).toBe('removed');
+    // Showing the invite again (its own list no longer proves it) does not bring it back.
+    Y.applyUpdate(docB, Y.encodeStateAsUpdate(docA));
+    expect((await connect(a, b))[0].failed[0]?.reason).toBe('removed');
+    expect(atB.failed[0]).toEqual({ reason: 'removed', byThem: true });
+    await expect(a.remove([bram.publicKeyB64])).rejects.toMatchObject({ problem: 'notMember' });
+  });
+});

@@ -25,6 +25,10 @@ export interface Authenticator {
   check(proof: Proof, transcriptFor: (member: MemberRef) => Uint8Array): Promise<CheckResult>;
   /** A member we proved ourselves to as a newcomer admitted us with this record. */
   accept(record: string, admittedBy: VerifiedPeer): Promise<void>;
+  /** Whether a peer proven earlier on a connection still belongs (it may have been removed since). */
+  admits?(peer: VerifiedPeer): Promise<boolean>;
+  /** Calls `listener` when who belongs may have changed. */
+  onChange?(listener: () => void): () => void;
 }
 
 export interface AuthLink {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64Url, toBase64Url } from '../crypto/base64url';
 import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
 import { chainOf, resolveMemberList } from './member-list';
-import { MembershipRecordError, signMembershipRecord, verifyMembershipRecord, type MemberRecord, type VerifiedRecord } from './membership-record';
+import { MembershipRecordError, recordId, signMembershipRecord, verifyMembershipRecord, type MemberRecord, type VerifiedRecord } from './membership-record';
 
 const WS = 'ws-1';
 let people: IdentityKeys[] = [];
@@ -90,6 +90,52 @@ describe('resolveMemberList', () => {
     expect([...list.revokedInvites].sort()).toEqual(['byB2', 'byC']);
     expect(list.issuedInvites.get('byB')).toMatchObject({ issuedBy: b.publicKeyB64, expiresAt: 99, revoked: false, usedBy: undefined });
     expect(list.issuedInvites.get('byC')?.revoked).toBe(true);
+  });
+
+  describe('administrators and removals', () => {
+    const grant = (by: IdentityKeys, to: IdentityKeys, at: number) => signMembershipRecord({ v: 1, kind: 'adminGranted', workspaceId: WS, signer: by.publicKeyB64, subject: to.publicKeyB64, at }, by.privateKey);
+    const removal = (by: IdentityKeys, who: IdentityKeys, at: number, keep: string[] = []) =>
+      signMembershipRecord({ v: 1, kind: 'removed', workspaceId: WS, signer: by.publicKeyB64, subject: who.publicKeyB64, keep, at }, by.privateKey);
+
+    it('a removed member is out; whom they admitted stays only when the removal keeps that admission', async () => {
+      const [a, b, c, d] = people as [IdentityKeys, IdentityKeys, IdentityKeys, IdentityKeys];
+      const cByB = await admitted(b, c, 'i2', 3);
+      const base = [await founded(a), await admitted(a, b, 'i1', 2), cByB];
+      // B's later (or backdated) admission of D is not in the removal's keep list.
+      const records = [...base, await removal(a, b, 10, [recordId(cByB.text)]), await admitted(b, d, 'i3', 4)];
+      const list = resolveMemberList(records, WS, a.publicKeyB64);
+      expect(keysOf(records, a)).toEqual([a, c].map((k) => k.publicKeyB64).sort());
+      expect(list.removed.get(b.publicKeyB64)).toEqual({ by: a.publicKeyB64, at: 10 });
+      // Without keep, C goes with B.
+      expect(keysOf([...base, await removal(a, b, 10)], a)).toEqual([a.publicKeyB64]);
+    });
+
+    it('only administrators remove; the last administrator cannot be removed; two removing each other: the earlier stands', async () => {
+      const [a, b, c] = people as [IdentityKeys, IdentityKeys, IdentityKeys];
+      const base = [await founded(a), await admitted(a, b, 'i1', 2), await admitted(a, c, 'i2', 3)];
+      expect(keysOf([...base, await removal(b, c, 5)], a)).toHaveLength(3);
+      expect(keysOf([...base, await removal(a, a, 5)], a)).toHaveLength(3);
+      const both = [...base, await grant(a, b, 4), await removal(a, b, 6), await removal(b, a, 6)];
+      const list = resolveMemberList(both, WS, a.publicKeyB64);
+      expect(list.members.size).toBe(2);
+      // Whichever of the two removals sorts first at the same moment stands; the other was by someone removed.
+      expect(list.removed.size).toBe(1);
+      expect(list.admins.size).toBe(1);
+      await fc.assert(
+        fc.property(fc.shuffledSubarray(both, { minLength: both.length, maxLength: both.length }), (order) => {
+          expect(keysOf(order, a)).toEqual(keysOf(both, a));
+        }),
+      );
+    });
+
+    it('a removed member cannot admit anyone and its open invites are revoked', async () => {
+      const [a, b, c] = people as [IdentityKeys, IdentityKeys, IdentityKeys];
+      const issued = await signMembershipRecord({ v: 1, kind: 'issued', workspaceId: WS, signer: b.publicKeyB64, inviteId: 'fromB', expiresAt: 99, at: 3 }, b.privateKey);
+      const records = [await founded(a), await admitted(a, b, 'i1', 2), issued, await removal(a, b, 5), await admitted(b, c, 'fromB', 4)];
+      const list = resolveMemberList(records, WS, a.publicKeyB64);
+      expect(list.members.has(c.publicKeyB64)).toBe(false);
+      expect(list.revokedInvites.has('fromB')).toBe(true);
+    });
   });
 
   it('chainOf gives records that prove a member to a peer that holds nothing else', async () => {

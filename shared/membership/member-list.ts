@@ -19,9 +19,18 @@
  *     by a person who thus lost their place loses it too.
  *   - An invite is revoked by a `revoked` record from whoever issued it, or
  *     from the founder. Revoking stops new admissions; whom it admitted
- *     before stays a member (removing someone is its own record, to come).
+ *     before stays a member. A removed member's open invites are revoked.
+ *   - Administrators: the founder, and members an administrator granted the
+ *     role (`adminGranted`). A grant stays when its grantor is removed later.
+ *   - Removals are taken in order (`at`, then text). One counts when its
+ *     signer is an administrator not removed before it and its subject is a
+ *     member not removed yet, unless it would leave no administrator: so when
+ *     two administrators remove each other at once, the earlier removal
+ *     stands and the later one, by someone already removed, does not. Whom the
+ *     removed member admitted stays when the removal's `keep` lists that
+ *     admission; any other admission the removed member signed does not count.
  */
-import type { MemberRecord, MemberRef, VerifiedRecord } from './membership-record';
+import { recordId, type MemberRecord, type MemberRef, type VerifiedRecord } from './membership-record';
 
 export interface ListedMember extends MemberRef {
   /** Who admitted them (null for the founder). */
@@ -52,11 +61,22 @@ export interface MemberList {
   readonly revokedInvites: ReadonlySet<string>;
   /** Invites issued by members, by id. */
   readonly issuedInvites: ReadonlyMap<string, IssuedInvite>;
+  /** Members who may grant the role and remove members: the founder and whom an administrator granted it. */
+  readonly admins: ReadonlySet<string>;
+  /** Removed members: by whom, when. */
+  readonly removed: ReadonlyMap<string, { readonly by: string; readonly at: number }>;
 }
 
 type Admission = Extract<VerifiedRecord, { kind: 'admitted' }>;
+type InviteRecord = Extract<VerifiedRecord, { kind: 'issued' | 'revoked' }>;
+type Grant = Extract<VerifiedRecord, { kind: 'adminGranted' }>;
+type Removal = Extract<VerifiedRecord, { kind: 'removed' }>;
+
+/** Removals can undo admissions, which can undo removals: a few rounds settle any real history. */
+const MAX_ROUNDS = 8;
 
 const earlier = (a: VerifiedRecord, b: VerifiedRecord): boolean => a.at < b.at || (a.at === b.at && a.text < b.text);
+const inOrder = <T extends VerifiedRecord>(records: T[]): T[] => records.sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
 
 /** Keys reachable from the founder through the given admissions. */
 function reachable(founderKey: string, admissions: readonly Admission[]): Set<string> {
@@ -72,19 +92,14 @@ function reachable(founderKey: string, admissions: readonly Admission[]): Set<st
   return members;
 }
 
-export function resolveMemberList(records: Iterable<VerifiedRecord>, workspaceId: string, founderKey: string): MemberList {
-  let founded: MemberRecord | undefined;
-  const admissions: Admission[] = [];
-  const inviteRecords: Extract<VerifiedRecord, { kind: 'issued' | 'revoked' }>[] = [];
-  for (const record of records) {
-    if (record.workspaceId !== workspaceId) continue;
-    if (record.kind === 'founded') {
-      if (record.signer === founderKey && record.member.publicKey === founderKey && (!founded || earlier(record, founded))) founded = record;
-    } else if (record.kind === 'admitted') admissions.push(record);
-    else inviteRecords.push(record);
-  }
-  if (!founded) return { founderKey, members: new Map(), usedInvites: new Map(), revokedInvites: new Set(), issuedInvites: new Map() };
+interface Admitted {
+  readonly keys: Set<string>;
+  readonly first: Map<string, Admission>;
+  readonly winners: Map<string, Admission>;
+}
 
+/** Who the admissions make a member, one person per invite (the rules above), removals not yet applied. */
+function resolveAdmissions(founderKey: string, admissions: readonly Admission[]): Admitted {
   const eligible = reachable(founderKey, admissions);
   const winners = new Map<string, Admission>();
   for (const a of admissions) {
@@ -94,31 +109,94 @@ export function resolveMemberList(records: Iterable<VerifiedRecord>, workspaceId
   }
   const counted = admissions.filter((a) => winners.get(a.inviteId)?.member.publicKey === a.member.publicKey);
   const keys = reachable(founderKey, counted);
-
-  const members = new Map<string, ListedMember>();
-  members.set(founderKey, { ...founded.member, admittedBy: null, inviteId: null, at: founded.at });
-  const firstAdmission = new Map<string, Admission>();
+  const first = new Map<string, Admission>();
   for (const a of counted) {
     if (!keys.has(a.signer) || !keys.has(a.invitedBy) || a.member.publicKey === founderKey) continue;
-    const current = firstAdmission.get(a.member.publicKey);
-    if (!current || earlier(a, current)) firstAdmission.set(a.member.publicKey, a);
+    const current = first.get(a.member.publicKey);
+    if (!current || earlier(a, current)) first.set(a.member.publicKey, a);
   }
-  for (const [key, a] of firstAdmission) members.set(key, { ...a.member, admittedBy: a.signer, inviteId: a.inviteId, at: a.at });
+  for (const [inviteId, a] of winners) if (!keys.has(a.signer) || !keys.has(a.invitedBy)) winners.delete(inviteId);
+  return { keys, first, winners };
+}
+
+function resolveAdmins(founderKey: string, grants: readonly Grant[], members: ReadonlySet<string>): Set<string> {
+  const admins = new Set([founderKey]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const g of grants) {
+      if (admins.has(g.subject) || !admins.has(g.signer) || !members.has(g.subject)) continue;
+      admins.add(g.subject);
+      grew = true;
+    }
+  }
+  return admins;
+}
+
+/** Removals in order; one by someone already removed, of someone not a member, or of the last administrator does not count. */
+function resolveRemovals(removals: readonly Removal[], admins: ReadonlySet<string>, members: ReadonlySet<string>): Map<string, Removal> {
+  const removed = new Map<string, Removal>();
+  for (const r of removals) {
+    if (!admins.has(r.signer) || removed.has(r.signer) || removed.has(r.subject) || !members.has(r.subject)) continue;
+    if (![...admins].some((key) => key !== r.subject && !removed.has(key))) continue;
+    removed.set(r.subject, r);
+  }
+  return removed;
+}
+
+export function resolveMemberList(records: Iterable<VerifiedRecord>, workspaceId: string, founderKey: string): MemberList {
+  let founded: MemberRecord | undefined;
+  const admissions: Admission[] = [];
+  const inviteRecords: InviteRecord[] = [];
+  const grants: Grant[] = [];
+  const removals: Removal[] = [];
+  for (const record of records) {
+    if (record.workspaceId !== workspaceId) continue;
+    if (record.kind === 'founded') {
+      if (record.signer === founderKey && record.member.publicKey === founderKey && (!founded || earlier(record, founded))) founded = record;
+    } else if (record.kind === 'admitted') admissions.push(record);
+    else if (record.kind === 'adminGranted') grants.push(record);
+    else if (record.kind === 'removed') removals.push(record);
+    else inviteRecords.push(record);
+  }
+  if (!founded) return { founderKey, members: new Map(), admins: new Set(), removed: new Map(), usedInvites: new Map(), revokedInvites: new Set(), issuedInvites: new Map() };
+  inOrder(removals);
+  const ids = new Map(admissions.map((a) => [a, recordId(a.text)]));
+
+  // Admissions a removed member signed count only when the removal keeps them; that can change who is removed.
+  let excluded = new Set<Admission>();
+  let admitted = resolveAdmissions(founderKey, admissions);
+  let admins = resolveAdmins(founderKey, grants, admitted.keys);
+  let removed = resolveRemovals(removals, admins, admitted.keys);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const next = new Set(admissions.filter((a) => removed.has(a.signer) && !removed.get(a.signer)?.keep.includes(ids.get(a) as string)));
+    if (next.size === excluded.size && [...next].every((a) => excluded.has(a))) break;
+    excluded = next;
+    admitted = resolveAdmissions(founderKey, admissions.filter((a) => !excluded.has(a)));
+    admins = resolveAdmins(founderKey, grants, admitted.keys);
+    removed = resolveRemovals(removals, admins, admitted.keys);
+  }
+
+  const members = new Map<string, ListedMember>();
+  if (!removed.has(founderKey)) members.set(founderKey, { ...founded.member, admittedBy: null, inviteId: null, at: founded.at });
+  for (const [key, a] of admitted.first) if (!removed.has(key)) members.set(key, { ...a.member, admittedBy: a.signer, inviteId: a.inviteId, at: a.at });
   const usedInvites = new Map<string, string>();
-  for (const [inviteId, a] of winners) if (keys.has(a.signer) && keys.has(a.invitedBy)) usedInvites.set(inviteId, a.member.publicKey);
+  for (const [inviteId, a] of admitted.winners) usedInvites.set(inviteId, a.member.publicKey);
 
   const issued = new Map<string, Extract<VerifiedRecord, { kind: 'issued' }>>();
-  for (const r of inviteRecords) if (r.kind === 'issued' && keys.has(r.signer) && !issued.has(r.inviteId)) issued.set(r.inviteId, r);
+  for (const r of inviteRecords) if (r.kind === 'issued' && members.has(r.signer) && !issued.has(r.inviteId)) issued.set(r.inviteId, r);
   const revokedInvites = new Set<string>();
   for (const r of inviteRecords) {
     if (r.kind !== 'revoked') continue;
     const issuer = issued.get(r.inviteId)?.signer;
     if (r.signer === founderKey || (issuer !== undefined && r.signer === issuer)) revokedInvites.add(r.inviteId);
   }
+  // An open invite of a removed member admits nobody any more.
+  for (const r of inviteRecords) if (r.kind === 'issued' && removed.has(r.signer)) revokedInvites.add(r.inviteId);
   const issuedInvites = new Map<string, IssuedInvite>();
   for (const [inviteId, r] of issued)
     issuedInvites.set(inviteId, { inviteId, issuedBy: r.signer, at: r.at, expiresAt: r.expiresAt, revoked: revokedInvites.has(inviteId), usedBy: usedInvites.get(inviteId) });
-  return { founderKey, members, usedInvites, revokedInvites, issuedInvites };
+  const removedBy = new Map([...removed].map(([key, r]) => [key, { by: r.signer, at: r.at }]));
+  return { founderKey, members, admins: new Set([...admins].filter((key) => !removed.has(key))), removed: removedBy, usedInvites, revokedInvites, issuedInvites };
 }
 
 /**

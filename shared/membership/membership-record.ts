@@ -26,17 +26,24 @@
  *             which holds the key), so members see which invites are open.
  *   revoked   an invite taken back by whoever issued it (or the founder):
  *             no member admits anyone with it any more.
+ *   adminGranted  an administrator makes `subject` one too (the founder is
+ *             the first administrator).
+ *   removed   an administrator removes `subject`. Whom the removed member
+ *             admitted stays a member when their admission is listed in
+ *             `keep` (record ids the administrator had seen): admissions the
+ *             removed member signs later, or backdates, do not count.
  *
  * `member` is what the newcomer said about themselves in their signed claim
  * (peer-auth.ts); the key is what is proven, the names are theirs to choose.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { LIMITS } from '../domain/limits';
 import { decodeSignedCode, encodeSignedCode, SignedCodeError, type SignedCodeFormat } from '../invite/signed-code';
 
 const PREFIX = 'SKM1';
 /** A record holds two keys, two names and a few ids: far below this. */
-const MAX_RECORD_LENGTH = 2000;
+const MAX_RECORD_LENGTH = 12_000;
 
 export const PublicKeyTextSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
@@ -54,12 +61,16 @@ const Common = {
   at: z.number().int().nonnegative(),
 };
 const InviteId = z.string().min(1).max(64);
+/** A member admits a handful of people; a removal names those admissions that stay, so this is far above any real list. */
+const MAX_KEPT_ADMISSIONS = 200;
 
 export const MembershipPayloadSchema = z.discriminatedUnion('kind', [
   z.object({ ...Common, kind: z.literal('founded'), member: MemberRefSchema }),
   z.object({ ...Common, kind: z.literal('admitted'), member: MemberRefSchema, inviteId: InviteId, invitedBy: PublicKeyTextSchema }),
   z.object({ ...Common, kind: z.literal('issued'), inviteId: InviteId, expiresAt: z.number().int().nonnegative() }),
   z.object({ ...Common, kind: z.literal('revoked'), inviteId: InviteId }),
+  z.object({ ...Common, kind: z.literal('adminGranted'), subject: PublicKeyTextSchema }),
+  z.object({ ...Common, kind: z.literal('removed'), subject: PublicKeyTextSchema, keep: z.array(z.string().regex(/^[0-9a-f]{32}$/)).max(MAX_KEPT_ADMISSIONS) }),
 ]);
 export type MembershipPayload = z.infer<typeof MembershipPayloadSchema>;
 
@@ -103,8 +114,7 @@ export async function verifyMembershipRecord(text: unknown): Promise<VerifiedRec
   }
 }
 
-/** A record's stable id: the first 16 bytes of SHA-256 over its text, hex. */
-export async function recordId(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return Array.from(digest.slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+/** A record's stable id: the first 16 bytes of SHA-256 over its text, hex (synchronous: the member list needs it). */
+export function recordId(text: string): string {
+  return Array.from(sha256(new TextEncoder().encode(text)).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
 }

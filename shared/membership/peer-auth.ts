@@ -42,7 +42,7 @@ const NONCE_BYTES = 32;
 /** A proof holds a chain of records, each under 2 kB; a region's invite tree is not deeper than this. */
 const MAX_CHAIN = 64;
 
-export const REFUSAL_REASONS = ['notMember', 'badProof', 'inviteUsed', 'inviteExpired', 'inviteRevoked', 'inviteInvalid', 'otherWorkspace', 'noMemberHere', 'otherVersion', 'timeout'] as const;
+export const REFUSAL_REASONS = ['notMember', 'badProof', 'inviteUsed', 'inviteExpired', 'inviteRevoked', 'inviteInvalid', 'otherWorkspace', 'noMemberHere', 'otherVersion', 'timeout', 'removed'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 const ProofSchema = z.discriminatedUnion('as', [

@@ -29,6 +29,17 @@ import { recordId, signMembershipRecord, verifyMembershipRecord, type MemberRef,
 import type { Proof } from './peer-auth';
 import { inviteRoot, isLegacyFounder, legacyMembers } from './legacy-upgrade';
 
+/** What is wrong with a membership action the user asked for, for the UI to word. */
+export class MembershipActionError extends Error {
+  override readonly name = 'MembershipActionError';
+  constructor(
+    readonly problem: 'notAdmin' | 'lastAdmin' | 'notMember',
+    detail: string,
+  ) {
+    super(`Membership action refused (${problem}): ${detail}`);
+  }
+}
+
 export interface MembershipSelf {
   readonly memberId: string;
   readonly publicKeyB64: string;
@@ -117,7 +128,7 @@ export class WorkspaceMembership implements Authenticator {
 
   /** Adds a checked record to the document (idempotent: keyed by its hash). */
   async add(record: VerifiedRecord): Promise<void> {
-    const id = await recordId(record.text);
+    const id = recordId(record.text);
     if (this.map.get(id) !== record.text) this.map.set(id, record.text);
   }
 
@@ -198,8 +209,9 @@ export class WorkspaceMembership implements Authenticator {
       }
       if (this.open && !(await this.adoptFounderFrom(shown))) return { ok: false, reason: 'notMember' };
       const founderKey = this.founderKey;
-      const listed = resolveMemberList([...own, ...shown], workspaceId, founderKey ?? '').members.get(proof.member.publicKey);
-      if (!listed) return { ok: false, reason: 'notMember' };
+      const resolved = resolveMemberList([...own, ...shown], workspaceId, founderKey ?? '');
+      const listed = resolved.members.get(proof.member.publicKey);
+      if (!listed) return { ok: false, reason: resolved.removed.has(proof.member.publicKey) ? 'removed' : 'notMember' };
       // Records a newcomer learns this way are the workspace's too; the sync would bring them anyway.
       for (const record of shown) await this.add(record);
       return { ok: true, peer: { member: { publicKey: listed.publicKey, displayName: listed.displayName, organisationName: listed.organisationName }, as: 'member' } };
@@ -227,6 +239,7 @@ export class WorkspaceMembership implements Authenticator {
     if (invite.workspaceId !== workspaceId) return { ok: false, reason: 'otherWorkspace' };
     const used = list.usedInvites.get(invite.inviteId);
     const newcomer = proof.member.publicKey;
+    if (list.removed.has(newcomer)) return { ok: false, reason: 'removed' };
     if (used === newcomer) {
       const chain = chainOf(list, own, newcomer);
       const admission = chain?.at(-1)?.text;
@@ -246,6 +259,42 @@ export class WorkspaceMembership implements Authenticator {
     } finally {
       this.admitting.delete(invite.inviteId);
     }
+  }
+
+  async admits(peer: VerifiedPeer): Promise<boolean> {
+    if (peer.as === 'open') return this.open;
+    return (await this.list()).members.has(peer.member.publicKey);
+  }
+
+  /** Makes a member an administrator too; only an administrator may. */
+  async grantAdmin(subject: string): Promise<void> {
+    const list = await this.list();
+    this.requireAdmin(list);
+    if (!list.members.has(subject)) throw new MembershipActionError('notMember', 'only a member can be made an administrator');
+    const { self, workspaceId } = this.options;
+    await this.add(await signMembershipRecord({ v: 1, kind: 'adminGranted', workspaceId, signer: self.publicKeyB64, subject, at: this.now() }, self.privateKey));
+  }
+
+  /**
+   * Removes members (one person, or every member of an organisation); only an
+   * administrator may, and never the last one. Whom they admitted stays: the
+   * removal lists those admissions (member-list.ts).
+   */
+  async remove(subjects: readonly string[]): Promise<void> {
+    const records = await this.records();
+    const list = resolveMemberList(records, this.options.workspaceId, this.founderKey ?? '');
+    this.requireAdmin(list);
+    for (const subject of subjects) if (!list.members.has(subject)) throw new MembershipActionError('notMember', 'not a member (or removed already)');
+    if (![...list.admins].some((key) => !subjects.includes(key))) throw new MembershipActionError('lastAdmin', 'the workspace would have no administrator left');
+    const { self, workspaceId } = this.options;
+    for (const subject of subjects) {
+      const keep = records.filter((r) => r.kind === 'admitted' && r.signer === subject && list.members.has(r.member.publicKey)).map((r) => recordId(r.text));
+      await this.add(await signMembershipRecord({ v: 1, kind: 'removed', workspaceId, signer: self.publicKeyB64, subject, keep, at: this.now() }, self.privateKey));
+    }
+  }
+
+  private requireAdmin(list: MemberList): void {
+    if (!list.admins.has(this.options.self.publicKeyB64)) throw new MembershipActionError('notAdmin', 'only an administrator may do this');
   }
 
   async accept(text: string, admittedBy: VerifiedPeer): Promise<void> {

@@ -103,6 +103,22 @@ export async function startWorkspaceOfThree(pages: readonly [Page, Page, Page], 
   return { inviteB };
 }
 
+/**
+ * A (Anne) starts "RES 2.0" with Gemeente Leiden; B (Bram, Liander) joins with
+ * A's invite at its own host (port `portB`); both end in sync. Returns the invite B used.
+ */
+export async function startPairAtHosts(a: Page, b: Page, portB: number): Promise<string> {
+  await createIdentity(a, ANNE);
+  await createWorkspace(a, 'Holland Rijnland', 'RES 2.0');
+  await addOrganisation(a, { name: 'Gemeente Leiden', type: 'Gemeente' });
+  const invite = await createInvite(a);
+  await createIdentity(b, BRAM);
+  await joinAtHost(b, portB, invite);
+  await expect(b.getByTestId('sync-status')).toHaveText('Bijgewerkt met 1 partner', { timeout: 30_000 });
+  await expect(a.getByTestId('sync-status')).toHaveText('Bijgewerkt met 1 partner', { timeout: 20_000 });
+  return invite;
+}
+
 /** The two people most specs use: A in a municipality, B at the grid operator. */
 export const ANNE = { name: 'Anne de Vries', organisation: 'Gemeente Leiden', role: 'Programmamanager' };
 export const BRAM = { name: 'Bram Jansen', organisation: 'Liander', role: 'Netstrateeg' };

@@ -2,7 +2,7 @@ import { chromium, expect, test, type Browser, type Page } from '@playwright/tes
 import { bundlePage, servePage } from '../../bench/harness';
 import { callSession, openSessionPages } from '../../bench/session-harness';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { ANNE, BRAM, addOrganisation, createIdentity, createInvite, createWorkspace, joinAtHost, readInviteParts, openSection } from './app-actions';
+import { addOrganisation, openSection, readInviteParts, startPairAtHosts } from './app-actions';
 import { CHROMIUM_PATH, chromiumArgs } from './chromium';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 import type { KeyHolderApi } from './pages/key-holder-page';
@@ -47,13 +47,7 @@ test('a client with only the key, or with a used invite, gets nothing and is lis
   const sessionPages: Page[] = [];
   let stock: Page | undefined;
   try {
-    await createIdentity(a.page, ANNE);
-    await createWorkspace(a.page, 'Holland Rijnland', 'RES 2.0');
-    await addOrganisation(a.page, { name: 'Gemeente Leiden', type: 'Gemeente' });
-    const invite = await createInvite(a.page);
-    await createIdentity(b.page, BRAM);
-    await joinAtHost(b.page, PORT_B, invite);
-    await expect(status(b.page)).toHaveText('Bijgewerkt met 1 partner', { timeout: 30_000 });
+    const invite = await startPairAtHosts(a.page, b.page, PORT_B);
     await openSection(b.page, 'Organisaties');
     await expect(b.page.getByRole('article', { name: 'Gemeente Leiden' })).toBeVisible();
 

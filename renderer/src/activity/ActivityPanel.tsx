@@ -5,11 +5,13 @@ import type { ActivityEvent } from '../../../shared/activity/activity';
 import { OnboardingChecklistCard } from '../dashboard/OnboardingChecklistCard';
 import { useWorkspace } from '../workspace/workspace-context';
 import { useActivity, type ActivityView } from './useActivity';
+import { useMemberList } from '../membership/useMemberList';
 
 /** Where an event leads, relative to the workspace. */
 function linkOf(event: ActivityEvent): string {
   switch (event.kind) {
     case 'memberJoined':
+    case 'memberRemoved':
       return `/mensen/${encodeURIComponent(event.memberId)}`;
     case 'organisationAdded':
     case 'organisationUpdated':
@@ -36,6 +38,8 @@ function useEventText(view: ActivityView) {
     switch (event.kind) {
       case 'memberJoined':
         return event.invitedBy ? t('activity.memberJoinedInvited', { name: member(event.memberId), by: member(event.invitedBy) }) : t('activity.memberJoined', { name: member(event.memberId) });
+      case 'memberRemoved':
+        return t('activity.memberRemoved', { name: member(event.memberId), by: member(event.by) });
       case 'organisationAdded':
         return t('activity.organisationAdded', { name: member(event.by), organisation: organisation(event.organisationId) });
       case 'organisationUpdated':
@@ -57,8 +61,9 @@ function useEventText(view: ActivityView) {
 /** The workspace's landing section: what the others changed since this user's last visit. */
 export function ActivityPanel() {
   const { t, i18n } = useTranslation();
-  const { doc, identity, previousVisitAt } = useWorkspace();
-  const view = useActivity(doc, previousVisitAt, identity.memberId);
+  const { doc, identity, previousVisitAt, membership } = useWorkspace();
+  const list = useMemberList(membership);
+  const view = useActivity(doc, previousVisitAt, identity.memberId, list?.removed);
   const textOf = useEventText(view);
   const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' });
   const headingId = 'activity-heading';

@@ -34,12 +34,23 @@ function readSources(doc: Y.Doc): ActivitySources & { names: Map<string, string>
   return { members, organisations, documents, introductions, interests, comments, names };
 }
 
+/** Removed members (by public key, from the member list) as activity entries, by member id. */
+function removalsOf(doc: Y.Doc, removed: ReadonlyMap<string, { by: string; at: number }> | undefined): ActivitySources['removals'] {
+  if (!removed || removed.size === 0) return [];
+  const idOf = new Map(valid(readMembers(doc)).map((member) => [member.publicKey, member.memberId]));
+  return [...removed].flatMap(([key, { by, at }]) => {
+    const memberId = idOf.get(key);
+    const byId = idOf.get(by);
+    return memberId && byId ? [{ memberId, by: byId, at }] : [];
+  });
+}
+
 /** The workspace's changes by others since `since`, with the names to show them by. */
-export function useActivity(doc: Y.Doc, since: number | undefined, selfMemberId: string): ActivityView {
+export function useActivity(doc: Y.Doc, since: number | undefined, selfMemberId: string, removed?: ReadonlyMap<string, { by: string; at: number }>): ActivityView {
   const read = useCallback((current: Y.Doc) => {
-    const sources = readSources(current);
+    const sources = { ...readSources(current), removals: removalsOf(current, removed) };
     return { events: activitySince(sources, since, selfMemberId), names: sources.names };
-  }, [since, selfMemberId]);
+  }, [since, selfMemberId, removed]);
   const { events, names } = useDocValue(doc, read);
   return {
     events,

@@ -207,6 +207,7 @@ export const en: LocaleShape = {
     refusedByUs: 'A connection was refused: {{reason}}',
     refusedByThem: 'A partner refused this computer: {{reason}}',
     refusedInvite: 'A partner did not let you in: {{reason}}. Ask for a new invite.',
+    refusedRemoved: 'An administrator removed you from this workspace. What you had is still here; you no longer get new changes.',
     refusal: {
       notMember: 'not a proven member of this workspace',
       badProof: 'could not prove who it is',
@@ -218,6 +219,7 @@ export const en: LocaleShape = {
       noMemberHere: 'neither of you is admitted yet; wait for a member',
       otherVersion: 'another version of Stroomkring',
       timeout: 'no proof in time',
+      removed: 'removed from this workspace by an administrator',
     },
     floodingTitle: 'Too many changes at once',
     floodingPeer_one: '{{name}}: {{count}} change held back; it will catch up calmly later',

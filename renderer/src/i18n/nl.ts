@@ -206,6 +206,7 @@ export const nl = {
     refusedByUs: 'Een verbinding geweigerd: {{reason}}',
     refusedByThem: 'Een partner weigerde deze computer: {{reason}}',
     refusedInvite: 'Een partner liet je niet toe: {{reason}}. Vraag een nieuwe uitnodiging.',
+    refusedRemoved: 'Een beheerder heeft je uit deze werkruimte verwijderd. Wat je al had, staat hier nog; nieuwe wijzigingen krijg je niet meer.',
     refusal: {
       notMember: 'geen bewezen lid van deze werkruimte',
       badProof: 'kon niet bewijzen wie het is',
@@ -217,6 +218,7 @@ export const nl = {
       noMemberHere: 'allebei nog niet toegelaten; wacht op een lid',
       otherVersion: 'een andere versie van Stroomkring',
       timeout: 'geen bewijs op tijd',
+      removed: 'uit deze werkruimte verwijderd door een beheerder',
     },
     floodingTitle: 'Te veel wijzigingen tegelijk',
     floodingPeer_one: '{{name}}: {{count}} wijziging tegengehouden; wordt later rustig bijgewerkt',

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconPencil, IconUsersPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconPencil, IconUserMinus, IconUsersPlus } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -10,6 +10,8 @@ import { IntroduceModal } from './IntroduceModal';
 import { IntroductionList } from './IntroductionItem';
 import { OrganisationLink } from './links';
 import { ProfileEditModal } from './ProfileEditModal';
+import { RemoveMemberModal } from '../membership/RemoveMemberModal';
+import { useMemberList } from '../membership/useMemberList';
 import { useOnline, usePeople, type People } from './usePeople';
 
 const FIELD_LABEL_KEYS = { expertise: 'people.expertise', contact: 'people.contact', brings: 'people.brings', seeks: 'people.seeks' } as const satisfies Record<ProfileField, string>;
@@ -41,12 +43,16 @@ export function MemberProfile({ memberId }: { memberId: string }) {
   return <Profile member={member} people={people} />;
 }
 
-type Dialog = 'edit' | 'introduce' | null;
+type Dialog = 'edit' | 'introduce' | 'remove' | null;
 
 function Profile({ member, people }: { member: Member; people: People }) {
   const { t } = useTranslation();
-  const { identity } = useWorkspace();
+  const { identity, membership } = useWorkspace();
+  const list = useMemberList(membership);
   const online = useOnline();
+  const isAdmin = list?.admins.has(member.publicKey) ?? false;
+  const removed = list?.removed.has(member.publicKey) ?? false;
+  const mayRemove = !!list && list.admins.has(identity.publicKeyB64) && list.members.has(member.publicKey);
   const [dialog, setDialog] = useState<Dialog>(null);
   const own = member.memberId === identity.memberId;
   const organisationId = organisationIdOf(member, people.organisations);
@@ -67,6 +73,16 @@ function Profile({ member, people }: { member: Member; people: People }) {
                 {t('people.online')}
               </Badge>
             )}
+            {isAdmin && (
+              <Badge color="indigo.9" variant="filled">
+                {t('people.adminBadge')}
+              </Badge>
+            )}
+            {removed && (
+              <Badge color="red.9" variant="filled">
+                {t('people.removedBadge')}
+              </Badge>
+            )}
           </Group>
           <Text>
             {member.role && `${member.role}, `}
@@ -81,6 +97,11 @@ function Profile({ member, people }: { member: Member; people: People }) {
           ) : (
             <Button variant="default" leftSection={<IconUsersPlus size={16} aria-hidden />} onClick={() => setDialog('introduce')}>
               {t('people.introduce')}
+            </Button>
+          )}
+          {!own && mayRemove && (
+            <Button variant="default" color="red" leftSection={<IconUserMinus size={16} aria-hidden />} onClick={() => setDialog('remove')}>
+              {t('people.removeMember')}
             </Button>
           )}
         </Group>
@@ -115,6 +136,7 @@ function Profile({ member, people }: { member: Member; people: People }) {
       </ProfileSection>
       {dialog === 'edit' && <ProfileEditModal member={member} people={people} onClose={() => setDialog(null)} />}
       {dialog === 'introduce' && <IntroduceModal people={people} initial={{ a: member.memberId }} onClose={() => setDialog(null)} />}
+      {dialog === 'remove' && membership && <RemoveMemberModal membership={membership} member={member} onClose={() => setDialog(null)} />}
     </Stack>
   );
 }

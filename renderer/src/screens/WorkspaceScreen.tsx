@@ -79,7 +79,7 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
       .then(setPreviousVisitAt)
       .catch((error: unknown) => console.warn('Could not record this visit', error));
   }, [db, record.id]);
-  const context = useMemo(() => ({ record, doc, identity, sync, previousVisitAt }), [record, doc, identity, sync, previousVisitAt]);
+  const context = useMemo(() => ({ record, doc, identity, sync, membership, previousVisitAt }), [record, doc, identity, sync, membership, previousVisitAt]);
   const [roomSyncs] = useState(() => new RoomSyncRegistry());
   return (
     <Container size="lg">

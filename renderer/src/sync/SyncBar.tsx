@@ -66,7 +66,7 @@ export function SyncBar({ sync, onInvite, onConnections }: { sync: WorkspaceSync
       </Group>
       {sync.refusedInvite && (
         <Alert color="orange" role="alert" mt="sm">
-          {t('sync.refusedInvite', { reason: t(`sync.refusal.${sync.refusedInvite}`) })}
+          {sync.refusedInvite === 'removed' ? t('sync.refusedRemoved') : t('sync.refusedInvite', { reason: t(`sync.refusal.${sync.refusedInvite}`) })}
         </Alert>
       )}
     </Paper>

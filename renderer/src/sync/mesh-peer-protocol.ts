@@ -40,6 +40,11 @@ export interface PeerProtocol {
   close(conn: PeerConn): void;
 }
 
+/** The protocol, plus closing a proven link whose member no longer belongs (removed since). */
+export interface GatedPeerProtocol extends PeerProtocol {
+  refuseLink(id: string, reason: RefusalReason): void;
+}
+
 export interface GateEvents {
   verified(id: string, peer: VerifiedPeer, pc: RTCPeerConnection | undefined): void;
   refused(id: string, reason: RefusalReason, byThem: boolean): void;
@@ -56,7 +61,7 @@ interface Link {
   readonly timer: ReturnType<typeof setTimeout>;
 }
 
-export function createMeshPeerProtocol(mesh: MeshSync, auth: Authenticator, room: string, events: GateEvents): PeerProtocol {
+export function createMeshPeerProtocol(mesh: MeshSync, auth: Authenticator, room: string, events: GateEvents): GatedPeerProtocol {
   const links = new Map<PeerConn, Link>();
   let serial = 0;
   const linkOf = (conn: PeerConn): Link => {
@@ -100,6 +105,9 @@ export function createMeshPeerProtocol(mesh: MeshSync, auth: Authenticator, room
     return link;
   };
   return {
+    refuseLink: (id, reason) => {
+      for (const link of links.values()) if (link.id === id) link.session.fail(reason, false);
+    },
     open: (conn) => void linkOf(conn),
     // A message can arrive before this side's own 'connect' event: the link starts then.
     message: (conn, data) => {

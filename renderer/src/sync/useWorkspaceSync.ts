@@ -7,7 +7,7 @@ import type { Authenticator } from '../../../shared/membership/auth-session';
 import type { RefusalReason } from '../../../shared/membership/peer-auth';
 
 /** Refusals that only a new invite mends: the user is told so beside the status. */
-const INVITE_REFUSALS: readonly RefusalReason[] = ['inviteUsed', 'inviteExpired', 'inviteRevoked', 'inviteInvalid', 'otherWorkspace', 'notMember'];
+const INVITE_REFUSALS: readonly RefusalReason[] = ['inviteUsed', 'inviteExpired', 'inviteRevoked', 'inviteInvalid', 'otherWorkspace', 'notMember', 'removed'];
 import { useDatabase } from '../app/database-context';
 import { host } from '../host';
 import type { StroomkringDatabase } from '../storage/database';

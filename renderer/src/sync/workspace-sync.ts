@@ -81,6 +81,7 @@ export class WorkspaceSync {
   /** Neighbour id → who proved to be on the other end. */
   private readonly verifiedPeers = new Map<string, VerifiedPeer>();
   private refusalLog: Refusal[] = [];
+  private readonly stopMembership: () => void;
 
   private constructor(
     doc: Y.Doc,
@@ -92,18 +93,27 @@ export class WorkspaceSync {
     this.presenceWhileOffline = { user: options.user };
     // The network edge: a partner's damaged message is logged here and dropped.
     this.mesh = new MeshSync(doc, this.awareness, { warn: (message, detail) => console.warn(message, detail) });
+    const protocol = createMeshPeerProtocol(this.mesh, options.membership, room, {
+      verified: (id, peer, pc) => {
+        this.verifiedPeers.set(id, peer);
+        if (pc) this.addConnection(pc);
+      },
+      refused: (_id, reason, byThem) => {
+        this.refusalLog = [{ reason, byThem, at: Date.now() }, ...this.refusalLog].slice(0, MAX_REFUSALS);
+      },
+      closed: (id) => this.verifiedPeers.delete(id),
+    });
+    // A member removed while connected is cut off at once, not at the next connection.
+    this.stopMembership = options.membership.onChange?.(() => {
+      for (const [id, peer] of this.verifiedPeers) {
+        void options.membership.admits?.(peer).then((admitted) => {
+          if (!admitted && this.verifiedPeers.get(id) === peer) protocol.refuseLink(id, 'removed');
+        });
+      }
+    }) ?? (() => {});
     // Passed through y-webrtc's untyped options (the patch reads them).
     const meshOptions = {
-      peerProtocol: createMeshPeerProtocol(this.mesh, options.membership, room, {
-        verified: (id, peer, pc) => {
-          this.verifiedPeers.set(id, peer);
-          if (pc) this.addConnection(pc);
-        },
-        refused: (_id, reason, byThem) => {
-          this.refusalLog = [{ reason, byThem, at: Date.now() }, ...this.refusalLog].slice(0, MAX_REFUSALS);
-        },
-        closed: (id) => this.verifiedPeers.delete(id),
-      }),
+      peerProtocol: protocol,
       answersAnnouncement: (degree: number, announcerDegree?: number) => answersAnnouncement(degree, Math.max(0, this.awareness.getStates().size - 1), Math.random, announcerDegree),
       // y-webrtc announces itself (on start and when a connection closes) only below this many connections.
       maxConns: TARGET_DEGREE,
@@ -222,6 +232,7 @@ export class WorkspaceSync {
     this.destroyed = true;
     clearInterval(this.reannounceTimer);
     clearTimeout(this.leaveTimer);
+    this.stopMembership();
     this.connectionListeners.clear();
     this.connections.clear();
     this.mesh.leave();

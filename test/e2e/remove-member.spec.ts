@@ -1,0 +1,52 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './a11y';
+import { addOrganisation, openSection, startPairAtHosts } from './app-actions';
+import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
+
+/**
+ * The founder, the workspace's first administrator, removes a member: after
+ * a confirmation, B's connection is closed at once and refused from then on;
+ * B is told; what A adds afterwards never reaches B; B's profile at A says
+ * "verwijderd". Separate Chromium processes.
+ */
+const [PORT_A, PORT_B] = PARTNER_HOST_PORTS;
+const status = (page: Page) => page.getByTestId('sync-status');
+
+test('an administrator removes a member, who is cut off at once and gets nothing new', async () => {
+  test.setTimeout(180_000);
+  const partners: Partner[] = await Promise.all([openPartner(PORT_A), openPartner(PORT_B)]);
+  const [a, b] = partners as [Partner, Partner];
+  try {
+    await startPairAtHosts(a.page, b.page, PORT_B);
+
+    await openSection(a.page, 'Mensen');
+    await a.page.getByRole('list', { name: 'Mensen in deze werkruimte' }).getByRole('link', { name: 'Bram Jansen' }).click();
+    await a.page.getByRole('button', { name: 'Uit de werkruimte verwijderen' }).click();
+    const confirm = a.page.getByRole('dialog', { name: 'Bram Jansen uit de werkruimte verwijderen?' });
+    await expect(confirm).toContainText('Wat Bram Jansen al heeft, blijft op diens computer.');
+    await expectNoSeriousA11yViolations(a.page);
+    await confirm.getByRole('button', { name: 'Verwijderen' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(a.page.getByText('verwijderd', { exact: true })).toBeVisible();
+    await expect(a.page.getByRole('button', { name: 'Uit de werkruimte verwijderen' })).toBeHidden();
+
+    // B is cut off at once and told why; A has no partner any more.
+    await expect(b.page.getByRole('alert').filter({ hasText: 'Een beheerder heeft je uit deze werkruimte verwijderd.' })).toBeVisible({ timeout: 20_000 });
+    await expect(status(a.page)).toHaveText('Zoeken naar partners…', { timeout: 20_000 });
+
+    // What A adds now never reaches B: B keeps being refused when it tries again.
+    await openSection(a.page, 'Organisaties');
+    await addOrganisation(a.page, { name: 'Alliander', type: 'Netbeheerder' });
+    await a.page.getByRole('button', { name: 'Verbindingen' }).click();
+    const connections = a.page.getByRole('dialog', { name: 'Verbindingen' });
+    await expect(connections.getByTestId('refused-connections')).toContainText('uit deze werkruimte verwijderd door een beheerder');
+    await expect(connections.getByTestId('mesh-neighbours').getByRole('listitem')).toHaveCount(0);
+    await a.page.keyboard.press('Escape');
+    await openSection(b.page, 'Organisaties');
+    await expect(b.page.getByRole('article', { name: 'Gemeente Leiden' })).toBeVisible();
+    await expect(b.page.getByRole('article', { name: 'Alliander' })).toHaveCount(0);
+    await expect(status(b.page)).not.toHaveText(/Bijgewerkt|Verbonden/);
+  } finally {
+    await Promise.all(partners.map((partner) => partner.close()));
+  }
+});
