@@ -4,8 +4,8 @@ import { addOrganisation, openSection, startPairAtHosts } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 
 /**
- * The founder, the workspace's first administrator, removes a member: after
- * a confirmation, B's connection is closed at once and refused from then on;
+ * The founder, the workspace's first administrator, makes B an
+ * administrator too and then removes B: after a confirmation, B's connection is closed at once and refused from then on;
  * B is told; what A adds afterwards never reaches B; B's profile at A says
  * "verwijderd". Separate Chromium processes.
  */
@@ -21,6 +21,10 @@ test('an administrator removes a member, who is cut off at once and gets nothing
 
     await openSection(a.page, 'Mensen');
     await a.page.getByRole('list', { name: 'Mensen in deze werkruimte' }).getByRole('link', { name: 'Bram Jansen' }).click();
+    // First A makes B an administrator too (a signed grant); removing an administrator is allowed while another remains.
+    await a.page.getByRole('button', { name: 'Beheerder maken' }).click();
+    await expect(a.page.getByText('beheerder', { exact: true })).toBeVisible();
+    await expect(a.page.getByRole('button', { name: 'Beheerder maken' })).toBeHidden();
     await a.page.getByRole('button', { name: 'Uit de werkruimte verwijderen' }).click();
     const confirm = a.page.getByRole('dialog', { name: 'Bram Jansen uit de werkruimte verwijderen?' });
     await expect(confirm).toContainText('Wat Bram Jansen al heeft, blijft op diens computer.');

@@ -10,16 +10,25 @@ import { MembershipActionError, type WorkspaceMembership } from '../../../shared
  * applies; the removed member's connections are closed and refused from then
  * on. What they already have stays on their computer, which the text says.
  */
-export function RemoveMemberModal({ membership, member, onClose }: { membership: WorkspaceMembership; member: { publicKey: string; displayName: string }; onClose: () => void }) {
+interface RemoveMemberModalProps {
+  readonly membership: WorkspaceMembership;
+  /** One person, or every member of an organisation (`organisation` set). */
+  readonly members: readonly { publicKey: string; displayName: string }[];
+  readonly organisation?: string;
+  readonly onClose: () => void;
+}
+
+export function RemoveMemberModal({ membership, members, organisation, onClose }: RemoveMemberModalProps) {
   const { t } = useTranslation();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const name = members.map((member) => member.displayName).join(', ');
   const remove = () => {
     setBusy(true);
     membership
-      .remove([member.publicKey])
+      .remove(members.map((member) => member.publicKey))
       .then(() => {
-        notifications.show({ message: t('people.removed', { name: member.displayName }) });
+        notifications.show({ message: organisation ? t('people.removedOrganisation', { organisation, count: members.length }) : t('people.removed', { name }) });
         onClose();
       })
       .catch((error: unknown) => {
@@ -32,9 +41,9 @@ export function RemoveMemberModal({ membership, member, onClose }: { membership:
       });
   };
   return (
-    <Modal opened onClose={onClose} title={t('people.removeTitle', { name: member.displayName })}>
+    <Modal opened onClose={onClose} title={organisation ? t('people.removeOrganisationTitle', { organisation, count: members.length }) : t('people.removeTitle', { name })}>
       <Stack>
-        <Text>{t('people.removeBody', { name: member.displayName })}</Text>
+        <Text>{organisation ? t('people.removeOrganisationBody', { organisation, names: name }) : t('people.removeBody', { name })}</Text>
         {problem && (
           <Alert color="red" role="alert">
             {problem}

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconPencil, IconUserMinus, IconUsersPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconPencil, IconShieldCheck, IconUserMinus, IconUsersPlus } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -53,6 +54,15 @@ function Profile({ member, people }: { member: Member; people: People }) {
   const isAdmin = list?.admins.has(member.publicKey) ?? false;
   const removed = list?.removed.has(member.publicKey) ?? false;
   const mayRemove = !!list && list.admins.has(identity.publicKeyB64) && list.members.has(member.publicKey);
+  const grantAdmin = () => {
+    membership
+      ?.grantAdmin(member.publicKey)
+      .then(() => notifications.show({ message: t('people.adminGranted', { name: member.displayName }) }))
+      .catch((error: unknown) => {
+        console.error('Administrator role could not be granted', error);
+        notifications.show({ color: 'red', message: t('people.removeProblem.failed') });
+      });
+  };
   const [dialog, setDialog] = useState<Dialog>(null);
   const own = member.memberId === identity.memberId;
   const organisationId = organisationIdOf(member, people.organisations);
@@ -99,6 +109,11 @@ function Profile({ member, people }: { member: Member; people: People }) {
               {t('people.introduce')}
             </Button>
           )}
+          {!own && mayRemove && !isAdmin && (
+            <Button variant="default" leftSection={<IconShieldCheck size={16} aria-hidden />} onClick={grantAdmin}>
+              {t('people.makeAdmin')}
+            </Button>
+          )}
           {!own && mayRemove && (
             <Button variant="default" color="red" leftSection={<IconUserMinus size={16} aria-hidden />} onClick={() => setDialog('remove')}>
               {t('people.removeMember')}
@@ -136,7 +151,7 @@ function Profile({ member, people }: { member: Member; people: People }) {
       </ProfileSection>
       {dialog === 'edit' && <ProfileEditModal member={member} people={people} onClose={() => setDialog(null)} />}
       {dialog === 'introduce' && <IntroduceModal people={people} initial={{ a: member.memberId }} onClose={() => setDialog(null)} />}
-      {dialog === 'remove' && membership && <RemoveMemberModal membership={membership} member={member} onClose={() => setDialog(null)} />}
+      {dialog === 'remove' && membership && <RemoveMemberModal membership={membership} members={[member]} onClose={() => setDialog(null)} />}
     </Stack>
   );
 }

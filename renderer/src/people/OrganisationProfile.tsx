@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconUsersPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconUserMinus, IconUsersPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -11,6 +11,8 @@ import { readOrganisation } from '../../../shared/workspace-doc/organisations';
 import { host } from '../host';
 import { useWorkspace } from '../workspace/workspace-context';
 import { IntroduceModal } from './IntroduceModal';
+import { RemoveMemberModal } from '../membership/RemoveMemberModal';
+import { useMemberList } from '../membership/useMemberList';
 import { IntroductionList } from './IntroductionItem';
 import { MemberLink } from './links';
 import { useOnline, usePeople, type People } from './usePeople';
@@ -47,7 +49,11 @@ function Profile({ organisation, people }: { organisation: Organisation; people:
   const { t, i18n } = useTranslation();
   const online = useOnline();
   const [introducing, setIntroducing] = useState(false);
+  const [removing, setRemoving] = useState(false);
   const members = people.members.filter((member) => organisationIdOf(member, people.organisations) === organisation.id);
+  const { identity, membership } = useWorkspace();
+  const list = useMemberList(membership);
+  const removable = list && list.admins.has(identity.publicKeyB64) ? members.filter((member) => list.members.has(member.publicKey) && member.publicKey !== identity.publicKeyB64) : [];
   const intros = toOrganisation(people.introductions, organisation.id);
   const headingId = 'organisation-profile-heading';
   const membersHeadingId = 'organisation-members-heading';
@@ -63,10 +69,18 @@ function Profile({ organisation, people }: { organisation: Organisation; people:
             {stakeholderTypeLabel(organisation.type, i18n.resolvedLanguage ?? 'nl')}
           </Badge>
         </div>
-        <Button variant="default" leftSection={<IconUsersPlus size={16} aria-hidden />} onClick={() => setIntroducing(true)}>
-          {t('people.introduceToOrganisation')}
-        </Button>
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconUsersPlus size={16} aria-hidden />} onClick={() => setIntroducing(true)}>
+            {t('people.introduceToOrganisation')}
+          </Button>
+          {removable.length > 0 && (
+            <Button variant="default" color="red" leftSection={<IconUserMinus size={16} aria-hidden />} onClick={() => setRemoving(true)}>
+              {t('people.removeOrganisation', { count: removable.length })}
+            </Button>
+          )}
+        </Group>
       </Group>
+      {removing && membership && <RemoveMemberModal membership={membership} members={removable} organisation={organisation.name} onClose={() => setRemoving(false)} />}
       {organisation.description && <Text style={{ whiteSpace: 'pre-line' }}>{organisation.description}</Text>}
       {organisation.website && (
         <Anchor

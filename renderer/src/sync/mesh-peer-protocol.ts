@@ -47,7 +47,7 @@ export interface GatedPeerProtocol extends PeerProtocol {
 
 export interface GateEvents {
   verified(id: string, peer: VerifiedPeer, pc: RTCPeerConnection | undefined): void;
-  refused(id: string, reason: RefusalReason, byThem: boolean): void;
+  refused(id: string, reason: RefusalReason, byThem: boolean, remotePeerId: string): void;
   closed(id: string): void;
 }
 
@@ -95,7 +95,7 @@ export function createMeshPeerProtocol(mesh: MeshSync, auth: Authenticator, room
         },
         failed: (reason, byThem) => {
           clearTimeout(link.timer);
-          events.refused(id, reason, byThem);
+          events.refused(id, reason, byThem, conn.remotePeerId);
         },
       }),
     };

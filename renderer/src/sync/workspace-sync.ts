@@ -15,7 +15,8 @@
  * y-webrtc 10.3.0 is patched (patches/y-webrtc+10.3.0.patch): glare between
  * two peers offering at once; a disconnected room that stayed reachable
  * (offline edits were then never sent); the data channels handed to a peer
- * protocol; and who answers an announcement decided here.
+ * protocol; who answers an announcement decided here; and peers refused
+ * lately neither answered nor taken up (REFUSED_BACKOFF_MS).
  */
 import { Awareness } from 'y-protocols/awareness';
 import { WebrtcProvider } from 'y-webrtc';
@@ -51,6 +52,15 @@ export interface Refusal {
 /** The connections view lists this many recent refusals; older ones say nothing new. */
 const MAX_REFUSALS = 10;
 
+/**
+ * A peer refused for a reason that does not mend itself in seconds (not a
+ * member, removed, a bad invite) is not answered or connected to again for
+ * this long: without it, a client that cannot prove itself makes every
+ * honest peer set up a connection several times a second.
+ */
+export const REFUSED_BACKOFF_MS = 60_000;
+const LASTING_REFUSALS: ReadonlySet<RefusalReason> = new Set(['notMember', 'badProof', 'removed', 'inviteUsed', 'inviteExpired', 'inviteRevoked', 'inviteInvalid', 'otherWorkspace', 'otherVersion']);
+
 export interface WorkspaceSyncOptions {
   readonly workspaceId: string;
   readonly key: string;
@@ -81,6 +91,8 @@ export class WorkspaceSync {
   /** Neighbour id → who proved to be on the other end. */
   private readonly verifiedPeers = new Map<string, VerifiedPeer>();
   private refusalLog: Refusal[] = [];
+  /** y-webrtc peer id → until when it is not answered (REFUSED_BACKOFF_MS). */
+  private readonly refusedPeers = new Map<string, number>();
   private readonly stopMembership: () => void;
 
   private constructor(
@@ -98,8 +110,10 @@ export class WorkspaceSync {
         this.verifiedPeers.set(id, peer);
         if (pc) this.addConnection(pc);
       },
-      refused: (_id, reason, byThem) => {
-        this.refusalLog = [{ reason, byThem, at: Date.now() }, ...this.refusalLog].slice(0, MAX_REFUSALS);
+      refused: (_id, reason, byThem, remotePeerId) => {
+        const now = Date.now();
+        this.refusalLog = [{ reason, byThem, at: now }, ...this.refusalLog].slice(0, MAX_REFUSALS);
+        if (!byThem && LASTING_REFUSALS.has(reason)) this.refusedPeers.set(remotePeerId, now + REFUSED_BACKOFF_MS);
       },
       closed: (id) => this.verifiedPeers.delete(id),
     });
@@ -114,6 +128,13 @@ export class WorkspaceSync {
     // Passed through y-webrtc's untyped options (the patch reads them).
     const meshOptions = {
       peerProtocol: protocol,
+      refusesPeer: (peerId: string) => {
+        const until = this.refusedPeers.get(peerId);
+        if (until === undefined) return false;
+        if (until > Date.now()) return true;
+        this.refusedPeers.delete(peerId);
+        return false;
+      },
       answersAnnouncement: (degree: number, announcerDegree?: number) => answersAnnouncement(degree, Math.max(0, this.awareness.getStates().size - 1), Math.random, announcerDegree),
       // y-webrtc announces itself (on start and when a connection closes) only below this many connections.
       maxConns: TARGET_DEGREE,
