@@ -27,6 +27,8 @@ export interface Authenticator {
   accept(record: string, admittedBy: VerifiedPeer): Promise<void>;
   /** Whether a peer proven earlier on a connection still belongs (it may have been removed since). */
   admits?(peer: VerifiedPeer): Promise<boolean>;
+  /** Member ids (as presence carries them) of members removed: their presence is not shown or kept. */
+  removedMemberIds?(): Promise<ReadonlySet<string>>;
   /** Calls `listener` when who belongs may have changed. */
   onChange?(listener: () => void): () => void;
 }

@@ -266,6 +266,11 @@ export class WorkspaceMembership implements Authenticator {
     return (await this.list()).members.has(peer.member.publicKey);
   }
 
+  async removedMemberIds(): Promise<ReadonlySet<string>> {
+    const removed = (await this.list()).removed;
+    return new Set(await Promise.all([...removed.keys()].map((key) => memberIdFromPublicKey(fromBase64Url(key)))));
+  }
+
   /** Makes a member an administrator too; only an administrator may. */
   async grantAdmin(subject: string): Promise<void> {
     const list = await this.list();

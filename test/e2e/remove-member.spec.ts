@@ -1,23 +1,27 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addOrganisation, openSection, startPairAtHosts } from './app-actions';
+import { addOrganisation, openSection, startWorkspaceOfThree } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 
 /**
  * The founder, the workspace's first administrator, makes B an
  * administrator too and then removes B: after a confirmation, B's connection is closed at once and refused from then on;
- * B is told; what A adds afterwards never reaches B; B's profile at A says
- * "verwijderd". Separate Chromium processes.
+ * B is told; nobody shows B as present; what A adds afterwards never
+ * reaches B; B's profile at A says "verwijderd". Separate Chromium processes
+ * (A, B and C).
  */
-const [PORT_A, PORT_B] = PARTNER_HOST_PORTS;
+const [PORT_A, PORT_B, PORT_C] = PARTNER_HOST_PORTS;
 const status = (page: Page) => page.getByTestId('sync-status');
 
 test('an administrator removes a member, who is cut off at once and gets nothing new', async () => {
   test.setTimeout(180_000);
-  const partners: Partner[] = await Promise.all([openPartner(PORT_A), openPartner(PORT_B)]);
-  const [a, b] = partners as [Partner, Partner];
+  const partners: Partner[] = await Promise.all([openPartner(PORT_A), openPartner(PORT_B), openPartner(PORT_C)]);
+  const [a, b, c] = partners as [Partner, Partner, Partner];
   try {
-    await startPairAtHosts(a.page, b.page, PORT_B);
+    await startWorkspaceOfThree([a.page, b.page, c.page], { b: PORT_B, c: PORT_C }, [{ name: 'Gemeente Leiden', type: 'Gemeente' }]);
+    await expect(status(a.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 30_000 });
+    const bramPresent = (page: Page) => page.getByRole('listitem', { name: 'Bram Jansen, Liander' });
+    await expect(bramPresent(c.page)).toBeVisible({ timeout: 20_000 });
 
     await openSection(a.page, 'Mensen');
     await a.page.getByRole('list', { name: 'Mensen in deze werkruimte' }).getByRole('link', { name: 'Bram Jansen' }).click();
@@ -36,7 +40,10 @@ test('an administrator removes a member, who is cut off at once and gets nothing
 
     // B is cut off at once and told why; A has no partner any more.
     await expect(b.page.getByRole('alert').filter({ hasText: 'Een beheerder heeft je uit deze werkruimte verwijderd.' })).toBeVisible({ timeout: 20_000 });
-    await expect(status(a.page)).toHaveText('Zoeken naar partners…', { timeout: 20_000 });
+    await expect(status(a.page)).toHaveText('Bijgewerkt met 1 partner', { timeout: 20_000 });
+    // Nobody shows B as present any more (presence would otherwise linger until it times out).
+    await expect(bramPresent(a.page)).toHaveCount(0);
+    await expect(bramPresent(c.page)).toHaveCount(0);
 
     // What A adds now never reaches B: B keeps being refused when it tries again.
     await openSection(a.page, 'Organisaties');
@@ -44,7 +51,8 @@ test('an administrator removes a member, who is cut off at once and gets nothing
     await a.page.getByRole('button', { name: 'Verbindingen' }).click();
     const connections = a.page.getByRole('dialog', { name: 'Verbindingen' });
     await expect(connections.getByTestId('refused-connections')).toContainText('uit deze werkruimte verwijderd door een beheerder');
-    await expect(connections.getByTestId('mesh-neighbours').getByRole('listitem')).toHaveCount(0);
+    await expect(connections.getByTestId('mesh-neighbours').getByRole('listitem')).toHaveCount(1);
+    await expect(connections.getByTestId('mesh-neighbours')).toContainText('Carla Smit');
     await a.page.keyboard.press('Escape');
     await openSection(b.page, 'Organisaties');
     await expect(b.page.getByRole('article', { name: 'Gemeente Leiden' })).toBeVisible();

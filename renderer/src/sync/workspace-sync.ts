@@ -18,7 +18,7 @@
  * protocol; who answers an announcement decided here; and peers refused
  * lately neither answered nor taken up (REFUSED_BACKOFF_MS).
  */
-import { Awareness } from 'y-protocols/awareness';
+import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import { WebrtcProvider } from 'y-webrtc';
 import type * as Y from 'yjs';
 import { roomNameFor } from '../../../shared/invite/workspace-key';
@@ -94,6 +94,14 @@ export class WorkspaceSync {
   /** y-webrtc peer id → until when it is not answered (REFUSED_BACKOFF_MS). */
   private readonly refusedPeers = new Map<string, number>();
   private readonly stopMembership: () => void;
+  private removedMemberIds: ReadonlySet<string> = new Set();
+  private readonly dropRemovedPresence = (): void => {
+    if (this.removedMemberIds.size === 0) return;
+    const gone = [...this.awareness.getStates()]
+      .filter(([client, state]) => client !== this.awareness.clientID && this.removedMemberIds.has(String((state as { user?: { memberId?: unknown } }).user?.memberId)))
+      .map(([client]) => client);
+    if (gone.length > 0) removeAwarenessStates(this.awareness, gone, 'removed');
+  };
 
   private constructor(
     doc: Y.Doc,
@@ -117,14 +125,20 @@ export class WorkspaceSync {
       },
       closed: (id) => this.verifiedPeers.delete(id),
     });
-    // A member removed while connected is cut off at once, not at the next connection.
+    // A member removed while connected is cut off at once, not at the next connection, and their presence goes.
     this.stopMembership = options.membership.onChange?.(() => {
       for (const [id, peer] of this.verifiedPeers) {
         void options.membership.admits?.(peer).then((admitted) => {
           if (!admitted && this.verifiedPeers.get(id) === peer) protocol.refuseLink(id, 'removed');
         });
       }
+      void options.membership.removedMemberIds?.().then((ids) => {
+        this.removedMemberIds = ids;
+        this.dropRemovedPresence();
+      });
     }) ?? (() => {});
+    // Presence of a removed member relayed by a partner who does not know of the removal yet is dropped too.
+    this.awareness.on('change', this.dropRemovedPresence);
     // Passed through y-webrtc's untyped options (the patch reads them).
     const meshOptions = {
       peerProtocol: protocol,
