@@ -4,7 +4,7 @@
  * the app (or a script injected into it) can read its bytes; it is stored as a
  * CryptoKey object in IndexedDB and only ever used through crypto.subtle.sign.
  */
-import { toBase64Url } from './base64url';
+import { fromBase64Url, toBase64Url } from './base64url';
 
 export const SIGNING_ALGORITHM = { name: 'Ed25519' } as const;
 
@@ -35,6 +35,16 @@ export async function generateIdentityKeys(): Promise<IdentityKeys> {
 
 export async function sign(privateKey: CryptoKey, message: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.sign(SIGNING_ALGORITHM, privateKey, message as Uint8Array<ArrayBuffer>));
+}
+
+/** Verifies against a raw public key as members share it (base64url); false for a key or signature that does not even parse. */
+export async function verifyWithPublicKeyText(publicKeyText: string, signature: Uint8Array, message: Uint8Array): Promise<boolean> {
+  try {
+    const publicKey = await crypto.subtle.importKey('raw', fromBase64Url(publicKeyText) as Uint8Array<ArrayBuffer>, SIGNING_ALGORITHM, false, ['verify']);
+    return await verify(publicKey, signature, message);
+  } catch {
+    return false;
+  }
 }
 
 export async function verify(publicKey: CryptoKey, signature: Uint8Array, message: Uint8Array): Promise<boolean> {

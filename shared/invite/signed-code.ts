@@ -14,7 +14,7 @@
  */
 import type { z } from 'zod';
 import { fromBase64Url, toBase64Url } from '../crypto/base64url';
-import { SIGNING_ALGORITHM } from '../crypto/identity-keys';
+import { SIGNING_ALGORITHM, verifyWithPublicKeyText } from '../crypto/identity-keys';
 
 /** What is wrong with a pasted code, in terms the UI words for the user. */
 export type SignedCodeProblem = 'empty' | 'notACode' | 'otherKind' | 'truncated' | 'tampered' | 'unsupportedVersion' | 'invalid';
@@ -60,15 +60,6 @@ function decodePart(text: string, what: string): Uint8Array {
   return bytes;
 }
 
-async function signatureMatches(publicKeyText: string, signature: Uint8Array, payload: Uint8Array): Promise<boolean> {
-  try {
-    const publicKey = await crypto.subtle.importKey('raw', fromBase64Url(publicKeyText) as Uint8Array<ArrayBuffer>, SIGNING_ALGORITHM, false, ['verify']);
-    return await crypto.subtle.verify(SIGNING_ALGORITHM, publicKey, signature as Uint8Array<ArrayBuffer>, payload as Uint8Array<ArrayBuffer>);
-  } catch {
-    return false;
-  }
-}
-
 /** Decodes and verifies a code; throws SignedCodeError saying what is wrong. */
 export async function decodeSignedCode<T>(format: SignedCodeFormat<T>, code: string): Promise<T> {
   // Whitespace and line breaks from mail clients and chat apps are ignored.
@@ -97,6 +88,6 @@ export async function decodeSignedCode<T>(format: SignedCodeFormat<T>, code: str
     if (typeof version === 'number' && version !== 1) throw new SignedCodeError('unsupportedVersion', `payload version ${version}`);
     throw new SignedCodeError('invalid', parsed.error.issues[0]?.message ?? 'payload does not match');
   }
-  if (!(await signatureMatches(format.publicKeyOf(parsed.data), signature, payloadBytes))) throw new SignedCodeError('tampered', 'signature does not match');
+  if (!(await verifyWithPublicKeyText(format.publicKeyOf(parsed.data), signature, payloadBytes))) throw new SignedCodeError('tampered', 'signature does not match');
   return parsed.data;
 }

@@ -20,7 +20,7 @@
  */
 import type * as Y from 'yjs';
 import { fromBase64Url, toBase64Url } from '../crypto/base64url';
-import { memberIdFromPublicKey, SIGNING_ALGORITHM } from '../crypto/identity-keys';
+import { memberIdFromPublicKey, sign, verifyWithPublicKeyText } from '../crypto/identity-keys';
 import { decodeInvite } from '../invite/invite-code';
 import { membershipMap } from '../workspace-doc/schema';
 import type { Authenticator, CheckResult, VerifiedPeer } from './auth-session';
@@ -58,15 +58,6 @@ export interface MembershipOptions {
   readonly now?: () => number;
   /** This device now trusts this founder (an upgraded workspace from before proven membership): store it. */
   readonly onFounderAdopted?: (founderKey: string) => void;
-}
-
-async function signatureHolds(publicKey: string, signature: string, message: Uint8Array): Promise<boolean> {
-  try {
-    const key = await crypto.subtle.importKey('raw', fromBase64Url(publicKey) as Uint8Array<ArrayBuffer>, SIGNING_ALGORITHM, false, ['verify']);
-    return await crypto.subtle.verify(SIGNING_ALGORITHM, key, fromBase64Url(signature) as Uint8Array<ArrayBuffer>, message as Uint8Array<ArrayBuffer>);
-  } catch {
-    return false;
-  }
 }
 
 export class WorkspaceMembership implements Authenticator {
@@ -123,7 +114,12 @@ export class WorkspaceMembership implements Authenticator {
   }
 
   async list(): Promise<MemberList> {
-    return resolveMemberList(await this.records(), this.options.workspaceId, this.founderKey ?? '');
+    return this.resolve(await this.records());
+  }
+
+  /** The member list these records give, from the founder this device trusts. */
+  private resolve(records: readonly VerifiedRecord[]): MemberList {
+    return resolveMemberList(records, this.options.workspaceId, this.founderKey ?? '');
   }
 
   /** Adds a checked record to the document (idempotent: keyed by its hash). */
@@ -178,16 +174,27 @@ export class WorkspaceMembership implements Authenticator {
     return { publicKey: publicKeyB64, displayName, organisationName };
   }
 
-  private async signTranscript(message: Uint8Array): Promise<string> {
-    return toBase64Url(new Uint8Array(await crypto.subtle.sign(SIGNING_ALGORITHM, this.options.self.privateKey, message as Uint8Array<ArrayBuffer>)));
+  private async signatureHolds(publicKey: string, signature: string, message: Uint8Array): Promise<boolean> {
+    let bytes: Uint8Array;
+    try {
+      bytes = fromBase64Url(signature);
+    } catch {
+      return false;
+    }
+    return verifyWithPublicKeyText(publicKey, bytes, message);
   }
+
+  private async signTranscript(message: Uint8Array): Promise<string> {
+    return toBase64Url(await sign(this.options.self.privateKey, message));
+  }
+
 
   async prove(transcriptFor: (member: MemberRef) => Uint8Array): Promise<Proof> {
     const member = this.selfRef();
     if (this.open) return { as: 'open', member };
     const signature = await this.signTranscript(transcriptFor(member));
     const records = await this.records();
-    const list = resolveMemberList(records, this.options.workspaceId, this.founderKey ?? '');
+    const list = this.resolve(records);
     const chain = chainOf(list, records, member.publicKey);
     if (chain) return { as: 'member', member, signature, chain: chain.map((r) => r.text) };
     if (this.options.inviteCode) return { as: 'newcomer', member, signature, invite: this.options.inviteCode };
@@ -197,8 +204,7 @@ export class WorkspaceMembership implements Authenticator {
   async check(proof: Proof, transcriptFor: (member: MemberRef) => Uint8Array): Promise<CheckResult> {
     if (proof.as === 'open') return this.open ? { ok: true, peer: { member: proof.member, as: 'open' } } : { ok: false, reason: 'notMember' };
     if (this.open && proof.as !== 'member') return { ok: false, reason: 'notMember' };
-    if (!(await signatureHolds(proof.member.publicKey, proof.signature, transcriptFor(proof.member)))) return { ok: false, reason: 'badProof' };
-    const { workspaceId } = this.options;
+    if (!(await this.signatureHolds(proof.member.publicKey, proof.signature, transcriptFor(proof.member)))) return { ok: false, reason: 'badProof' };
     const own = await this.records();
     if (proof.as === 'member') {
       const shown: VerifiedRecord[] = [];
@@ -208,8 +214,7 @@ export class WorkspaceMembership implements Authenticator {
         shown.push(record);
       }
       if (this.open && !(await this.adoptFounderFrom(shown))) return { ok: false, reason: 'notMember' };
-      const founderKey = this.founderKey;
-      const resolved = resolveMemberList([...own, ...shown], workspaceId, founderKey ?? '');
+      const resolved = this.resolve([...own, ...shown]);
       const listed = resolved.members.get(proof.member.publicKey);
       if (!listed) return { ok: false, reason: resolved.removed.has(proof.member.publicKey) ? 'removed' : 'notMember' };
       // Records a newcomer learns this way are the workspace's too; the sync would bring them anyway.
@@ -232,7 +237,7 @@ export class WorkspaceMembership implements Authenticator {
 
   private async admit(proof: Extract<Proof, { as: 'newcomer' }>, own: VerifiedRecord[]): Promise<CheckResult> {
     const { workspaceId, self } = this.options;
-    const list = resolveMemberList(own, workspaceId, this.founderKey ?? '');
+    const list = this.resolve(own);
     if (!list.members.has(self.publicKeyB64)) return { ok: false, reason: 'noMemberHere' };
     const invite = await decodeInvite(proof.invite).catch(() => null);
     if (!invite || !list.members.has(invite.inviter.publicKey)) return { ok: false, reason: 'inviteInvalid' };
@@ -287,7 +292,7 @@ export class WorkspaceMembership implements Authenticator {
    */
   async remove(subjects: readonly string[]): Promise<void> {
     const records = await this.records();
-    const list = resolveMemberList(records, this.options.workspaceId, this.founderKey ?? '');
+    const list = this.resolve(records);
     this.requireAdmin(list);
     for (const subject of subjects) if (!list.members.has(subject)) throw new MembershipActionError('notMember', 'not a member (or removed already)');
     if (![...list.admins].some((key) => !subjects.includes(key))) throw new MembershipActionError('lastAdmin', 'the workspace would have no administrator left');

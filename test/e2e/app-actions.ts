@@ -136,7 +136,7 @@ export async function startSharedWorkspace(a: Page, b: Page, organisations: read
 }
 
 /** What a client that knows only an invite code can read from it (its middle part is readable JSON, signed-code.ts). */
-export function readInviteParts(code: string): { workspaceId: string; key: string; hub: string } {
-  const payload = JSON.parse(Buffer.from(code.split('.')[1] as string, 'base64url').toString('utf8')) as { workspaceId: string; key: string; hubs: string[] };
-  return { workspaceId: payload.workspaceId, key: payload.key, hub: payload.hubs[0] as string };
+export function readInviteParts(code: string): { workspaceId: string; key: string; hub: string; expiresAt: number | undefined } {
+  const payload = JSON.parse(Buffer.from(code.split('.')[1] as string, 'base64url').toString('utf8')) as { workspaceId: string; key: string; hubs: string[]; expiresAt?: number };
+  return { workspaceId: payload.workspaceId, key: payload.key, hub: payload.hubs[0] as string, expiresAt: payload.expiresAt };
 }
