@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addOrganisation } from '../workspace-doc/organisations';
+import { updateEffects } from './update-effects';
+import { refusedEffects, type WriteAuthor } from './write-rules';
+
+const anne: WriteAuthor = { memberId: 'anne', organisationName: 'Gemeente Noord', isAdmin: true };
+const bram: WriteAuthor = { memberId: 'bram', organisationName: 'Liander', isAdmin: false };
+
+function workspace(): { doc: Y.Doc; noord: string; liander: string } {
+  const doc = new Y.Doc();
+  const noord = addOrganisation(doc, { name: 'Gemeente Noord', type: 'municipality', description: '', website: '' }, { memberId: 'anne', now: 1 });
+  const liander = addOrganisation(doc, { name: 'Liander', type: 'gridOperator', description: '', website: '' }, { memberId: 'anne', now: 1 });
+  doc.getMap('interests').set(noord, new Y.Map([['strategy', 'wind']]));
+  const idea = new Y.Map<unknown>([['title', 'Zon'], ['createdBy', 'anne']]);
+  doc.getMap('ideas').set('i1', idea);
+  idea.set('votes', new Y.Map());
+  const goal = new Y.Map<unknown>([['createdBy', 'anne']]);
+  doc.getMap('goals').set('g1', goal);
+  goal.set('stances', new Y.Array());
+  (goal.get('stances') as Y.Array<unknown>).push([{ memberId: 'anne' }]);
+  return { doc, noord, liander };
+}
+
+function rulesBroken(doc: Y.Doc, author: WriteAuthor, change: (copy: Y.Doc) => void): string[] {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  const before = Y.encodeStateVector(copy);
+  change(copy);
+  const { effects } = updateEffects(doc, Y.encodeStateAsUpdate(copy, before));
+  return [...new Set(refusedEffects(doc, effects, author, 'workspace').map((r) => r.rule))];
+}
+
+const map = (doc: Y.Doc, root: string, key: string) => doc.getMap(root).get(key) as Y.Map<unknown>;
+
+describe('write rules on receive', () => {
+  it("refuses another organisation's interests, and takes one's own", () => {
+    const { doc, noord, liander } = workspace();
+    expect(rulesBroken(doc, bram, (c) => map(c, 'interests', noord).set('strategy', 'niets'))).toEqual(['otherOrganisation']);
+    expect(rulesBroken(doc, bram, (c) => c.getMap('interests').set(liander, new Y.Map([['strategy', 'net']])))).toEqual([]);
+    expect(rulesBroken(doc, anne, (c) => map(c, 'interests', noord).set('strategy', 'zon'))).toEqual([]);
+  });
+
+  it("refuses another organisation's profile and mandates, also from an administrator", () => {
+    const { doc, noord } = workspace();
+    expect(rulesBroken(doc, bram, (c) => map(c, 'organisations', noord).set('description', 'x'))).toEqual(['otherOrganisation']);
+    expect(rulesBroken(doc, bram, (c) => c.getMap('mandates').set(JSON.stringify([noord, 'bram']), { at: 1 }))).toEqual(['otherOrganisation']);
+    const lianderOnly = { ...anne, organisationName: 'Liander', memberId: 'carla' };
+    expect(rulesBroken(doc, lianderOnly, (c) => map(c, 'interests', noord).set('strategy', 'x'))).toEqual(['otherOrganisation']);
+  });
+
+  it('refuses a profile that says another organisation: belonging comes from the signed admission', () => {
+    const { doc, noord } = workspace();
+    const claims = (c: Y.Doc) => {
+      c.getMap('members').set('bram', new Y.Map([['organisationId', noord]]));
+      map(c, 'interests', noord).set('strategy', 'x');
+    };
+    expect(rulesBroken(doc, bram, claims)).toEqual(['otherOrganisation']);
+  });
+
+  it('refuses deleting what one did not create, altering a signed stance, and clearing everything', () => {
+    const { doc } = workspace();
+    expect(rulesBroken(doc, bram, (c) => c.getMap('ideas').delete('i1'))).toEqual(['notCreator']);
+    expect(rulesBroken(doc, bram, (c) => (map(c, 'goals', 'g1').get('stances') as Y.Array<unknown>).delete(0, 1))).toEqual(['signedRecord']);
+    const clearAll = (c: Y.Doc) => {
+      for (const root of ['organisations', 'interests', 'ideas', 'goals']) for (const key of [...c.getMap(root).keys()]) c.getMap(root).delete(key);
+    };
+    expect(rulesBroken(doc, bram, clearAll).sort()).toEqual(['notCreator', 'otherOrganisation']);
+    expect(rulesBroken(doc, anne, (c) => c.getMap('ideas').delete('i1'))).toEqual([]);
+  });
+
+  it("refuses someone else's vote and a writer-filled author that is not the signer", () => {
+    const { doc } = workspace();
+    expect(rulesBroken(doc, bram, (c) => (map(c, 'ideas', 'i1').get('votes') as Y.Map<unknown>).set('anne', 1))).toEqual(['otherVote']);
+    expect(rulesBroken(doc, bram, (c) => (map(c, 'ideas', 'i1').get('votes') as Y.Map<unknown>).set('bram', 1))).toEqual([]);
+    expect(rulesBroken(doc, bram, (c) => c.getMap('goals').set('g2', new Y.Map([['createdBy', 'anne']])))).toEqual(['authorField']);
+    expect(rulesBroken(doc, bram, (c) => c.getMap('goals').set('g2', new Y.Map([['createdBy', 'bram']])))).toEqual([]);
+  });
+
+  it('refuses roots the app does not know and altered membership records', () => {
+    const { doc } = workspace();
+    expect(rulesBroken(doc, bram, (c) => c.getMap('junk').set('x', 1))).toEqual(['unknownPart']);
+    expect(doc.share.has('junk')).toBe(false);
+    doc.getMap('membership').set('r1', 'SKM1.a');
+    expect(rulesBroken(doc, bram, (c) => c.getMap('membership').set('r2', 'SKM1.b'))).toEqual([]);
+    expect(rulesBroken(doc, bram, (c) => c.getMap('membership').delete('r1'))).toEqual(['signedRecord']);
+  });
+});

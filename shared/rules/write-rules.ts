@@ -1,0 +1,181 @@
+/**
+ * Who may change what in a workspace (or confidential room) document: one
+ * rule per part of the document, decided on the changes an update makes
+ * (update-effects.ts) and the member who signed it. The receive path
+ * (shared/sync/signed-changes) refuses an update that breaks one; the
+ * screens ask the same functions before offering an edit.
+ *
+ *   organisations/<id>       its members (by the organisation name their signed admission carries)
+ *                            and whoever created it; anyone may add one; administrators may delete one
+ *   interests/<orgId>        that organisation's members
+ *   mandates/[orgId,member]  that organisation's members
+ *   members/<memberId>       that member only (a profile is one's own)
+ *   goals/<id>/stances|versions   appended only: a signed stance or a saved version is never altered
+ *   ideas/<id>/votes/<m>     member m only (one's own vote)
+ *   ideas/<id> text fields   its author
+ *   comments/<id>            its author
+ *   membership/<recordId>    added only (each record carries its own signature)
+ *   meta                     written once; changed only by an administrator
+ *   any record               deleted only by its creator or an administrator
+ *   createdBy, by, updatedBy, addedBy   must name the member who signed
+ *   a root the app does not know   nobody
+ *
+ * Who belongs to an organisation comes from the signed admission (the
+ * organisation name the member joined under), never from the profile a
+ * member fills in: a member cannot make themself part of another
+ * organisation. So the name binds: its members and its creator may rename
+ * it, and whoever joined under the old name then no longer belongs to it by
+ * name (a stable organisation id in the admission is for later).
+ *
+ * An administrator is not above the organisation rules: they may delete a
+ * record (cleaning up), but not write another organisation's interests.
+ */
+import * as Y from 'yjs';
+import { ROOT } from '../workspace-doc/schema';
+import { POSITION, type UpdateEffect } from './update-effects';
+
+export interface WriteAuthor {
+  readonly memberId: string;
+  /** The organisation name in the member's signed admission. */
+  readonly organisationName: string;
+  readonly isAdmin: boolean;
+}
+
+export type DocumentKind = 'workspace' | 'room';
+
+export type BrokenRule = 'otherOrganisation' | 'otherMember' | 'signedRecord' | 'notCreator' | 'authorField' | 'adminOnly' | 'otherVote' | 'unknownPart';
+
+export interface RefusedEffect {
+  readonly path: readonly string[];
+  readonly op: UpdateEffect['op'];
+  readonly rule: BrokenRule;
+}
+
+const WORKSPACE_ROOTS: ReadonlySet<string> = new Set(Object.values(ROOT));
+const ROOM_ROOTS: ReadonlySet<string> = new Set(['roomMeta', 'invitations', 'joined', 'notes', ROOT.documents, ROOT.comments]);
+const AUTHOR_FIELDS: ReadonlySet<string> = new Set(['createdBy', 'by', 'updatedBy', 'addedBy']);
+const APPEND_ONLY: ReadonlySet<string> = new Set(['stances', 'versions']);
+const IDEA_AUTHOR_FIELDS: ReadonlySet<string> = new Set(['title', 'description', 'tags', 'goalId']);
+
+const normalName = (name: string): string => name.trim().toLocaleLowerCase('nl');
+
+const rootsOf = (kind: DocumentKind): ReadonlySet<string> => (kind === 'workspace' ? WORKSPACE_ROOTS : ROOM_ROOTS);
+
+function recordOf(doc: Y.Doc, root: string, key: string): Y.Map<unknown> | undefined {
+  const entry = doc.getMap<unknown>(root).get(key);
+  return entry instanceof Y.Map ? entry : undefined;
+}
+
+function creatorOf(doc: Y.Doc, root: string, key: string): unknown {
+  const record = recordOf(doc, root, key);
+  return record?.get(root === ROOT.comments ? 'by' : 'createdBy');
+}
+
+/** The organisations `author` belongs to: the one named in their admission, and those they created. */
+export function organisationsOf(doc: Y.Doc, author: Pick<WriteAuthor, 'memberId' | 'organisationName'>): Set<string> {
+  const owned = new Set<string>();
+  const wanted = normalName(author.organisationName);
+  const byName: string[] = [];
+  doc.getMap<unknown>(ROOT.organisations).forEach((entry, id) => {
+    if (!(entry instanceof Y.Map)) return;
+    const name = entry.get('name');
+    if (typeof name === 'string' && normalName(name) === wanted) byName.push(id);
+    if (entry.get('createdBy') === author.memberId) owned.add(id);
+  });
+  // Two organisations of one name: neither is anyone's by name (as organisationIdOf in members.ts).
+  if (byName.length === 1 && byName[0] !== undefined) owned.add(byName[0]);
+  return owned;
+}
+
+/** Whether `author` may write `organisationId`'s interests, profile and mandates. */
+export function mayWriteForOrganisation(doc: Y.Doc, author: Pick<WriteAuthor, 'memberId' | 'organisationName'>, organisationId: string): boolean {
+  return organisationsOf(doc, author).has(organisationId);
+}
+
+function organisationOfMandateKey(key: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(key);
+    return Array.isArray(parsed) && typeof parsed[0] === 'string' ? parsed[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Context {
+  readonly doc: Y.Doc;
+  readonly author: WriteAuthor;
+  readonly kind: DocumentKind;
+  readonly organisations: ReadonlySet<string>;
+  /** "root/key" of records this update creates (they were not in the document). */
+  readonly created: ReadonlySet<string>;
+}
+
+function authorFieldBroken(effect: UpdateEffect, author: WriteAuthor): boolean {
+  if (effect.op !== 'insert') return false;
+  const field = effect.path[effect.path.length - 1];
+  if (field !== undefined && AUTHOR_FIELDS.has(field) && effect.path.length === 3) return effect.value !== author.memberId;
+  return false;
+}
+
+/** The rule `effect` breaks, if any. */
+function brokenRule(effect: UpdateEffect, ctx: Context): BrokenRule | undefined {
+  const [root, key, field, sub] = effect.path;
+  const { doc, author } = ctx;
+  if (root === undefined || !rootsOf(ctx.kind).has(root)) return 'unknownPart';
+  if (key === undefined || key === POSITION) return 'unknownPart';
+  if (authorFieldBroken(effect, author)) return 'authorField';
+  const isNew = ctx.created.has(`${root}/${key}`);
+  const recordDelete = effect.path.length === 2 && effect.op === 'delete';
+  switch (root) {
+    case ROOT.membership:
+      // The same record added by two peers at once (the admitting member and the newcomer) is no change.
+      return effect.path.length === 2 && effect.op === 'insert' && (!doc.getMap(root).has(key) || doc.getMap(root).get(key) === effect.value) ? undefined : 'signedRecord';
+    case ROOT.meta:
+    case 'roomMeta':
+      if (effect.op === 'insert' && (root === ROOT.meta ? !doc.getMap(root).has(key) || doc.getMap(root).get(key) === effect.value : doc.getMap(root).size === 0)) return undefined;
+      if (root === 'roomMeta' && doc.getMap(root).get('createdBy') === author.memberId) return undefined;
+      return author.isAdmin ? undefined : 'adminOnly';
+    case ROOT.members:
+    case 'joined':
+      return key === author.memberId ? undefined : 'otherMember';
+    case ROOT.interests:
+      return ctx.organisations.has(key) ? undefined : 'otherOrganisation';
+    case ROOT.mandates: {
+      const organisationId = organisationOfMandateKey(key);
+      return organisationId !== undefined && ctx.organisations.has(organisationId) ? undefined : 'otherOrganisation';
+    }
+    case ROOT.organisations:
+      if (isNew || ctx.organisations.has(key) || (recordDelete && author.isAdmin)) return undefined;
+      return 'otherOrganisation';
+    default:
+      break;
+  }
+  if (isNew) return undefined;
+  if (recordDelete) return creatorOf(doc, root, key) === author.memberId || author.isAdmin ? undefined : 'notCreator';
+  if (root === ROOT.goals && field !== undefined && APPEND_ONLY.has(field) && effect.op === 'delete') return 'signedRecord';
+  if (root === ROOT.ideas && field === 'votes' && sub !== undefined) return sub === author.memberId ? undefined : 'otherVote';
+  if (root === ROOT.ideas && field !== undefined && IDEA_AUTHOR_FIELDS.has(field)) return creatorOf(doc, root, key) === author.memberId ? undefined : 'notCreator';
+  if (root === ROOT.comments) return creatorOf(doc, root, key) === author.memberId ? undefined : 'notCreator';
+  return undefined;
+}
+
+/** The changes of one update that `author` may not make; empty when the update keeps every rule. */
+export function refusedEffects(doc: Y.Doc, effects: readonly UpdateEffect[], author: WriteAuthor, kind: DocumentKind): RefusedEffect[] {
+  const created = new Set<string>();
+  const deleted = new Set<string>();
+  for (const effect of effects) {
+    if (effect.path.length === 2 && effect.op === 'delete') deleted.add(effect.path.join('/'));
+    const [root, key] = effect.path;
+    // Only the app's own roots are looked up: getMap would make any other one exist here.
+    if (effect.path.length === 2 && effect.op === 'insert' && root !== undefined && key !== undefined && rootsOf(kind).has(root) && !doc.getMap(root).has(key)) created.add(`${root}/${key}`);
+  }
+  const ctx: Context = { doc, author, kind, organisations: organisationsOf(doc, author), created };
+  const refused: RefusedEffect[] = [];
+  for (const effect of effects) {
+    // A deleted record takes its fields with it: the record's deletion is what is judged.
+    if (effect.op === 'delete' && effect.path.length > 2 && deleted.has(effect.path.slice(0, 2).join('/'))) continue;
+    const rule = brokenRule(effect, ctx);
+    if (rule) refused.push({ path: effect.path, op: effect.op, rule });
+  }
+  return refused;
+}
