@@ -27,14 +27,16 @@ async function main(): Promise<void> {
   source.on('update', (update: Uint8Array) => updates.push(update));
   for (let i = 0; i < KEYSTROKES; i++) text.insert(text.length, String.fromCharCode(97 + (i % 26)));
 
-  const sender = new SignedChangeLog(new Y.Doc(), {
-    documentId: 'bench',
-    kind: 'workspace',
-    signer: { publicKeyB64: keys.publicKeyB64, sign: (m) => sign(keys.privateKey, m) },
-    standingOf: async () => ({ kind: 'member', author }),
-    founderKey: () => null,
-    verify: verifyWithPublicKeyText,
-  });
+  const logOf = (doc: Y.Doc) =>
+    new SignedChangeLog(doc, {
+      documentId: 'bench',
+      kind: 'workspace',
+      signer: { publicKeyB64: keys.publicKeyB64, sign: (m) => sign(keys.privateKey, m) },
+      standingOf: async () => ({ kind: 'member', author }),
+      founderKey: () => null,
+      verify: verifyWithPublicKeyText,
+    });
+  const sender = logOf(new Y.Doc());
   const sealStart = performance.now();
   const changes: Uint8Array[] = [];
   for (const update of updates) changes.push(await sender.seal(update));
@@ -50,14 +52,7 @@ async function main(): Promise<void> {
 
     const signedDoc = new Y.Doc();
     Y.applyUpdate(signedDoc, base);
-    const receiver = new SignedChangeLog(signedDoc, {
-      documentId: 'bench',
-      kind: 'workspace',
-      signer: { publicKeyB64: keys.publicKeyB64, sign: (m) => sign(keys.privateKey, m) },
-      standingOf: async () => ({ kind: 'member', author }),
-      founderKey: () => null,
-      verify: verifyWithPublicKeyText,
-    });
+    const receiver = logOf(signedDoc);
     const signedStart = performance.now();
     for (const change of changes) await receiver.receive([change], 'remote');
     const signed = (performance.now() - signedStart) / KEYSTROKES;

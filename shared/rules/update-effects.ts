@@ -76,7 +76,22 @@ export function updateEffects(doc: Y.Doc, update: Uint8Array): UpdateEffects {
   }
   const store = doc.store;
   const inDoc = (id: Y.ID): boolean => id.clock < Y.getState(store, id.client);
-  const fromUpdate = (id: Y.ID): DecodedItem | undefined => byClient.get(id.client)?.find((s) => s.id.clock <= id.clock && id.clock < s.id.clock + s.length);
+  // An update lists each client's structs in clock order: found by binary search, as Yjs finds them in its store.
+  const fromUpdate = (id: Y.ID): DecodedItem | undefined => {
+    const list = byClient.get(id.client);
+    if (!list) return undefined;
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const item = list[mid];
+      if (!item) return undefined;
+      if (item.id.clock + item.length <= id.clock) low = mid + 1;
+      else if (item.id.clock > id.clock) high = mid - 1;
+      else return item;
+    }
+    return undefined;
+  };
 
   const places = new Map<DecodedItem, Place | null>();
   const placeOfUpdateItem = (item: DecodedItem, depth = 0): Place | null => {

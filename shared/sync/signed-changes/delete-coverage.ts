@@ -12,9 +12,12 @@ interface DeleteSetLike {
   readonly clients: ReadonlyMap<number, readonly { readonly clock: number; readonly len: number }[]>;
 }
 
-export function deletionsOf(update: Uint8Array): Deletions {
-  const { ds } = Y.decodeUpdate(update) as unknown as { ds: DeleteSetLike };
-  return ds.clients;
+/** What an update holds, from one decoding: per client the clock after its last item, and its deletions. */
+export function describeUpdate(update: Uint8Array): { readonly to: ReadonlyMap<number, number>; readonly deletions: Deletions } {
+  const { structs, ds } = Y.decodeUpdate(update) as unknown as { structs: { id: Y.ID; length: number }[]; ds: DeleteSetLike };
+  const to = new Map<number, number>();
+  for (const struct of structs) to.set(struct.id.client, Math.max(to.get(struct.id.client) ?? 0, struct.id.clock + struct.length));
+  return { to, deletions: ds.clients };
 }
 
 function rangeCovered(items: readonly { clock: number; len: number }[], clock: number, len: number): boolean {

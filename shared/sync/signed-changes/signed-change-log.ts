@@ -44,7 +44,7 @@ import { toBase64Url } from '../../crypto/base64url';
 import { updateEffects } from '../../rules/update-effects';
 import { refusedEffects, type DocumentKind, type RefusedEffect, type WriteAuthor } from '../../rules/write-rules';
 import { ChangeFormatError, openChange, sealChange, type ChangeKind, type SignedChange } from './change-envelope';
-import { coversDeletions, deletionsOf, mergedDeletions, type Deletions } from './delete-coverage';
+import { coversDeletions, describeUpdate, mergedDeletions, type Deletions } from './delete-coverage';
 
 /** Held changes (waiting for what they build on, or for their signer's admission) are bounded; a catch-up brings dropped ones again. */
 export const MAX_HELD_CHANGES = 2000;
@@ -127,7 +127,7 @@ export class SignedChangeLog {
   async seal(update: Uint8Array, kind: ChangeKind = 'change'): Promise<Uint8Array> {
     const { publicKeyB64, sign } = this.options.signer;
     const bytes = await sealChange({ kind, documentId: this.options.documentId, signer: publicKeyB64, at: this.now(), update }, (message) => sign(message));
-    this.keep(bytes, true);
+    this.keep(bytes, true, hashOf(bytes), update);
     return bytes;
   }
 
@@ -168,18 +168,17 @@ export class SignedChangeLog {
     return this.held.size;
   }
 
-  private keep(bytes: Uint8Array, persist: boolean): void {
-    const hash = hashOf(bytes);
+  /** Keeps a change once; `update` is its Yjs update where the caller has it opened already. */
+  private keep(bytes: Uint8Array, persist: boolean, hash = hashOf(bytes), update?: Uint8Array): void {
     if (this.known.has(hash)) return;
     this.known.add(hash);
-    let update: Uint8Array;
+    let opened = update;
     try {
-      update = openChange(bytes).update;
+      opened ??= openChange(bytes).update;
     } catch {
       return;
     }
-    const meta = Y.parseUpdateMeta(update);
-    this.kept.push({ bytes, to: meta.to, deletions: deletionsOf(update) });
+    this.kept.push({ bytes, ...describeUpdate(opened) });
     if (persist) void this.options.store?.append([bytes]).catch((error: unknown) => this.options.warn?.('signed changes: could not store a change', error));
   }
 
@@ -220,9 +219,8 @@ export class SignedChangeLog {
       const refused = refusedEffects(this.doc, effects.effects, standing.author, this.options.kind);
       if (refused.length > 0) return this.refuse(change, hash, { kind: 'rules', effects: refused });
     }
-    this.held.delete(hash);
     Y.applyUpdate(this.doc, change.update, origin);
-    this.keep(bytes, true);
+    this.keep(bytes, true, hash, change.update);
     return 'applied';
   }
 
