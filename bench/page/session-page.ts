@@ -14,6 +14,7 @@ import {
   clientId,
   edit,
   flood,
+  misbehave,
   fuzzEdit,
   observeTyping,
   peerView,
@@ -29,7 +30,7 @@ import {
   waitReady,
 } from './session-peer';
 
-const api = { sentCount, start, waitReady, waitConverged, peerView, checksum, clientId, edit, waitEntry, observeTyping, typeText, waitTyped, typingArrivals, stop, flood, fuzzEdit, setOnline, statusKind };
+const api = { sentCount, start, waitReady, waitConverged, peerView, checksum, clientId, edit, waitEntry, observeTyping, typeText, waitTyped, typingArrivals, stop, flood, misbehave, fuzzEdit, setOnline, statusKind };
 
 export type SessionPageApi = typeof api;
 

@@ -23,6 +23,7 @@
  * on one machine, so their clocks agree to well under a millisecond.
  */
 import * as Y from 'yjs';
+import { addIdea } from '../../shared/workspace-doc/ideas';
 import { WorkspaceSync } from '../../renderer/src/sync/workspace-sync';
 import { sentCount } from './send-counter';
 import { seededUint32 } from '../../shared/sync/seeded-random';
@@ -131,6 +132,9 @@ export interface Started {
   readonly encodedBytes: number;
 }
 
+/** This peer's member id, once started. */
+let selfMemberId = '';
+
 export async function start(options: StartOptions): Promise<Started> {
   if (sync) throw new Error('already started');
   doc.destroy();
@@ -139,6 +143,7 @@ export async function start(options: StartOptions): Promise<Started> {
   if (options.memberEntry) doc.getMap<string>('members').set(`m${String(options.index).padStart(3, '0')}`, `peer ${options.index} client ${doc.clientID}`);
   const encodedBytes = Y.encodeStateAsUpdate(doc).byteLength;
   const keys = await generateIdentityKeys();
+  selfMemberId = keys.memberId;
   const displayName = options.displayName ?? `Deelnemer ${options.index}`;
   const organisationName = `Organisatie ${options.index % 7}`;
   const founderKey = options.invite ? ((await decodeInvite(options.invite)).founderKey ?? null) : null;
@@ -387,16 +392,58 @@ export function fuzzEdit(seed: number, label: string): void {
  * Returns how many updates it made.
  */
 export async function flood(durationMs: number, perSecond: number): Promise<number> {
-  const map = doc.getMap<number>('flood');
+  // Into its own profile, where the write rules let a member write (a root the app does not know would be refused).
+  const members = doc.getMap<unknown>('members');
+  if (!(members.get(selfMemberId) instanceof Y.Map)) members.set(selfMemberId, new Y.Map());
+  const map = members.get(selfMemberId) as Y.Map<number>;
   const tickMs = 50;
   const perTick = Math.max(1, Math.round((perSecond * tickMs) / 1000));
   const began = performance.now();
   let made = 0;
   while (performance.now() - began < durationMs) {
-    for (let i = 0; i < perTick; i++) map.set(`k${made % 64}`, made++);
+    for (let i = 0; i < perTick; i++) map.set(`flood${made % 64}`, made++);
     await new Promise((resolve) => setTimeout(resolve, tickMs));
   }
   return made;
+}
+
+// --- a hostile member (test/e2e/hostile-member.spec.ts) ------------------------
+
+/** How many junk entries the hostile member writes at once. */
+export const JUNK_ENTRIES = 10_000;
+
+/**
+ * What a member whose client was modified could send, each its own change:
+ * another organisation's interests, a forged stance on every goal, 10,000
+ * junk entries, and a clear-all of every root; and one change that keeps the
+ * rules (an idea of its own), which partners take and show as its.
+ */
+export function misbehave(ideaTitle: string): void {
+  const interests = doc.getMap<unknown>('interests');
+  doc.transact(() => {
+    doc.getMap<unknown>('organisations').forEach((_org, id) => {
+      const entry = interests.get(id);
+      if (entry instanceof Y.Map) entry.set('strategy', 'Overgenomen door een ander');
+      else interests.set(id, new Y.Map<unknown>([['strategy', 'Overgenomen door een ander']]));
+    });
+  });
+  doc.transact(() => {
+    doc.getMap<unknown>('goals').forEach((goal) => {
+      const stances = goal instanceof Y.Map ? goal.get('stances') : undefined;
+      if (stances instanceof Y.Array) stances.delete(0, stances.length);
+    });
+  });
+  doc.transact(() => {
+    const junk = doc.getMap<number>('junk');
+    for (let i = 0; i < JUNK_ENTRIES; i++) junk.set(`j${i}`, i);
+  });
+  doc.transact(() => {
+    for (const root of ['organisations', 'members', 'interests', 'documents', 'ideas', 'goals', 'workingGroups', 'introductions', 'mandates']) {
+      const map = doc.getMap<unknown>(root);
+      for (const key of [...map.keys()]) map.delete(key);
+    }
+  });
+  addIdea(doc, { title: ideaTitle, description: '', tags: [], goalId: '' }, { memberId: selfMemberId, now: Date.now() });
 }
 
 export function setOnline(online: boolean): void {

@@ -8,6 +8,7 @@
  */
 import { AuthWireError, decodeAuthMessage, encodeAuthMessage, newNonce, transcript, type Proof, type RefusalReason } from './peer-auth';
 import type { MemberRef } from './membership-record';
+import type { AuthorStanding } from '../sync/signed-changes/signed-change-log';
 
 export interface VerifiedPeer {
   readonly member: MemberRef;
@@ -31,6 +32,12 @@ export interface Authenticator {
   removedMemberIds?(): Promise<ReadonlySet<string>>;
   /** Calls `listener` when who belongs may have changed. */
   onChange?(listener: () => void): () => void;
+  /** With these three, document changes are signed and checked on receive (shared/sync/signed-changes). */
+  standingOf?(publicKey: string): Promise<AuthorStanding>;
+  trustedFounderKey?(): string | null;
+  readonly signer?: { readonly publicKeyB64: string; sign(message: Uint8Array): Promise<Uint8Array> };
+  /** The member with this key as the member list names them (also when removed since). */
+  memberNamed?(publicKey: string): Promise<MemberRef | undefined>;
 }
 
 export interface AuthLink {

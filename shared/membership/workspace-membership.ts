@@ -23,6 +23,7 @@ import { fromBase64Url, toBase64Url } from '../crypto/base64url';
 import { memberIdFromPublicKey, sign, verifyWithPublicKeyText } from '../crypto/identity-keys';
 import { decodeInvite } from '../invite/invite-code';
 import { membershipMap } from '../workspace-doc/schema';
+import type { AuthorStanding } from '../sync/signed-changes/signed-change-log';
 import type { Authenticator, CheckResult, VerifiedPeer } from './auth-session';
 import { chainOf, resolveMemberList, type MemberList } from './member-list';
 import { recordId, signMembershipRecord, verifyMembershipRecord, type MemberRef, type VerifiedRecord } from './membership-record';
@@ -71,6 +72,7 @@ export class WorkspaceMembership implements Authenticator {
   private readonly onMapChange = () => this.checkNew();
   private readonly listeners = new Set<() => void>();
   private founderKey: string | null;
+  private readonly memberIds = new Map<string, string>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -269,6 +271,41 @@ export class WorkspaceMembership implements Authenticator {
   async admits(peer: VerifiedPeer): Promise<boolean> {
     if (peer.as === 'open') return this.open;
     return (await this.list()).members.has(peer.member.publicKey);
+  }
+
+  /**
+   * Where the signer of a change stands (signed-change-log.ts). The founder
+   * is the root of trust: a member before their own `founded` record has
+   * arrived, and taken as open until it says their organisation.
+   */
+  async standingOf(publicKey: string): Promise<AuthorStanding> {
+    if (this.open) return { kind: 'open' };
+    const list = await this.list();
+    if (list.removed.has(publicKey)) return { kind: 'removed' };
+    const listed = list.members.get(publicKey);
+    if (!listed) return publicKey === this.founderKey ? { kind: 'open' } : { kind: 'unknown' };
+    let memberId = this.memberIds.get(publicKey);
+    if (memberId === undefined) {
+      memberId = await memberIdFromPublicKey(fromBase64Url(publicKey));
+      this.memberIds.set(publicKey, memberId);
+    }
+    return { kind: 'member', author: { memberId, organisationName: listed.organisationName, isAdmin: list.admins.has(publicKey) } };
+  }
+
+  async memberNamed(publicKey: string): Promise<MemberRef | undefined> {
+    const listed = (await this.list()).members.get(publicKey);
+    return listed && { publicKey: listed.publicKey, displayName: listed.displayName, organisationName: listed.organisationName };
+  }
+
+  /** The founder this device trusts, whose baseline is taken as the workspace was; null while open. */
+  trustedFounderKey(): string | null {
+    return this.founderKey;
+  }
+
+  /** Signs this device's changes with the member's key. */
+  get signer(): { readonly publicKeyB64: string; sign(message: Uint8Array): Promise<Uint8Array> } {
+    const { publicKeyB64, privateKey } = this.options.self;
+    return { publicKeyB64, sign: (message) => sign(privateKey, message) };
   }
 
   async removedMemberIds(): Promise<ReadonlySet<string>> {

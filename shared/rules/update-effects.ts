@@ -65,6 +65,26 @@ function valueOf(item: DecodedItem): unknown {
   return undefined;
 }
 
+/** Where an item goes when what it builds on was garbage-collected: nowhere (Yjs integrates it as GC). */
+const GONE = Symbol('gone');
+
+function below(up: string[] | typeof GONE | null, sub: string | null): string[] | typeof GONE | null {
+  return up && up !== GONE ? [...up, sub ?? POSITION] : up;
+}
+
+/** Whether some struct starts after a clock that neither the document nor the update before it holds (skips hold nothing). */
+function hasClockGap(structs: readonly { id: Y.ID; length: number }[], store: Y.Doc['store']): boolean {
+  const next = new Map<number, number>();
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) continue;
+    const { client, clock } = struct.id;
+    const expected = next.get(client) ?? Y.getState(store, client);
+    if (clock > expected) return true;
+    next.set(client, Math.max(expected, clock + struct.length));
+  }
+  return false;
+}
+
 export function updateEffects(doc: Y.Doc, update: Uint8Array): UpdateEffects {
   const { structs, ds } = Y.decodeUpdate(update) as unknown as { structs: DecodedItem[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
   const items = structs.filter((s) => s instanceof Y.Item) as DecodedItem[];
@@ -93,10 +113,10 @@ export function updateEffects(doc: Y.Doc, update: Uint8Array): UpdateEffects {
     return undefined;
   };
 
-  const places = new Map<DecodedItem, Place | null>();
-  const placeOfUpdateItem = (item: DecodedItem, depth = 0): Place | null => {
+  const places = new Map<DecodedItem, Place | typeof GONE | null>();
+  const placeOfUpdateItem = (item: DecodedItem, depth = 0): Place | typeof GONE | null => {
     if (places.has(item)) return places.get(item) ?? null;
-    let place: Place | null = null;
+    let place: Place | typeof GONE | null = null;
     if (item.parent !== null) place = { parent: item.parent as ParentRef, sub: item.parentSub };
     else if (depth < 10_000) {
       const ref = item.origin ?? item.rightOrigin;
@@ -105,47 +125,48 @@ export function updateEffects(doc: Y.Doc, update: Uint8Array): UpdateEffects {
     places.set(item, place);
     return place;
   };
-  const placeOfId = (id: Y.ID, depth: number): Place | null => {
+  const placeOfId = (id: Y.ID, depth: number): Place | typeof GONE | null => {
     if (inDoc(id)) {
       const found = Y.getItem(store, id);
-      return found instanceof Y.Item ? { parent: found.parent as Y.AbstractType<unknown>, sub: found.parentSub } : null;
+      return found instanceof Y.Item ? { parent: found.parent as Y.AbstractType<unknown>, sub: found.parentSub } : GONE;
     }
     const own = fromUpdate(id);
     return own ? placeOfUpdateItem(own, depth) : null;
   };
 
-  const containerPath = (parent: ParentRef, depth = 0): string[] | null => {
+  const containerPath = (parent: ParentRef, depth = 0): string[] | typeof GONE | null => {
     if (typeof parent === 'string') return [parent];
     if (depth > 64) return null;
     if (parent instanceof Y.AbstractType) {
       const owner = parent._item;
       if (owner === null) return [Y.findRootTypeKey(parent)];
-      const up = containerPath(owner.parent as Y.AbstractType<unknown>, depth + 1);
-      return up && [...up, owner.parentSub ?? POSITION];
+      return below(containerPath(owner.parent as Y.AbstractType<unknown>, depth + 1), owner.parentSub);
     }
     // An id: the item holding the parent type, in the document or in this update.
     if (inDoc(parent)) {
       const owner = Y.getItem(store, parent);
-      if (!(owner instanceof Y.Item)) return null;
-      const up = containerPath(owner.parent as Y.AbstractType<unknown>, depth + 1);
-      return up && [...up, owner.parentSub ?? POSITION];
+      if (!(owner instanceof Y.Item)) return GONE;
+      return below(containerPath(owner.parent as Y.AbstractType<unknown>, depth + 1), owner.parentSub);
     }
     const own = fromUpdate(parent);
     const ownPlace = own && placeOfUpdateItem(own);
-    if (!ownPlace) return null;
-    const up = containerPath(ownPlace.parent, depth + 1);
-    return up && [...up, ownPlace.sub ?? POSITION];
+    if (!ownPlace || ownPlace === GONE) return ownPlace ?? null;
+    return below(containerPath(ownPlace.parent, depth + 1), ownPlace.sub);
   };
 
   const effects: UpdateEffect[] = [];
   let unresolved = 0;
+  // A client's structs after a clock this document lacks wait in Yjs until the gap fills: so do we.
+  if (hasClockGap(structs, store)) unresolved += 1;
   for (const item of items) {
     if (item.id.clock + item.length <= Y.getState(store, item.id.client)) continue;
     // Deleted before it was sent: it shows nothing.
     if ((item.content as unknown) instanceof Y.ContentDeleted) continue;
     const place = placeOfUpdateItem(item);
-    const path = place && containerPath(place.parent);
-    if (!path) {
+    const path = place && place !== GONE ? containerPath(place.parent) : place;
+    // Built on something already collected (a refused change's placeholder, say): Yjs turns it into GC, it shows nothing.
+    if (path === GONE) continue;
+    if (!path || !place || place === GONE) {
       unresolved += 1;
       continue;
     }
@@ -162,7 +183,7 @@ export function updateEffects(doc: Y.Doc, update: Uint8Array): UpdateEffects {
         if (!struct || struct.id.clock >= end) break;
         if (!(struct instanceof Y.Item) || struct.deleted) continue;
         const path = containerPath(struct.parent as Y.AbstractType<unknown>);
-        if (path) effects.push({ path: [...path, struct.parentSub ?? POSITION], op: 'delete' });
+        if (path && path !== GONE) effects.push({ path: [...path, struct.parentSub ?? POSITION], op: 'delete' });
       }
     }
   }

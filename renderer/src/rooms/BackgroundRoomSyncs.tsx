@@ -18,7 +18,7 @@ interface RoomSyncProps {
 
 function RunningRoomSync({ roomId, doc, identity, membership }: RoomSyncProps & { roomId: string; doc: Y.Doc }) {
   const registry = useContext(RoomSyncContext);
-  const sync = useWorkspaceSync(doc, roomId, identity, membership, loadRoomAccess);
+  const sync = useWorkspaceSync(doc, roomId, identity, membership, loadRoomAccess, 'room');
   useEffect(() => registry?.set(roomId, sync), [registry, roomId, sync]);
   useEffect(() => () => registry?.set(roomId, undefined), [registry, roomId]);
   return null;

@@ -101,7 +101,17 @@ export interface VisitRow {
   seenAt: number;
 }
 
+/** One signed change (shared/sync/signed-changes) of a workspace or room document, kept to answer partners' catch-ups. */
+export interface SignedChangeRow {
+  seq?: number;
+  documentId: string;
+  bytes: Uint8Array;
+  /** Refused on receive: kept for its clocks and for catch-ups, never applied. */
+  refused?: true;
+}
+
 export type StroomkringDatabase = Dexie & {
+  signedChanges: EntityTable<SignedChangeRow, 'seq'>;
   identity: EntityTable<IdentityRow, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   workspaces: EntityTable<WorkspaceRow, 'id'>;
@@ -138,5 +148,7 @@ export function openDatabase(name: string = DATABASE_NAME, options: { indexedDB?
     roomAccess: 'roomId, workspaceId',
     visits: 'workspaceId',
   });
+  // v4: every change signed by its author, per document, in the order this device took them.
+  db.version(4).stores({ signedChanges: '++seq, documentId' });
   return db;
 }

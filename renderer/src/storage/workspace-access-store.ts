@@ -2,7 +2,6 @@ import * as Y from 'yjs';
 import type { InvitePayload } from '../../../shared/invite/invite-code';
 import { WorkspaceKeySchema, generateWorkspaceKey } from '../../../shared/invite/workspace-key';
 import { HubUrlSchema } from '../../../shared/sync/hub-address';
-import { initialiseMeta } from '../../../shared/workspace-doc/meta';
 import { upsertSelf } from '../../../shared/workspace-doc/members';
 import type { StroomkringDatabase, WorkspaceAccessRow } from './database';
 import type { Identity } from './identity-store';
@@ -63,8 +62,8 @@ export async function joinFromInvite(db: StroomkringDatabase, invite: InvitePayl
       await db.workspaceAccess.update(invite.workspaceId, { founderKey: invite.founderKey, inviteCode: code.replace(/\s+/g, '') });
     return { workspaceId: invite.workspaceId, alreadyMember: true };
   }
+  // No meta here: it comes with the first sync, as the founder wrote it (the invite's time is not the workspace's).
   const doc = new Y.Doc();
-  initialiseMeta(doc, { workspaceId: invite.workspaceId, regionId: invite.regionId, createdAt: invite.createdAt });
   upsertSelf(doc, {
     memberId: identity.memberId,
     displayName: identity.profile.displayName,

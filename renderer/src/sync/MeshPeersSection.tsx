@@ -1,18 +1,31 @@
 import { Alert, Badge, Group, List, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { BrokenRule } from '../../../shared/rules/write-rules';
+import type { RefusalCause } from '../../../shared/sync/signed-changes/signed-change-log';
 import type { WorkspaceSync } from './workspace-sync';
+
+type CauseKey = BrokenRule | Exclude<RefusalCause['kind'], 'rules'>;
+
+/** One line per broken rule, so ten refused effects of one kind read once. */
+function refusalCauses(cause: RefusalCause): CauseKey[] {
+  if (cause.kind !== 'rules') return [cause.kind];
+  if (cause.effects.length === 0) return ['unknownPart'];
+  return [...new Set(cause.effects.map((effect) => effect.rule))];
+}
 
 /**
  * Who this device is directly connected to in the room (the person and
  * organisation each proved to be) and whether each holds what we hold,
  * partners that speak another version, partners whose changes are being held
- * back for coming too fast, and connections refused either way.
+ * back for coming too fast, partners' changes refused for breaking a rule,
+ * and connections refused either way.
  */
 export function MeshPeersSection({ sync }: { sync: WorkspaceSync }) {
   const { t } = useTranslation();
   const neighbours = sync.neighbours();
   const flooding = sync.floodingPeers();
   const refusals = sync.refusals();
+  const refusedChanges = sync.changeRefusals();
   const room = Math.max(sync.roomSize(), neighbours.length);
   return (
     <section aria-labelledby="mesh-peers-title">
@@ -28,6 +41,22 @@ export function MeshPeersSection({ sync }: { sync: WorkspaceSync }) {
             {flooding.map((peer) => (
               <List.Item key={peer.origin}>{t('sync.floodingPeer', { name: peer.name ?? t('sync.unknownPartner'), count: peer.dropped })}</List.Item>
             ))}
+          </List>
+        </Alert>
+      )}
+      {refusedChanges.length > 0 && (
+        <Alert color="red" role="alert" mt="xs" title={t('sync.changesRefusedTitle')} data-testid="refused-changes">
+          <Text size="sm">{t('sync.changesRefusedIntro')}</Text>
+          <List size="sm">
+            {refusedChanges.map((refusal, index) => {
+              const name = refusal.member ? t('sync.peerVerified', { name: refusal.member.displayName, organisation: refusal.member.organisationName }) : t('sync.unknownPartner');
+              const causes = refusalCauses(refusal.cause);
+              return (
+                <List.Item key={`${refusal.receivedAt}-${index}`}>
+                  {t('sync.changeRefused', { name, cause: causes.map((cause) => t(`sync.changeCause.${cause}`)).join('; ') })}
+                </List.Item>
+              );
+            })}
           </List>
         </Alert>
       )}

@@ -5,6 +5,7 @@ import { presentMembers, type PresenceUser } from '../../../shared/sync/presence
 import type { SyncStatus } from '../../../shared/sync/sync-status';
 import type { Authenticator } from '../../../shared/membership/auth-session';
 import type { RefusalReason } from '../../../shared/membership/peer-auth';
+import type { DocumentKind } from '../../../shared/rules/write-rules';
 
 /** Refusals that only a new invite mends: the user is told so beside the status. */
 const INVITE_REFUSALS: readonly RefusalReason[] = ['inviteUsed', 'inviteExpired', 'inviteRevoked', 'inviteInvalid', 'otherWorkspace', 'notMember', 'removed'];
@@ -12,6 +13,7 @@ import { useDatabase } from '../app/database-context';
 import { host } from '../host';
 import type { StroomkringDatabase } from '../storage/database';
 import type { Identity } from '../storage/identity-store';
+import { signedChangeStore } from '../storage/signed-change-store';
 import { loadSyncSettings, saveSyncSettings, type SyncSettings } from '../storage/sync-settings-store';
 import { ensureWorkspaceAccess } from '../storage/workspace-access-store';
 import { WorkspaceSync } from './workspace-sync';
@@ -43,6 +45,7 @@ export function useWorkspaceSync(
   identity: Identity,
   membership: Authenticator | undefined,
   loadAccess: SyncAccessLoader = ensureWorkspaceAccess,
+  documentKind: DocumentKind = 'workspace',
 ): WorkspaceSyncState {
   const db = useDatabase();
   const settings = useLiveQuery(() => loadSyncSettings(db), [db]);
@@ -75,6 +78,8 @@ export function useWorkspaceSync(
         user: { memberId, displayName: profile.displayName, organisationName: profile.organisationName },
         online: !workOfflineRef.current,
         membership,
+        documentKind,
+        changeStore: signedChangeStore(db, workspaceId),
       });
       if (live) setSync(started);
       else started.destroy();
@@ -86,7 +91,7 @@ export function useWorkspaceSync(
       live = false;
       started?.destroy();
     };
-  }, [db, doc, workspaceId, loadAccess, signalingKey, memberId, profile.displayName, profile.organisationName, membership]);
+  }, [db, doc, workspaceId, loadAccess, documentKind, signalingKey, memberId, profile.displayName, profile.organisationName, membership]);
 
   useEffect(() => {
     if (sync instanceof WorkspaceSync) sync.setOnline(!workOffline);

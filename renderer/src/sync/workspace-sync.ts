@@ -24,6 +24,10 @@ import type * as Y from 'yjs';
 import { roomNameFor } from '../../../shared/invite/workspace-key';
 import type { Authenticator, VerifiedPeer } from '../../../shared/membership/auth-session';
 import type { RefusalReason } from '../../../shared/membership/peer-auth';
+import { verifyWithPublicKeyText } from '../../../shared/crypto/identity-keys';
+import type { DocumentKind } from '../../../shared/rules/write-rules';
+import type { MemberRef } from '../../../shared/membership/membership-record';
+import { MAX_SHOWN_REFUSALS, SignedChangeLog, type ChangeRefusal, type ChangeStore } from '../../../shared/sync/signed-changes/signed-change-log';
 import { LEAVE_GRACE_MS, MeshSync, type NeighbourSummary } from '../../../shared/sync/mesh/mesh-sync';
 import { answersAnnouncement, REANNOUNCE_MS, TARGET_DEGREE } from '../../../shared/sync/mesh/topology';
 import { presentMembers, PresenceUserSchema, type PresenceUser } from '../../../shared/sync/presence';
@@ -39,6 +43,11 @@ export interface FloodingPeer {
   readonly origin: number;
   readonly name: string | undefined;
   readonly dropped: number;
+}
+
+/** A partner's change that was refused, with who signed it as the member list names them. */
+export interface NamedChangeRefusal extends ChangeRefusal {
+  readonly member: MemberRef | undefined;
 }
 
 /** A connection that was refused, either way, kept for the connections view. */
@@ -70,6 +79,10 @@ export interface WorkspaceSyncOptions {
   readonly online: boolean;
   /** Proves this device to every peer and checks every peer before anything is sent (shared/membership). */
   readonly membership: Authenticator;
+  /** A workspace or a confidential room: which write rules hold (shared/rules/write-rules.ts). */
+  readonly documentKind?: DocumentKind;
+  /** Where this device keeps the signed changes it holds, to answer partners' catch-ups after a restart. */
+  readonly changeStore?: ChangeStore;
 }
 
 const stopping = new Map<string, Promise<void>>();
@@ -103,16 +116,34 @@ export class WorkspaceSync {
     if (gone.length > 0) removeAwarenessStates(this.awareness, gone, 'removed');
   };
 
+  private readonly changeLog: SignedChangeLog | undefined;
+  private readonly refusalListeners = new Set<() => void>();
+  private readonly stopRefusals: () => void;
+  private namedRefusals: NamedChangeRefusal[] = [];
+
   private constructor(
     doc: Y.Doc,
     private readonly room: string,
     options: WorkspaceSyncOptions,
+    changeLog: SignedChangeLog | undefined,
   ) {
+    this.changeLog = changeLog;
+    // The network edge: a partner's change that breaks a rule is refused by the log, logged here, and shown.
+    this.stopRefusals =
+      changeLog?.onRefusal((refusal) => {
+        console.warn(`signed changes: refused a change by ${refusal.signer}: ${JSON.stringify(refusal.cause)}`);
+        void (options.membership.memberNamed?.(refusal.signer) ?? Promise.resolve(undefined))
+          .catch(() => undefined)
+          .then((member) => {
+            this.namedRefusals = [...this.namedRefusals, { ...refusal, member }].slice(-MAX_SHOWN_REFUSALS);
+            for (const listener of this.refusalListeners) listener();
+          });
+      }) ?? (() => {});
     this.awareness = new Awareness(doc);
     this.awareness.setLocalStateField('user', options.user);
     this.presenceWhileOffline = { user: options.user };
     // The network edge: a partner's damaged message is logged here and dropped.
-    this.mesh = new MeshSync(doc, this.awareness, { warn: (message, detail) => console.warn(message, detail) });
+    this.mesh = new MeshSync(doc, this.awareness, { warn: (message, detail) => console.warn(message, detail), ...(changeLog ? { changes: changeLog } : {}) });
     const protocol = createMeshPeerProtocol(this.mesh, options.membership, room, {
       verified: (id, peer, pc) => {
         this.verifiedPeers.set(id, peer);
@@ -127,6 +158,7 @@ export class WorkspaceSync {
     });
     // A member removed while connected is cut off at once, not at the next connection, and their presence goes.
     this.stopMembership = options.membership.onChange?.(() => {
+      this.mesh.retryChanges();
       for (const [id, peer] of this.verifiedPeers) {
         void options.membership.admits?.(peer).then((admitted) => {
           if (!admitted && this.verifiedPeers.get(id) === peer) protocol.refuseLink(id, 'removed');
@@ -171,7 +203,28 @@ export class WorkspaceSync {
   static async start(doc: Y.Doc, options: WorkspaceSyncOptions): Promise<WorkspaceSync> {
     const room = await roomNameFor(options.workspaceId, options.key);
     await stopping.get(room);
-    return new WorkspaceSync(doc, room, options);
+    const changeLog = await WorkspaceSync.openChangeLog(doc, options);
+    return new WorkspaceSync(doc, room, options, changeLog);
+  }
+
+  private static async openChangeLog(doc: Y.Doc, options: WorkspaceSyncOptions): Promise<SignedChangeLog | undefined> {
+    const { membership } = options;
+    const { signer } = membership;
+    if (!membership.standingOf || !membership.trustedFounderKey || !signer) return undefined;
+    const standingOf = membership.standingOf.bind(membership);
+    const founderKey = membership.trustedFounderKey.bind(membership);
+    const log = new SignedChangeLog(doc, {
+      documentId: options.workspaceId,
+      kind: options.documentKind ?? 'workspace',
+      signer,
+      standingOf,
+      founderKey,
+      verify: verifyWithPublicKeyText,
+      ...(options.changeStore ? { store: options.changeStore } : {}),
+      warn: (message, detail) => console.warn(message, detail),
+    });
+    await log.open();
+    return log;
   }
 
   status(): SyncStatus {
@@ -189,6 +242,11 @@ export class WorkspaceSync {
       const presenceName = neighbour.origin === undefined ? undefined : this.nameOf(neighbour.origin);
       return { ...neighbour, name: verified?.member.displayName ?? presenceName, verified };
     });
+  }
+
+  /** Partners' changes refused lately (they broke a write rule, or their signer was removed), oldest first. */
+  changeRefusals(): readonly NamedChangeRefusal[] {
+    return this.namedRefusals;
   }
 
   /** Connections refused lately, newest first. */
@@ -253,12 +311,14 @@ export class WorkspaceSync {
     for (const event of events) this.provider.on(event, listener);
     this.awareness.on('change', listener);
     const stopMesh = this.mesh.onChange(listener);
+    this.refusalListeners.add(listener);
     const timer = setInterval(listener, STATUS_POLL_MS);
     return () => {
       clearInterval(timer);
       for (const event of events) this.provider.off(event, listener);
       this.awareness.off('change', listener);
       stopMesh();
+      this.refusalListeners.delete(listener);
     };
   }
 
@@ -268,6 +328,8 @@ export class WorkspaceSync {
     clearInterval(this.reannounceTimer);
     clearTimeout(this.leaveTimer);
     this.stopMembership();
+    this.stopRefusals();
+    this.refusalListeners.clear();
     this.connectionListeners.clear();
     this.connections.clear();
     this.mesh.leave();

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { pseudoRandomBytes } from '../pseudo-random-bytes';
 import { contentOf, seededRandom, SimNetwork } from './sim-network.test-helper';
 import { MAX_DEGREE, TARGET_DEGREE, answersAnnouncement } from './topology';
-import { encodeMeshMessage, MESH_TAG } from './wire';
+import { encodeMeshMessage, MESH_TAG, MESH_VERSION } from './wire';
 
 let net: SimNetwork | undefined;
 afterEach(() => {
@@ -210,13 +210,13 @@ describe('mesh sync: bad peers', () => {
     network.connect('a', 'b');
     expect(network.settle()).toBe(true);
     const a = network.peer('a').mesh;
-    a.receive('b', new Uint8Array([MESH_TAG, 1, 99, 1, 2]));
-    a.receive('b', new Uint8Array([MESH_TAG, 1, 2, 0, 5, 1, 9, 1]));
+    a.receive('b', new Uint8Array([MESH_TAG, MESH_VERSION, 99, 1, 2]));
+    a.receive('b', new Uint8Array([MESH_TAG, MESH_VERSION, 2, 0, 5, 1, 9, 1]));
     expect(a.neighbourSummaries()[0]?.malformed).toBe(2);
     a.receive('b', new Uint8Array([0, 0, 1, 0]));
     expect(a.neighbourSummaries()[0]?.problem).toEqual({ kind: 'notMesh' });
-    a.receive('b', new Uint8Array([MESH_TAG, 2, 1]));
-    expect(a.neighbourSummaries()[0]?.problem).toEqual({ kind: 'otherVersion', version: 2 });
+    a.receive('b', new Uint8Array([MESH_TAG, 1, 1]));
+    expect(a.neighbourSummaries()[0]?.problem).toEqual({ kind: 'otherVersion', version: 1 });
     // A well-formed broadcast whose Yjs payload is damaged is dropped without harm.
     a.receive('b', encodeMeshMessage({ kind: 'broadcast', channel: 0, origin: 77, seq: 1, payload: new Uint8Array([1, 2, 3, 250]) }));
     network.peer('b').doc.getText('text').insert(0, 'nog steeds');

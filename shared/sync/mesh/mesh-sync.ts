@@ -27,6 +27,12 @@
  *   we hold. A digest that still differs after RECONCILE_DELAY_MS of quiet
  *   makes this peer ask that neighbour for what it lacks (STATE_REQUEST);
  *   both ends do so, so any gap closes, deletions included.
+ * - **Signed changes**: with a change gate (shared/sync/signed-changes), a
+ *   local update goes out as the signed change the gate seals, a received one
+ *   is applied only by the gate (which checks signer and rules first), and a
+ *   catch-up is answered with the kept signed changes the asker lacks, so
+ *   every change keeps its author's signature however it travels. Without a
+ *   gate (the fuzz tests), updates travel bare.
  * - **Bad peers**: a malformed message is dropped and counted, a peer
  *   speaking another protocol or version is named, and broadcasts over an
  *   origin's rate (flood-guard.ts) are dropped where they first arrive.
@@ -79,7 +85,19 @@ export interface NeighbourSummary {
   readonly malformed: number;
 }
 
+/** Signs, checks and keeps document changes (shared/sync/signed-changes/signed-change-log.ts). */
+export interface ChangeGate {
+  seal(update: Uint8Array): Promise<Uint8Array>;
+  /** Checks and applies, in order, with `origin` on the document update. */
+  receive(changes: readonly Uint8Array[], origin: unknown): Promise<void>;
+  /** Kept changes a peer at `snapshot` lacks. */
+  covering(snapshot: Y.Snapshot): Uint8Array[];
+  /** Tries held changes again (who belongs changed). */
+  retry(origin: unknown): Promise<void>;
+}
+
 export interface MeshSyncOptions {
+  readonly changes?: ChangeGate;
   readonly scheduler?: Scheduler;
   readonly floodLimits?: FloodLimits;
   /** Network-edge problems (a peer's bad message), logged by the caller. */
@@ -107,6 +125,9 @@ export class MeshSync {
   private readonly warn: (message: string, detail?: unknown) => void;
   private seq = 0;
   private outbox: Uint8Array[] = [];
+  private readonly gate: ChangeGate | undefined;
+  /** Local changes are sealed one after another, so they go out in the order they were made. */
+  private sealing: Promise<void> = Promise.resolve();
   private digestCache: Uint8Array | undefined;
   private readonly digests: Throttle;
   private readonly presence: Throttle;
@@ -121,6 +142,7 @@ export class MeshSync {
   ) {
     this.scheduler = options.scheduler ?? realScheduler;
     this.warn = options.warn ?? (() => {});
+    this.gate = options.changes;
     this.guard = new FloodGuard(this.scheduler, options.floodLimits ?? DEFAULT_FLOOD_LIMITS);
     this.tree = new BroadcastTree({ send: (to, message) => this.send(to, message), deliver: (broadcast) => this.deliver(broadcast) }, this.scheduler);
     this.digests = new Throttle(this.scheduler, DIGEST_INTERVAL_MS, () => this.sendDigests());
@@ -129,7 +151,7 @@ export class MeshSync {
       {
         doc,
         neighbourStates: () => [...this.neighbours].map(([id, n]) => [id, n.stateVector]),
-        sendRequest: (to, stateVector) => this.send(to, { kind: 'stateRequest', stateVector }),
+        sendRequest: (to) => this.send(to, { kind: 'stateRequest', snapshot: this.snapshot() }),
       },
       this.scheduler,
     );
@@ -140,6 +162,11 @@ export class MeshSync {
   /** This peer's id in broadcasts: its Yjs client id, which is also its awareness id. */
   get origin(): number {
     return this.doc.clientID;
+  }
+
+  /** Held changes may be taken now (a member was admitted): the gate tries them again. */
+  retryChanges(): void {
+    this.gate?.retry(this).catch((error: unknown) => this.warn('mesh sync: could not retry held changes', error));
   }
 
   get degree(): number {
@@ -154,7 +181,7 @@ export class MeshSync {
     this.neighbours.set(id, { link, stateVector: undefined, digest: undefined, degree: undefined, origin: undefined, problem: undefined, malformed: 0, reconcileTimer: undefined, lastSentDigest: digest, stateRequests });
     // The first link of either end is eager (the other end's HELLO tells), the rest lazy: see broadcast-tree.ts.
     this.tree.addNeighbour(id, first);
-    this.send(id, { kind: 'hello', stateVector: Y.encodeStateVector(this.doc), digest, degree: this.neighbours.size, origin: this.origin });
+    this.send(id, { kind: 'hello', snapshot: this.snapshot(), digest, degree: this.neighbours.size, origin: this.origin });
     // Everyone this peer knows is present, for the new neighbour; and while this peer is still joining (few
     // links), its own presence goes room-wide again, so peers that linked up after its first link learn of it too.
     this.send(id, { kind: 'awarenessState', update: encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]) });
@@ -239,19 +266,21 @@ export class MeshSync {
 
   private handle(id: string, neighbour: Neighbour, message: MeshMessage): void {
     switch (message.kind) {
-      case 'hello':
-        neighbour.stateVector = Y.decodeStateVector(message.stateVector);
+      case 'hello': {
+        const snapshot = Y.decodeSnapshot(message.snapshot);
+        neighbour.stateVector = snapshot.sv;
         neighbour.degree = message.degree;
         neighbour.origin = message.origin;
         if (message.degree === 1) {
           this.tree.makeEager(id);
           // Its first link: it waits for the difference from us, unasked (state-requests.ts).
-          this.send(id, { kind: 'stateReply', stateVector: Y.encodeStateVector(this.doc), update: Y.encodeStateAsUpdate(this.doc, message.stateVector) });
+          this.reply(id, snapshot);
         }
         this.noteDigest(neighbour, message.digest);
         this.requests.scheduleCatchUp();
         this.shedExcessLink();
         return;
+      }
       case 'broadcast':
         if (!this.guard.admit(message.origin, message.channel, message.payload.length)) {
           this.tree.markSeen(message);
@@ -271,15 +300,15 @@ export class MeshSync {
       case 'stateRequest': {
         // Unanswered, the requester asks again after its timeout: a peer cannot make us encode state in a loop.
         if (!neighbour.stateRequests.take()) return;
-        const theirs = Y.decodeStateVector(message.stateVector);
-        neighbour.stateVector = theirs;
-        this.send(id, { kind: 'stateReply', stateVector: Y.encodeStateVector(this.doc), update: Y.encodeStateAsUpdate(this.doc, message.stateVector) });
-        if (stateVectorGap(this.localStateVector(), theirs).localLacks > 0) this.requests.scheduleCatchUp();
+        const snapshot = Y.decodeSnapshot(message.snapshot);
+        neighbour.stateVector = snapshot.sv;
+        this.reply(id, snapshot);
+        if (stateVectorGap(this.localStateVector(), snapshot.sv).localLacks > 0) this.requests.scheduleCatchUp();
         return;
       }
       case 'stateReply':
         neighbour.stateVector = Y.decodeStateVector(message.stateVector);
-        this.applyRemote(() => Y.applyUpdate(this.doc, message.update, this), 'state reply');
+        this.applyChanges(message.changes, 'state reply');
         this.requests.settled(id);
         this.requests.scheduleCatchUp();
         return;
@@ -295,8 +324,26 @@ export class MeshSync {
   }
 
   private deliver(broadcast: Broadcast): void {
-    if (broadcast.channel === Channel.Doc) this.applyRemote(() => Y.applyUpdate(this.doc, broadcast.payload, this), 'update');
+    if (broadcast.channel === Channel.Doc) this.applyChanges([broadcast.payload], 'update');
     else this.applyRemote(() => applyAwarenessUpdate(this.awareness, broadcast.payload, this), 'presence');
+  }
+
+  private applyChanges(changes: readonly Uint8Array[], what: string): void {
+    if (this.gate) {
+      this.gate.receive(changes, this).catch((error: unknown) => this.warn(`mesh sync: could not take a ${what}`, error));
+      return;
+    }
+    for (const update of changes) this.applyRemote(() => Y.applyUpdate(this.doc, update, this), what);
+  }
+
+  /** What a neighbour at `snapshot` lacks: our kept signed changes, or (without a gate) one update. */
+  private reply(to: string, snapshot: Y.Snapshot): void {
+    const changes = this.gate ? this.gate.covering(snapshot) : [Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(snapshot.sv))];
+    this.send(to, { kind: 'stateReply', stateVector: Y.encodeStateVector(this.doc), changes });
+  }
+
+  private snapshot(): Uint8Array {
+    return Y.encodeSnapshot(Y.snapshot(this.doc));
   }
 
   /** A peer's Yjs or awareness bytes that do not decode must not break this peer. */
@@ -321,14 +368,31 @@ export class MeshSync {
     }
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
     this.digestCache = undefined;
     this.digests.trigger();
     for (const n of this.neighbours.values()) if (n.reconcileTimer !== undefined) this.scheduleReconcile(n);
     if (origin === this) return;
+    // Only what was made here is signed as ours: an update from storage or from another tab of this browser is not.
+    if (this.gate && !transaction.local) return;
     if (this.neighbours.size === 0) this.outbox.push(update);
-    else this.broadcast(Channel.Doc, update);
+    else this.sendLocal(update);
   };
+
+  /** Bare, or signed first (in the order made) where a gate signs. */
+  private sendLocal(update: Uint8Array): void {
+    const gate = this.gate;
+    if (!gate) {
+      this.broadcast(Channel.Doc, update);
+      return;
+    }
+    this.sealing = this.sealing
+      .then(() => gate.seal(update))
+      .then((change) => {
+        if (!this.destroyed) this.broadcast(Channel.Doc, change);
+      })
+      .catch((error: unknown) => this.warn('mesh sync: could not sign a change', error));
+  }
 
   private readonly onAwarenessUpdate = ({ removed }: { removed: number[] }, origin: unknown): void => {
     if (this.neighbours.size === 0) return;
@@ -351,7 +415,8 @@ export class MeshSync {
     if (this.outbox.length === 0) return;
     const merged = Y.mergeUpdates(this.outbox);
     this.outbox = [];
-    this.broadcast(Channel.Doc, merged);
+    // Offline work is signed as one change when it goes out (a restart before that signs it as a baseline).
+    this.sendLocal(merged);
   }
 
   private send(to: string, message: MeshMessage): void {

@@ -23,7 +23,8 @@ export interface StateRequestHost {
   readonly doc: Y.Doc;
   /** Every neighbour and the state vector it last reported, if any. */
   neighbourStates(): Iterable<[string, StateVector | undefined]>;
-  sendRequest(to: string, stateVector: Uint8Array): void;
+  /** Sends STATE_REQUEST with this peer's snapshot (state vector and delete set). */
+  sendRequest(to: string): void;
 }
 
 export class StateRequests {
@@ -57,7 +58,7 @@ export class StateRequests {
       this.catchUp();
     }, STATE_REQUEST_TIMEOUT_MS);
     this.pending = { to, timer };
-    this.host.sendRequest(to, Y.encodeStateVector(this.host.doc));
+    this.host.sendRequest(to);
     return true;
   }
 

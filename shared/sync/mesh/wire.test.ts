@@ -5,13 +5,13 @@ import { decodeMeshMessage, encodeMeshMessage, MeshWireError, MESH_TAG, MESH_VER
 const bytes = fc.uint8Array({ maxLength: 64 });
 const uint = fc.nat({ max: 2 ** 32 - 1 });
 const message: fc.Arbitrary<MeshMessage> = fc.oneof(
-  fc.record({ kind: fc.constant('hello' as const), stateVector: bytes, digest: bytes, degree: fc.nat(64), origin: uint }),
+  fc.record({ kind: fc.constant('hello' as const), snapshot: bytes, digest: bytes, degree: fc.nat(64), origin: uint }),
   fc.record({ kind: fc.constant('broadcast' as const), channel: fc.constantFrom(0 as const, 1 as const), origin: uint, seq: uint, payload: bytes }),
   fc.record({ kind: fc.constant('ihave' as const), ids: fc.array(fc.record({ origin: uint, seq: uint }), { maxLength: 20 }) }),
   fc.record({ kind: fc.constant('graft' as const), origin: uint, seq: uint }),
   fc.record({ kind: fc.constant('prune' as const), origin: uint }),
-  fc.record({ kind: fc.constant('stateRequest' as const), stateVector: bytes }),
-  fc.record({ kind: fc.constant('stateReply' as const), stateVector: bytes, update: bytes }),
+  fc.record({ kind: fc.constant('stateRequest' as const), snapshot: bytes }),
+  fc.record({ kind: fc.constant('stateReply' as const), stateVector: bytes, changes: fc.array(bytes, { maxLength: 4 }) }),
   fc.record({ kind: fc.constant('digest' as const), digest: bytes, degree: fc.nat(64) }),
   fc.record({ kind: fc.constant('awarenessState' as const), update: bytes }),
 );

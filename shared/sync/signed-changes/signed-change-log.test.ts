@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { generateIdentityKeys, sign, verifyWithPublicKeyText, type IdentityKeys } from '../../crypto/identity-keys';
 import { addOrganisation } from '../../workspace-doc/organisations';
 import type { WriteAuthor } from '../../rules/write-rules';
-import { SignedChangeLog, type AuthorStanding } from './signed-change-log';
+import { SignedChangeLog, type AuthorStanding, type StoredChange } from './signed-change-log';
 
 interface Peer {
   readonly doc: Y.Doc;
@@ -123,8 +123,8 @@ describe('signed change log', () => {
 
   it('signs on opening what no kept change covers, deletions made offline included', async () => {
     const keys = await generateIdentityKeys();
-    const stored: Uint8Array[] = [];
-    const store = { load: async () => [...stored], append: async (changes: readonly Uint8Array[]) => void stored.push(...changes) };
+    const stored: StoredChange[] = [];
+    const store = { load: async () => [...stored], append: async (changes: readonly StoredChange[]) => void stored.push(...changes) };
     const options = {
       documentId: 'ws-1',
       kind: 'workspace' as const,
@@ -155,5 +155,101 @@ describe('signed change log', () => {
     expect(fresh.getMap('ideas').size).toBe(0);
     // The fresh copy holds the deletion too: nothing of the log is lacking.
     expect(log.covering(Y.snapshot(fresh))).toEqual([]);
+  });
+
+  it("takes a refused change's clocks, so the same member's later change within the rules still arrives, and passes it on to be judged", async () => {
+    const members = new Map<string, WriteAuthor>();
+    const [anne, bram, carla] = await peers(members, 3);
+    if (!anne || !bram || !carla) throw new Error('peers');
+    members.set(anne.keys.publicKeyB64, { memberId: 'anne', organisationName: 'Gemeente', isAdmin: true });
+    members.set(bram.keys.publicKeyB64, { memberId: 'bram', organisationName: 'Liander', isAdmin: false });
+    anne.doc.getMap('ideas').set('i1', new Y.Map([['createdBy', 'anne'], ['title', 'Zon']]));
+    await settle();
+    await bram.log.receive(anne.sent, REMOTE);
+    // Bram's client deletes Anne's idea (refused), then adds one of his own in a second change.
+    bram.doc.transact(() => {
+      bram.doc.getMap('ideas').delete('i1');
+      bram.doc.getMap('junk').set('x', 1);
+    });
+    await settle();
+    bram.doc.getMap('ideas').set('b1', new Y.Map([['createdBy', 'bram'], ['title', 'Wind']]));
+    await settle();
+    expect(bram.sent.length).toBe(2);
+    await anne.log.receive(bram.sent, REMOTE);
+    expect(anne.doc.getMap('ideas').has('i1')).toBe(true);
+    expect(anne.doc.getMap('junk').size).toBe(0);
+    expect((anne.doc.getMap('ideas').get('b1') as Y.Map<unknown> | undefined)?.get('title')).toBe('Wind');
+    expect(anne.doc.store.pendingStructs).toBeNull();
+    expect(anne.log.refusals().map((r) => r.cause.kind)).toEqual(['rules']);
+    // Carla catches up from Anne: she gets Bram's refused change to judge for herself, and ends as Anne is.
+    await carla.log.receive(anne.log.covering(Y.snapshot(carla.doc)), REMOTE);
+    expect(Y.encodeStateVector(carla.doc)).toEqual(Y.encodeStateVector(anne.doc));
+    expect([...carla.doc.getMap('ideas').keys()].sort()).toEqual(['b1', 'i1']);
+    expect(carla.log.refusals().map((r) => r.cause.kind)).toEqual(['rules']);
+    // Nothing more is lacking between them, the refused deletion included.
+    expect(anne.log.covering(Y.snapshot(carla.doc))).toEqual([]);
+  });
+
+  it("refuses, without taking its clocks, a change made under another member's Yjs client id", async () => {
+    const members = new Map<string, WriteAuthor>();
+    const [anne, bram] = await peers(members, 2);
+    if (!anne || !bram) throw new Error('peers');
+    members.set(anne.keys.publicKeyB64, { memberId: 'anne', organisationName: 'Gemeente', isAdmin: true });
+    members.set(bram.keys.publicKeyB64, { memberId: 'bram', organisationName: 'Liander', isAdmin: false });
+    anne.doc.getMap('ideas').set('i1', new Y.Map([['createdBy', 'anne']]));
+    await settle();
+    await bram.log.receive(anne.sent, REMOTE);
+    // A copy of Anne's document, written by Bram's log: the next clock of Anne's client id, signed by Bram.
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(anne.doc));
+    forged.clientID = anne.doc.clientID;
+    const before = Y.encodeStateVector(forged);
+    forged.getMap('ideas').set('f1', new Y.Map([['createdBy', 'bram']]));
+    const change = await bram.log.seal(Y.encodeStateAsUpdate(forged, before));
+    const carlaLike = (await peers(members, 1))[0];
+    if (!carlaLike) throw new Error('peer');
+    await carlaLike.log.receive([...anne.sent, change], REMOTE);
+    expect(carlaLike.doc.getMap('ideas').has('f1')).toBe(false);
+    expect(carlaLike.log.refusals().map((r) => r.cause.kind)).toEqual(['otherClient']);
+    // Anne's own next change, at that same clock, still arrives.
+    anne.doc.getMap('ideas').set('i2', new Y.Map([['createdBy', 'anne']]));
+    await settle();
+    await carlaLike.log.receive(anne.sent, REMOTE);
+    expect(carlaLike.doc.getMap('ideas').has('i2')).toBe(true);
+  });
+
+  it('keeps a refused change across a reload, as refused', async () => {
+    const members = new Map<string, WriteAuthor>();
+    const [anne, bram] = await peers(members, 2);
+    if (!anne || !bram) throw new Error('peers');
+    members.set(anne.keys.publicKeyB64, { memberId: 'anne', organisationName: 'Gemeente', isAdmin: true });
+    members.set(bram.keys.publicKeyB64, { memberId: 'bram', organisationName: 'Liander', isAdmin: false });
+    bram.doc.getMap('junk').set('x', 1);
+    await settle();
+    const stored: StoredChange[] = [];
+    const options = {
+      documentId: 'ws-1',
+      kind: 'workspace' as const,
+      signer: { publicKeyB64: anne.keys.publicKeyB64, sign: (m: Uint8Array) => sign(anne.keys.privateKey, m) },
+      standingOf: async (key: string): Promise<AuthorStanding> => {
+        const author = members.get(key);
+        return author ? { kind: 'member', author } : { kind: 'unknown' };
+      },
+      founderKey: () => null,
+      verify: verifyWithPublicKeyText,
+      store: { load: async () => [...stored], append: async (changes: readonly StoredChange[]) => void stored.push(...changes) },
+    };
+    const doc = new Y.Doc();
+    const first = new SignedChangeLog(doc, options);
+    await first.open();
+    await first.receive(bram.sent, REMOTE);
+    await settle();
+    expect(stored.map((c) => c.refused === true)).toEqual([true]);
+    // Reopened over the same document: the placeholder's clocks are covered, so nothing is sealed as a baseline.
+    const again = new SignedChangeLog(doc, options);
+    await again.open();
+    await settle();
+    expect(stored.length).toBe(1);
+    expect(again.covering(Y.snapshot(new Y.Doc())).length).toBe(1);
   });
 });

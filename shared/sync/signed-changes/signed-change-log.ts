@@ -26,17 +26,22 @@
  *     as the founder's word for the workspace as it was before signing.
  * A change that builds on something not here yet is held, as Yjs holds such
  * updates, and tried again when anything new is applied. A refused change is
- * not applied, not relayed by this peer's catch-ups, and shown (refusals()).
+ * shown (refusals()) and not applied; a placeholder takes its clocks instead
+ * (refused-placeholder.ts), so the author's later changes within the rules
+ * still arrive, and it is kept and passed on in catch-ups for every peer to
+ * judge itself. A change carrying items under a Yjs client id whose changes
+ * another member signed is refused outright (its clocks would otherwise be
+ * taken from that member): a client id belongs to the first member who
+ * signed a change with it.
  *
  * In an open workspace (from before proven membership, not upgraded yet)
  * changes are signed and kept, but nobody can be checked against a member
  * list: they are applied as they come, as before.
  *
  * What is left: keeping every change forever grows the log (compaction into
- * signed snapshots, with issue 13's history); an author's changes are
- * attributed by signature, but the Yjs client id inside is not bound to the
- * author, so a member who reuses another's client id can make that member's
- * later edits collide (not forge them).
+ * signed snapshots, with issue 13's history). A change refused here but
+ * taken by the author (their own copy) leaves the two apart on that part;
+ * the author is not told yet.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import * as Y from 'yjs';
@@ -45,6 +50,7 @@ import { updateEffects } from '../../rules/update-effects';
 import { refusedEffects, type DocumentKind, type RefusedEffect, type WriteAuthor } from '../../rules/write-rules';
 import { ChangeFormatError, openChange, sealChange, type ChangeKind, type SignedChange } from './change-envelope';
 import { coversDeletions, describeUpdate, mergedDeletions, type Deletions } from './delete-coverage';
+import { clockRuns, refusedPlaceholder } from './refused-placeholder';
 
 /** Held changes (waiting for what they build on, or for their signer's admission) are bounded; a catch-up brings dropped ones again. */
 export const MAX_HELD_CHANGES = 2000;
@@ -53,9 +59,15 @@ export const MAX_SHOWN_REFUSALS = 50;
 
 export type AuthorStanding = { kind: 'member'; author: WriteAuthor } | { kind: 'open' } | { kind: 'unknown' } | { kind: 'removed' };
 
+/** A kept change as stored: a refused one is kept (its clocks are taken, and others need it to judge it) but never applied. */
+export interface StoredChange {
+  readonly bytes: Uint8Array;
+  readonly refused?: boolean;
+}
+
 export interface ChangeStore {
-  load(): Promise<Uint8Array[]>;
-  append(changes: readonly Uint8Array[]): Promise<void>;
+  load(): Promise<StoredChange[]>;
+  append(changes: readonly StoredChange[]): Promise<void>;
 }
 
 export interface SignedChangeLogOptions {
@@ -72,7 +84,13 @@ export interface SignedChangeLogOptions {
   readonly warn?: (message: string, detail?: unknown) => void;
 }
 
-export type RefusalCause = { kind: 'rules'; effects: RefusedEffect[] } | { kind: 'removed' } | { kind: 'notMember' } | { kind: 'badSignature' } | { kind: 'otherDocument' };
+export type RefusalCause =
+  | { kind: 'rules'; effects: RefusedEffect[] }
+  | { kind: 'removed' }
+  | { kind: 'notMember' }
+  | { kind: 'badSignature' }
+  | { kind: 'otherDocument' }
+  | { kind: 'otherClient' };
 
 export interface ChangeRefusal {
   readonly signer: string;
@@ -86,15 +104,25 @@ interface Kept {
   /** Per client, the clock after the change's last item. */
   readonly to: ReadonlyMap<number, number>;
   readonly deletions: Deletions;
+  /** A refused change's clock ranges, which its placeholder holds here as collected (deleted) structs. */
+  readonly collected?: Deletions;
 }
 
-type Outcome = 'applied' | 'held' | 'refused' | 'known';
+/** 'placed': refused, and its placeholder taken in (which can unblock held changes as an applied one does). */
+type Outcome = 'applied' | 'placed' | 'held' | 'refused' | 'known';
+
+const collectedRanges = (update: Uint8Array): Deletions =>
+  new Map([...clockRuns(update)].map(([client, runs]) => [client, runs.map(({ from, to }) => ({ clock: from, len: to - from }))]));
+
+const movesOn = (outcome: Outcome): boolean => outcome === 'applied' || outcome === 'placed';
 
 const hashOf = (bytes: Uint8Array): string => toBase64Url(sha256(bytes).subarray(0, 16));
 
 export class SignedChangeLog {
   private readonly kept: Kept[] = [];
   private readonly known = new Set<string>();
+  /** Which member's changes each Yjs client id carries: the first signer of a change with items of it. */
+  private readonly clientOwners = new Map<number, string>();
   private readonly held = new Map<string, { bytes: Uint8Array; change: SignedChange }>();
   private readonly refusalLog: ChangeRefusal[] = [];
   private queue: Promise<void> = Promise.resolve();
@@ -111,12 +139,19 @@ export class SignedChangeLog {
   /** Loads the kept changes, and seals what the document holds that none of them covers (a baseline). */
   async open(): Promise<void> {
     const stored = (await this.options.store?.load()) ?? [];
-    for (const bytes of stored) this.keep(bytes, false);
+    for (const { bytes, refused } of stored) {
+      try {
+        this.keep(openChange(bytes), bytes, hashOf(bytes), { persist: false, refused: refused === true });
+      } catch (error) {
+        this.options.warn?.('signed changes: a stored change does not open', error);
+      }
+    }
     const covered = new Map<number, number>();
     for (const k of this.kept) for (const [client, clock] of k.to) covered.set(client, Math.max(covered.get(client) ?? 0, clock));
     const lacksItems = [...Y.decodeStateVector(Y.encodeStateVector(this.doc))].some(([client, clock]) => clock > (covered.get(client) ?? 0));
     // Deletions made offline (or that arrived from another tab) move no clock: compared by delete set.
-    const lacksDeletions = !coversDeletions({ clients: mergedDeletions(this.kept.map((k) => k.deletions)) }, Y.snapshot(this.doc).ds.clients);
+    const known = mergedDeletions(this.kept.flatMap((k) => (k.collected ? [k.deletions, k.collected] : [k.deletions])));
+    const lacksDeletions = !coversDeletions({ clients: known }, Y.snapshot(this.doc).ds.clients);
     if (lacksItems || lacksDeletions) {
       const encodedCovered = Y.encodeStateVector(covered);
       await this.seal(Y.encodeStateAsUpdate(this.doc, encodedCovered), 'baseline');
@@ -126,8 +161,9 @@ export class SignedChangeLog {
   /** Signs a local update and keeps it; returns what goes on the wire. */
   async seal(update: Uint8Array, kind: ChangeKind = 'change'): Promise<Uint8Array> {
     const { publicKeyB64, sign } = this.options.signer;
-    const bytes = await sealChange({ kind, documentId: this.options.documentId, signer: publicKeyB64, at: this.now(), update }, (message) => sign(message));
-    this.keep(bytes, true, hashOf(bytes), update);
+    const change = { kind, documentId: this.options.documentId, signer: publicKeyB64, at: this.now(), update };
+    const bytes = await sealChange(change, (message) => sign(message));
+    this.keep(change, bytes, hashOf(bytes), { persist: true, refused: false });
     return bytes;
   }
 
@@ -135,7 +171,7 @@ export class SignedChangeLog {
   receive(changes: readonly Uint8Array[], origin: unknown): Promise<void> {
     this.queue = this.queue.then(async () => {
       let applied = false;
-      for (const bytes of changes) if ((await this.ingest(bytes, origin)) === 'applied') applied = true;
+      for (const bytes of changes) if (movesOn(await this.ingest(bytes, origin))) applied = true;
       if (applied) await this.retryHeld(origin);
     });
     return this.queue;
@@ -168,18 +204,20 @@ export class SignedChangeLog {
     return this.held.size;
   }
 
-  /** Keeps a change once; `update` is its Yjs update where the caller has it opened already. */
-  private keep(bytes: Uint8Array, persist: boolean, hash = hashOf(bytes), update?: Uint8Array): void {
+  /**
+   * Keeps a change once. A refused one keeps its clocks (answered in catch-ups, so a peer that lacks them
+   * can judge it too) but no deletions: it deleted nothing here, and would otherwise be sent in every catch-up.
+   */
+  private keep(change: Pick<SignedChange, 'kind' | 'signer' | 'update'>, bytes: Uint8Array, hash: string, how: { persist: boolean; refused: boolean }): void {
     if (this.known.has(hash)) return;
     this.known.add(hash);
-    let opened = update;
-    try {
-      opened ??= openChange(bytes).update;
-    } catch {
-      return;
+    const { to, deletions } = describeUpdate(change.update);
+    this.kept.push(how.refused ? { bytes, to, deletions: new Map(), collected: collectedRanges(change.update) } : { bytes, to, deletions });
+    if (change.kind === 'change') for (const client of to.keys()) if (!this.clientOwners.has(client)) this.clientOwners.set(client, change.signer);
+    if (how.persist) {
+      const stored: StoredChange = how.refused ? { bytes, refused: true } : { bytes };
+      void this.options.store?.append([stored]).catch((error: unknown) => this.options.warn?.('signed changes: could not store a change', error));
     }
-    this.kept.push({ bytes, ...describeUpdate(opened) });
-    if (persist) void this.options.store?.append([bytes]).catch((error: unknown) => this.options.warn?.('signed changes: could not store a change', error));
   }
 
   private refuse(change: Pick<SignedChange, 'signer' | 'at'>, hash: string, cause: RefusalCause): Outcome {
@@ -189,6 +227,25 @@ export class SignedChangeLog {
     if (this.refusalLog.length > MAX_SHOWN_REFUSALS) this.refusalLog.shift();
     for (const listener of this.refusalListeners) listener(refusal);
     return 'refused';
+  }
+
+  /** A signed, well-formed change refused for what it does or who sent it: its placeholder takes its clocks (refused-placeholder.ts). */
+  private refuseInPlace(change: SignedChange, bytes: Uint8Array, hash: string, cause: RefusalCause, origin: unknown): Outcome {
+    this.refuse(change, hash, cause);
+    this.known.delete(hash);
+    Y.applyUpdate(this.doc, refusedPlaceholder(change.update), origin);
+    this.keep(change, bytes, hash, { persist: true, refused: true });
+    return 'placed';
+  }
+
+  /** A change with items of a client id that another member's changes carry: it could take that member's clocks. */
+  private claimsOthersClient(change: SignedChange, to: ReadonlyMap<number, number>): boolean {
+    if (change.kind !== 'change') return false;
+    for (const client of to.keys()) {
+      const owner = this.clientOwners.get(client);
+      if (owner !== undefined && owner !== change.signer) return true;
+    }
+    return false;
   }
 
   private async ingest(bytes: Uint8Array, origin: unknown): Promise<Outcome> {
@@ -204,8 +261,9 @@ export class SignedChangeLog {
     if (change.documentId !== this.options.documentId) return this.refuse(change, hash, { kind: 'otherDocument' });
     if (!(await this.options.verify(change.signer, change.signature, change.signed))) return this.refuse(change, hash, { kind: 'badSignature' });
     const standing = await this.options.standingOf(change.signer);
-    if (standing.kind === 'removed') return this.refuse(change, hash, { kind: 'removed' });
     if (standing.kind === 'unknown') return this.hold(hash, bytes, change);
+    if (standing.kind !== 'open' && this.claimsOthersClient(change, describeUpdate(change.update).to)) return this.refuse(change, hash, { kind: 'otherClient' });
+    if (standing.kind === 'removed') return this.refuseInPlace(change, bytes, hash, { kind: 'removed' }, origin);
     let effects;
     try {
       effects = updateEffects(this.doc, change.update);
@@ -217,10 +275,10 @@ export class SignedChangeLog {
     const trusted = standing.kind === 'open' || (change.kind === 'baseline' && change.signer === this.options.founderKey());
     if (!trusted && standing.kind === 'member') {
       const refused = refusedEffects(this.doc, effects.effects, standing.author, this.options.kind);
-      if (refused.length > 0) return this.refuse(change, hash, { kind: 'rules', effects: refused });
+      if (refused.length > 0) return this.refuseInPlace(change, bytes, hash, { kind: 'rules', effects: refused }, origin);
     }
     Y.applyUpdate(this.doc, change.update, origin);
-    this.keep(bytes, true, hash, change.update);
+    this.keep(change, bytes, hash, { persist: true, refused: false });
     return 'applied';
   }
 
@@ -240,8 +298,7 @@ export class SignedChangeLog {
       progress = false;
       for (const [hash, { bytes }] of [...this.held]) {
         this.held.delete(hash);
-        const outcome = await this.ingest(bytes, origin);
-        if (outcome === 'applied') progress = true;
+        if (movesOn(await this.ingest(bytes, origin))) progress = true;
       }
     }
   }

@@ -1,0 +1,93 @@
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { bundlePage, servePage } from '../../bench/harness';
+import { callSession, openSessionPages } from '../../bench/session-harness';
+import { expectNoSeriousA11yViolations } from './a11y';
+import { addOrganisation, createInvite, openSection, readInviteParts, startPairAtHosts } from './app-actions';
+import { CHROMIUM_PATH, chromiumArgs } from './chromium';
+import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
+
+/**
+ * A member whose client was modified cannot break the workspace for the
+ * others: A and B use the app, each in its own Chromium process; H is a
+ * member admitted with an invite like anyone, running the app's own sync,
+ * membership and document modules in a third, with a client that writes
+ * anyway: another organisation's interests, 10,000 junk entries, a clear-all.
+ * Every change is signed by its author and checked on receive against the
+ * write rules (shared/rules), so A and B refuse those, keep their data, and
+ * say what was refused and from whom; H's one change within the rules (an
+ * idea) arrives and is H's.
+ */
+const [PORT_A, PORT_B] = PARTNER_HOST_PORTS;
+const HOSTILE = 'Hendrik Vals';
+const IDEA = 'Zonneweide langs de A4';
+const BUNDLE_TIMEOUT_MS = 60_000;
+
+let hostileBrowser: Browser | undefined;
+let server: { url: string; close: () => Promise<void> } | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(BUNDLE_TIMEOUT_MS + 30_000);
+  server = await servePage(await bundlePage('bench/page/session-page.ts'));
+  hostileBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs() });
+});
+
+test.afterAll(async () => {
+  await hostileBrowser?.close();
+  await server?.close();
+});
+
+const status = (page: Page) => page.getByTestId('sync-status');
+
+test("a member's rule-breaking changes are refused and shown, and the honest partners keep their data", async () => {
+  test.setTimeout(180_000);
+  const partners: Partner[] = await Promise.all([openPartner(PORT_A), openPartner(PORT_B)]);
+  const [a, b] = partners as [Partner, Partner];
+  const hostilePages: Page[] = [];
+  try {
+    await startPairAtHosts(a.page, b.page, PORT_B);
+    await addOrganisation(b.page, { name: 'Liander', type: 'Netbeheerder' });
+    await expect(a.page.getByRole('article', { name: 'Liander' })).toBeVisible();
+    const inviteH = await createInvite(a.page);
+    const { workspaceId, key, hub } = readInviteParts(inviteH);
+    await openSessionPages([hostileBrowser as Browser], (server as { url: string }).url, 1, 'hostile', hostilePages);
+    const h = hostilePages[0] as Page;
+    await callSession(h, 15_000, 'start', { hubUrl: hub, workspaceId, key, index: 0, seedChars: 0, memberEntry: false, displayName: HOSTILE, invite: inviteH });
+    await expect(status(a.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 30_000 });
+    await expect(status(b.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 30_000 });
+
+    await callSession(h, 30_000, 'misbehave', IDEA);
+
+    // H's idea, within the rules, arrives; the organisations it deleted and the interests it overwrote do not change.
+    for (const page of [a.page, b.page]) {
+      await openSection(page, 'Ideeën');
+      await expect(page.getByText(IDEA)).toBeVisible({ timeout: 30_000 });
+      await openSection(page, 'Organisaties');
+      for (const name of ['Gemeente Leiden', 'Liander']) await expect(page.getByRole('article', { name })).toBeVisible();
+      await openSection(page, 'Belangen');
+      await expect(page.getByText('Overgenomen door een ander')).toHaveCount(0);
+    }
+
+    // Both name what was refused and whose it was.
+    for (const page of [a.page, b.page]) {
+      await page.getByRole('button', { name: 'Verbindingen' }).click();
+      const connections = page.getByRole('dialog', { name: 'Verbindingen' });
+      const refused = connections.getByTestId('refused-changes');
+      await expect(refused).toContainText('Geweigerde wijzigingen');
+      await expect(refused).toContainText(`${HOSTILE}`);
+      await expect(refused).toContainText('schreef in de gegevens (belangen, profiel of mandaten) van een andere organisatie');
+      await expect(refused).toContainText('schreef gegevens die niet bij Stroomkring horen');
+      await expect(refused).toContainText('wijzigde het profiel van iemand anders');
+      await page.mouse.move(0, 0);
+      await expectNoSeriousA11yViolations(page);
+      await page.keyboard.press('Escape');
+      await expect(connections).toBeHidden();
+    }
+
+    // A and B still work together: B's edit reaches A.
+    await addOrganisation(b.page, { name: 'Alliander', type: 'Netbeheerder' });
+    await expect(a.page.getByRole('article', { name: 'Alliander' })).toBeVisible();
+  } finally {
+    await Promise.all(hostilePages.map((page) => callSession(page, 5_000, 'stop').catch(() => undefined)));
+    await Promise.all(partners.map((partner) => partner.close()));
+  }
+});
