@@ -1,10 +1,9 @@
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import { bundlePage, servePage } from '../../bench/harness';
-import { callSession, openSessionPages } from '../../bench/session-harness';
+import { expect, test, type Page } from '@playwright/test';
+import { callSession } from '../../bench/session-harness';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { ANNE, BRAM, addOrganisation, createIdentity, createInvite, createWorkspace, joinAtHost, readInviteParts } from './app-actions';
-import { CHROMIUM_PATH, chromiumArgs } from './chromium';
+import { ANNE, BRAM, addOrganisation, createIdentity, createInvite, createWorkspace, joinAtHost } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
+import { useScriptedPeers } from './scripted-peer';
 
 /**
  * A partner whose client floods the room cannot freeze it: A and B use the
@@ -19,22 +18,7 @@ const [PORT_A, PORT_B] = PARTNER_HOST_PORTS;
 const FLOODER = 'Floor Vloed';
 const FLOOD_MS = 6_000;
 const FLOOD_PER_SECOND = 1_000;
-/** The session page is bundled by Vite in memory: a few seconds here. */
-const BUNDLE_TIMEOUT_MS = 60_000;
-
-let flooderBrowser: Browser | undefined;
-let server: { url: string; close: () => Promise<void> } | undefined;
-
-test.beforeAll(async () => {
-  test.setTimeout(BUNDLE_TIMEOUT_MS + 30_000);
-  server = await servePage(await bundlePage('bench/page/session-page.ts'));
-  flooderBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs() });
-});
-
-test.afterAll(async () => {
-  await flooderBrowser?.close();
-  await server?.close();
-});
+const scripted = useScriptedPeers('flooder');
 
 const status = (page: Page) => page.getByTestId('sync-status');
 
@@ -42,7 +26,6 @@ test('a flooding peer is held back and named, and the honest partners keep worki
   test.setTimeout(180_000);
   const partners: Partner[] = await Promise.all([openPartner(PORT_A), openPartner(PORT_B)]);
   const [a, b] = partners as [Partner, Partner];
-  const flooderPages: Page[] = [];
   try {
     await createIdentity(a.page, ANNE);
     await createWorkspace(a.page, 'Holland Rijnland', 'RES 2.0');
@@ -53,10 +36,7 @@ test('a flooding peer is held back and named, and the honest partners keep worki
     await joinAtHost(b.page, PORT_B, invite);
     await expect(status(b.page)).toHaveText('Bijgewerkt met 1 partner', { timeout: 30_000 });
 
-    const { workspaceId, key, hub } = readInviteParts(inviteF);
-    await openSessionPages([flooderBrowser as Browser], (server as { url: string }).url, 1, 'flooder', flooderPages);
-    const f = flooderPages[0] as Page;
-    await callSession(f, 15_000, 'start', { hubUrl: hub, workspaceId, key, index: 0, seedChars: 0, memberEntry: false, displayName: FLOODER, invite: inviteF });
+    const f = await scripted.join(FLOODER, inviteF);
     await expect(status(a.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 30_000 });
     await expect(status(b.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 30_000 });
 
@@ -81,7 +61,7 @@ test('a flooding peer is held back and named, and the honest partners keep worki
     await expect(status(b.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 60_000 });
     await expect.poll(() => callSession(f, 15_000, 'statusKind'), { timeout: 60_000 }).toBe('inSync');
   } finally {
-    await Promise.all(flooderPages.map((page) => callSession(page, 5_000, 'stop').catch(() => undefined)));
+    await scripted.stopAll();
     await Promise.all(partners.map((partner) => partner.close()));
   }
 });

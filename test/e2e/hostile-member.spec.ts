@@ -1,10 +1,9 @@
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import { bundlePage, servePage } from '../../bench/harness';
-import { callSession, openSessionPages } from '../../bench/session-harness';
+import { expect, test, type Page } from '@playwright/test';
+import { callSession } from '../../bench/session-harness';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addOrganisation, createInvite, openSection, readInviteParts, startPairAtHosts } from './app-actions';
-import { CHROMIUM_PATH, chromiumArgs } from './chromium';
+import { addOrganisation, createInvite, openSection, startPairAtHosts } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
+import { useScriptedPeers } from './scripted-peer';
 
 /**
  * A member whose client was modified cannot break the workspace for the
@@ -20,21 +19,7 @@ import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 const [PORT_A, PORT_B] = PARTNER_HOST_PORTS;
 const HOSTILE = 'Hendrik Vals';
 const IDEA = 'Zonneweide langs de A4';
-const BUNDLE_TIMEOUT_MS = 60_000;
-
-let hostileBrowser: Browser | undefined;
-let server: { url: string; close: () => Promise<void> } | undefined;
-
-test.beforeAll(async () => {
-  test.setTimeout(BUNDLE_TIMEOUT_MS + 30_000);
-  server = await servePage(await bundlePage('bench/page/session-page.ts'));
-  hostileBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs() });
-});
-
-test.afterAll(async () => {
-  await hostileBrowser?.close();
-  await server?.close();
-});
+const scripted = useScriptedPeers('hostile');
 
 const status = (page: Page) => page.getByTestId('sync-status');
 
@@ -42,16 +27,12 @@ test("a member's rule-breaking changes are refused and shown, and the honest par
   test.setTimeout(180_000);
   const partners: Partner[] = await Promise.all([openPartner(PORT_A), openPartner(PORT_B)]);
   const [a, b] = partners as [Partner, Partner];
-  const hostilePages: Page[] = [];
   try {
     await startPairAtHosts(a.page, b.page, PORT_B);
     await addOrganisation(b.page, { name: 'Liander', type: 'Netbeheerder' });
     await expect(a.page.getByRole('article', { name: 'Liander' })).toBeVisible();
     const inviteH = await createInvite(a.page);
-    const { workspaceId, key, hub } = readInviteParts(inviteH);
-    await openSessionPages([hostileBrowser as Browser], (server as { url: string }).url, 1, 'hostile', hostilePages);
-    const h = hostilePages[0] as Page;
-    await callSession(h, 15_000, 'start', { hubUrl: hub, workspaceId, key, index: 0, seedChars: 0, memberEntry: false, displayName: HOSTILE, invite: inviteH });
+    const h = await scripted.join(HOSTILE, inviteH);
     await expect(status(a.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 30_000 });
     await expect(status(b.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 30_000 });
 
@@ -87,7 +68,7 @@ test("a member's rule-breaking changes are refused and shown, and the honest par
     await addOrganisation(b.page, { name: 'Alliander', type: 'Netbeheerder' });
     await expect(a.page.getByRole('article', { name: 'Alliander' })).toBeVisible();
   } finally {
-    await Promise.all(hostilePages.map((page) => callSession(page, 5_000, 'stop').catch(() => undefined)));
+    await scripted.stopAll();
     await Promise.all(partners.map((partner) => partner.close()));
   }
 });
