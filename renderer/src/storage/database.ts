@@ -20,6 +20,10 @@ export interface IdentityRow {
   publicKeyB64: string;
   memberId: string;
   createdAt: number;
+  /** The encryption key pair (shared/crypto/sealed-box.ts); made on first load where an identity from before key rotation lacks it. */
+  boxPublicKey?: CryptoKey;
+  boxPrivateKey?: CryptoKey;
+  boxPublicKeyB64?: string;
 }
 
 export interface SettingRow {
@@ -52,6 +56,10 @@ export interface WorkspaceAccessRow {
   founderKey?: string;
   /** The invite this device joined with, shown to the first member it meets until admitted. */
   inviteCode?: string;
+  /** Which rotation `key` is (shared/membership/key-rotation.ts); absent: the workspace's first key. */
+  generation?: number;
+  /** Keys this device used before a rotation, each kept as a lobby for members who were away until `until`. */
+  previousKeys?: { key: string; generation: number; until: number }[];
 }
 
 /**

@@ -87,6 +87,11 @@ export interface WorkspaceSyncOptions {
 
 const stopping = new Map<string, Promise<void>>();
 
+/** Resolves once no sync of this room is still leaving it (y-webrtc allows one provider per room). */
+export function roomStopped(room: string): Promise<void> {
+  return stopping.get(room) ?? Promise.resolve();
+}
+
 export class WorkspaceSync {
   readonly awareness: Awareness;
   private readonly provider: WebrtcProvider;
