@@ -25,7 +25,10 @@
  * generation (two administrators removing someone at the same moment), the
  * earliest by `at`, then by text (member-list.ts's order). Every peer with
  * the same records picks the same one, so a device that had moved to its own
- * key of that generation moves again, to the winner. A rotation by someone no
+ * key of that generation moves again, to the winner. A device waits
+ * ROTATION_SETTLE_MS before it moves, so rotations made at once meet in the
+ * old room first; lobbies announce themselves for LOBBY_ANNOUNCE_MS, so
+ * devices that still moved apart meet there. A rotation by someone no
  * longer an administrator does not count, so a removed administrator cannot
  * leave a rotation behind that others would follow.
  *
@@ -46,6 +49,17 @@ import { MAX_ENVELOPES, recordId, type MembershipPayload, type RekeyRecord, type
 
 /** How long a device that rotated keeps the old room open for members who were away: a few weeks between regional sessions. */
 export const LOBBY_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * A device moves to a rotation only once it has known it this long: rotations
+ * made at the same moment on other devices (two room members seeing one
+ * removal) then still cross in the old room, and every device moves to the
+ * same one. Records cross a LAN in milliseconds; this is far above that.
+ */
+export const ROTATION_SETTLE_MS = 2_000;
+
+/** A lobby also announces itself this long after it opens, so lobbies of devices that still moved to different rotations meet and settle on one. */
+export const LOBBY_ANNOUNCE_MS = 60_000;
 
 const KEY_BYTES = 32;
 
@@ -69,11 +83,15 @@ function boxContext(documentId: string, generation: number, to: string): string 
   return ['stroomkring rekey 1', documentId, String(generation), to].join('\u0000');
 }
 
-/** The rotation that counts (see above), or undefined while the workspace has its first key. */
-export function currentRotation(records: Iterable<VerifiedRecord>, list: MemberList, documentId: string): RekeyRecord | undefined {
+/**
+ * The rotation that counts (see above) among those of `documentId` signed by
+ * one of `signers` (a workspace's administrators; a room's members), or
+ * undefined while the document has its first key.
+ */
+export function currentRotation(records: Iterable<VerifiedRecord>, signers: ReadonlySet<string>, documentId: string): RekeyRecord | undefined {
   let best: RekeyRecord | undefined;
   for (const record of records) {
-    if (record.kind !== 'rekeyed' || record.documentId !== documentId || !list.admins.has(record.signer)) continue;
+    if (record.kind !== 'rekeyed' || record.documentId !== documentId || !signers.has(record.signer)) continue;
     if (!best || record.generation > best.generation || (record.generation === best.generation && earlier(record, best))) best = record;
   }
   return best;
@@ -98,27 +116,31 @@ export interface NewRotation {
   readonly unreachable: readonly string[];
 }
 
-/** A fresh key of the next generation, sealed to every current member who published an encryption key. */
+/**
+ * A fresh key of the generation after `previous`, sealed to every recipient
+ * (member key → their published encryption key; undefined when they have
+ * none, and then they are unreachable).
+ */
 export async function makeRotation(input: {
-  readonly records: readonly VerifiedRecord[];
-  readonly list: MemberList;
+  readonly previous: RekeyRecord | undefined;
+  readonly documentId: string;
   readonly workspaceId: string;
+  readonly recipients: ReadonlyMap<string, string | undefined>;
   readonly signer: string;
   readonly cause: readonly string[];
   readonly at: number;
 }): Promise<NewRotation> {
-  const { records, list, workspaceId, signer, cause, at } = input;
-  const generation = (currentRotation(records, list, workspaceId)?.generation ?? 0) + 1;
+  const { previous, documentId, workspaceId, recipients, signer, cause, at } = input;
+  const generation = (previous?.generation ?? 0) + 1;
   const key = toBase64Url(crypto.getRandomValues(new Uint8Array(KEY_BYTES)));
-  const boxKeys = encryptionKeys(records, list);
-  const reachable = [...list.members.keys()].filter((member) => boxKeys.has(member));
+  const reachable = [...recipients].filter((entry): entry is [string, string] => entry[1] !== undefined);
   if (reachable.length > MAX_ENVELOPES) throw new KeyRotationError('tooManyMembers', `${reachable.length} members`);
   const secret = fromBase64Url(key);
-  const envelopes = await Promise.all(reachable.map(async (to) => ({ to, box: await seal(secret, boxKeys.get(to) as string, boxContext(workspaceId, generation, to)) })));
+  const envelopes = await Promise.all(reachable.map(async ([to, boxKey]) => ({ to, box: await seal(secret, boxKey, boxContext(documentId, generation, to)) })));
   return {
-    payload: { v: 1, kind: 'rekeyed', workspaceId, signer, at, documentId: workspaceId, generation, keyCheck: keyCheckOf(key), cause: [...cause], envelopes },
+    payload: { v: 1, kind: 'rekeyed', workspaceId, signer, at, documentId, generation, keyCheck: keyCheckOf(key), cause: [...cause], envelopes },
     key,
-    unreachable: [...list.members.keys()].filter((member) => !boxKeys.has(member)),
+    unreachable: [...recipients].filter(([, boxKey]) => boxKey === undefined).map(([member]) => member),
   };
 }
 
@@ -139,14 +161,14 @@ export async function openRotation(record: RekeyRecord, self: { readonly publicK
 }
 
 /** What a lobby hands a member who was away: the removals behind the rotation that counts (so their device stops talking to the removed at once), then the rotation. */
-export function lobbyHandover(records: readonly VerifiedRecord[], list: MemberList, documentId: string): string[] {
-  const current = currentRotation(records, list, documentId);
+export function lobbyHandover(records: readonly VerifiedRecord[], current: RekeyRecord | undefined): string[] {
   if (!current) return [];
   const causes = records.filter((r) => r.kind === 'removed' && current.cause.includes(recordId(r.text)));
   return [...causes.map((r) => r.text), current.text];
 }
 
-/** Whether a record handed over in a lobby is kept: only removals and rotations of this workspace by an administrator. */
-export function takenFromLobby(record: VerifiedRecord, list: MemberList, workspaceId: string): boolean {
-  return (record.kind === 'rekeyed' || record.kind === 'removed') && record.workspaceId === workspaceId && list.admins.has(record.signer);
+/** Whether a record handed over in a lobby of `documentId` is kept: only removals and rotations by one of `signers`. */
+export function takenFromLobby(record: VerifiedRecord, signers: ReadonlySet<string>, workspaceId: string, documentId: string): boolean {
+  if (record.workspaceId !== workspaceId || !signers.has(record.signer)) return false;
+  return (record.kind === 'rekeyed' && record.documentId === documentId) || (record.kind === 'removed' && documentId === workspaceId);
 }

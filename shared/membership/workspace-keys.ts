@@ -9,7 +9,7 @@ import type { BoxKeys } from '../crypto/sealed-box';
 import type { VerifiedPeer } from './auth-session';
 import { currentRotation, encryptionKeys, lobbyHandover, makeRotation, openRotation, takenFromLobby } from './key-rotation';
 import type { MemberList } from './member-list';
-import { signMembershipRecord, verifyMembershipRecord, type MemberRef, type VerifiedRecord } from './membership-record';
+import { recordId, signMembershipRecord, verifyMembershipRecord, type MemberRef, type RekeyRecord, type VerifiedRecord } from './membership-record';
 
 /** The key this device should use, as the rotations say. */
 export interface CurrentKey {
@@ -57,7 +57,10 @@ export class WorkspaceKeys {
     this.access.requireAdmin(list);
     const { self, workspaceId } = this;
     if (!self.boxKeys) return { generation: null, unreachable: [] };
-    const rotation = await makeRotation({ records, list, workspaceId, signer: self.publicKeyB64, cause, at: this.access.now() });
+    const boxKeys = encryptionKeys(records, list);
+    const recipients = new Map([...list.members.keys()].map((member) => [member, boxKeys.get(member)]));
+    const previous = currentRotation(records, list.admins, workspaceId);
+    const rotation = await makeRotation({ previous, documentId: workspaceId, workspaceId, recipients, signer: self.publicKeyB64, cause, at: this.access.now() });
     await this.access.add(await signMembershipRecord(rotation.payload, self.privateKey));
     const unreachable = rotation.unreachable.flatMap((key) => {
       const listed = list.members.get(key);
@@ -86,29 +89,50 @@ export class WorkspaceKeys {
     const { self } = this;
     if (this.access.isOpen() || !self.boxKeys) return null;
     const records = await this.access.records();
-    const rotation = currentRotation(records, this.access.resolve(records), this.workspaceId);
-    if (!rotation) return null;
+    return this.open(currentRotation(records, this.access.resolve(records).admins, this.workspaceId));
+  }
+
+  /** Opens this member's box in `rotation` (remembered: opening costs an X25519 agreement); null for none. */
+  async open(rotation: RekeyRecord | undefined): Promise<CurrentKey | null> {
+    const { boxKeys, publicKeyB64 } = this.self;
+    if (!rotation || !boxKeys) return null;
     let key = this.opened.get(rotation.text);
     if (key === undefined) {
-      key = await openRotation(rotation, { publicKeyB64: self.publicKeyB64, boxKeys: self.boxKeys });
+      key = await openRotation(rotation, { publicKeyB64, boxKeys });
       this.opened.set(rotation.text, key);
     }
     return { generation: rotation.generation, key };
   }
 
+  /** The member list with each current member's published encryption key, for sealing a room's key to its members. */
+  async encryptionKeys(): Promise<{ readonly list: MemberList; readonly boxKeys: ReadonlyMap<string, string> }> {
+    const records = await this.access.records();
+    const list = this.access.resolve(records);
+    return { list, boxKeys: encryptionKeys(records, list) };
+  }
+
+  /** The removals that count, by removed member key → the removal record's id (what a rotation names as its cause). */
+  async removals(): Promise<ReadonlyMap<string, string>> {
+    const records = await this.access.records();
+    const list = this.access.resolve(records);
+    const ids = new Map<string, string>();
+    for (const r of records) if (r.kind === 'removed' && list.removed.get(r.subject)?.at === r.at && list.removed.get(r.subject)?.by === r.signer) ids.set(r.subject, recordId(r.text));
+    return ids;
+  }
+
   /** What a member who was away needs from a lobby. */
   async rotationRecords(): Promise<string[]> {
     const records = await this.access.records();
-    return lobbyHandover(records, this.access.resolve(records), this.workspaceId);
+    return lobbyHandover(records, currentRotation(records, this.access.resolve(records).admins, this.workspaceId));
   }
 
   /** Records handed over in a lobby by a proven member: removals and rotations of this workspace by an administrator are kept. */
   async acceptRotation(texts: readonly string[], from: VerifiedPeer): Promise<void> {
     if (from.as !== 'member') return;
-    const list = this.access.resolve(await this.access.records());
+    const { admins } = this.access.resolve(await this.access.records());
     for (const text of texts) {
       const record = await verifyMembershipRecord(text).catch(() => null);
-      if (record && takenFromLobby(record, list, this.workspaceId)) await this.access.add(record);
+      if (record && takenFromLobby(record, admins, this.workspaceId, this.workspaceId)) await this.access.add(record);
     }
   }
 }

@@ -297,11 +297,7 @@ export class WorkspaceMembership implements Authenticator {
     if (list.removed.has(publicKey)) return { kind: 'removed' };
     const listed = list.members.get(publicKey);
     if (!listed) return publicKey === this.founderKey ? { kind: 'open' } : { kind: 'unknown' };
-    let memberId = this.memberIds.get(publicKey);
-    if (memberId === undefined) {
-      memberId = await memberIdFromPublicKey(fromBase64Url(publicKey));
-      this.memberIds.set(publicKey, memberId);
-    }
+    const memberId = await this.memberIdOf(publicKey);
     return { kind: 'member', author: { memberId, organisationName: listed.organisationName, isAdmin: list.admins.has(publicKey) } };
   }
 
@@ -323,7 +319,17 @@ export class WorkspaceMembership implements Authenticator {
 
   async removedMemberIds(): Promise<ReadonlySet<string>> {
     const removed = (await this.list()).removed;
-    return new Set(await Promise.all([...removed.keys()].map((key) => memberIdFromPublicKey(fromBase64Url(key)))));
+    return new Set(await Promise.all([...removed.keys()].map((key) => this.memberIdOf(key))));
+  }
+
+  /** The member id (as documents and presence carry it) of a member key; remembered, since it costs a hash. */
+  async memberIdOf(publicKey: string): Promise<string> {
+    let memberId = this.memberIds.get(publicKey);
+    if (memberId === undefined) {
+      memberId = await memberIdFromPublicKey(fromBase64Url(publicKey));
+      this.memberIds.set(publicKey, memberId);
+    }
+    return memberId;
   }
 
   /** Makes a member an administrator too; only an administrator may. */

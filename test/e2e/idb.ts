@@ -78,6 +78,11 @@ export async function storedWorkspaceKey(page: Page, workspaceId: string): Promi
   return ((await runIdbOp(page, { kind: 'get', store: 'workspaceAccess', key: workspaceId })) as { key?: string } | undefined)?.key;
 }
 
+/** The same for a confidential room's key. */
+export async function storedRoomKey(page: Page, roomId: string): Promise<string | undefined> {
+  return ((await runIdbOp(page, { kind: 'get', store: 'roomAccess', key: roomId })) as { key?: string } | undefined)?.key;
+}
+
 /** Bytes of workspace document updates the page has stored (y-dexie persists what arrives from peers). */
 export async function storedUpdateBytes(page: Page, workspaceId: string): Promise<number> {
   return (await runIdbOp(page, { kind: 'updateBytes', workspaceId })) as number;

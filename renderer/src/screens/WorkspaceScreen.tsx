@@ -14,6 +14,7 @@ import { RoomSyncContext, RoomSyncRegistry } from '../rooms/room-syncs';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
 import { useWorkspaceMembership } from '../membership/useWorkspaceMembership';
 import { useKeyRotation } from '../membership/useKeyRotation';
+import { workspaceKeySource } from '../membership/key-sources';
 import { FileTransferProvider } from '../files/FileTransferProvider';
 import { markWorkspaceOpened } from '../storage/workspace-store';
 import type { Identity } from '../storage/identity-store';
@@ -69,7 +70,8 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
   const { record, doc, provider } = state;
   const membership = useWorkspaceMembership(doc, record.id, identity);
   const sync = useWorkspaceSync(doc, record.id, identity, membership);
-  const keyProblem = useKeyRotation(membership, record.id, sync.settings);
+  const keySource = useMemo(() => (membership ? workspaceKeySource(membership, record.id) : undefined), [membership, record.id]);
+  const keyProblem = useKeyRotation(keySource, record.id, sync.settings);
   useOwnMembership(doc, identity);
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);

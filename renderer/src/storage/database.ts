@@ -4,6 +4,7 @@
  * is a Y.Doc property managed by y-dexie, whose updates y-dexie keeps in its
  * own table `$workspaces.doc_updates`.
  */
+import type { RotatedKeyFields } from './rotated-keys';
 import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
@@ -44,7 +45,8 @@ export interface WorkspaceRow {
  * How this device reaches a workspace's peers: its key (never shared except
  * inside an invite) and the peer hubs it learned from invites or by hand.
  */
-export interface WorkspaceAccessRow {
+/** Rotated keys (generation, previous keys kept as lobbies): rotated-keys.ts. */
+export interface WorkspaceAccessRow extends RotatedKeyFields {
   workspaceId: string;
   key: string;
   peerHubs: string[];
@@ -56,10 +58,6 @@ export interface WorkspaceAccessRow {
   founderKey?: string;
   /** The invite this device joined with, shown to the first member it meets until admitted. */
   inviteCode?: string;
-  /** Which rotation `key` is (shared/membership/key-rotation.ts); absent: the workspace's first key. */
-  generation?: number;
-  /** Keys this device used before a rotation, each kept as a lobby for members who were away until `until`. */
-  previousKeys?: { key: string; generation: number; until: number }[];
 }
 
 /**
@@ -96,7 +94,7 @@ export interface RoomRow {
 }
 
 /** A room's key, like a workspace's: never shared except inside a room invite. */
-export interface RoomAccessRow {
+export interface RoomAccessRow extends RotatedKeyFields {
   roomId: string;
   workspaceId: string;
   key: string;

@@ -7,7 +7,8 @@ import type { InvitePayload } from '../../../shared/invite/invite-code';
 import { readMembers } from '../../../shared/workspace-doc/members';
 import { openDatabase } from './database';
 import { loadIdentity, saveIdentityProfile } from './identity-store';
-import { WorkspaceKeyMismatchError, adoptRotatedKey, ensureWorkspaceAccess, joinFromInvite, openLobbies } from './workspace-access-store';
+import { WorkspaceKeyMismatchError, adoptRotatedKey, ensureWorkspaceAccess, joinFromInvite } from './workspace-access-store';
+import { openLobbies } from './rotated-keys';
 import { createWorkspace, deleteWorkspace } from './workspace-store';
 
 function invite(overrides: Partial<InvitePayload> = {}): InvitePayload {

@@ -3,7 +3,7 @@ import type { InvitePayload } from '../../../shared/invite/invite-code';
 import { WorkspaceKeySchema, generateWorkspaceKey } from '../../../shared/invite/workspace-key';
 import { HubUrlSchema } from '../../../shared/sync/hub-address';
 import { upsertSelf } from '../../../shared/workspace-doc/members';
-import { LOBBY_MS } from '../../../shared/membership/key-rotation';
+import { adoptRotatedKeyIn } from './rotated-keys';
 import type { StroomkringDatabase, WorkspaceAccessRow } from './database';
 import type { Identity } from './identity-store';
 import { insertWorkspace } from './workspace-store';
@@ -35,26 +35,9 @@ export async function saveFounderKey(db: StroomkringDatabase, workspaceId: strin
   await db.workspaceAccess.update(workspaceId, { founderKey });
 }
 
-/**
- * Moves the workspace to a rotated key (shared/membership/key-rotation.ts):
- * the key it had is kept as a lobby until `now + LOBBY_MS`, and lobbies past
- * their time are dropped. A key that is already the current one changes
- * nothing, so every device may call this whenever the records change.
- */
-export async function adoptRotatedKey(db: StroomkringDatabase, workspaceId: string, rotated: { key: string; generation: number }, now = Date.now()): Promise<boolean> {
-  return db.transaction('rw', db.workspaceAccess, async () => {
-    const row = await db.workspaceAccess.get(workspaceId);
-    if (!row || row.key === rotated.key) return false;
-    const kept = (row.previousKeys ?? []).filter((previous) => previous.until > now && previous.key !== rotated.key);
-    const previousKeys = [...kept, { key: row.key, generation: row.generation ?? 0, until: now + LOBBY_MS }];
-    await db.workspaceAccess.update(workspaceId, { key: rotated.key, generation: rotated.generation, previousKeys });
-    return true;
-  });
-}
-
-/** The old keys whose lobby is still open (key-rotation.ts), checked again on the way out. */
-export function openLobbies(row: WorkspaceAccessRow | undefined, now = Date.now()): { key: string; generation: number }[] {
-  return (row?.previousKeys ?? []).filter((previous) => previous.until > now && WorkspaceKeySchema.safeParse(previous.key).success).map(({ key, generation }) => ({ key, generation }));
+/** Moves the workspace to a rotated key (shared/membership/key-rotation.ts), keeping the old one as a lobby. */
+export function adoptRotatedKey(db: StroomkringDatabase, workspaceId: string, rotated: { key: string; generation: number }, now = Date.now()): Promise<boolean> {
+  return adoptRotatedKeyIn(db, db.workspaceAccess, workspaceId, rotated, now);
 }
 
 export async function addPeerHubs(db: StroomkringDatabase, workspaceId: string, hubs: readonly string[]): Promise<void> {

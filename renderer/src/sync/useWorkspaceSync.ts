@@ -53,8 +53,8 @@ export function useWorkspaceSync(
   const [, setTick] = useState(0);
   const { memberId, profile } = identity;
   const signalingKey = settings ? JSON.stringify([settings.extraSignaling, settings.iceServers]) : undefined;
-  // A rotated workspace key (shared/membership/key-rotation.ts) moves the sync to the new room: restart when it changes.
-  const storedKey = useLiveQuery(async () => (documentKind === 'workspace' ? ((await db.workspaceAccess.get(workspaceId))?.key ?? null) : null), [db, workspaceId, documentKind]);
+  // A rotated key (shared/membership/key-rotation.ts, shared/rooms/room-keys.ts) moves the sync to the new room: restart when it changes.
+  const storedKey = useLiveQuery(async () => ((documentKind === 'workspace' ? await db.workspaceAccess.get(workspaceId) : await db.roomAccess.get(workspaceId))?.key ?? null), [db, workspaceId, documentKind]);
   // Read when the provider starts; later changes are applied by setOnline without a restart.
   const workOffline = settings?.workOffline ?? false;
   const workOfflineRef = useRef(workOffline);
