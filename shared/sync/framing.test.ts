@@ -241,6 +241,13 @@ describe('framing: damaged input', () => {
     });
   }
 
+  /**
+   * 300 streams of up to 12 messages of up to 200 KiB each take 2–3 s on this
+   * machine alone, and over Vitest's 5 s while the end-to-end suite loads both
+   * cores; what these check is correctness, not speed.
+   */
+  const DAMAGED_STREAM_TIMEOUT_MS = 30_000;
+
   const onlyOriginals = (sent: Uint8Array[], got: Uint8Array[]) => {
     for (const m of got) expect(sent.some((s) => equal(s, m))).toBe(true);
   };
@@ -257,11 +264,11 @@ describe('framing: damaged input', () => {
   it('never throws on repeatedly damaged streams, delivers only original messages, and recovers', () => {
     // Several damages can build a valid-looking stream (duplicate a message, then renumber it), so only content is checked.
     fc.assert(damagedStream({ minLength: 1, maxLength: 5 }, onlyOriginals), { numRuns: 300 });
-  });
+  }, DAMAGED_STREAM_TIMEOUT_MS);
 
   it('loses but never duplicates or reorders messages when one frame is damaged', () => {
     fc.assert(damagedStream({ minLength: 1, maxLength: 1 }, inOrderSubsequence), { numRuns: 300 });
-  });
+  }, DAMAGED_STREAM_TIMEOUT_MS);
 
   it('regression: seed 412265441 once delivered a duplicated one-fragment message twice', () => {
     // Found by the multi-damage property when it still checked order; run 94 of this seed is [[0xff], []] with frame 0 duplicated.

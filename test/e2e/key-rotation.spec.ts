@@ -48,9 +48,10 @@ test('a member who was offline during a removal catches up with the new key from
     // C comes back on the old key, meets A's lobby there, and moves on to the new key and room.
     await offlineSwitch(c.page).click();
     await expect.poll(() => storedWorkspaceKey(c.page, workspaceId), { timeout: 30_000 }).toBe(newKey);
-    await openSection(c.page, 'Organisaties');
-    await expect(c.page.getByRole('article', { name: 'Alliander' })).toBeVisible({ timeout: 20_000 });
     await expect(status(c.page)).toHaveText('Bijgewerkt met 1 partner', { timeout: 20_000 });
+    await expect(status(a.page)).toHaveText('Bijgewerkt met 1 partner');
+    await openSection(c.page, 'Organisaties');
+    await expect(c.page.getByRole('article', { name: 'Alliander' })).toBeVisible();
     await expect(c.page.getByRole('alert').filter({ hasText: /sleutel/ })).toHaveCount(0);
 
     // B keeps the old key and gets nothing new.
