@@ -289,7 +289,7 @@ export class WorkspaceMembership implements Authenticator {
       memberId = await memberIdFromPublicKey(fromBase64Url(publicKey));
       this.memberIds.set(publicKey, memberId);
     }
-    return { kind: 'member', author: { memberId, organisationName: listed.organisationName, isAdmin: list.admins.has(publicKey) } };
+    return { kind: 'member', author: { memberId, publicKey, organisationName: listed.organisationName, isAdmin: list.admins.has(publicKey) } };
   }
 
   async memberNamed(publicKey: string): Promise<MemberRef | undefined> {
