@@ -76,7 +76,7 @@ function LoadedGoal({ goal, back }: { goal: Goal; back: React.ReactNode }) {
 
   const own = ownOrganisationIds(workspace, identity.memberId);
   const ownWithoutMandate = adoption.status === 'ready' ? adoption.result.organisations.filter((support) => own.includes(support.organisationId) && support.noMandateHolder) : [];
-  const rows = adoption.status === 'ready' ? meterRows(adoption.result, workspace, signableOrganisationIds(adoption.input, identity.memberId, identity.publicKeyB64)) : [];
+  const rows = adoption.status === 'ready' ? meterRows(adoption.result, workspace, signableOrganisationIds(adoption.input, identity.memberId, identity.publicKeyB64), adoption.mandates) : [];
 
   return (
     <Stack>
