@@ -116,6 +116,14 @@ test('a member ticking himself alone holds no mandate; confirmed by a second mem
     const { stdout } = await run('npm', ['run', '--silent', 'verify', '--', path], { cwd: process.cwd() });
     expect(stdout).toMatch(/✓ OK mandate Gemeente Leiden \[[^\]]+\] — Daan Bakker \[[^\]]+\]: granted by Daan Bakker \[[^\]]+\], confirmed by Anne de Vries/);
     expect(stdout).toContain('Verified: all 1 signature(s) are valid.');
+
+    // The app's own check names the mandate and that its signatures hold.
+    await d.page.getByRole('link', { name: 'Alle doelen' }).click();
+    await d.page.getByRole('button', { name: 'Export controleren' }).click();
+    const verifier = d.page.getByRole('dialog', { name: 'Export controleren' });
+    await verifier.getByLabel('Exportbestand kiezen').setInputFiles({ name: download.suggestedFilename(), mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
+    await expect(verifier.getByRole('status').filter({ hasText: 'Alle handtekeningen kloppen' })).toBeVisible();
+    await expect(verifier.getByRole('region', { name: 'Mandaten' })).toContainText(`${DAAN.name} (Gemeente Leiden): verleend door ${DAAN.name}, bevestigd door Anne de Vries — ondertekening klopt`);
   } finally {
     await Promise.all([a.close(), d.close()]);
     await rm(folder, { recursive: true, force: true });
