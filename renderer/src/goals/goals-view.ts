@@ -57,15 +57,15 @@ export interface HolderLine {
   readonly counts: boolean;
 }
 
-/** The holders of an organisation's mandate, counted ones first. */
-export function holderLines(mandates: MandateState, workspace: GoalsWorkspace, organisationId: string): HolderLine[] {
+/** The holders of an organisation's mandate, counted ones first; `nameOf` names a member id (by default their profile name). */
+export function holderLines(mandates: MandateState, workspace: GoalsWorkspace, organisationId: string, nameOf: (memberId: string) => string | undefined = (id) => memberName(workspace, id)): HolderLine[] {
   const holders = mandates.organisations.get(organisationId)?.holders ?? [];
   return [...holders]
     .sort((a, b) => Number(b.counts) - Number(a.counts))
     .map((holding) => ({
-      name: memberName(workspace, holding.holderId),
-      grantedByName: memberName(workspace, holding.grantedBy),
-      ...(holding.confirmedBy === undefined ? {} : { confirmedByName: memberName(workspace, holding.confirmedBy) }),
+      name: nameOf(holding.holderId),
+      grantedByName: nameOf(holding.grantedBy),
+      ...(holding.confirmedBy === undefined ? {} : { confirmedByName: nameOf(holding.confirmedBy) }),
       standing: holding.standing,
       counts: holding.counts,
     }));
@@ -99,7 +99,13 @@ export interface MeterRow {
   readonly holders: readonly HolderLine[];
 }
 
-export function meterRows(result: AdoptionResult, workspace: GoalsWorkspace, signable: readonly string[], mandates: MandateState): MeterRow[] {
+export function meterRows(
+  result: AdoptionResult,
+  workspace: GoalsWorkspace,
+  signable: readonly string[],
+  mandates: MandateState,
+  nameOf: (memberId: string) => string | undefined = (id) => memberName(workspace, id),
+): MeterRow[] {
   return result.organisations.map((support) => {
     const signerName = support.stance ? memberName(workspace, support.stance.memberId) : undefined;
     return {
@@ -112,7 +118,7 @@ export function meterRows(result: AdoptionResult, workspace: GoalsWorkspace, sig
       unmandatedStances: support.ignored.filter((ignored) => ignored.reason === 'notMandateHolder').length,
       noMandateHolder: support.noMandateHolder,
       canSign: signable.includes(support.organisationId),
-      holders: holderLines(mandates, workspace, support.organisationId),
+      holders: holderLines(mandates, workspace, support.organisationId, nameOf),
     };
   });
 }
