@@ -68,7 +68,8 @@ export async function bundlePage(entry: string = PAGE_ENTRY): Promise<string> {
   const result = await build({
     configFile: false,
     logLevel: 'warn',
-    build: { write: false, minify: false, lib: { entry, formats: ['es'], fileName: 'page' } },
+    // One file: the page is served as a single script (a library's dynamic import of a Node module must not become a second chunk).
+    build: { write: false, minify: false, lib: { entry, formats: ['es'], fileName: 'page' }, rollupOptions: { output: { codeSplitting: false } } },
   });
   for (const out of Array.isArray(result) ? result : [result]) {
     if (!('output' in out)) continue;

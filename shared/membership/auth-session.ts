@@ -36,6 +36,8 @@ export interface Authenticator {
   standingOf?(publicKey: string): Promise<AuthorStanding>;
   trustedFounderKey?(): string | null;
   readonly signer?: { readonly publicKeyB64: string; sign(message: Uint8Array): Promise<Uint8Array> };
+  /** Rotation records a proven member handed over from a lobby on an old key (key-rotation.ts). */
+  acceptRotation?(records: readonly string[], from: VerifiedPeer): Promise<void>;
   /** The member with this key as the member list names them (also when removed since). */
   memberNamed?(publicKey: string): Promise<MemberRef | undefined>;
 }
@@ -129,6 +131,9 @@ export class AuthSession {
       }
       case 'admitted':
         if (this.peer) await this.auth.accept(message.record, this.peer);
+        break;
+      case 'rotated':
+        if (this.peer) await this.auth.acceptRotation?.(message.records, this.peer);
         break;
       case 'refused':
         this.fail(message.reason, true);

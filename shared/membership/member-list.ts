@@ -75,7 +75,8 @@ type Removal = Extract<VerifiedRecord, { kind: 'removed' }>;
 /** Removals can undo admissions, which can undo removals: a few rounds settle any real history. */
 const MAX_ROUNDS = 8;
 
-const earlier = (a: VerifiedRecord, b: VerifiedRecord): boolean => a.at < b.at || (a.at === b.at && a.text < b.text);
+/** Record order where order matters: by `at`, then by text, so every peer orders alike. */
+export const earlier = (a: VerifiedRecord, b: VerifiedRecord): boolean => a.at < b.at || (a.at === b.at && a.text < b.text);
 const inOrder = <T extends VerifiedRecord>(records: T[]): T[] => records.sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
 
 /** Keys reachable from the founder through the given admissions. */
@@ -156,7 +157,7 @@ export function resolveMemberList(records: Iterable<VerifiedRecord>, workspaceId
     } else if (record.kind === 'admitted') admissions.push(record);
     else if (record.kind === 'adminGranted') grants.push(record);
     else if (record.kind === 'removed') removals.push(record);
-    else inviteRecords.push(record);
+    else if (record.kind === 'issued' || record.kind === 'revoked') inviteRecords.push(record);
   }
   if (!founded) return { founderKey, members: new Map(), admins: new Set(), removed: new Map(), usedInvites: new Map(), revokedInvites: new Set(), issuedInvites: new Map() };
   inOrder(removals);

@@ -33,6 +33,17 @@
  *             `keep` (record ids the administrator had seen): admissions the
  *             removed member signs later, or backdates, do not count.
  *
+ *   boxKey    a member publishes the public half of their encryption key
+ *             (X25519, shared/crypto/sealed-box.ts), signed with their
+ *             signing key: what a rotated key is sealed to. The latest (by
+ *             `at`, then text) of a member's own counts.
+ *   rekeyed   an administrator gives `documentId` (the workspace) a new key
+ *             of `generation` (one more than the last), sealed to each
+ *             remaining member's encryption key (`envelopes`), with
+ *             `keyCheck` (key-rotation.ts) so every member can tell it got
+ *             the key the others got; `cause` names the removal records that
+ *             made it necessary. Which rotation counts: key-rotation.ts.
+ *
  * `member` is what the newcomer said about themselves in their signed claim
  * (peer-auth.ts); the key is what is proven, the names are theirs to choose.
  */
@@ -42,8 +53,11 @@ import { LIMITS } from '../domain/limits';
 import { decodeSignedCode, encodeSignedCode, SignedCodeError, type SignedCodeFormat } from '../invite/signed-code';
 
 const PREFIX = 'SKM1';
-/** A record holds two keys, two names and a few ids: far below this. */
-const MAX_RECORD_LENGTH = 12_000;
+/** A rotation record holds one sealed key (~180 characters) per member, up to MAX_ENVELOPES; every other kind is far smaller. */
+const MAX_RECORD_LENGTH = 160_000;
+/** A region has 10 to 30 organisations with a handful of members each: far below this. */
+export const MAX_ENVELOPES = 500;
+const RecordIdSchema = z.string().regex(/^[0-9a-f]{32}$/);
 
 export const PublicKeyTextSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
@@ -70,7 +84,17 @@ export const MembershipPayloadSchema = z.discriminatedUnion('kind', [
   z.object({ ...Common, kind: z.literal('issued'), inviteId: InviteId, expiresAt: z.number().int().nonnegative() }),
   z.object({ ...Common, kind: z.literal('revoked'), inviteId: InviteId }),
   z.object({ ...Common, kind: z.literal('adminGranted'), subject: PublicKeyTextSchema }),
-  z.object({ ...Common, kind: z.literal('removed'), subject: PublicKeyTextSchema, keep: z.array(z.string().regex(/^[0-9a-f]{32}$/)).max(MAX_KEPT_ADMISSIONS) }),
+  z.object({ ...Common, kind: z.literal('removed'), subject: PublicKeyTextSchema, keep: z.array(RecordIdSchema).max(MAX_KEPT_ADMISSIONS) }),
+  z.object({ ...Common, kind: z.literal('boxKey'), boxKey: PublicKeyTextSchema }),
+  z.object({
+    ...Common,
+    kind: z.literal('rekeyed'),
+    documentId: z.string().min(1).max(64),
+    generation: z.number().int().min(1).max(1_000_000),
+    keyCheck: PublicKeyTextSchema,
+    cause: z.array(RecordIdSchema).max(MAX_KEPT_ADMISSIONS),
+    envelopes: z.array(z.object({ to: PublicKeyTextSchema, box: z.string().min(1).max(400) })).max(MAX_ENVELOPES),
+  }),
 ]);
 export type MembershipPayload = z.infer<typeof MembershipPayloadSchema>;
 
@@ -78,6 +102,7 @@ export type MembershipPayload = z.infer<typeof MembershipPayloadSchema>;
 export type VerifiedRecord = MembershipPayload & { readonly text: string };
 /** The records that say who is a member. */
 export type MemberRecord = Extract<VerifiedRecord, { kind: 'founded' | 'admitted' }>;
+export type RekeyRecord = Extract<VerifiedRecord, { kind: 'rekeyed' }>;
 
 export class MembershipRecordError extends Error {
   override readonly name = 'MembershipRecordError';

@@ -27,6 +27,9 @@
  *   kind 3 admitted   { record }                      the admission the
  *                                    verifier signed for a newcomer
  *   kind 4 refused    { reason }                      then the sender closes
+ *   kind 5 rotated    { records }                     the rotation and its removals
+ *                                    (key-rotation.ts) that a lobby on an old
+ *                                    key hands a proven member who was away
  *
  * transcript = UTF-8 of the lines
  *   "stroomkring peer-auth 1", room, prover fingerprint, verifier fingerprint,
@@ -41,6 +44,8 @@ export const AUTH_VERSION = 1;
 const NONCE_BYTES = 32;
 /** A proof holds a chain of records, each under 2 kB; a region's invite tree is not deeper than this. */
 const MAX_CHAIN = 64;
+/** A rotation names at most this many removals (membership-record.ts), plus itself. */
+const MAX_ROTATION_RECORDS = 201;
 
 export const REFUSAL_REASONS = ['notMember', 'badProof', 'inviteUsed', 'inviteExpired', 'inviteRevoked', 'inviteInvalid', 'otherWorkspace', 'noMemberHere', 'otherVersion', 'timeout', 'removed'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
@@ -57,15 +62,18 @@ const BODY_SCHEMAS = {
   2: ProofSchema,
   3: z.object({ record: z.string().max(2000) }),
   4: z.object({ reason: z.enum(REFUSAL_REASONS) }),
+  // The rotation (one sealed key per member, membership-record.ts) and the removals it names.
+  5: z.object({ records: z.array(z.string().max(160_000)).max(MAX_ROTATION_RECORDS) }),
 } as const;
 
 export type AuthMessage =
   | { kind: 'challenge'; nonce: string }
   | { kind: 'proof'; proof: Proof }
   | { kind: 'admitted'; record: string }
-  | { kind: 'refused'; reason: RefusalReason };
+  | { kind: 'refused'; reason: RefusalReason }
+  | { kind: 'rotated'; records: string[] };
 
-const KIND_NUMBER = { challenge: 1, proof: 2, admitted: 3, refused: 4 } as const;
+const KIND_NUMBER = { challenge: 1, proof: 2, admitted: 3, refused: 4, rotated: 5 } as const;
 
 export class AuthWireError extends Error {
   override readonly name = 'AuthWireError';
@@ -111,6 +119,8 @@ export function decodeAuthMessage(bytes: Uint8Array): AuthMessage {
       return { kind: 'proof', proof: parsed.data as Proof };
     case 3:
       return { kind: 'admitted', record: (parsed.data as { record: string }).record };
+    case 5:
+      return { kind: 'rotated', records: (parsed.data as { records: string[] }).records };
     default:
       return { kind: 'refused', reason: (parsed.data as { reason: RefusalReason }).reason };
   }

@@ -29,8 +29,12 @@ import { chainOf, resolveMemberList, type MemberList } from './member-list';
 import { recordId, signMembershipRecord, verifyMembershipRecord, type MemberRef, type VerifiedRecord } from './membership-record';
 import type { Proof } from './peer-auth';
 import { inviteRoot, isLegacyFounder, legacyMembers } from './legacy-upgrade';
+import type { BoxKeys } from '../crypto/sealed-box';
+import { WorkspaceKeys, type RemovalOutcome } from './workspace-keys';
 
 /** What is wrong with a membership action the user asked for, for the UI to word. */
+export type { CurrentKey, RemovalOutcome } from './workspace-keys';
+
 export class MembershipActionError extends Error {
   override readonly name = 'MembershipActionError';
   constructor(
@@ -47,6 +51,8 @@ export interface MembershipSelf {
   readonly privateKey: CryptoKey;
   readonly displayName: string;
   readonly organisationName: string;
+  /** The member's encryption key pair, to publish and to open rotated keys with (key-rotation.ts). */
+  readonly boxKeys?: BoxKeys;
 }
 
 export interface MembershipOptions {
@@ -73,6 +79,8 @@ export class WorkspaceMembership implements Authenticator {
   private readonly listeners = new Set<() => void>();
   private founderKey: string | null;
   private readonly memberIds = new Map<string, string>();
+  /** The member's encryption key and the workspace key's rotations (workspace-keys.ts). */
+  readonly keys: WorkspaceKeys;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -80,6 +88,11 @@ export class WorkspaceMembership implements Authenticator {
   ) {
     this.founderKey = options.founderKey;
     this.map = membershipMap(doc);
+    this.keys = new WorkspaceKeys(
+      { records: () => this.records(), resolve: (records) => this.resolve(records), add: (record) => this.add(record), isOpen: () => this.open, requireAdmin: (list) => this.requireAdmin(list), now: () => this.now() },
+      options.workspaceId,
+      options.self,
+    );
     this.now = options.now ?? Date.now;
     this.map.observe(this.onMapChange);
     this.checkNew();
@@ -284,11 +297,7 @@ export class WorkspaceMembership implements Authenticator {
     if (list.removed.has(publicKey)) return { kind: 'removed' };
     const listed = list.members.get(publicKey);
     if (!listed) return publicKey === this.founderKey ? { kind: 'open' } : { kind: 'unknown' };
-    let memberId = this.memberIds.get(publicKey);
-    if (memberId === undefined) {
-      memberId = await memberIdFromPublicKey(fromBase64Url(publicKey));
-      this.memberIds.set(publicKey, memberId);
-    }
+    const memberId = await this.memberIdOf(publicKey);
     return { kind: 'member', author: { memberId, publicKey, organisationName: listed.organisationName, isAdmin: list.admins.has(publicKey) } };
   }
 
@@ -310,7 +319,17 @@ export class WorkspaceMembership implements Authenticator {
 
   async removedMemberIds(): Promise<ReadonlySet<string>> {
     const removed = (await this.list()).removed;
-    return new Set(await Promise.all([...removed.keys()].map((key) => memberIdFromPublicKey(fromBase64Url(key)))));
+    return new Set(await Promise.all([...removed.keys()].map((key) => this.memberIdOf(key))));
+  }
+
+  /** The member id (as documents and presence carry it) of a member key; remembered, since it costs a hash. */
+  async memberIdOf(publicKey: string): Promise<string> {
+    let memberId = this.memberIds.get(publicKey);
+    if (memberId === undefined) {
+      memberId = await memberIdFromPublicKey(fromBase64Url(publicKey));
+      this.memberIds.set(publicKey, memberId);
+    }
+    return memberId;
   }
 
   /** Makes a member an administrator too; only an administrator may. */
@@ -325,20 +344,36 @@ export class WorkspaceMembership implements Authenticator {
   /**
    * Removes members (one person, or every member of an organisation); only an
    * administrator may, and never the last one. Whom they admitted stays: the
-   * removal lists those admissions (member-list.ts).
+   * removal lists those admissions (member-list.ts). Then the workspace gets
+   * a new key that only the remaining members can open (WorkspaceKeys.rotate).
    */
-  async remove(subjects: readonly string[]): Promise<void> {
+  async remove(subjects: readonly string[]): Promise<RemovalOutcome> {
     const records = await this.records();
     const list = this.resolve(records);
     this.requireAdmin(list);
     for (const subject of subjects) if (!list.members.has(subject)) throw new MembershipActionError('notMember', 'not a member (or removed already)');
     if (![...list.admins].some((key) => !subjects.includes(key))) throw new MembershipActionError('lastAdmin', 'the workspace would have no administrator left');
     const { self, workspaceId } = this.options;
+    const cause: string[] = [];
     for (const subject of subjects) {
       const keep = records.filter((r) => r.kind === 'admitted' && r.signer === subject && list.members.has(r.member.publicKey)).map((r) => recordId(r.text));
-      await this.add(await signMembershipRecord({ v: 1, kind: 'removed', workspaceId, signer: self.publicKeyB64, subject, keep, at: this.now() }, self.privateKey));
+      const removal = await signMembershipRecord({ v: 1, kind: 'removed', workspaceId, signer: self.publicKeyB64, subject, keep, at: this.now() }, self.privateKey);
+      await this.add(removal);
+      cause.push(recordId(removal.text));
     }
+    return this.keys.rotate(cause);
   }
+
+  /** What a member who was away needs from a lobby (key-rotation.ts). */
+  rotationRecords(): Promise<string[]> {
+    return this.keys.rotationRecords();
+  }
+
+  acceptRotation(texts: readonly string[], from: VerifiedPeer): Promise<void> {
+    return this.keys.acceptRotation(texts, from);
+  }
+
+
 
   private requireAdmin(list: MemberList): void {
     if (!list.admins.has(this.options.self.publicKeyB64)) throw new MembershipActionError('notAdmin', 'only an administrator may do this');

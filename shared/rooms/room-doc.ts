@@ -10,6 +10,7 @@
  *                (two maps, each entry written by one person, so an invite and
  *                the invitee's join never compete for the same key)
  *   notes:       Y.Map<noteId, { text, createdBy, createdAt }>
+ *   roomKeys:    Y.Map<recordId, signed rotation record>  added only (room-keys.ts)
  *   documents, comments: as in the workspace (../workspace-doc/documents.ts, comments.ts)
  */
 import { z } from 'zod';

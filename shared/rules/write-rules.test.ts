@@ -26,13 +26,13 @@ function workspace(): { doc: Y.Doc; noord: string; liander: string } {
   return { doc, noord, liander };
 }
 
-function rulesBroken(doc: Y.Doc, author: WriteAuthor, change: (copy: Y.Doc) => void): string[] {
+function rulesBroken(doc: Y.Doc, author: WriteAuthor, change: (copy: Y.Doc) => void, kind: 'workspace' | 'room' = 'workspace'): string[] {
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
   const before = Y.encodeStateVector(copy);
   change(copy);
   const { effects } = updateEffects(doc, Y.encodeStateAsUpdate(copy, before));
-  return [...new Set(refusedEffects(doc, effects, author, 'workspace').map((r) => r.rule))];
+  return [...new Set(refusedEffects(doc, effects, author, kind).map((r) => r.rule))];
 }
 
 const map = (doc: Y.Doc, root: string, key: string) => doc.getMap(root).get(key) as Y.Map<unknown>;
@@ -143,5 +143,14 @@ describe('write rules on receive', () => {
       expect(rulesBroken(doc, anne, (c) => c.getMap('mandates').delete(JSON.stringify([noord, 'anne'])))).toEqual([]);
       expect(rulesBroken(doc, bram, (c) => c.getMap('mandates').delete(JSON.stringify([noord, 'anne'])))).toEqual(['otherOrganisation']);
     });
+  });
+
+  it("adds a room's key rotations, never alters or removes one, and keeps them out of the workspace", () => {
+    const room = new Y.Doc();
+    room.getMap('roomKeys').set('k1', 'SKM1.a');
+    expect(rulesBroken(room, bram, (c) => c.getMap('roomKeys').set('k2', 'SKM1.b'), 'room')).toEqual([]);
+    expect(rulesBroken(room, bram, (c) => c.getMap('roomKeys').set('k1', 'SKM1.c'), 'room')).toEqual(['signedRecord']);
+    expect(rulesBroken(room, anne, (c) => c.getMap('roomKeys').delete('k1'), 'room')).toEqual(['signedRecord']);
+    expect(rulesBroken(workspace().doc, bram, (c) => c.getMap('roomKeys').set('k2', 'SKM1.b'))).toEqual(['unknownPart']);
   });
 });

@@ -19,6 +19,7 @@
  *   ideas/<id> text fields   its author
  *   comments/<id>            its author
  *   membership/<recordId>    added only (each record carries its own signature)
+ *   roomKeys/<recordId>      (a room's) added only, like membership
  *   meta                     written once; changed only by an administrator
  *   any record               deleted only by its creator or an administrator
  *   createdBy, by, updatedBy, addedBy   must name the member who signed
@@ -61,7 +62,7 @@ export interface RefusedEffect {
 }
 
 const WORKSPACE_ROOTS: ReadonlySet<string> = new Set(Object.values(ROOT));
-const ROOM_ROOTS: ReadonlySet<string> = new Set(['roomMeta', 'invitations', 'joined', 'notes', ROOT.documents, ROOT.comments]);
+const ROOM_ROOTS: ReadonlySet<string> = new Set(['roomMeta', 'invitations', 'joined', 'notes', 'roomKeys', ROOT.documents, ROOT.comments]);
 const AUTHOR_FIELDS: ReadonlySet<string> = new Set(['createdBy', 'by', 'updatedBy', 'addedBy']);
 const APPEND_ONLY: ReadonlySet<string> = new Set(['stances', 'versions']);
 const IDEA_AUTHOR_FIELDS: ReadonlySet<string> = new Set(['title', 'description', 'tags', 'goalId']);
@@ -164,6 +165,7 @@ function brokenRule(effect: UpdateEffect, ctx: Context): BrokenRule | undefined 
   const recordDelete = effect.path.length === 2 && effect.op === 'delete';
   switch (root) {
     case ROOT.membership:
+    case 'roomKeys':
       // The same record added by two peers at once (the admitting member and the newcomer) is no change.
       return effect.path.length === 2 && effect.op === 'insert' && (!doc.getMap(root).has(key) || doc.getMap(root).get(key) === effect.value) ? undefined : 'signedRecord';
     case ROOT.meta:

@@ -10,11 +10,12 @@ type IdbOp =
   | { kind: 'put'; store: string; value: unknown }
   | { kind: 'addUpdate'; workspaceId: string; bytes?: number[]; fetchPath?: string }
   | { kind: 'count'; store: string }
-  | { kind: 'updateBytes'; workspaceId: string };
+  | { kind: 'updateBytes'; workspaceId: string }
+  | { kind: 'get'; store: string; key: string };
 
 const UPDATES = '$workspaces.doc_updates';
 
-function runIdbOp(page: Page, op: IdbOp): Promise<number> {
+function runIdbOp(page: Page, op: IdbOp): Promise<unknown> {
   return page.evaluate(
     async ({ op, updates }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -39,6 +40,8 @@ function runIdbOp(page: Page, op: IdbOp): Promise<number> {
           }
           case 'count':
             return await done(db.transaction(op.store).objectStore(op.store).count());
+          case 'get':
+            return await done(db.transaction(op.store).objectStore(op.store).get(op.key));
           case 'updateBytes': {
             const rows = (await done(db.transaction(updates).objectStore(updates).index('k').getAll(op.workspaceId))) as { u: Uint8Array }[];
             return rows.reduce((sum, row) => sum + row.u.byteLength, 0);
@@ -63,16 +66,26 @@ export async function putDocumentUpdate(page: Page, workspaceId: string, update:
 
 /** The same for a large update, which the page fetches from `path` (served by the test with page.route). */
 export async function putFetchedDocumentUpdate(page: Page, workspaceId: string, path: string): Promise<number> {
-  return runIdbOp(page, { kind: 'addUpdate', workspaceId, fetchPath: path });
+  return (await runIdbOp(page, { kind: 'addUpdate', workspaceId, fetchPath: path })) as number;
 }
 
-export function countRows(page: Page, store: string): Promise<number> {
-  return runIdbOp(page, { kind: 'count', store });
+export async function countRows(page: Page, store: string): Promise<number> {
+  return (await runIdbOp(page, { kind: 'count', store })) as number;
+}
+
+/** The workspace key this page's device uses now (it changes when the key is rotated). */
+export async function storedWorkspaceKey(page: Page, workspaceId: string): Promise<string | undefined> {
+  return ((await runIdbOp(page, { kind: 'get', store: 'workspaceAccess', key: workspaceId })) as { key?: string } | undefined)?.key;
+}
+
+/** The same for a confidential room's key. */
+export async function storedRoomKey(page: Page, roomId: string): Promise<string | undefined> {
+  return ((await runIdbOp(page, { kind: 'get', store: 'roomAccess', key: roomId })) as { key?: string } | undefined)?.key;
 }
 
 /** Bytes of workspace document updates the page has stored (y-dexie persists what arrives from peers). */
-export function storedUpdateBytes(page: Page, workspaceId: string): Promise<number> {
-  return runIdbOp(page, { kind: 'updateBytes', workspaceId });
+export async function storedUpdateBytes(page: Page, workspaceId: string): Promise<number> {
+  return (await runIdbOp(page, { kind: 'updateBytes', workspaceId })) as number;
 }
 
 export function workspaceIdFromUrl(url: string): string {

@@ -208,6 +208,12 @@ export const en: LocaleShape = {
     refusedByThem: 'A partner refused this computer: {{reason}}',
     refusedInvite: 'A partner did not let you in: {{reason}}. Ask for a new invite.',
     refusedRemoved: 'An administrator removed you from this workspace. What you had is still here; you no longer get new changes.',
+    keyProblem: {
+      noBox: 'The workspace got a new key after someone was removed, but not for this device (it had not shared its key yet). Ask an administrator for a new invite and paste it on the start screen.',
+      badBox: 'The new key of this workspace could not be opened on this device. Ask an administrator for a new invite.',
+      keyCheckFails: 'The new key of this workspace does not match what the administrator signed; this device does not use it. Ask an administrator for a new invite.',
+      tooManyMembers: 'The workspace has too many members to renew its key at once.',
+    },
     refusal: {
       notMember: 'not a proven member of this workspace',
       badProof: 'could not prove who it is',

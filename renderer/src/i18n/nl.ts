@@ -207,6 +207,12 @@ export const nl = {
     refusedByThem: 'Een partner weigerde deze computer: {{reason}}',
     refusedInvite: 'Een partner liet je niet toe: {{reason}}. Vraag een nieuwe uitnodiging.',
     refusedRemoved: 'Een beheerder heeft je uit deze werkruimte verwijderd. Wat je al had, staat hier nog; nieuwe wijzigingen krijg je niet meer.',
+    keyProblem: {
+      noBox: 'De werkruimte heeft een nieuwe sleutel gekregen nadat iemand is verwijderd, maar niet voor dit apparaat (het had zijn sleutel toen nog niet gedeeld). Vraag een beheerder om een nieuwe uitnodiging en plak die op het startscherm.',
+      badBox: 'De nieuwe sleutel van deze werkruimte kon op dit apparaat niet worden geopend. Vraag een beheerder om een nieuwe uitnodiging.',
+      keyCheckFails: 'De nieuwe sleutel van deze werkruimte klopt niet met wat de beheerder ondertekende; dit apparaat gebruikt hem niet. Vraag een beheerder om een nieuwe uitnodiging.',
+      tooManyMembers: 'De werkruimte heeft te veel leden om de sleutel in één keer te vernieuwen.',
+    },
     refusal: {
       notMember: 'geen bewezen lid van deze werkruimte',
       badProof: 'kon niet bewijzen wie het is',

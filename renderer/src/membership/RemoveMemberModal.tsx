@@ -27,8 +27,10 @@ export function RemoveMemberModal({ membership, members, organisation, onClose }
     setBusy(true);
     membership
       .remove(members.map((member) => member.publicKey))
-      .then(() => {
+      .then((outcome) => {
         notifications.show({ message: organisation ? t('people.removedOrganisation', { organisation, count: members.length }) : t('people.removed', { name }) });
+        if (outcome.generation !== null) notifications.show({ message: t('people.keyRenewed') });
+        if (outcome.unreachable.length > 0) notifications.show({ color: 'orange', autoClose: false, message: t('people.keyUnreachable', { names: outcome.unreachable.map((member) => member.displayName).join(', ') }) });
         onClose();
       })
       .catch((error: unknown) => {

@@ -16,7 +16,7 @@ import { ensureWorkspaceAccess, saveFounderKey } from '../storage/workspace-acce
 export function useWorkspaceMembership(doc: Y.Doc, workspaceId: string, identity: Identity): WorkspaceMembership | undefined {
   const db = useDatabase();
   const [membership, setMembership] = useState<WorkspaceMembership>();
-  const { memberId, publicKeyB64, privateKey, profile } = identity;
+  const { memberId, publicKeyB64, privateKey, profile, boxKeys } = identity;
   useEffect(() => {
     let live = true;
     let made: WorkspaceMembership | undefined;
@@ -26,7 +26,7 @@ export function useWorkspaceMembership(doc: Y.Doc, workspaceId: string, identity
       made = new WorkspaceMembership(doc, {
         workspaceId,
         founderKey: access.founderKey ?? null,
-        self: { memberId, publicKeyB64, privateKey, displayName: profile.displayName, organisationName: profile.organisationName },
+        self: { memberId, publicKeyB64, privateKey, displayName: profile.displayName, organisationName: profile.organisationName, boxKeys },
         ...(access.inviteCode ? { inviteCode: access.inviteCode } : {}),
         onFounderAdopted: (founderKey) => {
           saveFounderKey(db, workspaceId, founderKey).catch((error: unknown) => console.error('Could not store the workspace founder', error));
@@ -41,6 +41,6 @@ export function useWorkspaceMembership(doc: Y.Doc, workspaceId: string, identity
       live = false;
       made?.destroy();
     };
-  }, [db, doc, workspaceId, memberId, publicKeyB64, privateKey, profile.displayName, profile.organisationName]);
+  }, [db, doc, workspaceId, memberId, publicKeyB64, privateKey, profile.displayName, profile.organisationName, boxKeys]);
   return membership;
 }

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useContext, useEffect } from 'react';
+import { useContext, useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
 import { useDatabase } from '../app/database-context';
 import { useLoadedDocument } from '../hooks/useWorkspaceDoc';
@@ -7,18 +7,27 @@ import { ROOM_UPDATES_TABLE } from '../storage/database';
 import type { Identity } from '../storage/identity-store';
 import { getRoomRow, listRooms, loadRoomAccess } from '../storage/room-store';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
-import type { Authenticator } from '../../../shared/membership/auth-session';
+import type { WorkspaceMembership } from '../../../shared/membership/workspace-membership';
+import { RoomKeys, roomAuthenticator } from '../../../shared/rooms/room-keys';
+import { roomKeySource } from '../membership/key-sources';
+import { useKeyRotation } from '../membership/useKeyRotation';
 import { RoomSyncContext } from './room-syncs';
 
 interface RoomSyncProps {
   readonly identity: Identity;
   /** The workspace's: a room's peers prove they are members of the workspace (the room key keeps the rest out). */
-  readonly membership: Authenticator | undefined;
+  readonly membership: WorkspaceMembership | undefined;
 }
 
-function RunningRoomSync({ roomId, doc, identity, membership }: RoomSyncProps & { roomId: string; doc: Y.Doc }) {
+function RunningRoomSync({ roomId, workspaceId, doc, identity, membership }: RoomSyncProps & { roomId: string; workspaceId: string; doc: Y.Doc }) {
   const registry = useContext(RoomSyncContext);
-  const sync = useWorkspaceSync(doc, roomId, identity, membership, loadRoomAccess, 'room');
+  const { publicKeyB64, privateKey } = identity;
+  // The room's key rotates when someone in it is removed (shared/rooms/room-keys.ts); its lobby hands over the room's rotation.
+  const keys = useMemo(() => (membership ? new RoomKeys(doc, roomId, workspaceId, membership, { publicKeyB64, privateKey }) : undefined), [doc, roomId, workspaceId, membership, publicKeyB64, privateKey]);
+  const auth = useMemo(() => (membership && keys ? roomAuthenticator(membership, keys) : undefined), [membership, keys]);
+  const keySource = useMemo(() => (keys && auth ? roomKeySource(keys, roomId, auth) : undefined), [keys, auth, roomId]);
+  const sync = useWorkspaceSync(doc, roomId, identity, auth, loadRoomAccess, 'room');
+  useKeyRotation(keySource, roomId, sync.settings);
   useEffect(() => registry?.set(roomId, sync), [registry, roomId, sync]);
   useEffect(() => () => registry?.set(roomId, undefined), [registry, roomId]);
   return null;
@@ -30,7 +39,7 @@ function BackgroundRoomSync({ roomId, workspaceId, identity, membership }: RoomS
   const loaded = useLoadedDocument(db, roomId, row && row.workspaceId === workspaceId ? row.doc : undefined, ROOM_UPDATES_TABLE);
   // A room whose stored changes do not read is reported on its own screen; it is not synced.
   if (!loaded || 'error' in loaded) return null;
-  return <RunningRoomSync roomId={roomId} doc={loaded.doc} identity={identity} membership={membership} />;
+  return <RunningRoomSync roomId={roomId} workspaceId={workspaceId} doc={loaded.doc} identity={identity} membership={membership} />;
 }
 
 /**

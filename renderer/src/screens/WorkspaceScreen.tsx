@@ -13,6 +13,8 @@ import { BackgroundRoomSyncs } from '../rooms/BackgroundRoomSyncs';
 import { RoomSyncContext, RoomSyncRegistry } from '../rooms/room-syncs';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
 import { useWorkspaceMembership } from '../membership/useWorkspaceMembership';
+import { useKeyRotation } from '../membership/useKeyRotation';
+import { workspaceKeySource } from '../membership/key-sources';
 import { FileTransferProvider } from '../files/FileTransferProvider';
 import { markWorkspaceOpened } from '../storage/workspace-store';
 import type { Identity } from '../storage/identity-store';
@@ -68,6 +70,8 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
   const { record, doc, provider } = state;
   const membership = useWorkspaceMembership(doc, record.id, identity);
   const sync = useWorkspaceSync(doc, record.id, identity, membership);
+  const keySource = useMemo(() => (membership ? workspaceKeySource(membership, record.id) : undefined), [membership, record.id]);
+  const keyProblem = useKeyRotation(keySource, record.id, sync.settings);
   useOwnMembership(doc, identity);
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
@@ -89,7 +93,7 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
           <Title order={1}>{record.name || regionName(record.regionId)}</Title>
           {record.name && <Text c="dimmed">{regionName(record.regionId)}</Text>}
         </div>
-        <SyncBar sync={sync} onInvite={() => setDialog('invite')} onConnections={() => setDialog('connections')} />
+        <SyncBar sync={sync} keyProblem={keyProblem} onInvite={() => setDialog('invite')} onConnections={() => setDialog('connections')} />
         {dialog === 'invite' && <InviteModal workspace={record} identity={identity} membership={membership} onClose={close} />}
         {dialog === 'connections' && sync.settings && <ConnectionsModal workspaceId={record.id} settings={sync.settings} sync={sync.instance} onClose={close} />}
         <PersistenceGuard provider={provider} doc={doc} workspaceId={record.id} />

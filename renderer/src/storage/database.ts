@@ -4,6 +4,7 @@
  * is a Y.Doc property managed by y-dexie, whose updates y-dexie keeps in its
  * own table `$workspaces.doc_updates`.
  */
+import type { RotatedKeyFields } from './rotated-keys';
 import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
@@ -20,6 +21,10 @@ export interface IdentityRow {
   publicKeyB64: string;
   memberId: string;
   createdAt: number;
+  /** The encryption key pair (shared/crypto/sealed-box.ts); made on first load where an identity from before key rotation lacks it. */
+  boxPublicKey?: CryptoKey;
+  boxPrivateKey?: CryptoKey;
+  boxPublicKeyB64?: string;
 }
 
 export interface SettingRow {
@@ -40,7 +45,8 @@ export interface WorkspaceRow {
  * How this device reaches a workspace's peers: its key (never shared except
  * inside an invite) and the peer hubs it learned from invites or by hand.
  */
-export interface WorkspaceAccessRow {
+/** Rotated keys (generation, previous keys kept as lobbies): rotated-keys.ts. */
+export interface WorkspaceAccessRow extends RotatedKeyFields {
   workspaceId: string;
   key: string;
   peerHubs: string[];
@@ -88,7 +94,7 @@ export interface RoomRow {
 }
 
 /** A room's key, like a workspace's: never shared except inside a room invite. */
-export interface RoomAccessRow {
+export interface RoomAccessRow extends RotatedKeyFields {
   roomId: string;
   workspaceId: string;
   key: string;

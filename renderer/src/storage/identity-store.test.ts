@@ -36,6 +36,19 @@ describe('identity store', () => {
     db.close();
   });
 
+  it('gives an identity from before key rotation an encryption key once, and keeps it', async () => {
+    const db = openDatabase('identity-4');
+    await saveIdentityProfile(db, profile);
+    const made = await loadIdentity(db);
+    expect(made?.boxKeys.privateKey.extractable).toBe(false);
+    await db.identity.update('self', { boxPublicKey: undefined, boxPrivateKey: undefined, boxPublicKeyB64: undefined });
+    const upgraded = await loadIdentity(db);
+    expect(upgraded?.boxKeys.publicKeyB64).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(upgraded?.boxKeys.publicKeyB64).not.toBe(made?.boxKeys.publicKeyB64);
+    expect((await loadIdentity(db))?.boxKeys.publicKeyB64).toBe(upgraded?.boxKeys.publicKeyB64);
+    db.close();
+  });
+
   it('reports a damaged identity record instead of inventing one', async () => {
     const db = openDatabase('identity-3');
     await saveIdentityProfile(db, profile);

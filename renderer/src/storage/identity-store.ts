@@ -1,16 +1,19 @@
 import { IdentityProfileSchema, type IdentityProfile } from '../../../shared/domain/identity';
 import { generateIdentityKeys } from '../../../shared/crypto/identity-keys';
+import { generateBoxKeys, type BoxKeys } from '../../../shared/crypto/sealed-box';
 import { describeIssues } from '../../../shared/workspace-doc/read-result';
-import type { StroomkringDatabase } from './database';
+import type { IdentityRow, StroomkringDatabase } from './database';
 import { DamagedRecordError } from './storage-errors';
 
-/** The member on this device. The private key is a non-extractable CryptoKey. */
+/** The member on this device. The private keys are non-extractable CryptoKeys. */
 export interface Identity {
   readonly profile: IdentityProfile;
   readonly memberId: string;
   readonly publicKeyB64: string;
   readonly privateKey: CryptoKey;
   readonly createdAt: number;
+  /** What rotated workspace keys are sealed to (shared/membership/key-rotation.ts). */
+  readonly boxKeys: BoxKeys;
 }
 
 const SELF = 'self';
@@ -24,7 +27,16 @@ export async function loadIdentity(db: StroomkringDatabase): Promise<Identity | 
   if (!(row.privateKey instanceof CryptoKey) || row.privateKey.type !== 'private') {
     throw new DamagedRecordError('identity', SELF, 'signing key missing');
   }
-  return { profile: profile.data, memberId: row.memberId, publicKeyB64: row.publicKeyB64, privateKey: row.privateKey, createdAt: row.createdAt };
+  return { profile: profile.data, memberId: row.memberId, publicKeyB64: row.publicKeyB64, privateKey: row.privateKey, createdAt: row.createdAt, boxKeys: await boxKeysOf(db, row) };
+}
+
+/** The stored encryption key pair; an identity from before key rotation gets one now, kept from then on. */
+async function boxKeysOf(db: StroomkringDatabase, row: IdentityRow): Promise<BoxKeys> {
+  const { boxPublicKey, boxPrivateKey, boxPublicKeyB64 } = row;
+  if (boxPublicKey instanceof CryptoKey && boxPrivateKey instanceof CryptoKey && typeof boxPublicKeyB64 === 'string') return { publicKey: boxPublicKey, privateKey: boxPrivateKey, publicKeyB64: boxPublicKeyB64 };
+  const made = await generateBoxKeys();
+  await db.identity.update(SELF, { boxPublicKey: made.publicKey, boxPrivateKey: made.privateKey, boxPublicKeyB64: made.publicKeyB64 });
+  return made;
 }
 
 /**
@@ -37,8 +49,11 @@ export async function saveIdentityProfile(db: StroomkringDatabase, profile: Iden
     await db.identity.update(SELF, { profile });
     return;
   }
-  const keys = await generateIdentityKeys();
+  const [keys, box] = await Promise.all([generateIdentityKeys(), generateBoxKeys()]);
   await db.identity.put({
+    boxPublicKey: box.publicKey,
+    boxPrivateKey: box.privateKey,
+    boxPublicKeyB64: box.publicKeyB64,
     id: SELF,
     profile,
     publicKey: keys.publicKey,

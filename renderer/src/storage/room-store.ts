@@ -11,6 +11,7 @@ import { WorkspaceKeySchema, generateWorkspaceKey } from '../../../shared/invite
 import { initialiseRoom, recordJoin } from '../../../shared/rooms/room-doc';
 import type { RoomInvitePayload } from '../../../shared/rooms/room-invite';
 import { HubUrlSchema } from '../../../shared/sync/hub-address';
+import { adoptRotatedKeyIn } from './rotated-keys';
 import { ROOM_UPDATES_TABLE, type RoomAccessRow, type RoomRow, type StroomkringDatabase } from './database';
 
 /** Why a room code was refused; each leaves the database exactly as it was. */
@@ -128,6 +129,11 @@ export async function joinRoomFromInvite(db: StroomkringDatabase, invite: RoomIn
     doc.destroy();
   }
   return { roomId: invite.roomId, alreadyMember: false };
+}
+
+/** Moves the room to a rotated key (shared/rooms/room-keys.ts), keeping the old one as a lobby. */
+export function adoptRotatedRoomKey(db: StroomkringDatabase, roomId: string, rotated: { key: string; generation: number }, now = Date.now()): Promise<boolean> {
+  return adoptRotatedKeyIn(db, db.roomAccess, roomId, rotated, now);
 }
 
 export async function addRoomPeerHubs(db: StroomkringDatabase, roomId: string, hubs: readonly string[]): Promise<void> {

@@ -7,7 +7,8 @@ import type { InvitePayload } from '../../../shared/invite/invite-code';
 import { readMembers } from '../../../shared/workspace-doc/members';
 import { openDatabase } from './database';
 import { loadIdentity, saveIdentityProfile } from './identity-store';
-import { WorkspaceKeyMismatchError, ensureWorkspaceAccess, joinFromInvite } from './workspace-access-store';
+import { WorkspaceKeyMismatchError, adoptRotatedKey, ensureWorkspaceAccess, joinFromInvite } from './workspace-access-store';
+import { openLobbies } from './rotated-keys';
 import { createWorkspace, deleteWorkspace } from './workspace-store';
 
 function invite(overrides: Partial<InvitePayload> = {}): InvitePayload {
@@ -24,6 +25,35 @@ function invite(overrides: Partial<InvitePayload> = {}): InvitePayload {
     ...overrides,
   };
 }
+
+describe('rotated keys', () => {
+  it('moves to a rotated key once, keeping the old one as a lobby until it expires', async () => {
+    const db = openDatabase('access-rotated');
+    const id = await createWorkspace(db, { regionId: 'twente', name: '' }, 'f'.repeat(43));
+    const first = (await ensureWorkspaceAccess(db, id)).key;
+    const second = generateWorkspaceKey();
+    expect(await adoptRotatedKey(db, id, { key: second, generation: 1 }, 1000)).toBe(true);
+    expect(await adoptRotatedKey(db, id, { key: second, generation: 1 }, 1001)).toBe(false);
+    const row = await db.workspaceAccess.get(id);
+    expect(row).toMatchObject({ key: second, generation: 1 });
+    expect(openLobbies(row, 2000)).toEqual([{ key: first, generation: 0 }]);
+    expect(openLobbies(row, 1000 + 31 * 24 * 3600 * 1000)).toEqual([]);
+    db.close();
+  });
+
+  it('takes the key of a new invite from the same founder (re-invited after a rotation), refuses one from another founder', async () => {
+    const db = openDatabase('access-reinvited');
+    await saveIdentityProfile(db, { displayName: 'Carla', organisationName: 'Enexis', role: 'Adviseur' });
+    const identity = (await loadIdentity(db))!;
+    const founderKey = 'F'.repeat(43);
+    await joinFromInvite(db, invite({ founderKey }), 'code-1', identity);
+    const rotated = generateWorkspaceKey();
+    await joinFromInvite(db, invite({ founderKey, key: rotated, inviteId: 'inv-2' }), 'code-2', identity);
+    expect((await db.workspaceAccess.get('ws-joined'))?.key).toBe(rotated);
+    await expect(joinFromInvite(db, invite({ founderKey: 'G'.repeat(43), key: generateWorkspaceKey() }), 'code-3', identity)).rejects.toBeInstanceOf(WorkspaceKeyMismatchError);
+    db.close();
+  });
+});
 
 describe('workspace access', () => {
   it('gives every new workspace its own 256-bit key, removed with the workspace', async () => {

@@ -3,6 +3,7 @@ import type { InvitePayload } from '../../../shared/invite/invite-code';
 import { WorkspaceKeySchema, generateWorkspaceKey } from '../../../shared/invite/workspace-key';
 import { HubUrlSchema } from '../../../shared/sync/hub-address';
 import { upsertSelf } from '../../../shared/workspace-doc/members';
+import { adoptRotatedKeyIn } from './rotated-keys';
 import type { StroomkringDatabase, WorkspaceAccessRow } from './database';
 import type { Identity } from './identity-store';
 import { insertWorkspace } from './workspace-store';
@@ -34,6 +35,11 @@ export async function saveFounderKey(db: StroomkringDatabase, workspaceId: strin
   await db.workspaceAccess.update(workspaceId, { founderKey });
 }
 
+/** Moves the workspace to a rotated key (shared/membership/key-rotation.ts), keeping the old one as a lobby. */
+export function adoptRotatedKey(db: StroomkringDatabase, workspaceId: string, rotated: { key: string; generation: number }, now = Date.now()): Promise<boolean> {
+  return adoptRotatedKeyIn(db, db.workspaceAccess, workspaceId, rotated, now);
+}
+
 export async function addPeerHubs(db: StroomkringDatabase, workspaceId: string, hubs: readonly string[]): Promise<void> {
   await db.transaction('rw', db.workspaceAccess, async () => {
     const row = await db.workspaceAccess.get(workspaceId);
@@ -55,7 +61,10 @@ export type JoinResult = { workspaceId: string; alreadyMember: boolean };
 export async function joinFromInvite(db: StroomkringDatabase, invite: InvitePayload, code: string, identity: Identity, now = Date.now()): Promise<JoinResult> {
   const existing = await db.workspaceAccess.get(invite.workspaceId);
   if (existing) {
-    if (existing.key !== invite.key) throw new WorkspaceKeyMismatchError(invite.workspaceId);
+    // A new invite from the same founder after a rotation this device could not open (it had no encryption key published then): its key is the current one.
+    const rotatedSince = invite.founderKey !== undefined && existing.founderKey === invite.founderKey;
+    if (existing.key !== invite.key && !rotatedSince) throw new WorkspaceKeyMismatchError(invite.workspaceId);
+    if (existing.key !== invite.key) await adoptRotatedKey(db, invite.workspaceId, { key: invite.key, generation: existing.generation ?? 0 }, now);
     await addPeerHubs(db, invite.workspaceId, invite.hubs);
     // A new invite after the first was refused (used, expired, taken back): the next member met sees this one.
     if (invite.founderKey && (existing.founderKey === undefined || existing.founderKey === invite.founderKey))

@@ -1,3 +1,4 @@
+import type { KeyRotationProblem } from '../membership/useKeyRotation';
 import { Alert, Avatar, Badge, Button, Group, Paper, Switch, Text, Tooltip } from '@mantine/core';
 import { IconPlugConnected, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -39,7 +40,7 @@ function PresenceAvatars({ present }: { present: readonly PresenceUser[] }) {
 }
 
 /** Sync status, who is here now, the offline switch, and the invite and connection actions. */
-export function SyncBar({ sync, onInvite, onConnections }: { sync: WorkspaceSyncState; onInvite: () => void; onConnections: () => void }) {
+export function SyncBar({ sync, keyProblem, onInvite, onConnections }: { sync: WorkspaceSyncState; keyProblem?: KeyRotationProblem | undefined; onInvite: () => void; onConnections: () => void }) {
   const { t } = useTranslation();
   const status = syncStatusText(t, sync.status);
   return (
@@ -67,6 +68,11 @@ export function SyncBar({ sync, onInvite, onConnections }: { sync: WorkspaceSync
       {sync.refusedInvite && (
         <Alert color="orange" role="alert" mt="sm">
           {sync.refusedInvite === 'removed' ? t('sync.refusedRemoved') : t('sync.refusedInvite', { reason: t(`sync.refusal.${sync.refusedInvite}`) })}
+        </Alert>
+      )}
+      {keyProblem && (
+        <Alert color="orange" role="alert" mt="sm">
+          {t(`sync.keyProblem.${keyProblem}`)}
         </Alert>
       )}
     </Paper>

@@ -53,6 +53,8 @@ export function useWorkspaceSync(
   const [, setTick] = useState(0);
   const { memberId, profile } = identity;
   const signalingKey = settings ? JSON.stringify([settings.extraSignaling, settings.iceServers]) : undefined;
+  // A rotated key (shared/membership/key-rotation.ts, shared/rooms/room-keys.ts) moves the sync to the new room: restart when it changes.
+  const storedKey = useLiveQuery(async () => ((documentKind === 'workspace' ? await db.workspaceAccess.get(workspaceId) : await db.roomAccess.get(workspaceId))?.key ?? null), [db, workspaceId, documentKind]);
   // Read when the provider starts; later changes are applied by setOnline without a restart.
   const workOffline = settings?.workOffline ?? false;
   const workOfflineRef = useRef(workOffline);
@@ -61,7 +63,7 @@ export function useWorkspaceSync(
   }, [workOffline]);
 
   useEffect(() => {
-    if (signalingKey === undefined || membership === undefined) return;
+    if (signalingKey === undefined || membership === undefined || storedKey === undefined) return;
     const [extraSignaling, iceServers] = JSON.parse(signalingKey) as [string[], RTCIceServer[]];
     let live = true;
     let started: WorkspaceSync | undefined;
@@ -91,7 +93,7 @@ export function useWorkspaceSync(
       live = false;
       started?.destroy();
     };
-  }, [db, doc, workspaceId, loadAccess, documentKind, signalingKey, memberId, profile.displayName, profile.organisationName, membership]);
+  }, [db, doc, workspaceId, loadAccess, documentKind, signalingKey, storedKey, memberId, profile.displayName, profile.organisationName, membership]);
 
   useEffect(() => {
     if (sync instanceof WorkspaceSync) sync.setOnline(!workOffline);

@@ -9,8 +9,8 @@
  * keeps only a few connections (shared/sync/mesh/topology.ts).
  *
  * y-webrtc keeps rooms in a module-global map and refuses a second provider
- * for a room that still exists, so starting waits for the previous instance
- * of the same room to be fully destroyed.
+ * for a room that still exists, so starting waits until whatever held the
+ * same room (an earlier instance, a lobby) is fully destroyed (room-claims.ts).
  *
  * y-webrtc 10.3.0 is patched (patches/y-webrtc+10.3.0.patch): glare between
  * two peers offering at once; a disconnected room that stayed reachable
@@ -34,6 +34,7 @@ import { presentMembers, PresenceUserSchema, type PresenceUser } from '../../../
 import { computeSyncStatus, type SyncStatus } from '../../../shared/sync/sync-status';
 import { createFramingWrtc } from './framing-peer-connection';
 import { createMeshPeerProtocol } from './mesh-peer-protocol';
+import { claimRoom } from './room-claims';
 
 /** y-webrtc has no event for a signaling socket opening or closing; the status is re-read this often too. */
 const STATUS_POLL_MS = 1000;
@@ -85,7 +86,6 @@ export interface WorkspaceSyncOptions {
   readonly changeStore?: ChangeStore;
 }
 
-const stopping = new Map<string, Promise<void>>();
 
 export class WorkspaceSync {
   readonly awareness: Awareness;
@@ -126,6 +126,7 @@ export class WorkspaceSync {
     private readonly room: string,
     options: WorkspaceSyncOptions,
     changeLog: SignedChangeLog | undefined,
+    private readonly releaseRoom: () => void,
   ) {
     this.changeLog = changeLog;
     // The network edge: a partner's change that breaks a rule is refused by the log, logged here, and shown.
@@ -202,9 +203,14 @@ export class WorkspaceSync {
 
   static async start(doc: Y.Doc, options: WorkspaceSyncOptions): Promise<WorkspaceSync> {
     const room = await roomNameFor(options.workspaceId, options.key);
-    await stopping.get(room);
-    const changeLog = await WorkspaceSync.openChangeLog(doc, options);
-    return new WorkspaceSync(doc, room, options, changeLog);
+    const release = await claimRoom(room);
+    try {
+      const changeLog = await WorkspaceSync.openChangeLog(doc, options);
+      return new WorkspaceSync(doc, room, options, changeLog, release);
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
 
   private static async openChangeLog(doc: Y.Doc, options: WorkspaceSyncOptions): Promise<SignedChangeLog | undefined> {
@@ -333,20 +339,18 @@ export class WorkspaceSync {
     this.connectionListeners.clear();
     this.connections.clear();
     this.mesh.leave();
-    // The goodbye gets LEAVE_GRACE_MS to leave; a new sync of the same room waits for all of this (`stopping`).
-    const done = new Promise<void>((resolve) => setTimeout(resolve, LEAVE_GRACE_MS)).then(() => {
-      this.provider.destroy();
-      this.mesh.destroy();
-      this.awareness.destroy();
-      // provider.destroy() removes the room once its key promise settles; our continuation runs after that.
-      return Promise.resolve(this.provider.key).then(
-        () => undefined,
-        () => undefined,
-      );
-    });
-    stopping.set(this.room, done);
-    void done.then(() => {
-      if (stopping.get(this.room) === done) stopping.delete(this.room);
-    });
+    // The goodbye gets LEAVE_GRACE_MS to leave; a new provider of the same room waits for all of this (room-claims.ts).
+    void new Promise<void>((resolve) => setTimeout(resolve, LEAVE_GRACE_MS))
+      .then(() => {
+        this.provider.destroy();
+        this.mesh.destroy();
+        this.awareness.destroy();
+        // provider.destroy() removes the room once its key promise settles; our continuation runs after that.
+        return Promise.resolve(this.provider.key).then(
+          () => undefined,
+          () => undefined,
+        );
+      })
+      .finally(this.releaseRoom);
   }
 }

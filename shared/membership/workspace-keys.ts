@@ -1,0 +1,138 @@
+/**
+ * This device's side of key rotation for one workspace (the design:
+ * key-rotation.ts): it publishes the member's encryption key, makes a
+ * rotation when an administrator removes someone, opens the rotation that
+ * counts, and says what a lobby hands over and keeps. It reads and writes the
+ * membership records through the WorkspaceMembership it belongs to.
+ */
+import type { BoxKeys } from '../crypto/sealed-box';
+import type { VerifiedPeer } from './auth-session';
+import { currentRotation, encryptionKeys, lobbyHandover, makeRotation, openRotation, takenFromLobby } from './key-rotation';
+import type { MemberList } from './member-list';
+import { recordId, signMembershipRecord, verifyMembershipRecord, type MemberRef, type RekeyRecord, type VerifiedRecord } from './membership-record';
+
+/** The key this device should use, as the rotations say. */
+export interface CurrentKey {
+  readonly generation: number;
+  readonly key: string;
+}
+
+/** What a removal did: the new key's generation (null when this device cannot rotate), and current members it could not reach (no encryption key published). */
+export interface RemovalOutcome {
+  readonly generation: number | null;
+  readonly unreachable: readonly MemberRef[];
+}
+
+/** What WorkspaceMembership lends: its checked records and how it resolves, stores and guards them. */
+export interface RecordAccess {
+  records(): Promise<VerifiedRecord[]>;
+  resolve(records: readonly VerifiedRecord[]): MemberList;
+  add(record: VerifiedRecord): Promise<void>;
+  isOpen(): boolean;
+  requireAdmin(list: MemberList): void;
+  now(): number;
+}
+
+export interface KeySelf {
+  readonly publicKeyB64: string;
+  readonly privateKey: CryptoKey;
+  /** Without it (tests, benchmarks) this device neither publishes, rotates nor opens keys. */
+  readonly boxKeys?: BoxKeys;
+}
+
+export class WorkspaceKeys {
+  /** Rotation record text → the key this member's box in it holds (opening costs an X25519 agreement). */
+  private readonly opened = new Map<string, string>();
+
+  constructor(
+    private readonly access: RecordAccess,
+    private readonly workspaceId: string,
+    private readonly self: KeySelf,
+  ) {}
+
+  /** A new workspace key for the members who remain, sealed to each one's encryption key. Only an administrator may. */
+  async rotate(cause: readonly string[]): Promise<RemovalOutcome> {
+    const records = await this.access.records();
+    const list = this.access.resolve(records);
+    this.access.requireAdmin(list);
+    const { self, workspaceId } = this;
+    if (!self.boxKeys) return { generation: null, unreachable: [] };
+    const boxKeys = encryptionKeys(records, list);
+    const recipients = new Map([...list.members.keys()].map((member) => [member, boxKeys.get(member)]));
+    const previous = currentRotation(records, list.admins, workspaceId);
+    const rotation = await makeRotation({ previous, documentId: workspaceId, workspaceId, recipients, signer: self.publicKeyB64, cause, at: this.access.now() });
+    await this.access.add(await signMembershipRecord(rotation.payload, self.privateKey));
+    const unreachable = rotation.unreachable.flatMap((key) => {
+      const listed = list.members.get(key);
+      return listed ? [{ publicKey: listed.publicKey, displayName: listed.displayName, organisationName: listed.organisationName }] : [];
+    });
+    return { generation: rotation.payload.generation, unreachable };
+  }
+
+  /** Publishes this member's encryption key once they are a member and it is not published yet. True when a record was added. */
+  async publish(): Promise<boolean> {
+    const { self, workspaceId } = this;
+    if (this.access.isOpen() || !self.boxKeys) return false;
+    const records = await this.access.records();
+    const list = this.access.resolve(records);
+    if (!list.members.has(self.publicKeyB64) || encryptionKeys(records, list).get(self.publicKeyB64) === self.boxKeys.publicKeyB64) return false;
+    await this.access.add(await signMembershipRecord({ v: 1, kind: 'boxKey', workspaceId, signer: self.publicKeyB64, boxKey: self.boxKeys.publicKeyB64, at: this.access.now() }, self.privateKey));
+    return true;
+  }
+
+  /**
+   * The key this device should use now: null while the workspace has its
+   * first key. Throws KeyRotationError when the rotation that counts has no
+   * key for this member (it was made before their encryption key arrived).
+   */
+  async current(): Promise<CurrentKey | null> {
+    const { self } = this;
+    if (this.access.isOpen() || !self.boxKeys) return null;
+    const records = await this.access.records();
+    return this.open(currentRotation(records, this.access.resolve(records).admins, this.workspaceId));
+  }
+
+  /** Opens this member's box in `rotation` (remembered: opening costs an X25519 agreement); null for none. */
+  async open(rotation: RekeyRecord | undefined): Promise<CurrentKey | null> {
+    const { boxKeys, publicKeyB64 } = this.self;
+    if (!rotation || !boxKeys) return null;
+    let key = this.opened.get(rotation.text);
+    if (key === undefined) {
+      key = await openRotation(rotation, { publicKeyB64, boxKeys });
+      this.opened.set(rotation.text, key);
+    }
+    return { generation: rotation.generation, key };
+  }
+
+  /** The member list with each current member's published encryption key, for sealing a room's key to its members. */
+  async encryptionKeys(): Promise<{ readonly list: MemberList; readonly boxKeys: ReadonlyMap<string, string> }> {
+    const records = await this.access.records();
+    const list = this.access.resolve(records);
+    return { list, boxKeys: encryptionKeys(records, list) };
+  }
+
+  /** The removals that count, by removed member key → the removal record's id (what a rotation names as its cause). */
+  async removals(): Promise<ReadonlyMap<string, string>> {
+    const records = await this.access.records();
+    const list = this.access.resolve(records);
+    const ids = new Map<string, string>();
+    for (const r of records) if (r.kind === 'removed' && list.removed.get(r.subject)?.at === r.at && list.removed.get(r.subject)?.by === r.signer) ids.set(r.subject, recordId(r.text));
+    return ids;
+  }
+
+  /** What a member who was away needs from a lobby. */
+  async rotationRecords(): Promise<string[]> {
+    const records = await this.access.records();
+    return lobbyHandover(records, currentRotation(records, this.access.resolve(records).admins, this.workspaceId));
+  }
+
+  /** Records handed over in a lobby by a proven member: removals and rotations of this workspace by an administrator are kept. */
+  async acceptRotation(texts: readonly string[], from: VerifiedPeer): Promise<void> {
+    if (from.as !== 'member') return;
+    const { admins } = this.access.resolve(await this.access.records());
+    for (const text of texts) {
+      const record = await verifyMembershipRecord(text).catch(() => null);
+      if (record && takenFromLobby(record, admins, this.workspaceId, this.workspaceId)) await this.access.add(record);
+    }
+  }
+}
