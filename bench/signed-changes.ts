@@ -17,7 +17,7 @@ const ROUNDS = 3;
 
 async function main(): Promise<void> {
   const keys = await generateIdentityKeys();
-  const author = { memberId: keys.memberId, organisationName: 'Gemeente Leiden', isAdmin: false };
+  const author = { memberId: keys.memberId, publicKey: keys.publicKeyB64, organisationName: 'Gemeente Leiden', isAdmin: false };
   const source = new Y.Doc();
   const org = addOrganisation(source, { name: 'Gemeente Leiden', type: 'municipality', description: '', website: '' }, { memberId: keys.memberId, now: 1 });
   const text = new Y.Text();

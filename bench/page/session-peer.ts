@@ -27,7 +27,8 @@ import { addIdea } from '../../shared/workspace-doc/ideas';
 import { WorkspaceSync } from '../../renderer/src/sync/workspace-sync';
 import { sentCount } from './send-counter';
 import { seededUint32 } from '../../shared/sync/seeded-random';
-import { generateIdentityKeys } from '../../shared/crypto/identity-keys';
+import { generateIdentityKeys, type IdentityKeys } from '../../shared/crypto/identity-keys';
+import { signMandateRecord } from '../../shared/mandates/mandate-record';
 import { decodeInvite } from '../../shared/invite/invite-code';
 import { WorkspaceMembership } from '../../shared/membership/workspace-membership';
 
@@ -132,8 +133,9 @@ export interface Started {
   readonly encodedBytes: number;
 }
 
-/** This peer's member id, once started. */
+/** This peer's member id and keys, once started. */
 let selfMemberId = '';
+let selfKeys: IdentityKeys | undefined;
 
 export async function start(options: StartOptions): Promise<Started> {
   if (sync) throw new Error('already started');
@@ -144,6 +146,7 @@ export async function start(options: StartOptions): Promise<Started> {
   const encodedBytes = Y.encodeStateAsUpdate(doc).byteLength;
   const keys = await generateIdentityKeys();
   selfMemberId = keys.memberId;
+  selfKeys = keys;
   const displayName = options.displayName ?? `Deelnemer ${options.index}`;
   const organisationName = `Organisatie ${options.index % 7}`;
   const founderKey = options.invite ? ((await decodeInvite(options.invite)).founderKey ?? null) : null;
@@ -414,11 +417,33 @@ export const JUNK_ENTRIES = 10_000;
 
 /**
  * What a member whose client was modified could send, each its own change:
- * another organisation's interests, a forged stance on every goal, 10,000
- * junk entries, and a clear-all of every root; and one change that keeps the
- * rules (an idea of its own), which partners take and show as its.
+ * another organisation's interests, a forged stance on every goal, itself
+ * the mandate of every organisation (signed by itself), a mandate record
+ * signed by someone else, 10,000 junk entries, and a clear-all of every
+ * root; and one change that keeps the rules (an idea of its own), which
+ * partners take and show as its.
  */
-export function misbehave(ideaTitle: string): void {
+export async function misbehave(ideaTitle: string): Promise<void> {
+  if (!selfKeys) throw new Error('not started');
+  const workspaceId = String(doc.getMap<unknown>('meta').get('workspaceId'));
+  const mandates = doc.getMap<unknown>('mandates');
+  const organisationIds = [...doc.getMap<unknown>('organisations').keys()];
+  const self = selfKeys;
+  const claims = await Promise.all(
+    organisationIds.map((organisationId) => signMandateRecord({ v: 1, kind: 'granted', workspaceId, organisationId, subject: self.publicKeyB64, signer: self.publicKeyB64, at: Date.now() }, self.privateKey)),
+  );
+  const someoneElse = await generateIdentityKeys();
+  const relayed = await Promise.all(
+    organisationIds.map((organisationId) =>
+      signMandateRecord({ v: 1, kind: 'granted', workspaceId, organisationId, subject: someoneElse.publicKeyB64, signer: someoneElse.publicKeyB64, at: Date.now() }, someoneElse.privateKey),
+    ),
+  );
+  doc.transact(() => {
+    for (const record of claims) mandates.set(record.id, record.text);
+  });
+  doc.transact(() => {
+    for (const record of relayed) mandates.set(record.id, record.text);
+  });
   const interests = doc.getMap<unknown>('interests');
   doc.transact(() => {
     doc.getMap<unknown>('organisations').forEach((_org, id) => {

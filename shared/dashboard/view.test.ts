@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OPEN_AUTHORITY } from '../mandates/mandate-state';
 import * as Y from 'yjs';
 import { createGoal } from '../workspace-doc/goals';
 import { writeInterest } from '../workspace-doc/interests';
@@ -24,7 +25,7 @@ describe('the dashboard view from a document', () => {
     const doc = twoPartners();
     addOrganisation(doc, { name: 'Liander', type: 'netbeheerder', description: '', website: '' }, { memberId: 'bram', now: 3000, id: 'liander' });
     createGoal(doc, { title: 'Samen 50% minder CO2', text: 'Tekst' }, { memberId: 'anne', now: 4000, organisationIds: ['leiden', 'liander'], id: 'g1' });
-    const view = await dashboardView(doc, new Date(5000));
+    const view = await dashboardView(doc, new Date(5000), OPEN_AUTHORITY);
     expect(view.figures.verbinden.organisations).toBe(2);
     expect(view.figures.lagging.silentOrganisationIds).toEqual(['leiden', 'liander']);
     expect(view.figures.lagging.waitingGoals).toEqual([{ goalId: 'g1', waitingFor: ['leiden', 'liander'] }]);
@@ -41,10 +42,10 @@ describe('the dashboard view from a document', () => {
 describe('the viewer own onboarding', () => {
   it('asks to add the organisation while it is missing, then shows its checklist, ticking interests once written', async () => {
     const doc = twoPartners();
-    expect(await ownOnboarding(doc, new Date(5000), 'bram')).toEqual({ kind: 'missing', organisationName: 'Liander' });
-    expect(await ownOnboarding(doc, new Date(5000), 'nobody')).toEqual({ kind: 'unknownMember' });
+    expect(await ownOnboarding(doc, new Date(5000), 'bram', OPEN_AUTHORITY)).toEqual({ kind: 'missing', organisationName: 'Liander' });
+    expect(await ownOnboarding(doc, new Date(5000), 'nobody', OPEN_AUTHORITY)).toEqual({ kind: 'unknownMember' });
     addOrganisation(doc, { name: 'Liander', type: 'netbeheerder', description: '', website: '' }, { memberId: 'bram', now: 3000, id: 'liander' });
-    const before = await ownOnboarding(doc, new Date(5000), 'bram');
+    const before = await ownOnboarding(doc, new Date(5000), 'bram', OPEN_AUTHORITY);
     expect(before.kind === 'checklist' && before.checklist.steps).toEqual([
       { step: 'profile', done: false },
       { step: 'introduced', done: true },
@@ -52,7 +53,7 @@ describe('the viewer own onboarding', () => {
       { step: 'goals', done: true },
     ]);
     writeInterest(doc, 'liander', { interests: 'Netcapaciteit', strategy: '', redLines: '', offer: '' }, { memberId: 'bram', now: 4000 });
-    const after = await ownOnboarding(doc, new Date(5000), 'bram');
+    const after = await ownOnboarding(doc, new Date(5000), 'bram', OPEN_AUTHORITY);
     expect(after.kind === 'checklist' && after.checklist.steps.find((s) => s.step === 'interests')?.done).toBe(true);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type * as Y from 'yjs';
 import { localDay } from '../workspace-doc/actions-due';
+import type { MandateAuthority } from '../mandates/mandate-state';
 import { goalSummaries, readGoals } from '../workspace-doc/goals';
 import { organisationIdOf } from '../workspace-doc/members';
 import { arrivals, type Arrival } from './arrivals';
@@ -29,12 +30,12 @@ export interface DashboardView {
   readonly names: DashboardNames;
 }
 
-async function inputOf(doc: Y.Doc, now: Date): Promise<DashboardInput> {
-  return dashboardInputFromDoc(doc, { goals: await goalSummaries(doc), now: now.getTime(), today: localDay(now) });
+async function inputOf(doc: Y.Doc, now: Date, authority: MandateAuthority): Promise<DashboardInput> {
+  return dashboardInputFromDoc(doc, { goals: await goalSummaries(doc, authority), now: now.getTime(), today: localDay(now) });
 }
 
-export async function dashboardView(doc: Y.Doc, now: Date): Promise<DashboardView> {
-  const input = await inputOf(doc, now);
+export async function dashboardView(doc: Y.Doc, now: Date, authority: MandateAuthority): Promise<DashboardView> {
+  const input = await inputOf(doc, now, authority);
   const goalTitles = readGoals(doc).flatMap((read) => (read.ok ? [[read.value.id, read.value.title] as const] : []));
   return {
     input,
@@ -56,8 +57,8 @@ export type OwnOnboarding =
   | { readonly kind: 'missing'; readonly organisationName: string }
   | { readonly kind: 'unknownMember' };
 
-export async function ownOnboarding(doc: Y.Doc, now: Date, memberId: string): Promise<OwnOnboarding> {
-  const input = await inputOf(doc, now);
+export async function ownOnboarding(doc: Y.Doc, now: Date, memberId: string, authority: MandateAuthority): Promise<OwnOnboarding> {
+  const input = await inputOf(doc, now, authority);
   const me = input.members.find((member) => member.memberId === memberId);
   if (me === undefined) return { kind: 'unknownMember' };
   const organisationId = organisationIdOf(me, input.organisations);

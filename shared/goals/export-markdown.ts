@@ -9,7 +9,7 @@
  */
 import type { Quorum } from './adoption';
 import { canonicaliseGoalText } from './canonical-text';
-import { normaliseMarkdown, RECORD_FENCE_INFO, RECORD_FORMAT, type ExportRecord } from './export-record';
+import { normaliseMarkdown, RECORD_FENCE_INFO, RECORD_FORMAT, RECORD_VERSION, type ExportMandate, type ExportRecord } from './export-record';
 import type { StanceKind, StanceRecord } from './stance';
 
 export interface ExportLabels {
@@ -27,6 +27,10 @@ export interface ExportLabels {
   readonly stanceKinds: Readonly<Record<StanceKind, string>>;
   readonly verification: string;
   readonly verificationHint: string;
+  readonly mandates: string;
+  readonly noMandates: string;
+  /** `{holder}`, `{organisation}`, `{grantor}` and `{confirmer}` are filled in. */
+  readonly mandateLines: Readonly<Record<ExportMandate['standing'], string>>;
 }
 
 export const EXPORT_LABELS_NL: ExportLabels = {
@@ -44,6 +48,13 @@ export const EXPORT_LABELS_NL: ExportLabels = {
   stanceKinds: { endorse: 'Onderschrijft', endorseWithReservations: 'Onderschrijft met voorbehoud', standAside: 'Staat opzij', object: 'Maakt bezwaar' },
   verification: 'Verificatie',
   verificationHint: 'Het blok hieronder bevat de ondertekende standpunten. Controleer ze zonder de app met `npm run verify -- BESTAND`.',
+  mandates: 'Mandaten',
+  noMandates: 'Geen mandaten bij deze standpunten.',
+  mandateLines: {
+    administrator: '{holder} ({organisation}): verleend door {grantor}, beheerder van de organisatie',
+    confirmed: '{holder} ({organisation}): verleend door {grantor}, bevestigd door {confirmer}',
+    notConfirmed: '{holder} ({organisation}): verleend door {grantor}, niet bevestigd',
+  },
 };
 
 export const EXPORT_LABELS_EN: ExportLabels = {
@@ -61,6 +72,13 @@ export const EXPORT_LABELS_EN: ExportLabels = {
   stanceKinds: { endorse: 'Endorses', endorseWithReservations: 'Endorses with reservations', standAside: 'Stands aside', object: 'Objects' },
   verification: 'Verification',
   verificationHint: 'The block below holds the signed stances. Check them without the app with `npm run verify -- FILE`.',
+  mandates: 'Mandates',
+  noMandates: 'No mandates with these stances.',
+  mandateLines: {
+    administrator: "{holder} ({organisation}): granted by {grantor}, the organisation's administrator",
+    confirmed: '{holder} ({organisation}): granted by {grantor}, confirmed by {confirmer}',
+    notConfirmed: '{holder} ({organisation}): granted by {grantor}, not confirmed',
+  },
 };
 
 /** Characters of a signature shown in the table: enough to compare by eye, the full one is in the record. */
@@ -80,6 +98,8 @@ export interface ExportOptions {
   readonly exportedAt: number;
   readonly organisationNames?: Readonly<Record<string, string>>;
   readonly memberNames?: Readonly<Record<string, string>>;
+  /** Who granted and confirmed the mandates of the members who signed; only those of the stances' signers go in. */
+  readonly mandates?: readonly ExportMandate[];
   readonly labels?: ExportLabels;
 }
 
@@ -112,17 +132,40 @@ export function orderStances(stances: readonly StanceRecord[]): StanceRecord[] {
 export async function buildExportRecord(goal: ExportGoal, stances: readonly StanceRecord[], adoption: ExportAdoption, options: ExportOptions): Promise<ExportRecord> {
   const { canonicalText, textHash } = await canonicaliseGoalText(goal.text);
   const ordered = orderStances(stances);
+  const mandates = exportMandates(ordered, options.mandates ?? []);
   return {
     format: RECORD_FORMAT,
-    version: 1,
+    version: RECORD_VERSION,
     exportedAt: options.exportedAt,
     goal: { id: goal.id, title: goal.title, canonicalText, textHash },
     // Only the names this export mentions: the record should not carry the whole workspace directory.
     organisations: pick(options.organisationNames ?? {}, ordered.map((s) => s.organisationId)),
-    members: pick(options.memberNames ?? {}, ordered.map((s) => s.memberId)),
+    members: pick(options.memberNames ?? {}, [...ordered.map((s) => s.memberId), ...mandates.flatMap((m) => [m.grantedBy, ...(m.confirmedBy === undefined ? [] : [m.confirmedBy])])]),
     adoption: { adopted: adoption.adopted, ...(adoption.adoptedAt === undefined ? {} : { adoptedAt: adoption.adoptedAt }), quorum: adoption.quorum },
     stances: ordered,
+    mandates,
   };
+}
+
+/** The mandates of the stances' signers (same organisation, member and key), in a fixed order so every export of the same data reads alike. */
+function exportMandates(stances: readonly StanceRecord[], mandates: readonly ExportMandate[]): ExportMandate[] {
+  const signed = new Set(stances.map((s) => JSON.stringify([s.organisationId, s.memberId, s.publicKey])));
+  return mandates
+    .filter((m) => signed.has(JSON.stringify([m.organisationId, m.memberId, m.publicKey])))
+    .sort((a, b) => a.organisationId.localeCompare(b.organisationId) || a.memberId.localeCompare(b.memberId));
+}
+
+const fillLine = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+
+/** "Daan (Gemeente Leiden): verleend door Daan, bevestigd door Anne": one line per mandate, names as the record labels them. */
+export function mandateLine(mandate: ExportMandate, record: Pick<ExportRecord, 'organisations' | 'members'>, labels: ExportLabels): string {
+  const name = (id: string) => record.members[id] ?? id;
+  return fillLine(labels.mandateLines[mandate.standing], {
+    holder: name(mandate.memberId),
+    organisation: record.organisations[mandate.organisationId] ?? mandate.organisationId,
+    grantor: name(mandate.grantedBy),
+    confirmer: mandate.confirmedBy === undefined ? '' : name(mandate.confirmedBy),
+  });
 }
 
 export async function exportGoalMarkdown(goal: ExportGoal, stances: readonly StanceRecord[], adoption: ExportAdoption, options: ExportOptions): Promise<string> {
@@ -161,6 +204,10 @@ export async function exportGoalMarkdown(goal: ExportGoal, stances: readonly Sta
     `## ${labels.stances}`,
     '',
     ...table,
+    '',
+    `## ${labels.mandates}`,
+    '',
+    ...((record.mandates ?? []).length === 0 ? [labels.noMandates] : (record.mandates ?? []).map((m) => `- ${inline(mandateLine(m, record, labels))}`)),
     '',
     `## ${labels.verification}`,
     '',

@@ -14,7 +14,7 @@
  * written are the adoption time and the export time from the input.
  */
 import { AFRelationship, PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { EXPORT_LABELS_EN, EXPORT_LABELS_NL, buildExportRecord, type ExportAdoption, type ExportGoal, type ExportLabels, type ExportOptions } from './export-markdown';
+import { EXPORT_LABELS_EN, EXPORT_LABELS_NL, buildExportRecord, mandateLine, type ExportAdoption, type ExportGoal, type ExportLabels, type ExportOptions } from './export-markdown';
 import type { ExportRecord } from './export-record';
 import { toWinAnsi, wrapText } from './pdf-text';
 import type { StanceRecord } from './stance';
@@ -230,6 +230,12 @@ export async function exportGoalPdf(goal: ExportGoal, stances: readonly StanceRe
     writer.paragraph(`${index + 1}. ${record.organisations[stance.organisationId] ?? stance.organisationId}`, fonts.bold, SIZE.text, { keepWith: 4 });
     for (const [label, value, font] of fields) writer.field(label, value, font);
   });
+
+  writer.gap(14);
+  writer.paragraph(labels.mandates, fonts.bold, SIZE.heading, { keepWith: 2 });
+  const mandates = record.mandates ?? [];
+  if (mandates.length === 0) writer.paragraph(labels.noMandates, fonts.regular, SIZE.body);
+  for (const mandate of mandates) writer.paragraph(mandateLine(mandate, record, labels), fonts.regular, SIZE.body);
 
   writer.gap(14);
   writer.paragraph(labels.verification, fonts.bold, SIZE.heading, { keepWith: 2 });

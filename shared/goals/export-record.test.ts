@@ -138,7 +138,7 @@ describe('parseExportRecord and verifyExport', () => {
     ['noRecord', () => '# Een gewoon document\n'],
     ['unclosed', () => markdown.slice(0, markdown.lastIndexOf('```'))],
     ['notJson', () => markdown.replace('"format"', 'format')],
-    ['unsupported', () => withRecordEdit((json) => (json.version = 2))],
+    ['unsupported', () => withRecordEdit((json) => (json.version = 3))],
     ['invalid', () => withRecordEdit((json) => delete json.goal)],
   ])('refuses a file with problem %s', (problem, make) => {
     const text = make();

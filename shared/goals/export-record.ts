@@ -8,7 +8,7 @@
  * `stroomkring-record`, as JSON:
  *
  *   {
- *     "format": "stroomkring-goal-record", "version": 1,
+ *     "format": "stroomkring-goal-record", "version": 2,
  *     "exportedAt": <ms since epoch>,
  *     "goal": { "id", "title", "canonicalText", "textHash" },
  *     "organisations": { <organisationId>: <name> },   labels, not signed
@@ -16,35 +16,65 @@
  *     "adoption": { "adopted", "adoptedAt"?, "quorum" }  as the exporting app
  *                                                      saw it, not signed
  *     "stances": [ <stance record, shared/goals/stance.ts> ... ]
+ *     "mandates": [ { "organisationId", "memberId", "publicKey",       (version 2)
+ *                     "standing": "administrator" | "confirmed" | "notConfirmed",
+ *                     "grantedBy", "confirmedBy"?, "records": [ <SKD1 record> ... ] } ]
  *   }
+ *
+ * `mandates` (version 2) names, for each member whose stance the export
+ * carries, who granted their mandate and who confirmed it, with the signed
+ * grant and confirmation (shared/mandates/mandate-record.ts) so their
+ * signatures verify offline too; "notConfirmed" is an entry from before
+ * signed mandates (nothing to verify). Version 1 records (no mandates) are
+ * still read; a newer version is refused with a clear message.
  *
  * What verifies offline: each stance's signature over its own fields and the
  * hash of the text it carries, that it is for this goal, whether it was given
  * on the exported text, and that the goal text hashes to its textHash. What
- * cannot: who holds a mandate (that lives in the workspace), so adoption is
- * reported, not proven. Names are labels for people; the ids and keys are
+ * cannot: whether the grantor was allowed to grant (that needs the workspace's
+ * member list), so adoption is reported, not proven; the mandate records show
+ * who signed the grant and the confirmation. Names are labels for people; the ids and keys are
  * what the signatures bind.
  */
 import { z } from 'zod';
+import { memberIdOfKey, verifyMandateRecord } from '../mandates/mandate-record';
 import { QuorumSchema } from './adoption';
 import { sha256Hex } from './canonical-text';
 import { STANCE_LIMITS, stanceLabel, verifyStance, type StanceLabel, type StanceProblem, type StanceRecord } from './stance';
 
 export const RECORD_FORMAT = 'stroomkring-goal-record';
 export const RECORD_FENCE_INFO = 'stroomkring-record';
+/** The version this app writes; it reads this one and every earlier one. */
+export const RECORD_VERSION = 2;
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 export const EXPORT_LIMITS = {
   /** Far more stances than a region has organisations times re-confirmations; bounds the work a hostile file causes. */
   stances: 2000,
   title: 200,
   name: 200,
+  /** One per stance signer at most; a grant and a confirmation each. */
+  mandates: 2000,
+  mandateRecords: 2,
 } as const;
+
+const id = z.string().min(1).max(STANCE_LIMITS.id);
+export const ExportMandateSchema = z.object({
+  organisationId: id,
+  memberId: id,
+  publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  standing: z.enum(['administrator', 'confirmed', 'notConfirmed']),
+  grantedBy: id,
+  confirmedBy: id.optional(),
+  records: z.array(z.string().max(4000)).max(EXPORT_LIMITS.mandateRecords),
+});
+export type ExportMandate = z.infer<typeof ExportMandateSchema>;
 
 const labels = z.record(z.string().max(STANCE_LIMITS.id), z.string().max(EXPORT_LIMITS.name));
 
 export const ExportRecordSchema = z.object({
   format: z.literal(RECORD_FORMAT),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   exportedAt: z.number().int().nonnegative(),
   goal: z.object({
     id: z.string().min(1).max(STANCE_LIMITS.id),
@@ -57,6 +87,7 @@ export const ExportRecordSchema = z.object({
   adoption: z.object({ adopted: z.boolean(), adoptedAt: z.number().int().nonnegative().optional(), quorum: QuorumSchema }),
   // Each stance is checked on its own by verifyStance, so one damaged stance is reported, not the whole file refused.
   stances: z.array(z.unknown()).max(EXPORT_LIMITS.stances),
+  mandates: z.array(ExportMandateSchema).max(EXPORT_LIMITS.mandates).optional(),
 });
 export type ExportRecord = z.infer<typeof ExportRecordSchema>;
 
@@ -108,7 +139,8 @@ export function parseRecordJson(text: string, where: string): ExportRecord {
   const parsed = ExportRecordSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   const head = json as { format?: unknown; version?: unknown } | null;
-  if (head?.format === RECORD_FORMAT && head.version !== 1) throw new ExportRecordError('unsupported', `record version ${String(head.version)} is newer than this verifier`);
+  if (head?.format === RECORD_FORMAT && !READABLE_VERSIONS.includes(head.version as number))
+    throw new ExportRecordError('unsupported', `record version ${String(head.version)} is not one this verifier reads (${READABLE_VERSIONS.join(', ')}); it may be from a newer Stroomkring`);
   const issue = parsed.error.issues[0];
   throw new ExportRecordError('invalid', `the record does not match the format: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown problem'}`);
 }
@@ -124,12 +156,32 @@ export interface ExportStanceCheck {
   readonly onExportedText: boolean;
 }
 
+export interface ExportMandateCheck {
+  readonly mandate: ExportMandate;
+  /** Its grant (and confirmation) verify, name this holder and are signed by whom the record says. */
+  readonly valid: boolean;
+}
+
 export interface ExportVerification {
   /** The goal text in the record hashes to the goal's textHash. */
   readonly goalTextMatches: boolean;
   readonly stances: readonly ExportStanceCheck[];
   /** Every stance verifies and is for this goal. */
   readonly allStancesValid: boolean;
+  /** Version 2: each mandate holder's signed grant and confirmation; empty for version 1. */
+  readonly mandates: readonly ExportMandateCheck[];
+}
+
+/** A mandate's records hold up: signatures, holder, organisation, and signers as named (an unconfirmed old entry has none to check). */
+async function checkExportMandate(mandate: ExportMandate): Promise<boolean> {
+  if (mandate.standing === 'notConfirmed') return mandate.records.length === 0;
+  const [grantText, confirmationText] = mandate.records;
+  const grant = await verifyMandateRecord(grantText).catch(() => undefined);
+  if (grant?.kind !== 'granted' || grant.subject !== mandate.publicKey || grant.organisationId !== mandate.organisationId || memberIdOfKey(grant.signer) !== mandate.grantedBy) return false;
+  if (memberIdOfKey(mandate.publicKey) !== mandate.memberId) return false;
+  if (mandate.standing === 'administrator') return confirmationText === undefined && mandate.confirmedBy === undefined;
+  const confirmation = await verifyMandateRecord(confirmationText).catch(() => undefined);
+  return confirmation?.kind === 'confirmed' && confirmation.grant === grant.id && confirmation.signer !== grant.signer && memberIdOfKey(confirmation.signer) === mandate.confirmedBy;
 }
 
 export async function verifyExport(record: ExportRecord): Promise<ExportVerification> {
@@ -144,5 +196,6 @@ export async function verifyExport(record: ExportRecord): Promise<ExportVerifica
       return { label: stance, record: stance, onExportedText };
     }),
   );
-  return { goalTextMatches, stances, allStancesValid: stances.every((check) => check.problem === undefined) };
+  const mandates = await Promise.all((record.mandates ?? []).map(async (mandate) => ({ mandate, valid: await checkExportMandate(mandate) })));
+  return { goalTextMatches, stances, allStancesValid: stances.every((check) => check.problem === undefined), mandates };
 }

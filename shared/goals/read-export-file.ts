@@ -56,6 +56,6 @@ export async function checkExportFile(bytes: Uint8Array): Promise<ExportFileChec
     kind: file.kind,
     record: file.record,
     visibleText,
-    verified: verification.allStancesValid && verification.goalTextMatches && visibleText !== 'differs',
+    verified: verification.allStancesValid && verification.mandates.every((check) => check.valid) && verification.goalTextMatches && visibleText !== 'differs',
   };
 }

@@ -298,7 +298,7 @@ export class WorkspaceMembership implements Authenticator {
     const listed = list.members.get(publicKey);
     if (!listed) return publicKey === this.founderKey ? { kind: 'open' } : { kind: 'unknown' };
     const memberId = await this.memberIdOf(publicKey);
-    return { kind: 'member', author: { memberId, organisationName: listed.organisationName, isAdmin: list.admins.has(publicKey) } };
+    return { kind: 'member', author: { memberId, publicKey, organisationName: listed.organisationName, isAdmin: list.admins.has(publicKey) } };
   }
 
   async memberNamed(publicKey: string): Promise<MemberRef | undefined> {

@@ -1,11 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
+import { signMandateRecord } from '../mandates/mandate-record';
 import { addOrganisation } from '../workspace-doc/organisations';
 import { updateEffects } from './update-effects';
 import { refusedEffects, type WriteAuthor } from './write-rules';
 
-const anne: WriteAuthor = { memberId: 'anne', organisationName: 'Gemeente Noord', isAdmin: true };
-const bram: WriteAuthor = { memberId: 'bram', organisationName: 'Liander', isAdmin: false };
+const ANNE_KEY = 'A'.repeat(43);
+const BRAM_KEY = 'B'.repeat(43);
+const anne: WriteAuthor = { memberId: 'anne', publicKey: ANNE_KEY, organisationName: 'Gemeente Noord', isAdmin: true };
+const bram: WriteAuthor = { memberId: 'bram', publicKey: BRAM_KEY, organisationName: 'Liander', isAdmin: false };
 
 function workspace(): { doc: Y.Doc; noord: string; liander: string } {
   const doc = new Y.Doc();
@@ -44,7 +48,9 @@ describe('write rules on receive', () => {
   it("refuses another organisation's profile and mandates, also from an administrator", () => {
     const { doc, noord } = workspace();
     expect(rulesBroken(doc, bram, (c) => map(c, 'organisations', noord).set('description', 'x'))).toEqual(['otherOrganisation']);
-    expect(rulesBroken(doc, bram, (c) => c.getMap('mandates').set(JSON.stringify([noord, 'bram']), { at: 1 }))).toEqual(['otherOrganisation']);
+    // Unsigned mandate entries (from before signed mandates) are not written any more, by anyone.
+    expect(rulesBroken(doc, bram, (c) => c.getMap('mandates').set(JSON.stringify([noord, 'bram']), { at: 1 }))).toEqual(['signedRecord']);
+    expect(rulesBroken(doc, anne, (c) => c.getMap('mandates').set(JSON.stringify([noord, 'anne']), { at: 1 }))).toEqual(['signedRecord']);
     const lianderOnly = { ...anne, organisationName: 'Liander', memberId: 'carla' };
     expect(rulesBroken(doc, lianderOnly, (c) => map(c, 'interests', noord).set('strategy', 'x'))).toEqual(['otherOrganisation']);
   });
@@ -84,6 +90,59 @@ describe('write rules on receive', () => {
     doc.getMap('membership').set('r1', 'SKM1.a');
     expect(rulesBroken(doc, bram, (c) => c.getMap('membership').set('r2', 'SKM1.b'))).toEqual([]);
     expect(rulesBroken(doc, bram, (c) => c.getMap('membership').delete('r1'))).toEqual(['signedRecord']);
+  });
+
+  describe('mandate records', () => {
+    let anneKeys: IdentityKeys;
+    let bramKeys: IdentityKeys;
+    beforeAll(async () => {
+      [anneKeys, bramKeys] = await Promise.all([generateIdentityKeys(), generateIdentityKeys()]);
+    });
+    const as = (keys: IdentityKeys, organisationName: string): WriteAuthor => ({ memberId: keys.memberId, publicKey: keys.publicKeyB64, organisationName, isAdmin: false });
+    const grant = (signer: IdentityKeys, organisationId: string, subject = signer) =>
+      signMandateRecord({ v: 1, kind: 'granted', workspaceId: 'w', organisationId, subject: subject.publicKeyB64, signer: signer.publicKeyB64, at: 5 }, signer.privateKey);
+
+    it('takes a record signed by the change signer for their own organisation (by admission)', async () => {
+      const { doc, noord } = workspace();
+      const record = await grant(anneKeys, noord);
+      expect(rulesBroken(doc, as(anneKeys, 'Gemeente Noord'), (c) => c.getMap('mandates').set(record.id, record.text))).toEqual([]);
+    });
+
+    it('refuses a record signed by someone else than the change signer (a forged or relayed grant)', async () => {
+      const { doc, noord } = workspace();
+      const record = await grant(anneKeys, noord);
+      expect(rulesBroken(doc, as(bramKeys, 'Gemeente Noord'), (c) => c.getMap('mandates').set(record.id, record.text))).toEqual(['otherSigner']);
+    });
+
+    it("refuses a grant for another organisation than the signer's admission, whatever their profile says", async () => {
+      const { doc, noord } = workspace();
+      const record = await grant(bramKeys, noord);
+      const claims = (c: Y.Doc) => {
+        c.getMap('members').set(bramKeys.memberId, new Y.Map([['organisationId', noord]]));
+        c.getMap('mandates').set(record.id, record.text);
+      };
+      expect(rulesBroken(doc, as(bramKeys, 'Liander'), claims)).toEqual(['otherOrganisation']);
+    });
+
+    it('keeps records added only: no other key, no change, no deletion, nothing unreadable', async () => {
+      const { doc, noord } = workspace();
+      const record = await grant(anneKeys, noord);
+      const anneAuthor = as(anneKeys, 'Gemeente Noord');
+      expect(rulesBroken(doc, anneAuthor, (c) => c.getMap('mandates').set('0'.repeat(32), record.text))).toEqual(['signedRecord']);
+      expect(rulesBroken(doc, anneAuthor, (c) => c.getMap('mandates').set(record.id, `${record.text}x`))).toEqual(['signedRecord']);
+      expect(rulesBroken(doc, anneAuthor, (c) => c.getMap('mandates').set(record.id, { not: 'a record' }))).toEqual(['signedRecord']);
+      doc.getMap('mandates').set(record.id, record.text);
+      expect(rulesBroken(doc, anneAuthor, (c) => c.getMap('mandates').delete(record.id))).toEqual(['signedRecord']);
+      const other = await grant(anneKeys, noord, bramKeys);
+      expect(rulesBroken(doc, anneAuthor, (c) => c.getMap('mandates').set(record.id, other.text))).toEqual(['signedRecord']);
+    });
+
+    it('lets members of an organisation clear its old unsigned entries', () => {
+      const { doc, noord } = workspace();
+      doc.getMap('mandates').set(JSON.stringify([noord, 'anne']), { at: 1 });
+      expect(rulesBroken(doc, anne, (c) => c.getMap('mandates').delete(JSON.stringify([noord, 'anne'])))).toEqual([]);
+      expect(rulesBroken(doc, bram, (c) => c.getMap('mandates').delete(JSON.stringify([noord, 'anne'])))).toEqual(['otherOrganisation']);
+    });
   });
 
   it("adds a room's key rotations, never alters or removes one, and keeps them out of the workspace", () => {

@@ -8,7 +8,11 @@
  *   organisations/<id>       its members (by the organisation name their signed admission carries)
  *                            and whoever created it; anyone may add one; administrators may delete one
  *   interests/<orgId>        that organisation's members
- *   mandates/[orgId,member]  that organisation's members
+ *   mandates/<recordId>      added only: a signed mandate record (shared/mandates) whose
+ *                            signer signed this change and belongs to its organisation by
+ *                            admission (mandate-rules.ts, which the screens ask too)
+ *   mandates/[orgId,member]  an entry from before signed mandates: deleted by that organisation's
+ *                            members, never written any more
  *   members/<memberId>       that member only (a profile is one's own)
  *   goals/<id>/stances|versions   appended only: a signed stance or a saved version is never altered
  *   ideas/<id>/votes/<m>     member m only (one's own vote)
@@ -32,11 +36,16 @@
  * record (cleaning up), but not write another organisation's interests.
  */
 import * as Y from 'yjs';
+import { mandateRecordId, peekMandatePayload } from '../mandates/mandate-record';
+import { mandateRecordRefusal } from '../mandates/mandate-rules';
+import type { OrganisationRef } from '../mandates/mandate-state';
 import { ROOT } from '../workspace-doc/schema';
 import { POSITION, type UpdateEffect } from './update-effects';
 
 export interface WriteAuthor {
   readonly memberId: string;
+  /** The key that signed the change (raw Ed25519, base64url). */
+  readonly publicKey: string;
   /** The organisation name in the member's signed admission. */
   readonly organisationName: string;
   readonly isAdmin: boolean;
@@ -44,7 +53,7 @@ export interface WriteAuthor {
 
 export type DocumentKind = 'workspace' | 'room';
 
-export type BrokenRule = 'otherOrganisation' | 'otherMember' | 'signedRecord' | 'notCreator' | 'authorField' | 'adminOnly' | 'otherVote' | 'unknownPart';
+export type BrokenRule = 'otherOrganisation' | 'otherMember' | 'signedRecord' | 'notCreator' | 'authorField' | 'adminOnly' | 'otherVote' | 'unknownPart' | 'otherSigner';
 
 export interface RefusedEffect {
   readonly path: readonly string[];
@@ -91,6 +100,33 @@ export function organisationsOf(doc: Y.Doc, author: Pick<WriteAuthor, 'memberId'
 /** Whether `author` may write `organisationId`'s interests, profile and mandates. */
 export function mayWriteForOrganisation(doc: Y.Doc, author: Pick<WriteAuthor, 'memberId' | 'organisationName'>, organisationId: string): boolean {
   return organisationsOf(doc, author).has(organisationId);
+}
+
+/** The organisations as their names stand in the document: what admission names are matched against. */
+function documentOrganisations(doc: Y.Doc): OrganisationRef[] {
+  const organisations: OrganisationRef[] = [];
+  doc.getMap<unknown>(ROOT.organisations).forEach((entry, id) => {
+    const name = entry instanceof Y.Map ? entry.get('name') : undefined;
+    if (typeof name === 'string') organisations.push({ id, name });
+  });
+  return organisations;
+}
+
+/** A mandate record added (never changed or deleted), under its own id, signed by the change's signer for their own organisation. */
+function mandateRule(effect: UpdateEffect, ctx: Context, key: string): BrokenRule | undefined {
+  const map = ctx.doc.getMap(ROOT.mandates);
+  if (key.startsWith('[')) {
+    // An entry from before signed mandates: its organisation's members may clear it, nobody writes one any more.
+    if (effect.path.length === 2 && effect.op === 'delete') {
+      const organisationId = organisationOfMandateKey(key);
+      return organisationId !== undefined && ctx.organisations.has(organisationId) ? undefined : 'otherOrganisation';
+    }
+    return 'signedRecord';
+  }
+  if (effect.path.length !== 2 || effect.op !== 'insert' || (map.has(key) && map.get(key) !== effect.value)) return 'signedRecord';
+  const payload = peekMandatePayload(effect.value);
+  if (payload === undefined || mandateRecordId(effect.value as string) !== key) return 'signedRecord';
+  return mandateRecordRefusal(documentOrganisations(ctx.doc), ctx.author, payload);
 }
 
 function organisationOfMandateKey(key: string): string | undefined {
@@ -142,10 +178,8 @@ function brokenRule(effect: UpdateEffect, ctx: Context): BrokenRule | undefined 
       return key === author.memberId ? undefined : 'otherMember';
     case ROOT.interests:
       return ctx.organisations.has(key) ? undefined : 'otherOrganisation';
-    case ROOT.mandates: {
-      const organisationId = organisationOfMandateKey(key);
-      return organisationId !== undefined && ctx.organisations.has(organisationId) ? undefined : 'otherOrganisation';
-    }
+    case ROOT.mandates:
+      return mandateRule(effect, ctx, key);
     case ROOT.organisations:
       if (isNew || ctx.organisations.has(key) || (recordDelete && author.isAdmin)) return undefined;
       return 'otherOrganisation';

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { OPEN_AUTHORITY } from '../mandates/mandate-state';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
@@ -136,7 +137,7 @@ describe('goals in the workspace document', () => {
         const stored = readStances(merged, 'goal-1');
         expect(stored.every((r) => r.ok)).toBe(true);
         expect(stored.map((r) => (r.ok ? r.value.signature : '')).sort()).toEqual(records.map((r) => r.signature).sort());
-        const { result } = await goalAdoption(merged, 'goal-1');
+        const { result } = await goalAdoption(merged, 'goal-1', OPEN_AUTHORITY);
         expect(result.organisations.map((o) => o.status)).toEqual(['stoodAside', 'endorsed']);
       }),
       { numRuns: 20 },
@@ -162,9 +163,9 @@ describe('goals in the workspace document', () => {
     expect(readGoals(doc).filter((r) => !r.ok).map((r) => r.id).sort()).toEqual(['broken', 'half']);
     expect(readMandates(doc).filter((r) => !r.ok).map((r) => r.id)).toEqual(['rommel']);
     expect(readQuorum(doc)).toMatchObject({ quorum: DEFAULT_QUORUM, problem: expect.any(String) });
-    const { result } = await goalAdoption(doc, goalId);
+    const { result } = await goalAdoption(doc, goalId, OPEN_AUTHORITY);
     expect(result.organisations.find((o) => o.organisationId === 'gemeente')?.status).toBe('endorsed');
-    expect(await goalSummaries(doc)).toHaveLength(1);
+    expect(await goalSummaries(doc, OPEN_AUTHORITY)).toHaveLength(1);
     const elsewhere = await stance('gemeente', 'endorse', 1);
     expect(() => appendStance(doc, 'other-goal', elsewhere)).toThrow(StanceNotForGoalError);
   });
@@ -186,19 +187,19 @@ describe('goals in the workspace document', () => {
     const { doc, goalId } = workspace();
     appendStance(doc, goalId, await stance('gemeente', 'endorse', 20));
     appendStance(doc, goalId, await stance('netbeheerder', 'endorseWithReservations', 21));
-    const before = await goalAdoption(doc, goalId);
+    const before = await goalAdoption(doc, goalId, OPEN_AUTHORITY);
     expect(before.result).toMatchObject({ adopted: true, adoptedAt: 21 });
     expect(decisionLog(before.input, before.result).map((e) => e.kind)).toEqual(['stance', 'stance', 'adopted']);
-    expect(await goalSummaries(doc)).toEqual([{ id: goalId, createdAt: 10, participatingOrganisationIds: ['gemeente', 'netbeheerder'], respondedOrganisationIds: ['gemeente', 'netbeheerder'], adopted: true, adoptedAt: 21 }]);
+    expect(await goalSummaries(doc, OPEN_AUTHORITY)).toEqual([{ id: goalId, createdAt: 10, participatingOrganisationIds: ['gemeente', 'netbeheerder'], respondedOrganisationIds: ['gemeente', 'netbeheerder'], adopted: true, adoptedAt: 21 }]);
 
     setGoalText(doc, goalId, TEXT_V2);
-    const after = await goalAdoption(doc, goalId);
+    const after = await goalAdoption(doc, goalId, OPEN_AUTHORITY);
     expect(after.result.adopted).toBe(false);
     expect(after.result.organisations.map((o) => o.status)).toEqual(['stale', 'stale']);
-    expect((await goalSummaries(doc))[0]).toMatchObject({ respondedOrganisationIds: [], adopted: false });
+    expect((await goalSummaries(doc, OPEN_AUTHORITY))[0]).toMatchObject({ respondedOrganisationIds: [], adopted: false });
 
     appendStance(doc, goalId, await stance('gemeente', 'endorse', 30, TEXT_V2));
-    const again = await goalAdoption(doc, goalId);
+    const again = await goalAdoption(doc, goalId, OPEN_AUTHORITY);
     expect(decisionLog(again.input, again.result).map((e) => e.kind)).toEqual(['stance', 'stance', 'superseded', 'stance']);
     setQuorum(doc, { minSupportingOrganisations: 1, minSupportingPercent: 0 });
     expect(readQuorum(doc).quorum.minSupportingOrganisations).toBe(1);

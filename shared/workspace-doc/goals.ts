@@ -13,16 +13,17 @@
  *
  * The nested maps and arrays are made when the goal is made, so no two peers
  * ever create the same one concurrently (which would lose one side's entries).
- * Mandates are in mandates.ts.
+ * Mandates are in mandates.ts; which count depends on the member list (`authority`).
  */
 import { z } from 'zod';
 import * as Y from 'yjs';
-import { DEFAULT_QUORUM, evaluateAdoption, QuorumSchema, type AdoptionInput, type AdoptionResult, type Quorum } from '../goals/adoption';
+import { DEFAULT_QUORUM, evaluateAdoption, QuorumSchema, type AdoptionInput, type AdoptionResult, type MandateHolder, type Quorum } from '../goals/adoption';
 import { canonicaliseGoalText } from '../goals/canonical-text';
 import { checkStances, StanceRecordSchema, STANCE_LIMITS, type StanceRecord } from '../goals/stance';
 import type { GoalSummary } from '../dashboard/input';
 import { replaceStatement, statementPlainText } from './goal-statement';
-import { mandateHoldersByOrganisation } from './mandates';
+import { countedHolders, type MandateAuthority, type MandateState } from '../mandates/mandate-state';
+import { readWorkspaceMandates } from './mandates';
 import { readWith, type ReadResult } from './read-result';
 import { goalsMap, workspaceSettingsMap } from './schema';
 
@@ -212,12 +213,11 @@ export function setQuorum(doc: Y.Doc, quorum: Quorum): void {
   workspaceSettingsMap(doc).set('quorum', QuorumSchema.parse(quorum));
 }
 
-/** Everything evaluateAdoption needs for one goal, read from the document; stances are verified here. */
-export async function gatherAdoptionInput(doc: Y.Doc, goalId: string): Promise<AdoptionInput> {
+/** Everything evaluateAdoption needs for one goal, read from the document; stances are verified here. `holders`: the counted mandate holders per organisation. */
+async function gatherAdoptionInput(doc: Y.Doc, goalId: string, holders: ReadonlyMap<string, readonly MandateHolder[]>): Promise<AdoptionInput> {
   const parts = existingParts(doc, goalId);
   const goal = readEntry(goalId, parts.entry);
   const organisationIds = goal.ok ? goal.value.organisationIds : [];
-  const holders = mandateHoldersByOrganisation(doc);
   const { textHash } = await currentGoalText(doc, goalId);
   return {
     goalId,
@@ -228,19 +228,21 @@ export async function gatherAdoptionInput(doc: Y.Doc, goalId: string): Promise<A
   };
 }
 
-export async function goalAdoption(doc: Y.Doc, goalId: string): Promise<{ input: AdoptionInput; result: AdoptionResult }> {
-  const input = await gatherAdoptionInput(doc, goalId);
-  return { input, result: evaluateAdoption(input) };
+/** A goal's adoption, with the mandates as resolved for `authority` (the member list: which mandates count depends on it). */
+export async function goalAdoption(doc: Y.Doc, goalId: string, authority: MandateAuthority): Promise<{ input: AdoptionInput; result: AdoptionResult; mandates: MandateState }> {
+  const mandates = (await readWorkspaceMandates(doc, authority)).state;
+  const input = await gatherAdoptionInput(doc, goalId, countedHolders(mandates));
+  return { input, result: evaluateAdoption(input), mandates };
 }
 
 const RESPONDED = new Set(['endorsed', 'reservations', 'stoodAside', 'objected']);
 
 /** The readable goals in the shape the dashboard counts; responded = a valid stance on the current text. */
-export async function goalSummaries(doc: Y.Doc): Promise<GoalSummary[]> {
+export async function goalSummaries(doc: Y.Doc, authority: MandateAuthority): Promise<GoalSummary[]> {
   const goals = readGoals(doc).flatMap((read) => (read.ok ? [read.value] : []));
   return Promise.all(
     goals.map(async (goal) => {
-      const { result } = await goalAdoption(doc, goal.id);
+      const { result } = await goalAdoption(doc, goal.id, authority);
       return {
         id: goal.id,
         createdAt: goal.createdAt,

@@ -1,24 +1,34 @@
 /**
- * Mandates: which members may speak for an organisation on goals.
+ * Mandates in the workspace document: where the records of
+ * shared/mandates/ (the design and wire format: mandate-record.ts; who holds
+ * a mandate: mandate-state.ts; who may add what: mandate-rules.ts) are kept.
  *
- *   mandates: Y.Map<key, Mandate>   key = JSON.stringify([organisationId, memberId])
+ *   mandates: Y.Map<key, value>
+ *     <recordId>           string: a signed mandate record (SKD1.…), added only
+ *     ["orgId","memberId"] Mandate: an entry from before signed mandates
  *
- * A flat map rather than one nested map per organisation: the first two
- * grants for an organisation made at the same time on two devices would each
- * create the nested map, and one of them would be lost. With one key per
- * (organisation, member) every concurrent grant survives, and granting the
- * same person twice is the same key.
+ * One key per signed record, added only, like the membership root: two
+ * grants, a grant and a confirmation, or a grant and a revocation made at
+ * the same time on two devices are two keys, so neither is lost, and the
+ * reader resolves the set. A mandate is never deleted, only revoked by a
+ * later record.
  *
- * Only members of the organisation (organisationIdOf) may grant or revoke,
- * and only to members of that organisation. The writer refuses others, and
- * the reader checks again, because a peer's device need not run this code:
- * a mandate whose grantor or holder is not (or no longer) in the
- * organisation is reported and does not count.
+ * The old entries (one per organisation and member, which any member of the
+ * organisation could write for anyone of it, themself included) are still
+ * read: in a workspace from before proven membership ("open") they count as
+ * they did, and that is the only place the app still writes them
+ * (grantMandate, revokeMandate); with proven membership they are shown as
+ * "niet bevestigd" and do not count. Their reader checks grantor and holder
+ * against the organisations the profiles resolve to, because a peer's device
+ * need not run this code.
  */
 import { z } from 'zod';
-import type { MandateHolder } from '../goals/adoption';
 import { STANCE_LIMITS } from '../goals/stance';
+import { checkMandateRecord, MandateRecordError, signMandateRecord, type VerifiedMandateRecord } from '../mandates/mandate-record';
+import { mandateActionRefusal, mandatePayloadFor, type MandateAction, type MandateActionRefusal, type MandateActor } from '../mandates/mandate-rules';
+import { resolveMandates, type MandateAuthority, type MandateState, type OrganisationRef } from '../mandates/mandate-state';
 import { organisationIdOf, readMembers, type Member } from './members';
+import { readMeta } from './meta';
 import { readOrganisations } from './organisations';
 import { readWith, type ReadResult } from './read-result';
 import { mandatesMap } from './schema';
@@ -79,11 +89,15 @@ export function revokeMandate(doc: Y.Doc, organisationId: string, memberId: stri
   mandatesMap(doc).delete(mandateKey(organisationId, memberId));
 }
 
-/** Every mandate entry, checked for shape, key and membership; damaged or unauthorised ones are reported. */
+/** A signed record's key (its record id) as opposed to an old entry's. */
+const isRecordKey = (key: string): boolean => /^[0-9a-f]{32}$/.test(key);
+
+/** Every entry from before signed mandates, checked for shape, key and membership; damaged or unauthorised ones are reported. */
 export function readMandates(doc: Y.Doc): ReadResult<Mandate>[] {
   const members = membershipOf(doc);
   const results: ReadResult<Mandate>[] = [];
   mandatesMap(doc).forEach((raw, key) => {
+    if (isRecordKey(key)) return;
     const read = readWith(MandateSchema, key, raw);
     if (!read.ok) return results.push(read);
     const mandate = read.value;
@@ -97,14 +111,54 @@ export function readMandates(doc: Y.Doc): ReadResult<Mandate>[] {
   return results.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** The mandate holders that count, per organisation: the shape evaluateAdoption takes. */
-export function mandateHoldersByOrganisation(doc: Y.Doc): Map<string, MandateHolder[]> {
-  const holders = new Map<string, MandateHolder[]>();
-  for (const read of readMandates(doc)) {
-    if (!read.ok) continue;
-    const list = holders.get(read.value.organisationId) ?? [];
-    list.push({ memberId: read.value.memberId, publicKey: read.value.publicKey });
-    holders.set(read.value.organisationId, list);
+/** What the mandate screens and the adoption rule read: the resolved state, and how many entries are damaged (unreadable, or a signature that does not hold). */
+export interface WorkspaceMandates {
+  readonly state: MandateState;
+  readonly organisations: readonly OrganisationRef[];
+  readonly workspaceId: string | undefined;
+  readonly damaged: number;
+}
+
+/** Reads and verifies every mandate entry and resolves them (mandate-state.ts) for the given member list. */
+export async function readWorkspaceMandates(doc: Y.Doc, authority: MandateAuthority): Promise<WorkspaceMandates> {
+  const texts: unknown[] = [];
+  mandatesMap(doc).forEach((raw, key) => {
+    if (isRecordKey(key)) texts.push(raw);
+  });
+  const records: VerifiedMandateRecord[] = [];
+  let damaged = 0;
+  for (const text of texts) {
+    const checked = typeof text === 'string' ? await checkMandateRecord(text) : new MandateRecordError('unreadable', 'not a string');
+    if (checked instanceof MandateRecordError) damaged += 1;
+    else records.push(checked);
   }
-  return holders;
+  const legacy = readMandates(doc);
+  const legacyOk = legacy.flatMap((read) => (read.ok ? [read.value] : []));
+  damaged += legacy.length - legacyOk.length;
+  const organisations = readOrganisations(doc).flatMap((read) => (read.ok ? [{ id: read.value.id, name: read.value.name }] : []));
+  const meta = readMeta(doc);
+  const workspaceId = meta.ok ? meta.meta.workspaceId : undefined;
+  const state = resolveMandates({ workspaceId: workspaceId ?? '', authority, organisations, records, legacy: legacyOk });
+  return { state, organisations, workspaceId, damaged };
+}
+
+export class MandateActionError extends Error {
+  override readonly name = 'MandateActionError';
+  constructor(readonly refusal: MandateActionRefusal | 'noWorkspaceId') {
+    super(`Mandate action refused: ${refusal}`);
+  }
+}
+
+/**
+ * Signs the record for `action` with the member's key and adds it, after the
+ * same check the receive path makes (and what would not count); throws
+ * MandateActionError saying why not.
+ */
+export async function takeMandateAction(doc: Y.Doc, mandates: WorkspaceMandates, actor: MandateActor & { readonly privateKey: CryptoKey }, action: MandateAction, now: number): Promise<void> {
+  const refusal = mandateActionRefusal(mandates.state, mandates.organisations, actor, action);
+  if (refusal) throw new MandateActionError(refusal);
+  if (mandates.workspaceId === undefined) throw new MandateActionError('noWorkspaceId');
+  const record = await signMandateRecord(mandatePayloadFor(action, actor, mandates.workspaceId, now), actor.privateKey);
+  const map = mandatesMap(doc);
+  if (map.get(record.id) !== record.text) map.set(record.id, record.text);
 }

@@ -16,7 +16,8 @@
  *   workingGroups: Y.Map<groupId, Y.Map>  working groups with their links and actions (working-groups.ts).
  *   goals:         Y.Map<goalId, Y.Map>  shared goals: statement (Y.XmlFragment), participants,
  *                  saved versions and signed stances (goals.ts).
- *   mandates:      Y.Map<"[orgId,memberId]", Mandate>  who may speak for an organisation (goals.ts).
+ *   mandates:      Y.Map<recordId, string>  signed mandate records, add-only (mandates.ts,
+ *                  shared/mandates/); old entries under "[orgId,memberId]" are read as not confirmed.
  *   workspaceSettings: Y.Map  { quorum } for adopting goals (goals.ts).
  *   membership:    Y.Map<recordId, string>  signed membership records, add-only
  *                  (shared/membership/membership-record.ts).

@@ -10,7 +10,9 @@ import { useScriptedPeers } from './scripted-peer';
  * others: A and B use the app, each in its own Chromium process; H is a
  * member admitted with an invite like anyone, running the app's own sync,
  * membership and document modules in a third, with a client that writes
- * anyway: another organisation's interests, 10,000 junk entries, a clear-all.
+ * anyway: another organisation's interests, itself the mandate of every
+ * organisation, a mandate signed by someone else, 10,000 junk entries, a
+ * clear-all.
  * Every change is signed by its author and checked on receive against the
  * write rules (shared/rules), so A and B refuse those, keep their data, and
  * say what was refused and from whom; H's one change within the rules (an
@@ -44,6 +46,14 @@ test("a member's rule-breaking changes are refused and shown, and the honest par
       await expect(page.getByText(IDEA)).toBeVisible({ timeout: 30_000 });
       await openSection(page, 'Organisaties');
       for (const name of ['Gemeente Leiden', 'Liander']) await expect(page.getByRole('article', { name })).toBeVisible();
+      // The mandates it gave itself changed nothing: nobody holds one.
+      await openSection(page, 'Doelen');
+      await page.getByRole('button', { name: 'Mandaten beheren' }).click();
+      const mandates = page.getByRole('dialog', { name: 'Mandaten' });
+      for (const name of ['Gemeente Leiden', 'Liander']) await expect(mandates.getByRole('region', { name }).getByText('Nog niemand heeft het mandaat.')).toBeVisible();
+      await expect(mandates.getByText(HOSTILE)).toHaveCount(0);
+      await page.keyboard.press('Escape');
+      await expect(mandates).toBeHidden();
       await openSection(page, 'Belangen');
       await expect(page.getByText('Overgenomen door een ander')).toHaveCount(0);
     }
@@ -58,6 +68,7 @@ test("a member's rule-breaking changes are refused and shown, and the honest par
       await expect(refused).toContainText('schreef in de gegevens (belangen, profiel of mandaten) van een andere organisatie');
       await expect(refused).toContainText('schreef gegevens die niet bij Stroomkring horen');
       await expect(refused).toContainText('wijzigde het profiel van iemand anders');
+      await expect(refused).toContainText('voegde een mandaat toe dat door iemand anders is ondertekend');
       await page.mouse.move(0, 0);
       await expectNoSeriousA11yViolations(page);
       await page.keyboard.press('Escape');

@@ -1,7 +1,10 @@
 import { Alert, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
 import { dashboardView, type DashboardView } from '../../../shared/dashboard/view';
 import type { dashboardNl } from '../i18n/sections/dashboard';
+import { LOADING_AUTHORITY, useMandateAuthority } from '../goals/useMandateAuthority';
 import { useWorkspace } from '../workspace/workspace-context';
 import { ArrivalsList } from './ArrivalsList';
 import { BlockCard } from './BlockCard';
@@ -88,7 +91,9 @@ function Blocks({ view }: { view: DashboardView }) {
 export function DashboardPanel() {
   const { t } = useTranslation();
   const { doc } = useWorkspace();
-  const computed = useDebouncedDocValue(doc, dashboardView);
+  const authority = useMandateAuthority() ?? LOADING_AUTHORITY;
+  const compute = useCallback((current: Y.Doc, now: Date) => dashboardView(current, now, authority), [authority]);
+  const computed = useDebouncedDocValue(doc, compute);
   return (
     <Stack component="section" aria-labelledby="dashboard-heading">
       <div>

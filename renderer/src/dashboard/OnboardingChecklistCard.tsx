@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import type * as Y from 'yjs';
 import { ONBOARDING_STEPS } from '../../../shared/dashboard/onboarding';
 import { ownOnboarding } from '../../../shared/dashboard/view';
+import { LOADING_AUTHORITY, useMandateAuthority } from '../goals/useMandateAuthority';
 import { useWorkspace } from '../workspace/workspace-context';
 import { ChecklistSteps } from './ChecklistSteps';
 import { useDebouncedDocValue } from './useDebouncedDocValue';
@@ -24,7 +25,8 @@ function readDismissed(key: string): boolean {
 export function OnboardingChecklistCard() {
   const { t } = useTranslation();
   const { doc, identity, record } = useWorkspace();
-  const compute = useCallback((current: Y.Doc, now: Date) => ownOnboarding(current, now, identity.memberId), [identity.memberId]);
+  const authority = useMandateAuthority() ?? LOADING_AUTHORITY;
+  const compute = useCallback((current: Y.Doc, now: Date) => ownOnboarding(current, now, identity.memberId, authority), [identity.memberId, authority]);
   const computed = useDebouncedDocValue(doc, compute);
   const [dismissedNow, setDismissedNow] = useState<string | undefined>(undefined);
   if (computed.status !== 'ready') return null;

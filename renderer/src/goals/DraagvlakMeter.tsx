@@ -5,6 +5,7 @@ import type { SupportStatus } from '../../../shared/goals/adoption';
 import type { StanceRecord } from '../../../shared/goals/stance';
 import { formatMoment } from './format';
 import { meterSegments, STANCE_KIND_KEYS, STATUS_KEYS, type MeterRow } from './goals-view';
+import { MandateHolderText } from './MandateHolderText';
 import { StaleDiffModal } from './TextDiffView';
 
 /** Colour is a second cue only: every segment and row also says its status in words. */
@@ -114,6 +115,9 @@ function MeterRowItem({ row, onDiff, onReconfirm }: { row: MeterRow; onDiff: () 
             )}
           </>
         )}
+        {row.holders.map((holder, index) => (
+          <MandateHolderText key={index} {...holder} />
+        ))}
         {row.noMandateHolder && (
           <Text size="sm" c="dimmed">
             {t('goals.noMandateHolder')}

@@ -16,6 +16,8 @@ import { GoalStatementEditor } from './editor/GoalStatementEditor';
 import { GoalExportButtons } from './export/GoalExportButtons';
 import { memberName, meterRows, organisationName, ownOrganisationIds, readGoalsWorkspace, signableOrganisationIds } from './goals-view';
 import { MandatesModal } from './MandatesModal';
+import { nameLookup } from './mandates-view';
+import { useMandateAuthority } from './useMandateAuthority';
 import { ParticipantsSection } from './ParticipantsSection';
 import { RenameGoalModal } from './RenameGoalModal';
 import { StanceModal } from './StanceModal';
@@ -57,6 +59,7 @@ function LoadedGoal({ goal, back }: { goal: Goal; back: React.ReactNode }) {
   const workspace = useDocValue(doc, readGoalsWorkspace);
   const { quorum } = useDocValue(doc, readQuorum);
   const adoption = useGoalAdoption(doc, goal.id);
+  const authority = useMandateAuthority();
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const fragment = goalStatementFragment(doc, goal.id);
@@ -76,7 +79,9 @@ function LoadedGoal({ goal, back }: { goal: Goal; back: React.ReactNode }) {
 
   const own = ownOrganisationIds(workspace, identity.memberId);
   const ownWithoutMandate = adoption.status === 'ready' ? adoption.result.organisations.filter((support) => own.includes(support.organisationId) && support.noMandateHolder) : [];
-  const rows = adoption.status === 'ready' ? meterRows(adoption.result, workspace, signableOrganisationIds(adoption.input, identity.memberId, identity.publicKeyB64)) : [];
+  // Who granted and confirmed a mandate is named as their signed admission names them.
+  const signedName = nameLookup(authority?.kind === 'proven' ? authority.members : new Map(), (id) => memberName(workspace, id));
+  const rows = adoption.status === 'ready' ? meterRows(adoption.result, workspace, signableOrganisationIds(adoption.input, identity.memberId, identity.publicKeyB64), adoption.mandates, signedName) : [];
 
   return (
     <Stack>

@@ -7,11 +7,13 @@ import type * as Y from 'yjs';
 import type { CanonicalGoalText } from '../../../shared/goals/canonical-text';
 import { signStance, STANCE_ERRORS, STANCE_KINDS, STANCE_LIMITS, StanceInputSchema, type StanceKind, type StanceRecord } from '../../../shared/goals/stance';
 import { appendStance, currentGoalText } from '../../../shared/workspace-doc/goals';
-import { mandateHoldersByOrganisation } from '../../../shared/workspace-doc/mandates';
+import { countedHolders } from '../../../shared/mandates/mandate-state';
+import { readWorkspaceMandates } from '../../../shared/workspace-doc/mandates';
 import { useStorageAction } from '../hooks/useStorageAction';
 import type { Identity } from '../storage/identity-store';
 import { TextDiffView } from './TextDiffView';
 import { initialStanceForm } from './goals-view';
+import { useMandateAuthority } from './useMandateAuthority';
 
 interface StanceModalProps {
   readonly doc: Y.Doc;
@@ -35,6 +37,7 @@ type Errors = { stance?: string; reason?: string };
 export function StanceModal({ doc, goalId, organisationId, organisationName, identity, previous, onClose }: StanceModalProps) {
   const { t } = useTranslation();
   const { run, busy } = useStorageAction();
+  const authority = useMandateAuthority();
   const [form, setForm] = useState(() => initialStanceForm(previous));
   const [errors, setErrors] = useState<Errors>({});
   const [shown, setShown] = useState<CanonicalGoalText>();
@@ -82,14 +85,15 @@ export function StanceModal({ doc, goalId, organisationId, organisationName, ide
   const submit = () => {
     const input = validate();
     if (!input || !shown || changed || shown.canonicalText === '') return;
-    // A mandate revoked while the dialog was open: a stance signed now would not count, so it is not made.
-    const holders = mandateHoldersByOrganisation(doc).get(organisationId) ?? [];
-    if (!holders.some((holder) => holder.memberId === identity.memberId && holder.publicKey === identity.publicKeyB64)) {
-      setNoMandate(true);
-      return;
-    }
     let refused = false;
     void run(async () => {
+      // A mandate revoked while the dialog was open: a stance signed now would not count, so it is not made.
+      const holders = authority === undefined ? [] : (countedHolders((await readWorkspaceMandates(doc, authority)).state).get(organisationId) ?? []);
+      if (!holders.some((holder) => holder.memberId === identity.memberId && holder.publicKey === identity.publicKeyB64)) {
+        refused = true;
+        setNoMandate(true);
+        return;
+      }
       // The last word before signing: the document may have changed since the latest render.
       const now = await currentGoalText(doc, goalId);
       if (now.textHash !== shown.textHash) {

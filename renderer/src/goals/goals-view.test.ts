@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { generateIdentityKeys, type IdentityKeys } from '../../../shared/crypto/identity-keys';
 import { SUPPORT_STATUSES } from '../../../shared/goals/adoption';
+import { OPEN_AUTHORITY } from '../../../shared/mandates/mandate-state';
 import { signStance, type StanceKind, type StanceRecord } from '../../../shared/goals/stance';
 import { stakeholderTypeIds } from '../../../shared/regions';
 import { appendStance, createGoal, goalAdoption, setGoalText } from '../../../shared/workspace-doc/goals';
@@ -9,7 +10,7 @@ import { grantMandate } from '../../../shared/workspace-doc/mandates';
 import { upsertSelf } from '../../../shared/workspace-doc/members';
 import { addOrganisation } from '../../../shared/workspace-doc/organisations';
 import { goalsNl } from '../i18n/sections/goals';
-import { holdsMandate, initialStanceForm, memberName, meterRows, meterSegments, membersOf, ownOrganisationIds, readGoalsWorkspace, signableOrganisationIds, STATUS_KEYS } from './goals-view';
+import { holderLines, initialStanceForm, memberName, meterRows, meterSegments, membersOf, ownOrganisationIds, readGoalsWorkspace, signableOrganisationIds, STATUS_KEYS } from './goals-view';
 
 const TEXT_V1 = 'Samen wekken wij in 2030 3 TWh duurzaam op.';
 const TEXT_V2 = 'Samen wekken wij in 2030 4 TWh duurzaam op.';
@@ -48,26 +49,28 @@ function stance(keys: IdentityKeys, organisationId: string, kind: StanceKind, at
 }
 
 async function rowsFor(doc: Y.Doc, viewer: IdentityKeys) {
-  const { input, result } = await goalAdoption(doc, GOAL);
+  const { input, result, mandates } = await goalAdoption(doc, GOAL, OPEN_AUTHORITY);
   const view = readGoalsWorkspace(doc);
-  return { result, rows: meterRows(result, view, signableOrganisationIds(input, viewer.memberId, viewer.publicKeyB64)) };
+  return { result, rows: meterRows(result, view, signableOrganisationIds(input, viewer.memberId, viewer.publicKeyB64), mandates) };
 }
 
 describe('who may do what on the goal screens', () => {
-  it('resolves the own organisation by membership; an unlinked member has none', () => {
-    const view = readGoalsWorkspace(workspace());
+  it('resolves the own organisation by membership; an unlinked member has none', async () => {
+    const doc = workspace();
+    const view = readGoalsWorkspace(doc);
     expect(ownOrganisationIds(view, liander.memberId)).toEqual(['liander']);
     expect(ownOrganisationIds(view, unlinked.memberId)).toEqual([]);
     expect(ownOrganisationIds(view, 'nobody')).toEqual([]);
     expect(membersOf(view, 'liander').map((m) => m.displayName)).toEqual(['Bram', 'Carla']);
-    expect(holdsMandate(view, 'liander', liander.memberId)).toBe(true);
-    expect(holdsMandate(view, 'liander', lianderColleague.memberId)).toBe(false);
+    // A workspace from before proven membership: the old entries count, shown as not confirmed.
+    const { mandates } = await goalAdoption(doc, GOAL, OPEN_AUTHORITY);
+    expect(holderLines(mandates, view, 'liander')).toEqual([{ name: 'Bram', grantedByName: 'Bram', standing: 'notConfirmed', counts: true }]);
     expect(memberName(view, leiden.memberId)).toBe('Anne');
   });
 
   it('offers signing only to counted mandate holders of a participating organisation', async () => {
     const doc = workspace();
-    const { input } = await goalAdoption(doc, GOAL);
+    const { input } = await goalAdoption(doc, GOAL, OPEN_AUTHORITY);
     expect(signableOrganisationIds(input, liander.memberId, liander.publicKeyB64)).toEqual(['liander']);
     expect(signableOrganisationIds(input, lianderColleague.memberId, lianderColleague.publicKeyB64)).toEqual([]);
     // The same member id with another key (a mandate granted to an old key) is not offered.

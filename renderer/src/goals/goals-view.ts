@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { SUPPORT_STATUSES, type AdoptionInput, type AdoptionResult, type SupportStatus } from '../../../shared/goals/adoption';
 import type { StanceKind, StanceRecord } from '../../../shared/goals/stance';
-import { readMandates, type Mandate } from '../../../shared/workspace-doc/mandates';
+import type { MandateStanding, MandateState } from '../../../shared/mandates/mandate-state';
 import { organisationIdOf, readMembers, type Member } from '../../../shared/workspace-doc/members';
 import { readOrganisations } from '../../../shared/workspace-doc/organisations';
 
@@ -17,19 +17,13 @@ export interface GoalsWorkspace {
   readonly organisations: readonly Organisation[];
   /** Every readable member with the organisation the workspace resolves for them now. */
   readonly members: ReadonlyMap<string, { readonly member: Member; readonly organisationId: string | undefined }>;
-  /** Mandates that count. */
-  readonly mandates: readonly Mandate[];
-  /** Mandate entries a peer wrote that do not count (damaged, or granted by someone outside the organisation). */
-  readonly damagedMandates: number;
 }
 
 export function readGoalsWorkspace(doc: Y.Doc): GoalsWorkspace {
   const organisations = readOrganisations(doc).flatMap((read) => (read.ok ? [read.value] : []));
   const members = new Map<string, { member: Member; organisationId: string | undefined }>();
   for (const read of readMembers(doc)) if (read.ok) members.set(read.value.memberId, { member: read.value, organisationId: organisationIdOf(read.value, organisations) });
-  const mandateReads = readMandates(doc);
-  const mandates = mandateReads.flatMap((read) => (read.ok ? [read.value] : []));
-  return { organisations, members, mandates, damagedMandates: mandateReads.length - mandates.length };
+  return { organisations, members };
 }
 
 export function organisationName(workspace: GoalsWorkspace, organisationId: string): string | undefined {
@@ -46,7 +40,7 @@ export function ownOrganisationIds(workspace: GoalsWorkspace, memberId: string):
   return own === undefined ? [] : [own];
 }
 
-/** Members of an organisation, by name, for the mandate checkboxes. */
+/** Members of an organisation, by name, for the mandate checkboxes of a workspace from before proven membership. */
 export function membersOf(workspace: GoalsWorkspace, organisationId: string): Member[] {
   return [...workspace.members.values()]
     .filter((entry) => entry.organisationId === organisationId)
@@ -54,8 +48,27 @@ export function membersOf(workspace: GoalsWorkspace, organisationId: string): Me
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
 }
 
-export function holdsMandate(workspace: GoalsWorkspace, organisationId: string, memberId: string): boolean {
-  return workspace.mandates.some((mandate) => mandate.organisationId === organisationId && mandate.memberId === memberId);
+/** A mandate holder as the meter names them: who granted it and who confirmed it. */
+export interface HolderLine {
+  readonly name: string | undefined;
+  readonly grantedByName: string | undefined;
+  readonly confirmedByName?: string | undefined;
+  readonly standing: MandateStanding;
+  readonly counts: boolean;
+}
+
+/** The holders of an organisation's mandate, counted ones first; `nameOf` names a member id (by default their profile name). */
+export function holderLines(mandates: MandateState, workspace: GoalsWorkspace, organisationId: string, nameOf: (memberId: string) => string | undefined = (id) => memberName(workspace, id)): HolderLine[] {
+  const holders = mandates.organisations.get(organisationId)?.holders ?? [];
+  return [...holders]
+    .sort((a, b) => Number(b.counts) - Number(a.counts))
+    .map((holding) => ({
+      name: nameOf(holding.holderId),
+      grantedByName: nameOf(holding.grantedBy),
+      ...(holding.confirmedBy === undefined ? {} : { confirmedByName: nameOf(holding.confirmedBy) }),
+      standing: holding.standing,
+      counts: holding.counts,
+    }));
 }
 
 /**
@@ -82,9 +95,17 @@ export interface MeterRow {
   readonly noMandateHolder: boolean;
   /** This member may take a stance for the organisation. */
   readonly canSign: boolean;
+  /** Its mandate holders, with who granted and confirmed each. */
+  readonly holders: readonly HolderLine[];
 }
 
-export function meterRows(result: AdoptionResult, workspace: GoalsWorkspace, signable: readonly string[]): MeterRow[] {
+export function meterRows(
+  result: AdoptionResult,
+  workspace: GoalsWorkspace,
+  signable: readonly string[],
+  mandates: MandateState,
+  nameOf: (memberId: string) => string | undefined = (id) => memberName(workspace, id),
+): MeterRow[] {
   return result.organisations.map((support) => {
     const signerName = support.stance ? memberName(workspace, support.stance.memberId) : undefined;
     return {
@@ -97,6 +118,7 @@ export function meterRows(result: AdoptionResult, workspace: GoalsWorkspace, sig
       unmandatedStances: support.ignored.filter((ignored) => ignored.reason === 'notMandateHolder').length,
       noMandateHolder: support.noMandateHolder,
       canSign: signable.includes(support.organisationId),
+      holders: holderLines(mandates, workspace, support.organisationId, nameOf),
     };
   });
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OPEN_AUTHORITY } from '../../../shared/mandates/mandate-state';
 import * as Y from 'yjs';
 import { createGoal, setGoalText } from '../../../shared/workspace-doc/goals';
 import { goalsMap } from '../../../shared/workspace-doc/schema';
@@ -19,16 +20,16 @@ async function settle(ms = 0) {
 describe('computeGoalAdoption', () => {
   it('reports a missing goal as missing and a damaged one the same way, never throwing', async () => {
     const doc = new Y.Doc();
-    expect(await computeGoalAdoption(doc, 'none')).toEqual({ status: 'missing' });
+    expect(await computeGoalAdoption(doc, 'none', OPEN_AUTHORITY)).toEqual({ status: 'missing' });
     goalsMap(doc).set('broken', 'not a goal');
-    expect(await computeGoalAdoption(doc, 'broken')).toEqual({ status: 'missing' });
+    expect(await computeGoalAdoption(doc, 'broken', OPEN_AUTHORITY)).toEqual({ status: 'missing' });
   });
 
   it('shows anything a peer put among the stances as invalid for its organisation, not as an error', async () => {
     const doc = docWithGoal();
     const stances = (goalsMap(doc).get('g') as Y.Map<unknown>).get('stances') as Y.Array<unknown>;
     stances.push([{ organisationId: 'org', stance: 'endorse' }, 42, null, 'x']);
-    const state = await computeGoalAdoption(doc, 'g');
+    const state = await computeGoalAdoption(doc, 'g', OPEN_AUTHORITY);
     expect(state.status).toBe('ready');
     if (state.status !== 'ready') return;
     expect(state.result.organisations[0]).toMatchObject({ organisationId: 'org', status: 'invalid' });
@@ -47,7 +48,7 @@ describe('watchGoalAdoption', () => {
     // A stand-in computation: WebCrypto settles on another thread, which fake timers cannot hold still.
     const compute = vi.fn((d: Y.Doc) => Promise.resolve<GoalAdoptionState>({ status: 'failed', problem: JSON.stringify(d.getMap('goals').size) }));
     const states: GoalAdoptionState[] = [];
-    const stop = watchGoalAdoption(doc, 'g', (state) => states.push(state), 200, compute);
+    const stop = watchGoalAdoption(doc, 'g', OPEN_AUTHORITY, (state) => states.push(state), 200, compute);
     await settle();
     expect(compute).toHaveBeenCalledTimes(1);
     for (const word of ['een', 'twee', 'drie']) {
@@ -71,7 +72,7 @@ describe('watchGoalAdoption', () => {
     const pending: ((state: GoalAdoptionState) => void)[] = [];
     const compute = () => new Promise<GoalAdoptionState>((resolve) => pending.push(resolve));
     const states: GoalAdoptionState[] = [];
-    const stop = watchGoalAdoption(doc, 'g', (state) => states.push(state), 200, compute);
+    const stop = watchGoalAdoption(doc, 'g', OPEN_AUTHORITY, (state) => states.push(state), 200, compute);
     setGoalText(doc, 'g', 'Nieuwe tekst.');
     await settle(200);
     expect(pending).toHaveLength(2);

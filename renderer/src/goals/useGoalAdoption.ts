@@ -4,8 +4,10 @@ import type { AdoptionInput, AdoptionResult } from '../../../shared/goals/adopti
 import type { CanonicalGoalText } from '../../../shared/goals/canonical-text';
 import { decisionLogWithHistory } from '../../../shared/goals/adoption-history';
 import type { DecisionLogEntry } from '../../../shared/goals/decision-log';
+import type { MandateAuthority, MandateState } from '../../../shared/mandates/mandate-state';
 import { currentGoalText, goalAdoption, UnknownGoalError } from '../../../shared/workspace-doc/goals';
 import { watchDocComputation } from '../hooks/watch-doc-computation';
+import { useMandateAuthority } from './useMandateAuthority';
 
 /**
  * Typing in the editor updates the document per keystroke; verifying every
@@ -26,6 +28,8 @@ export type GoalAdoptionState =
       readonly log: readonly DecisionLogEntry[];
       /** The statement as it is now, canonical: what a stance given now binds to. */
       readonly current: CanonicalGoalText;
+      /** Who holds which mandate, granted and confirmed by whom: the meter names them. */
+      readonly mandates: MandateState;
     };
 
 /**
@@ -33,10 +37,10 @@ export type GoalAdoptionState =
  * bad data is part of the result (invalid stances), a missing or damaged
  * goal is `missing`, anything unexpected is `failed` with its message.
  */
-export async function computeGoalAdoption(doc: Y.Doc, goalId: string): Promise<GoalAdoptionState> {
+export async function computeGoalAdoption(doc: Y.Doc, goalId: string, authority: MandateAuthority): Promise<GoalAdoptionState> {
   try {
-    const [{ input, result }, current] = await Promise.all([goalAdoption(doc, goalId), currentGoalText(doc, goalId)]);
-    return { status: 'ready', input, result, log: decisionLogWithHistory(input), current };
+    const [{ input, result, mandates }, current] = await Promise.all([goalAdoption(doc, goalId, authority), currentGoalText(doc, goalId)]);
+    return { status: 'ready', input, result, log: decisionLogWithHistory(input), current, mandates };
   } catch (error) {
     if (error instanceof UnknownGoalError) return { status: 'missing' };
     console.warn(`Could not evaluate goal ${goalId}`, error);
@@ -48,16 +52,22 @@ export async function computeGoalAdoption(doc: Y.Doc, goalId: string): Promise<G
 export function watchGoalAdoption(
   doc: Y.Doc,
   goalId: string,
+  authority: MandateAuthority,
   onState: (state: GoalAdoptionState) => void,
   delayMs = RECOMPUTE_DELAY_MS,
-  compute: (doc: Y.Doc, goalId: string) => Promise<GoalAdoptionState> = computeGoalAdoption,
+  compute: (doc: Y.Doc, goalId: string, authority: MandateAuthority) => Promise<GoalAdoptionState> = computeGoalAdoption,
 ): () => void {
-  return watchDocComputation(doc, () => compute(doc, goalId), onState, { delayMs });
+  return watchDocComputation(doc, () => compute(doc, goalId, authority), onState, { delayMs });
 }
 
-/** watchGoalAdoption as React state; `loading` until the first result for this goal. */
+/**
+ * watchGoalAdoption as React state; `loading` until the first result for this
+ * goal with the member list as it is now (which mandates count depends on it).
+ */
 export function useGoalAdoption(doc: Y.Doc, goalId: string): GoalAdoptionState {
+  const authority = useMandateAuthority();
   const [state, setState] = useState<{ goalId: string; value: GoalAdoptionState }>({ goalId, value: { status: 'loading' } });
-  useEffect(() => watchGoalAdoption(doc, goalId, (value) => setState({ goalId, value })), [doc, goalId]);
+  // A result for an earlier member list stays shown until the new one is in: it differs at most in a mandate just granted.
+  useEffect(() => (authority === undefined ? undefined : watchGoalAdoption(doc, goalId, authority, (value) => setState({ goalId, value }))), [doc, goalId, authority]);
   return state.goalId === goalId ? state.value : { status: 'loading' };
 }

@@ -232,6 +232,7 @@ export const en: LocaleShape = {
     changeRefused: '{{name}}: {{cause}}',
     changeCause: {
       otherOrganisation: "wrote into another organisation's data (interests, profile or mandates)",
+      otherSigner: 'added a mandate record signed by someone else',
       otherMember: "changed someone else's profile",
       signedRecord: 'changed or erased a signed stance, decision or membership record',
       notCreator: 'erased or changed something someone else made',

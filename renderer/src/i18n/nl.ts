@@ -231,6 +231,7 @@ export const nl = {
     changeRefused: '{{name}}: {{cause}}',
     changeCause: {
       otherOrganisation: 'schreef in de gegevens (belangen, profiel of mandaten) van een andere organisatie',
+      otherSigner: 'voegde een mandaat toe dat door iemand anders is ondertekend',
       otherMember: 'wijzigde het profiel van iemand anders',
       signedRecord: 'wijzigde of wiste een ondertekend standpunt, besluit of lidmaatschap',
       notCreator: 'wiste of wijzigde iets dat een ander heeft gemaakt',

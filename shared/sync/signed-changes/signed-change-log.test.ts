@@ -47,8 +47,8 @@ describe('signed change log', () => {
     const members = new Map<string, WriteAuthor>();
     const [anne, bram] = await peers(members, 2);
     if (!anne || !bram) throw new Error('peers');
-    members.set(anne.keys.publicKeyB64, { memberId: 'anne', organisationName: 'Gemeente', isAdmin: true });
-    members.set(bram.keys.publicKeyB64, { memberId: 'bram', organisationName: 'Liander', isAdmin: false });
+    members.set(anne.keys.publicKeyB64, { memberId: 'anne', publicKey: anne.keys.publicKeyB64, organisationName: 'Gemeente', isAdmin: true });
+    members.set(bram.keys.publicKeyB64, { memberId: 'bram', publicKey: bram.keys.publicKeyB64, organisationName: 'Liander', isAdmin: false });
     const gemeente = addOrganisation(anne.doc, { name: 'Gemeente', type: 'municipality', description: '', website: '' }, { memberId: 'anne', now: 1 });
     anne.doc.getMap('interests').set(gemeente, new Y.Map([['strategy', 'wind']]));
     await settle();
@@ -68,7 +68,7 @@ describe('signed change log', () => {
     const members = new Map<string, WriteAuthor>();
     const [anne, bram, carla] = await peers(members, 3);
     if (!anne || !bram || !carla) throw new Error('peers');
-    members.set(anne.keys.publicKeyB64, { memberId: 'anne', organisationName: 'Gemeente', isAdmin: true });
+    members.set(anne.keys.publicKeyB64, { memberId: 'anne', publicKey: anne.keys.publicKeyB64, organisationName: 'Gemeente', isAdmin: true });
     anne.doc.getMap('ideas').set('i1', new Y.Map([['createdBy', 'anne'], ['title', 'Zon']]));
     anne.doc.getMap('ideas').delete('i1');
     anne.doc.getMap('ideas').set('i2', new Y.Map([['createdBy', 'anne']]));
@@ -89,7 +89,7 @@ describe('signed change log', () => {
     await carla.log.receive(dora.sent, REMOTE);
     expect(carla.doc.getMap('ideas').has('d1')).toBe(false);
     expect(carla.log.heldCount).toBe(1);
-    members.set(dora.keys.publicKeyB64, { memberId: 'dora', organisationName: 'Coöp', isAdmin: false });
+    members.set(dora.keys.publicKeyB64, { memberId: 'dora', publicKey: dora.keys.publicKeyB64, organisationName: 'Coöp', isAdmin: false });
     await carla.log.retry(REMOTE);
     expect(carla.doc.getMap('ideas').has('d1')).toBe(true);
   });
@@ -98,7 +98,7 @@ describe('signed change log', () => {
     const members = new Map<string, WriteAuthor>();
     const [anne, bram] = await peers(members, 2);
     if (!anne || !bram) throw new Error('peers');
-    members.set(anne.keys.publicKeyB64, { memberId: 'anne', organisationName: 'Gemeente', isAdmin: true });
+    members.set(anne.keys.publicKeyB64, { memberId: 'anne', publicKey: anne.keys.publicKeyB64, organisationName: 'Gemeente', isAdmin: true });
     anne.doc.getMap('ideas').set('i1', new Y.Map([['createdBy', 'anne'], ['title', 'Zon']]));
     await settle();
     const change = anne.sent[0];
@@ -161,8 +161,8 @@ describe('signed change log', () => {
     const members = new Map<string, WriteAuthor>();
     const [anne, bram, carla] = await peers(members, 3);
     if (!anne || !bram || !carla) throw new Error('peers');
-    members.set(anne.keys.publicKeyB64, { memberId: 'anne', organisationName: 'Gemeente', isAdmin: true });
-    members.set(bram.keys.publicKeyB64, { memberId: 'bram', organisationName: 'Liander', isAdmin: false });
+    members.set(anne.keys.publicKeyB64, { memberId: 'anne', publicKey: anne.keys.publicKeyB64, organisationName: 'Gemeente', isAdmin: true });
+    members.set(bram.keys.publicKeyB64, { memberId: 'bram', publicKey: bram.keys.publicKeyB64, organisationName: 'Liander', isAdmin: false });
     anne.doc.getMap('ideas').set('i1', new Y.Map([['createdBy', 'anne'], ['title', 'Zon']]));
     await settle();
     await bram.log.receive(anne.sent, REMOTE);
@@ -194,8 +194,8 @@ describe('signed change log', () => {
     const members = new Map<string, WriteAuthor>();
     const [anne, bram] = await peers(members, 2);
     if (!anne || !bram) throw new Error('peers');
-    members.set(anne.keys.publicKeyB64, { memberId: 'anne', organisationName: 'Gemeente', isAdmin: true });
-    members.set(bram.keys.publicKeyB64, { memberId: 'bram', organisationName: 'Liander', isAdmin: false });
+    members.set(anne.keys.publicKeyB64, { memberId: 'anne', publicKey: anne.keys.publicKeyB64, organisationName: 'Gemeente', isAdmin: true });
+    members.set(bram.keys.publicKeyB64, { memberId: 'bram', publicKey: bram.keys.publicKeyB64, organisationName: 'Liander', isAdmin: false });
     anne.doc.getMap('ideas').set('i1', new Y.Map([['createdBy', 'anne']]));
     await settle();
     await bram.log.receive(anne.sent, REMOTE);
@@ -222,8 +222,8 @@ describe('signed change log', () => {
     const members = new Map<string, WriteAuthor>();
     const [anne, bram] = await peers(members, 2);
     if (!anne || !bram) throw new Error('peers');
-    members.set(anne.keys.publicKeyB64, { memberId: 'anne', organisationName: 'Gemeente', isAdmin: true });
-    members.set(bram.keys.publicKeyB64, { memberId: 'bram', organisationName: 'Liander', isAdmin: false });
+    members.set(anne.keys.publicKeyB64, { memberId: 'anne', publicKey: anne.keys.publicKeyB64, organisationName: 'Gemeente', isAdmin: true });
+    members.set(bram.keys.publicKeyB64, { memberId: 'bram', publicKey: bram.keys.publicKeyB64, organisationName: 'Liander', isAdmin: false });
     bram.doc.getMap('junk').set('x', 1);
     await settle();
     const stored: StoredChange[] = [];

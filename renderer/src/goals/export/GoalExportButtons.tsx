@@ -7,12 +7,13 @@ import { EXPORT_LABELS_EN, EXPORT_LABELS_NL, exportGoalMarkdown } from '../../..
 import { saveCopy } from '../../documents/export-file';
 import { useWorkspace } from '../../workspace/workspace-context';
 import { useGoalAdoption } from '../useGoalAdoption';
+import { useMandateAuthority } from '../useMandateAuthority';
 import { exportFileName, gatherGoalExport, type GoalExportData } from './goal-export-data';
 
 type Format = 'md' | 'pdf';
 
 async function render(format: Format, data: GoalExportData, english: boolean): Promise<Blob> {
-  const options = { exportedAt: Date.now(), organisationNames: data.organisationNames, memberNames: data.memberNames };
+  const options = { exportedAt: Date.now(), organisationNames: data.organisationNames, memberNames: data.memberNames, mandates: data.mandates };
   if (format === 'md') {
     const markdown = await exportGoalMarkdown(data.goal, data.stances, data.adoption, { ...options, labels: english ? EXPORT_LABELS_EN : EXPORT_LABELS_NL });
     return new Blob([markdown], { type: 'text/markdown;charset=utf-8' });
@@ -28,6 +29,7 @@ export function GoalExportButtons({ goalId }: { readonly goalId: string }) {
   const { t, i18n } = useTranslation();
   const { doc } = useWorkspace();
   const adoption = useGoalAdoption(doc, goalId);
+  const authority = useMandateAuthority();
   const [busy, setBusy] = useState<Format | undefined>();
   const headingId = useId();
   const hintId = useId();
@@ -36,7 +38,8 @@ export function GoalExportButtons({ goalId }: { readonly goalId: string }) {
   const exportAs = async (format: Format) => {
     setBusy(format);
     try {
-      const data = await gatherGoalExport(doc, goalId);
+      if (authority === undefined) return;
+      const data = await gatherGoalExport(doc, goalId, authority);
       const name = exportFileName(data.goal.title, format);
       const result = await saveCopy(await render(format, data, i18n.resolvedLanguage === 'en'), name);
       if (result.ok) {

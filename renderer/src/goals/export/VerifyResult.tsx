@@ -13,6 +13,7 @@ export function VerifyResult({ check, fileName }: { readonly check: ExportFileCh
   const { t, i18n } = useTranslation();
   const { record } = check;
   const invalid = check.stances.filter((stance) => stance.problem !== undefined).length;
+  const invalidMandates = check.mandates.filter((mandate) => !mandate.valid).length;
   const named = (names: Readonly<Record<string, string>>, id: string | undefined) => (id === undefined ? t('goalExport.verify.unknown') : (names[id] ?? id));
   const adoptedAt = record.adoption.adoptedAt;
   const adoption = record.adoption.adopted && adoptedAt !== undefined ? t('goalExport.verify.adoptedOn', { date: formatMoment(adoptedAt, i18n.resolvedLanguage) }) : t('goalExport.verify.notAdopted');
@@ -49,6 +50,7 @@ export function VerifyResult({ check, fileName }: { readonly check: ExportFileCh
         <Alert color="red" role="alert" title={t('goalExport.verify.notVerified')} icon={<IconCircleX aria-hidden />}>
           <List size="sm">
             {invalid > 0 && <List.Item>{t('goalExport.verify.invalidCount', { invalid, total: check.stances.length })}</List.Item>}
+            {invalidMandates > 0 && <List.Item>{t('goalExport.verify.invalidMandates', { count: invalidMandates })}</List.Item>}
             {!check.goalTextMatches && <List.Item>{t('goalExport.verify.goalTextChanged')}</List.Item>}
             {check.visibleText === 'differs' && <List.Item>{t('goalExport.verify.visibleTextChanged')}</List.Item>}
           </List>
@@ -82,6 +84,24 @@ export function VerifyResult({ check, fileName }: { readonly check: ExportFileCh
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {check.mandates.length > 0 && (
+        <Stack gap={4} component="section" aria-label={t('goalExport.verify.mandatesTitle')}>
+          <Text size="sm" fw={600}>
+            {t('goalExport.verify.mandatesTitle')}
+          </Text>
+          {check.mandates.map(({ mandate, valid }, index) => (
+            <Text key={index} size="sm" c={valid ? undefined : 'red.9'}>
+              {t(`goalExport.verify.mandateLine.${mandate.standing}`, {
+                holder: named(record.members, mandate.memberId),
+                organisation: named(record.organisations, mandate.organisationId),
+                grantor: named(record.members, mandate.grantedBy),
+                confirmer: named(record.members, mandate.confirmedBy),
+              })}{' '}
+              — {valid ? (mandate.standing === 'notConfirmed' ? t('goalExport.verify.mandateNotConfirmed') : t('goalExport.verify.mandateValid')) : t('goalExport.verify.mandateInvalid')}
+            </Text>
+          ))}
+        </Stack>
       )}
       {check.kind === 'pdf' && (
         <Text size="xs" c="dimmed">

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OPEN_AUTHORITY } from '../../../../shared/mandates/mandate-state';
 import * as Y from 'yjs';
 import { generateIdentityKeys } from '../../../../shared/crypto/identity-keys';
 import { exportGoalMarkdown } from '../../../../shared/goals/export-markdown';
@@ -40,7 +41,7 @@ async function adoptedWorkspace() {
 describe('gatherGoalExport', () => {
   it('reads an adopted goal with its stances and the names they use, and the export verifies', async () => {
     const { doc, goalId, people } = await adoptedWorkspace();
-    const data = await gatherGoalExport(doc, goalId);
+    const data = await gatherGoalExport(doc, goalId, OPEN_AUTHORITY);
     expect(data.goal).toEqual({ id: 'goal-1', title: 'Opwek 2030', text: TEXT });
     expect(data.adoption).toMatchObject({ adopted: true, adoptedAt: 200, quorum: { minSupportingOrganisations: 2 } });
     expect(data.stances).toHaveLength(2);
@@ -60,13 +61,13 @@ describe('gatherGoalExport', () => {
     const forged = { ...(await sign(1, 'endorse', 300)), at: 301 };
     const stances = (goalsMap(doc).get(goalId) as Y.Map<unknown>).get('stances') as Y.Array<unknown>;
     stances.push([forged]);
-    const data = await gatherGoalExport(doc, goalId);
+    const data = await gatherGoalExport(doc, goalId, OPEN_AUTHORITY);
     expect(data.stances).toHaveLength(2);
     expect(data.leftOut).toBe(1);
   });
 
   it('refuses a goal that is not there', async () => {
-    await expect(gatherGoalExport(new Y.Doc(), 'nope')).rejects.toThrow(GoalNotExportableError);
+    await expect(gatherGoalExport(new Y.Doc(), 'nope', OPEN_AUTHORITY)).rejects.toThrow(GoalNotExportableError);
   });
 });
 

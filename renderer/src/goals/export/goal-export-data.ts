@@ -10,6 +10,8 @@
  */
 import type * as Y from 'yjs';
 import type { ExportAdoption, ExportGoal } from '../../../../shared/goals/export-markdown';
+import type { ExportMandate } from '../../../../shared/goals/export-record';
+import type { MandateAuthority, MandateState } from '../../../../shared/mandates/mandate-state';
 import { toWinAnsi } from '../../../../shared/goals/pdf-text';
 import type { StanceRecord } from '../../../../shared/goals/stance';
 import { currentGoalText, goalAdoption, readGoal } from '../../../../shared/workspace-doc/goals';
@@ -22,8 +24,25 @@ export interface GoalExportData {
   readonly adoption: ExportAdoption;
   readonly organisationNames: Readonly<Record<string, string>>;
   readonly memberNames: Readonly<Record<string, string>>;
+  /** Who granted and confirmed each mandate holder's mandate (the export keeps those of the stances' signers). */
+  readonly mandates: readonly ExportMandate[];
   /** Stances that did not verify and were left out. */
   readonly leftOut: number;
+}
+
+/** Every mandate holder as the export records them. */
+export function exportMandatesOf(state: MandateState): ExportMandate[] {
+  return [...state.organisations.values()].flatMap((organisation) =>
+    organisation.holders.map((holding) => ({
+      organisationId: holding.organisationId,
+      memberId: holding.holderId,
+      publicKey: holding.holderKey,
+      standing: holding.standing,
+      grantedBy: holding.grantedBy,
+      ...(holding.confirmedBy === undefined ? {} : { confirmedBy: holding.confirmedBy }),
+      records: [...holding.records],
+    })),
+  );
 }
 
 export class GoalNotExportableError extends Error {
@@ -33,10 +52,10 @@ export class GoalNotExportableError extends Error {
   }
 }
 
-export async function gatherGoalExport(doc: Y.Doc, goalId: string): Promise<GoalExportData> {
+export async function gatherGoalExport(doc: Y.Doc, goalId: string, authority: MandateAuthority): Promise<GoalExportData> {
   const read = readGoal(doc, goalId);
   if (read === undefined || !read.ok) throw new GoalNotExportableError(goalId);
-  const [{ input, result }, { canonicalText }] = await Promise.all([goalAdoption(doc, goalId), currentGoalText(doc, goalId)]);
+  const [{ input, result, mandates }, { canonicalText }] = await Promise.all([goalAdoption(doc, goalId, authority), currentGoalText(doc, goalId)]);
   const stances: StanceRecord[] = [];
   let leftOut = 0;
   for (const { verification } of input.stances) {
@@ -51,6 +70,7 @@ export async function gatherGoalExport(doc: Y.Doc, goalId: string): Promise<Goal
     adoption: { adopted: result.adopted, ...(result.adoptedAt === undefined ? {} : { adoptedAt: result.adoptedAt }), quorum: input.quorum },
     organisationNames,
     memberNames,
+    mandates: exportMandatesOf(mandates),
     leftOut,
   };
 }
