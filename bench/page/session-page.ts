@@ -8,7 +8,7 @@
  * import order, so RTCDataChannel.prototype.send is patched before the app's
  * sync code (and whatever transport it uses) is evaluated.
  */
-import { sentCount } from './send-counter';
+import { receivedCount, sentCount } from './send-counter';
 import {
   checksum,
   clientId,
@@ -30,7 +30,7 @@ import {
   waitReady,
 } from './session-peer';
 
-const api = { sentCount, start, waitReady, waitConverged, peerView, checksum, clientId, edit, waitEntry, observeTyping, typeText, waitTyped, typingArrivals, stop, flood, misbehave, fuzzEdit, setOnline, statusKind };
+const api = { sentCount, receivedCount, start, waitReady, waitConverged, peerView, checksum, clientId, edit, waitEntry, observeTyping, typeText, waitTyped, typingArrivals, stop, flood, misbehave, fuzzEdit, setOnline, statusKind };
 
 export type SessionPageApi = typeof api;
 

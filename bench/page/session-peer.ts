@@ -23,6 +23,7 @@
  * on one machine, so their clocks agree to well under a millisecond.
  */
 import * as Y from 'yjs';
+import { upsertSelf } from '../../shared/workspace-doc/members';
 import { addIdea } from '../../shared/workspace-doc/ideas';
 import { WorkspaceSync } from '../../renderer/src/sync/workspace-sync';
 import { sentCount } from './send-counter';
@@ -117,6 +118,8 @@ export interface StartOptions {
   readonly memberEntry: boolean;
   /** Who this peer says it is in presence (default: "Deelnemer <index>"). */
   readonly displayName?: string;
+  /** Write this member's own profile, as the app does on joining, so partners list it under Mensen (and can remove it). */
+  readonly profile?: boolean;
   /**
    * Join as a newcomer with this invite code (from the app), proving itself as
    * the app does. Without one the peers form an open workspace (as from before
@@ -149,6 +152,7 @@ export async function start(options: StartOptions): Promise<Started> {
   selfKeys = keys;
   const displayName = options.displayName ?? `Deelnemer ${options.index}`;
   const organisationName = `Organisatie ${options.index % 7}`;
+  if (options.profile) upsertSelf(doc, { memberId: keys.memberId, displayName, organisationName, role: 'Deelnemer', publicKey: keys.publicKeyB64, joinedAt: Date.now() });
   const founderKey = options.invite ? ((await decodeInvite(options.invite)).founderKey ?? null) : null;
   const membership = new WorkspaceMembership(doc, {
     workspaceId: options.workspaceId,

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { callSession } from '../../bench/session-harness';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addOrganisation, createInvite, openSection, startPairAtHosts } from './app-actions';
+import { addOrganisation, createInvite, openSection, readInviteParts, startPairAtHosts } from './app-actions';
+import { storedWorkspaceKey, workspaceIdFromUrl } from './idb';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 import { useScriptedPeers } from './scripted-peer';
 
@@ -16,7 +17,8 @@ import { useScriptedPeers } from './scripted-peer';
  * Every change is signed by its author and checked on receive against the
  * write rules (shared/rules), so A and B refuse those, keep their data, and
  * say what was refused and from whom; H's one change within the rules (an
- * idea) arrives and is H's.
+ * idea) arrives and is H's. Then A removes H: the workspace gets a new key
+ * and H receives no byte of it any more.
  */
 const [PORT_A, PORT_B] = PARTNER_HOST_PORTS;
 const HOSTILE = 'Hendrik Vals';
@@ -34,7 +36,7 @@ test("a member's rule-breaking changes are refused and shown, and the honest par
     await addOrganisation(b.page, { name: 'Liander', type: 'Netbeheerder' });
     await expect(a.page.getByRole('article', { name: 'Liander' })).toBeVisible();
     const inviteH = await createInvite(a.page);
-    const h = await scripted.join(HOSTILE, inviteH);
+    const h = await scripted.join(HOSTILE, inviteH, { profile: true });
     await expect(status(a.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 30_000 });
     await expect(status(b.page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 30_000 });
 
@@ -78,6 +80,30 @@ test("a member's rule-breaking changes are refused and shown, and the honest par
     // A and B still work together: B's edit reaches A.
     await addOrganisation(b.page, { name: 'Alliander', type: 'Netbeheerder' });
     await expect(a.page.getByRole('article', { name: 'Alliander' })).toBeVisible();
+
+    // A removes H. The workspace moves to a new key that H does not get, and from then on H receives nothing of the
+    // workspace (counted on its data channels; only refusals may still reach it), while A and B keep syncing.
+    await openSection(a.page, 'Mensen');
+    await a.page.getByRole('list', { name: 'Mensen in deze werkruimte' }).getByRole('link', { name: HOSTILE }).click();
+    await a.page.getByRole('button', { name: 'Uit de werkruimte verwijderen' }).click();
+    await a.page.getByRole('dialog', { name: `${HOSTILE} uit de werkruimte verwijderen?` }).getByRole('button', { name: 'Verwijderen' }).click();
+    const workspaceId = workspaceIdFromUrl(a.page.url());
+    const firstKey = readInviteParts(inviteH).key;
+    await expect.poll(() => storedWorkspaceKey(a.page, workspaceId)).not.toBe(firstKey);
+    const newKey = await storedWorkspaceKey(a.page, workspaceId);
+    await expect.poll(() => storedWorkspaceKey(b.page, workspaceId)).toBe(newKey);
+    const before = await callSession(h, 5_000, 'receivedCount');
+    expect(before.bytes).toBeGreaterThan(0);
+    await addOrganisation(b.page, { name: 'Stedin', type: 'Netbeheerder' });
+    await openSection(a.page, 'Organisaties');
+    await expect(a.page.getByRole('article', { name: 'Stedin' })).toBeVisible();
+    await addOrganisation(a.page, { name: 'Enexis', type: 'Netbeheerder' });
+    await expect(b.page.getByRole('article', { name: 'Enexis' })).toBeVisible();
+    await expect(status(a.page)).toHaveText('Bijgewerkt met 1 partner');
+    await expect(status(b.page)).toHaveText('Bijgewerkt met 1 partner');
+    const after = await callSession(h, 5_000, 'receivedCount');
+    console.log(`hostile member after removal: ${after.bytes - before.bytes} workspace bytes, ${after.authBytes - before.authBytes} bytes of refusals`);
+    expect(after.bytes - before.bytes).toBe(0);
   } finally {
     await scripted.stopAll();
     await Promise.all(partners.map((partner) => partner.close()));

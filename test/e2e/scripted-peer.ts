@@ -12,7 +12,7 @@ export interface ScriptedPeers {
    * A scripted member in its own Chromium process: the session benchmark page, running the app's own
    * WorkspaceSync and membership, admitted with `invite` like any partner.
    */
-  join(name: string, invite: string): Promise<Page>;
+  join(name: string, invite: string, options?: { readonly profile?: boolean }): Promise<Page>;
   /** Stops every scripted peer this test started. */
   stopAll(): Promise<void>;
 }
@@ -32,7 +32,7 @@ export function useScriptedPeers(label: string): ScriptedPeers {
     await server?.close();
   });
   return {
-    async join(name, invite) {
+    async join(name, invite, options = {}) {
       if (!browser || !server) throw new Error('scripted peers: beforeAll has not run');
       const { workspaceId, key, hub } = readInviteParts(invite);
       const opened: Page[] = [];
@@ -40,7 +40,7 @@ export function useScriptedPeers(label: string): ScriptedPeers {
       const page = opened[0];
       if (!page) throw new Error('scripted peers: no page opened');
       pages.push(page);
-      await callSession(page, 15_000, 'start', { hubUrl: hub, workspaceId, key, index: 0, seedChars: 0, memberEntry: false, displayName: name, invite });
+      await callSession(page, 15_000, 'start', { hubUrl: hub, workspaceId, key, index: 0, seedChars: 0, memberEntry: false, displayName: name, invite, profile: options.profile ?? false });
       return page;
     },
     async stopAll() {
