@@ -6,6 +6,9 @@ import { currentRotation, KeyRotationError, keyCheckOf } from './key-rotation';
 import { resolveMemberList } from './member-list';
 import { recordId, signMembershipRecord, verifyMembershipRecord, type VerifiedRecord } from './membership-record';
 import { WorkspaceMembership } from './workspace-membership';
+import { generateIdentityKeys } from '../crypto/identity-keys';
+import { generateBoxKeys } from '../crypto/sealed-box';
+import { encodeInvite } from '../invite/invite-code';
 import { connectToLobby, makePeople, memberSelf, startWorkspaceOfFour, sync, WS, type Person } from './workspace-of-four.test-helper';
 
 let anne: Person, bram: Person, carla: Person, dirk: Person;
@@ -120,5 +123,32 @@ describe('the lobby on an old key', () => {
     const atBram = await connectToLobby(b, a);
     expect(atBram.failedAtMember).toContain('removed');
     await expect(b.keys.current()).rejects.toMatchObject({ problem: 'noBox' });
+  });
+
+  it('admits nobody with an invite made before the rotation (it carries the old key); a newer invite admits', async () => {
+    const { members } = await workspaceOfFour();
+    const [a] = members as [WorkspaceMembership];
+    await a.remove([bram.keys.publicKeyB64]);
+    const eve: Person = { keys: await generateIdentityKeys(), box: await generateBoxKeys(), name: 'Eve' };
+    const rotatedAt = (await a.keys.rotatedAt()) as number;
+    const inviteAt = async (createdAt: number) =>
+      encodeInvite(
+        {
+          v: 1,
+          inviteId: crypto.randomUUID(),
+          workspaceId: WS,
+          regionId: 'achterhoek',
+          workspaceName: 'RES',
+          key: 'k'.repeat(43),
+          hubs: [],
+          inviter: { memberId: anne.keys.memberId, displayName: 'Anne', organisationName: 'Org Anne', publicKey: anne.keys.publicKeyB64 },
+          createdAt,
+          founderKey: anne.keys.publicKeyB64,
+        },
+        anne.keys.privateKey,
+      );
+    const newcomer = async (createdAt: number) => new WorkspaceMembership(new Y.Doc(), { workspaceId: WS, founderKey: anne.keys.publicKeyB64, self: memberSelf(eve), inviteCode: await inviteAt(createdAt) });
+    expect((await connectToLobby(await newcomer(rotatedAt - 1000), a)).failedAtMember).toContain('inviteRevoked');
+    expect((await connectToLobby(await newcomer(rotatedAt + 1), a)).atMember).toHaveLength(1);
   });
 });

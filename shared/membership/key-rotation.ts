@@ -32,6 +32,10 @@
  * longer an administrator does not count, so a removed administrator cannot
  * leave a rotation behind that others would follow.
  *
+ * Invites made before the rotation that counts admit nobody any more: they
+ * carry the old key, which the removed member knows too. The administrator
+ * makes new ones (which carry the new key).
+ *
  * A member who was offline during the rotation still has only the old key. A
  * device that rotated keeps listening on the old room for LOBBY_MS (a lobby):
  * there a connection is proven as ever, and a proven member is handed the

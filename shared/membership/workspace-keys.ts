@@ -120,6 +120,12 @@ export class WorkspaceKeys {
     return ids;
   }
 
+  /** When the rotation that counts was made (invites from before it admit nobody); null while the workspace has its first key. */
+  async rotatedAt(): Promise<number | null> {
+    const records = await this.access.records();
+    return currentRotation(records, this.access.resolve(records).admins, this.workspaceId)?.at ?? null;
+  }
+
   /** What a member who was away needs from a lobby. */
   async rotationRecords(): Promise<string[]> {
     const records = await this.access.records();

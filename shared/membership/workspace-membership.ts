@@ -268,6 +268,9 @@ export class WorkspaceMembership implements Authenticator {
     if (used !== undefined || this.admitting.has(invite.inviteId)) return { ok: false, reason: 'inviteUsed' };
     if (list.revokedInvites.has(invite.inviteId)) return { ok: false, reason: 'inviteRevoked' };
     if (invite.expiresAt !== undefined && this.now() > invite.expiresAt) return { ok: false, reason: 'inviteExpired' };
+    // An invite from before the last key rotation carries a key the removed member also knew (key-rotation.ts): it admits nobody.
+    const rotatedAt = await this.keys.rotatedAt();
+    if (rotatedAt !== null && invite.createdAt <= rotatedAt) return { ok: false, reason: 'inviteRevoked' };
     this.admitting.add(invite.inviteId);
     try {
       const record = await signMembershipRecord(

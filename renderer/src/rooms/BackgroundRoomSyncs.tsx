@@ -27,8 +27,8 @@ function RunningRoomSync({ roomId, workspaceId, doc, identity, membership }: Roo
   const auth = useMemo(() => (membership && keys ? roomAuthenticator(membership, keys) : undefined), [membership, keys]);
   const keySource = useMemo(() => (keys && auth ? roomKeySource(keys, roomId, auth) : undefined), [keys, auth, roomId]);
   const sync = useWorkspaceSync(doc, roomId, identity, auth, loadRoomAccess, 'room');
-  useKeyRotation(keySource, roomId, sync.settings);
-  useEffect(() => registry?.set(roomId, sync), [registry, roomId, sync]);
+  const keyProblem = useKeyRotation(keySource, roomId, sync.settings);
+  useEffect(() => registry?.set(roomId, keyProblem ? { ...sync, keyProblem } : sync), [registry, roomId, sync, keyProblem]);
   useEffect(() => () => registry?.set(roomId, undefined), [registry, roomId]);
   return null;
 }

@@ -65,6 +65,11 @@ export function LoadedRoom({ roomId, titleHint, roomDoc }: { roomId: string; tit
           </Button>
         </Group>
       </Group>
+      {sync.keyProblem && (
+        <Alert color="orange" role="alert">
+          {t('rooms.keyProblem')}
+        </Alert>
+      )}
       {!arrived && <Alert color="blue">{t('rooms.waiting')}</Alert>}
       {arrived && !meta.ok && <Alert color="orange">{t('rooms.metaDamaged', { problem: meta.problem })}</Alert>}
       {meta.ok && (

@@ -46,7 +46,7 @@ export function InviteModal({ workspace, identity, membership, onClose }: Invite
   useEffect(() => {
     let live = true;
     (async () => {
-      const [access, hub] = await Promise.all([ensureWorkspaceAccess(db, workspace.id), host.sync.localHub()]);
+      const [access, hub, rotated] = await Promise.all([ensureWorkspaceAccess(db, workspace.id), host.sync.localHub(), membership?.keys.current().catch(() => null)]);
       const inviteId = crypto.randomUUID();
       const expiresAt = Date.now() + days * DAY_MS;
       const code = await encodeInvite(
@@ -56,7 +56,8 @@ export function InviteModal({ workspace, identity, membership, onClose }: Invite
           workspaceId: workspace.id,
           regionId: workspace.regionId,
           workspaceName: workspace.name,
-          key: access.key,
+          // A rotation this device has not moved to yet (it waits ROTATION_SETTLE_MS) is what the invitee must get.
+          key: rotated?.key ?? access.key,
           hubs: hub.reachableAt.slice(0, MAX_INVITE_HUBS),
           inviter: {
             memberId: identity.memberId,
@@ -81,9 +82,21 @@ export function InviteModal({ workspace, identity, membership, onClose }: Invite
     };
   }, [db, workspace, identity, membership, days]);
 
+  // Invites from before the last key rotation admit nobody any more (shared/membership/key-rotation.ts): not listed as open.
+  const [rotatedAt, setRotatedAt] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    membership?.keys
+      .rotatedAt()
+      .then((at) => live && setRotatedAt(at))
+      .catch((error: unknown) => console.error('Could not read the last key rotation', error));
+    return () => {
+      live = false;
+    };
+  }, [membership, list]);
   const current = state.status === 'ready' ? state.inviteId : undefined;
   const open = [...(list?.issuedInvites.values() ?? [])]
-    .filter((invite) => invite.issuedBy === identity.publicKeyB64 && invite.inviteId !== current && !invite.revoked && invite.usedBy === undefined && invite.expiresAt > openedAt)
+    .filter((invite) => invite.issuedBy === identity.publicKeyB64 && invite.inviteId !== current && !invite.revoked && invite.usedBy === undefined && invite.expiresAt > openedAt && invite.at > (rotatedAt ?? -1))
     .sort((a, b) => b.at - a.at);
   const when = (at: number) => new Date(at).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const revoke = (inviteId: string) => {

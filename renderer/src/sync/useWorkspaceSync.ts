@@ -6,6 +6,7 @@ import type { SyncStatus } from '../../../shared/sync/sync-status';
 import type { Authenticator } from '../../../shared/membership/auth-session';
 import type { RefusalReason } from '../../../shared/membership/peer-auth';
 import type { DocumentKind } from '../../../shared/rules/write-rules';
+import type { KeyRotationProblem } from '../membership/useKeyRotation';
 
 /** Refusals that only a new invite mends: the user is told so beside the status. */
 const INVITE_REFUSALS: readonly RefusalReason[] = ['inviteUsed', 'inviteExpired', 'inviteRevoked', 'inviteInvalid', 'otherWorkspace', 'notMember', 'removed'];
@@ -27,6 +28,8 @@ export interface WorkspaceSyncState {
   readonly refusedInvite?: RefusalReason;
   /** The running sync, for features that ride on its peer connections (file transfer). */
   readonly instance: WorkspaceSync | undefined;
+  /** Why a rotated key could not be taken here (a room's, shown on its screen: BackgroundRoomSyncs). */
+  readonly keyProblem?: KeyRotationProblem;
 }
 
 /** Where a synced document's key and known peer hubs come from; must be a stable (module-level) function. */
