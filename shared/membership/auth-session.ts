@@ -16,7 +16,12 @@ export interface VerifiedPeer {
   readonly as: 'member' | 'newcomer' | 'open';
 }
 
-export type CheckResult = { readonly ok: true; readonly peer: VerifiedPeer; readonly admission?: string } | { readonly ok: false; readonly reason: RefusalReason };
+/**
+ * `soon`: the refusal may mend itself in moments (a peer still on a workspace
+ * from before proven membership, about to adopt its founder), so the peer is
+ * not kept at a distance as for a lasting refusal.
+ */
+export type CheckResult = { readonly ok: true; readonly peer: VerifiedPeer; readonly admission?: string } | { readonly ok: false; readonly reason: RefusalReason; readonly soon?: true };
 
 /** What this device knows and can sign; workspace-membership.ts implements it. */
 export interface Authenticator {
@@ -55,8 +60,8 @@ export interface AuthBinding {
 
 export interface AuthEvents {
   verified(peer: VerifiedPeer): void;
-  /** `byThem`: the other end refused us; otherwise we refused them. */
-  failed(reason: RefusalReason, byThem: boolean): void;
+  /** `byThem`: the other end refused us; otherwise we refused them (`soon`: see CheckResult). */
+  failed(reason: RefusalReason, byThem: boolean, soon?: boolean): void;
 }
 
 export class AuthSession {
@@ -88,11 +93,11 @@ export class AuthSession {
   }
 
   /** Gives up on this connection (e.g. no proof in time). */
-  fail(reason: RefusalReason, byThem: boolean): void {
+  fail(reason: RefusalReason, byThem: boolean, soon = false): void {
     if (this.done) return;
     this.done = true;
     if (!byThem) this.link.send(encodeAuthMessage({ kind: 'refused', reason }));
-    this.events.failed(reason, byThem);
+    this.events.failed(reason, byThem, soon);
     this.link.close();
   }
 
@@ -123,7 +128,7 @@ export class AuthSession {
           transcript({ room, proverFingerprint: remoteFingerprint, verifierFingerprint: localFingerprint, proverNonce: theirNonce, verifierNonce: this.nonce, member }),
         );
         if (this.done) return;
-        if (!result.ok) return this.fail(result.reason, false);
+        if (!result.ok) return this.fail(result.reason, false, result.soon);
         this.peer = result.peer;
         if (result.admission) this.link.send(encodeAuthMessage({ kind: 'admitted', record: result.admission }));
         this.events.verified(result.peer);

@@ -32,9 +32,9 @@ export function startLobbySession(link: AuthLink, auth: LobbyAuthenticator, bind
           timer = setTimeout(() => link.close(), LINGER_MS);
         });
     },
-    failed: (reason, byThem) => {
+    failed: (reason, byThem, soon) => {
       clearTimeout(timer);
-      events.failed(reason, byThem);
+      events.failed(reason, byThem, soon);
     },
   });
   return session;

@@ -217,7 +217,8 @@ export class WorkspaceMembership implements Authenticator {
   }
 
   async check(proof: Proof, transcriptFor: (member: MemberRef) => Uint8Array): Promise<CheckResult> {
-    if (proof.as === 'open') return this.open ? { ok: true, peer: { member: proof.member, as: 'open' } } : { ok: false, reason: 'notMember' };
+    // A peer still open (from before proven membership) adopts the founder from this device's proof on this very connection: its next one will prove it.
+    if (proof.as === 'open') return this.open ? { ok: true, peer: { member: proof.member, as: 'open' } } : { ok: false, reason: 'notMember', soon: true };
     if (this.open && proof.as !== 'member') return { ok: false, reason: 'notMember' };
     if (!(await this.signatureHolds(proof.member.publicKey, proof.signature, transcriptFor(proof.member)))) return { ok: false, reason: 'badProof' };
     const own = await this.records();

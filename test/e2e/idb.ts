@@ -73,6 +73,11 @@ export async function countRows(page: Page, store: string): Promise<number> {
   return (await runIdbOp(page, { kind: 'count', store })) as number;
 }
 
+/** One stored row as it is, by primary key (undefined when there is none). */
+export function storedRow(page: Page, store: string, key: string): Promise<unknown> {
+  return runIdbOp(page, { kind: 'get', store, key });
+}
+
 /** The workspace key this page's device uses now (it changes when the key is rotated). */
 export async function storedWorkspaceKey(page: Page, workspaceId: string): Promise<string | undefined> {
   return ((await runIdbOp(page, { kind: 'get', store: 'workspaceAccess', key: workspaceId })) as { key?: string } | undefined)?.key;

@@ -47,7 +47,7 @@ export interface GatedPeerProtocol extends PeerProtocol {
 
 export interface GateEvents {
   verified(id: string, peer: VerifiedPeer, pc: RTCPeerConnection | undefined): void;
-  refused(id: string, reason: RefusalReason, byThem: boolean, remotePeerId: string): void;
+  refused(id: string, reason: RefusalReason, byThem: boolean, remotePeerId: string, soon: boolean): void;
   closed(id: string): void;
 }
 
@@ -93,9 +93,9 @@ export function createMeshPeerProtocol(mesh: MeshSync, auth: Authenticator, room
           events.verified(id, peer, pc);
           for (const bytes of held.splice(0)) mesh.receive(id, bytes);
         },
-        failed: (reason, byThem) => {
+        failed: (reason, byThem, soon) => {
           clearTimeout(link.timer);
-          events.refused(id, reason, byThem, conn.remotePeerId);
+          events.refused(id, reason, byThem, conn.remotePeerId, soon ?? false);
         },
       }),
     };

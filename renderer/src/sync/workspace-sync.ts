@@ -150,10 +150,10 @@ export class WorkspaceSync {
         this.verifiedPeers.set(id, peer);
         if (pc) this.addConnection(pc);
       },
-      refused: (_id, reason, byThem, remotePeerId) => {
+      refused: (_id, reason, byThem, remotePeerId, soon) => {
         const now = Date.now();
         this.refusalLog = [{ reason, byThem, at: now }, ...this.refusalLog].slice(0, MAX_REFUSALS);
-        if (!byThem && LASTING_REFUSALS.has(reason)) this.refusedPeers.set(remotePeerId, now + REFUSED_BACKOFF_MS);
+        if (!byThem && !soon && LASTING_REFUSALS.has(reason)) this.refusedPeers.set(remotePeerId, now + REFUSED_BACKOFF_MS);
       },
       closed: (id) => this.verifiedPeers.delete(id),
     });
