@@ -51,7 +51,8 @@ export function useKeyRotation(source: KeySource | undefined, documentId: string
           const current = await source.current();
           if (live) setProblem(undefined);
           if (!current || !live) return;
-          const knownFor = Date.now() - (firstKnown.get(current.key) ?? firstKnown.set(current.key, Date.now()).get(current.key) ?? 0);
+          if (!firstKnown.has(current.key)) firstKnown.set(current.key, Date.now());
+          const knownFor = Date.now() - (firstKnown.get(current.key) as number);
           if (knownFor >= ROTATION_SETTLE_MS) await source.adopt(db, current);
           else if (!settleTimer) settleTimer = setTimeout(() => ((settleTimer = undefined), follow()), ROTATION_SETTLE_MS - knownFor);
         })

@@ -123,7 +123,7 @@ export class WorkspaceSync {
 
   private constructor(
     doc: Y.Doc,
-    private readonly room: string,
+    room: string,
     options: WorkspaceSyncOptions,
     changeLog: SignedChangeLog | undefined,
     private readonly releaseRoom: () => void,
