@@ -31,10 +31,9 @@ import type { Proof } from './peer-auth';
 import { inviteRoot, isLegacyFounder, legacyMembers } from './legacy-upgrade';
 import type { BoxKeys } from '../crypto/sealed-box';
 import { WorkspaceKeys, type RemovalOutcome } from './workspace-keys';
+import { currentRotation } from './key-rotation';
 
 /** What is wrong with a membership action the user asked for, for the UI to word. */
-export type { CurrentKey, RemovalOutcome } from './workspace-keys';
-
 export class MembershipActionError extends Error {
   override readonly name = 'MembershipActionError';
   constructor(
@@ -270,8 +269,8 @@ export class WorkspaceMembership implements Authenticator {
     if (list.revokedInvites.has(invite.inviteId)) return { ok: false, reason: 'inviteRevoked' };
     if (invite.expiresAt !== undefined && this.now() > invite.expiresAt) return { ok: false, reason: 'inviteExpired' };
     // An invite from before the last key rotation carries a key the removed member also knew (key-rotation.ts): it admits nobody.
-    const rotatedAt = await this.keys.rotatedAt();
-    if (rotatedAt !== null && invite.createdAt <= rotatedAt) return { ok: false, reason: 'inviteRevoked' };
+    const rotatedAt = currentRotation(own, list.admins, workspaceId)?.at;
+    if (rotatedAt !== undefined && invite.createdAt <= rotatedAt) return { ok: false, reason: 'inviteRevoked' };
     this.admitting.add(invite.inviteId);
     try {
       const record = await signMembershipRecord(

@@ -104,8 +104,7 @@ export class RoomKeys {
     const recipients = new Map([...members].map((member) => [member, boxKeys.get(member)]));
     const previous = currentRotation(await this.records(), members, this.roomId);
     const rotation = await makeRotation({ previous, documentId: this.roomId, workspaceId: this.workspaceId, recipients, signer: this.self.publicKeyB64, cause, at: this.now() });
-    const record = await signMembershipRecord(rotation.payload, this.self.privateKey);
-    this.map.set(recordId(record.text), record.text);
+    this.keep((await signMembershipRecord(rotation.payload, this.self.privateKey)).text);
     const unreachable = rotation.unreachable.flatMap((key): MemberRef[] => {
       const listed = list.members.get(key);
       return listed ? [{ publicKey: key, displayName: listed.displayName, organisationName: listed.organisationName }] : [];
@@ -125,8 +124,14 @@ export class RoomKeys {
     const members = await this.members();
     for (const text of texts) {
       const record = await verifyMembershipRecord(text).catch(() => null);
-      if (record && takenFromLobby(record, members, this.workspaceId, this.roomId) && this.map.get(recordId(record.text)) !== record.text) this.map.set(recordId(record.text), record.text);
+      if (record && takenFromLobby(record, members, this.workspaceId, this.roomId)) this.keep(record.text);
     }
+  }
+
+  /** Adds a rotation record to the room's document (idempotent: keyed by its hash). */
+  private keep(text: string): void {
+    const id = recordId(text);
+    if (this.map.get(id) !== text) this.map.set(id, text);
   }
 }
 

@@ -80,12 +80,12 @@ export function storedRow(page: Page, store: string, key: string): Promise<unkno
 
 /** The workspace key this page's device uses now (it changes when the key is rotated). */
 export async function storedWorkspaceKey(page: Page, workspaceId: string): Promise<string | undefined> {
-  return ((await runIdbOp(page, { kind: 'get', store: 'workspaceAccess', key: workspaceId })) as { key?: string } | undefined)?.key;
+  return ((await storedRow(page, 'workspaceAccess', workspaceId)) as { key?: string } | undefined)?.key;
 }
 
 /** The same for a confidential room's key. */
 export async function storedRoomKey(page: Page, roomId: string): Promise<string | undefined> {
-  return ((await runIdbOp(page, { kind: 'get', store: 'roomAccess', key: roomId })) as { key?: string } | undefined)?.key;
+  return ((await storedRow(page, 'roomAccess', roomId)) as { key?: string } | undefined)?.key;
 }
 
 /** Bytes of workspace document updates the page has stored (y-dexie persists what arrives from peers). */

@@ -71,7 +71,7 @@ export function useKeyRotation(source: KeySource | undefined, documentId: string
     };
   }, [db, source]);
 
-  const lobbyKeys = useLiveQuery(async () => (source ? JSON.stringify(openLobbies(await source.stored(db)).map((lobby) => lobby.key)) : undefined), [db, source]);
+  const lobbyKeys = useLiveQuery(async () => (source ? JSON.stringify(openLobbies(await source.stored(db))) : undefined), [db, source]);
   const signalingKey = settings && !settings.workOffline ? JSON.stringify([settings.extraSignaling, settings.iceServers]) : undefined;
   useEffect(() => {
     if (!source || lobbyKeys === undefined || signalingKey === undefined) return;

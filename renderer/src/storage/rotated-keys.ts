@@ -30,6 +30,6 @@ export async function adoptRotatedKeyIn<Row extends RotatedKeyFields>(db: Stroom
 }
 
 /** The old keys whose lobby is still open, checked again on the way out. */
-export function openLobbies(row: RotatedKeyFields | undefined, now = Date.now()): { key: string; generation: number }[] {
-  return (row?.previousKeys ?? []).filter((previous) => previous.until > now && WorkspaceKeySchema.safeParse(previous.key).success).map(({ key, generation }) => ({ key, generation }));
+export function openLobbies(row: RotatedKeyFields | undefined, now = Date.now()): string[] {
+  return (row?.previousKeys ?? []).filter((previous) => previous.until > now && WorkspaceKeySchema.safeParse(previous.key).success).map((previous) => previous.key);
 }

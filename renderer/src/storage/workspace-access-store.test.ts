@@ -36,7 +36,8 @@ describe('rotated keys', () => {
     expect(await adoptRotatedKey(db, id, { key: second, generation: 1 }, 1001)).toBe(false);
     const row = await db.workspaceAccess.get(id);
     expect(row).toMatchObject({ key: second, generation: 1 });
-    expect(openLobbies(row, 2000)).toEqual([{ key: first, generation: 0 }]);
+    expect(openLobbies(row, 2000)).toEqual([first]);
+    expect(row?.previousKeys).toEqual([{ key: first, generation: 0, until: 1000 + 30 * 24 * 3600 * 1000 }]);
     expect(openLobbies(row, 1000 + 31 * 24 * 3600 * 1000)).toEqual([]);
     db.close();
   });

@@ -16,7 +16,7 @@
  * number: after glare, y-webrtc can replace a connection to the same peer, and
  * the old one's close must not remove the new one.
  */
-import type { AuthSession as AuthSessionType, Authenticator, VerifiedPeer } from '../../../shared/membership/auth-session';
+import type { AuthBinding, AuthLink, AuthSession as AuthSessionType, Authenticator, VerifiedPeer } from '../../../shared/membership/auth-session';
 import { AuthSession } from '../../../shared/membership/auth-session';
 import { isAuthMessage, sdpFingerprint, type RefusalReason } from '../../../shared/membership/peer-auth';
 import type { MeshSync } from '../../../shared/sync/mesh/mesh-sync';
@@ -61,6 +61,26 @@ interface Link {
   readonly timer: ReturnType<typeof setTimeout>;
 }
 
+/**
+ * How one y-webrtc connection carries a peer-auth session (shared/membership/
+ * auth-session.ts): sending that survives a connection already closing, and
+ * the binding to this connection's two DTLS fingerprints as the SDPs name
+ * them. Without both fingerprints (`bound` false) the proof cannot be bound
+ * to the connection: the caller refuses rather than proves loosely.
+ */
+export function authLinkOf(conn: PeerConn, room: string): { readonly link: AuthLink; readonly binding: AuthBinding; readonly bound: boolean } {
+  const pc = conn.peer._pc;
+  const binding = { room, localFingerprint: sdpFingerprint(pc?.localDescription?.sdp) ?? '', remoteFingerprint: sdpFingerprint(pc?.remoteDescription?.sdp) ?? '' };
+  const send = (bytes: Uint8Array): void => {
+    try {
+      conn.peer.send(bytes);
+    } catch (error) {
+      console.warn('Peer auth: could not send on a closing connection', error);
+    }
+  };
+  return { link: { send, close: () => conn.destroy() }, binding, bound: binding.localFingerprint !== '' && binding.remoteFingerprint !== '' };
+}
+
 export function createMeshPeerProtocol(mesh: MeshSync, auth: Authenticator, room: string, events: GateEvents): GatedPeerProtocol {
   const links = new Map<PeerConn, Link>();
   let serial = 0;
@@ -68,29 +88,20 @@ export function createMeshPeerProtocol(mesh: MeshSync, auth: Authenticator, room
     const existing = links.get(conn);
     if (existing) return existing;
     const id = `${conn.remotePeerId}#${++serial}`;
-    const pc = conn.peer._pc;
-    const localFingerprint = sdpFingerprint(pc?.localDescription?.sdp) ?? '';
-    const remoteFingerprint = sdpFingerprint(pc?.remoteDescription?.sdp) ?? '';
     const held: Uint8Array[] = [];
-    const send = (bytes: Uint8Array): void => {
-      try {
-        conn.peer.send(bytes);
-      } catch (error) {
-        console.warn('Peer auth: could not send on a closing connection', error);
-      }
-    };
+    const { link: authLink, binding, bound } = authLinkOf(conn, room);
     const link: Link = {
       id,
       held,
       proven: false,
       heardAuth: false,
       timer: setTimeout(() => link.session.fail('timeout', false), AUTH_TIMEOUT_MS),
-      session: new AuthSession({ send, close: () => conn.destroy() }, auth, { room, localFingerprint, remoteFingerprint }, {
+      session: new AuthSession(authLink, auth, binding, {
         verified: (peer) => {
           clearTimeout(link.timer);
           link.proven = true;
-          mesh.addNeighbour(id, { send, close: () => conn.destroy() });
-          events.verified(id, peer, pc);
+          mesh.addNeighbour(id, authLink);
+          events.verified(id, peer, conn.peer._pc);
           for (const bytes of held.splice(0)) mesh.receive(id, bytes);
         },
         failed: (reason, byThem, soon) => {
@@ -99,9 +110,8 @@ export function createMeshPeerProtocol(mesh: MeshSync, auth: Authenticator, room
         },
       }),
     };
-    // Without both fingerprints the proof cannot be bound to this connection: refuse rather than prove loosely.
     links.set(conn, link);
-    if (!localFingerprint || !remoteFingerprint) link.session.fail('badProof', false);
+    if (!bound) link.session.fail('badProof', false);
     return link;
   };
   return {

@@ -17,13 +17,13 @@ import { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
 import { roomNameFor } from '../../../shared/invite/workspace-key';
 import type { AuthSession } from '../../../shared/membership/auth-session';
-import { isAuthMessage, sdpFingerprint } from '../../../shared/membership/peer-auth';
+import { isAuthMessage } from '../../../shared/membership/peer-auth';
 import { startLobbySession, type LobbyAuthenticator } from '../../../shared/membership/rotation-lobby';
 import { LOBBY_ANNOUNCE_MS } from '../../../shared/membership/key-rotation';
 import { REANNOUNCE_MS } from '../../../shared/sync/mesh/topology';
 import { createFramingWrtc } from './framing-peer-connection';
 import type { PeerConn, PeerProtocol } from './mesh-peer-protocol';
-import { AUTH_TIMEOUT_MS } from './mesh-peer-protocol';
+import { AUTH_TIMEOUT_MS, authLinkOf } from './mesh-peer-protocol';
 import { claimRoom } from './room-claims';
 
 /** While a lobby still announces itself: y-webrtc announces only below this many connections (a lobby's are brief). */
@@ -98,22 +98,14 @@ export class RotationLobby {
   private sessionOf(conn: PeerConn, room: string, membership: LobbyAuthenticator): AuthSession {
     const existing = this.sessions.get(conn);
     if (existing) return existing.session;
-    const pc = conn.peer._pc;
-    const send = (bytes: Uint8Array): void => {
-      try {
-        conn.peer.send(bytes);
-      } catch (error) {
-        console.warn('Rotation lobby: could not send on a closing connection', error);
-      }
-    };
-    const binding = { room, localFingerprint: sdpFingerprint(pc?.localDescription?.sdp) ?? '', remoteFingerprint: sdpFingerprint(pc?.remoteDescription?.sdp) ?? '' };
-    const session = startLobbySession({ send, close: () => conn.destroy() }, membership, binding, {
+    const { link, binding, bound } = authLinkOf(conn, room);
+    const session = startLobbySession(link, membership, binding, {
       verified: () => this.backoff.set(conn.remotePeerId, Date.now() + SERVED_BACKOFF_MS),
       failed: () => this.backoff.set(conn.remotePeerId, Date.now() + SERVED_BACKOFF_MS),
     });
     const timer = setTimeout(() => session.fail('timeout', false), AUTH_TIMEOUT_MS);
     this.sessions.set(conn, { session, timer });
-    if (!binding.localFingerprint || !binding.remoteFingerprint) session.fail('badProof', false);
+    if (!bound) session.fail('badProof', false);
     return session;
   }
 

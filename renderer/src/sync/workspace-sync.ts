@@ -86,7 +86,6 @@ export interface WorkspaceSyncOptions {
   readonly changeStore?: ChangeStore;
 }
 
-
 export class WorkspaceSync {
   readonly awareness: Awareness;
   private readonly provider: WebrtcProvider;
