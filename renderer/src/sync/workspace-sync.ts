@@ -39,23 +39,6 @@ import { claimRoom } from './room-claims';
 /** y-webrtc has no event for a signaling socket opening or closing; the status is re-read this often too. */
 const STATUS_POLL_MS = 1000;
 
-/**
- * A connection that has not opened by then is given up, so the next
- * announcement can make a new one: y-webrtc never times out a connection
- * that is still being set up, and answers nobody it still has one to. Two
- * peers announcing at the same moment (both moving to a rotated key) could
- * otherwise keep a dead attempt to each other and never meet. ICE on a LAN
- * takes well under a second.
- */
-export const CONNECT_TIMEOUT_MS = 15_000;
-
-/** What the lookout for stalled connections reads of y-webrtc's WebrtcConn. */
-interface PendingConn {
-  readonly connected: boolean;
-  readonly closed: boolean;
-  destroy(): void;
-}
-
 /** A peer that floods, by name when its presence is known. */
 export interface FloodingPeer {
   readonly origin: number;
@@ -114,8 +97,6 @@ export class WorkspaceSync {
   private presenceWhileOffline: Record<string, unknown>;
   private readonly mesh: MeshSync;
   private readonly reannounceTimer: ReturnType<typeof setInterval>;
-  /** When each connection still being set up was first seen so (CONNECT_TIMEOUT_MS). */
-  private readonly connectingSince = new WeakMap<PendingConn, number>();
   /** What the user asked for; the provider follows LEAVE_GRACE_MS later when going offline, so the goodbye gets out. */
   private wantOnline: boolean;
   private leaveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -215,20 +196,8 @@ export class WorkspaceSync {
     this.wantOnline = options.online;
     if (!options.online) this.provider.disconnect();
     this.reannounceTimer = setInterval(() => {
-      this.dropStalledConnections(Date.now());
       if (this.wantOnline && this.mesh.degree < TARGET_DEGREE) (this.provider.room as unknown as { announce(): void } | null)?.announce();
     }, REANNOUNCE_MS);
-  }
-
-  /** Gives up connections still not open after CONNECT_TIMEOUT_MS (closing one makes y-webrtc announce again). */
-  private dropStalledConnections(now: number): void {
-    const conns = (this.provider.room as unknown as { webrtcConns: Map<string, PendingConn> } | null)?.webrtcConns;
-    for (const conn of conns?.values() ?? []) {
-      if (conn.connected || conn.closed) continue;
-      const since = this.connectingSince.get(conn) ?? now;
-      this.connectingSince.set(conn, since);
-      if (now - since > CONNECT_TIMEOUT_MS) conn.destroy();
-    }
   }
 
   static async start(doc: Y.Doc, options: WorkspaceSyncOptions): Promise<WorkspaceSync> {
