@@ -4,7 +4,7 @@ import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys
 import { encodeInvite, type InvitePayload } from '../invite/invite-code';
 import { membershipMap } from '../workspace-doc/schema';
 import { upsertSelf } from '../workspace-doc/members';
-import { AuthSession, type Authenticator, type VerifiedPeer } from './auth-session';
+import { AuthSession, type AuthBinding, type Authenticator, type BindingSource, type VerifiedPeer } from './auth-session';
 import { decodeAuthMessage, encodeAuthMessage, sdpFingerprint, type RefusalReason } from './peer-auth';
 import { WorkspaceMembership } from './workspace-membership';
 
@@ -44,7 +44,13 @@ interface End {
 }
 
 /** Connects two authenticators over an in-memory link, as two ends of one connection with the given fingerprints. */
-async function connect(a: Authenticator, b: Authenticator, fingerprints = { a: 'sha-256 aa', b: 'sha-256 bb' }, seenByA = fingerprints.b): Promise<[End, End]> {
+async function connect(
+  a: Authenticator,
+  b: Authenticator,
+  fingerprints = { a: 'sha-256 aa', b: 'sha-256 bb' },
+  seenByA = fingerprints.b,
+  bindingAtA: (known: AuthBinding) => BindingSource = (known) => known,
+): Promise<[End, End]> {
   const ends: [End, End] = [
     { verified: [], failed: [] },
     { verified: [], failed: [] },
@@ -53,7 +59,7 @@ async function connect(a: Authenticator, b: Authenticator, fingerprints = { a: '
   let closed = false;
   const link = (to: 0 | 1) => ({ send: (bytes: Uint8Array) => void (closed || inbox[to].push(bytes)), close: () => void (closed = true) });
   const events = (end: End) => ({ verified: (peer: VerifiedPeer) => end.verified.push(peer), failed: (reason: RefusalReason, byThem: boolean) => end.failed.push({ reason, byThem }) });
-  ends[0].session = new AuthSession(link(1), a, { room: ROOM, localFingerprint: fingerprints.a, remoteFingerprint: seenByA }, events(ends[0]));
+  ends[0].session = new AuthSession(link(1), a, bindingAtA({ room: ROOM, localFingerprint: fingerprints.a, remoteFingerprint: seenByA }), events(ends[0]));
   ends[1].session = new AuthSession(link(0), b, { room: ROOM, localFingerprint: fingerprints.b, remoteFingerprint: fingerprints.a }, events(ends[1]));
   for (let round = 0; round < 50; round++) {
     for (const i of [0, 1] as const) for (const bytes of inbox[i].splice(0)) ends[i].session?.receive(bytes);
@@ -85,6 +91,18 @@ describe('proving membership on a connection', () => {
     expect(atB2.verified[0]?.as).toBe('newcomer');
     expect(atC.verified[0]?.member.publicKey).toBe(bram.publicKeyB64);
     expect((await c.list()).members.size).toBe(3);
+  });
+
+  it('waits for a binding that is known only after the first messages; refuses when it never is', async () => {
+    const a = await founderOf(new Y.Doc());
+    const member = async (keys: IdentityKeys) => new WorkspaceMembership(new Y.Doc(), { workspaceId: WS, founderKey: anne.publicKeyB64, self: self(keys, 'Bram'), inviteCode: await invite(anne) });
+    const later = (known: AuthBinding) => () => new Promise<AuthBinding>((resolve) => setTimeout(() => resolve(known), 50));
+    const [atA, atB] = await connect(a, await member(bram), undefined, undefined, later);
+    expect(atA.verified).toHaveLength(1);
+    expect(atB.verified).toHaveLength(1);
+    const [atA2, atC] = await connect(a, await member(carla), undefined, undefined, () => () => Promise.resolve(undefined));
+    expect(atA2.failed).toEqual([{ reason: 'badProof', byThem: false }]);
+    expect(atC.failed).toEqual([{ reason: 'badProof', byThem: true }]);
   });
 
   it('refuses a used, expired, foreign or forged invite, and a key holder without one', async () => {

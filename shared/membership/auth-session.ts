@@ -58,6 +58,15 @@ export interface AuthBinding {
   readonly remoteFingerprint: string;
 }
 
+/**
+ * The binding, or how to get it once it is known: a peer's first message can
+ * arrive before this end's own remote description is readable (the data
+ * channel opens on the network thread while setting it still resolves), so
+ * it is read when a proof is made or checked. Undefined: it never became
+ * known, and the connection is refused rather than proven loosely.
+ */
+export type BindingSource = AuthBinding | (() => Promise<AuthBinding | undefined>);
+
 export interface AuthEvents {
   verified(peer: VerifiedPeer): void;
   /** `byThem`: the other end refused us; otherwise we refused them (`soon`: see CheckResult). */
@@ -75,7 +84,7 @@ export class AuthSession {
   constructor(
     private readonly link: AuthLink,
     private readonly auth: Authenticator,
-    private readonly binding: AuthBinding,
+    private readonly binding: BindingSource,
     private readonly events: AuthEvents,
   ) {
     link.send(encodeAuthMessage({ kind: 'challenge', nonce: this.nonce }));
@@ -101,6 +110,13 @@ export class AuthSession {
     this.link.close();
   }
 
+  /** The binding once known; when it never is, the connection is refused and this gives undefined. */
+  private async bindingNow(): Promise<AuthBinding | undefined> {
+    const binding = typeof this.binding === 'function' ? await this.binding() : this.binding;
+    if (!binding) this.fail('badProof', false);
+    return this.done ? undefined : binding;
+  }
+
   private async handle(bytes: Uint8Array): Promise<void> {
     if (this.done) return;
     let message;
@@ -110,9 +126,11 @@ export class AuthSession {
       this.fail(error instanceof AuthWireError && error.problem === 'otherVersion' ? 'otherVersion' : 'badProof', false);
       return;
     }
-    const { room, localFingerprint, remoteFingerprint } = this.binding;
     switch (message.kind) {
       case 'challenge': {
+        const binding = await this.bindingNow();
+        if (!binding) return;
+        const { room, localFingerprint, remoteFingerprint } = binding;
         const theirNonce = message.nonce;
         this.theirNonce = theirNonce;
         const proof = await this.auth.prove((member) =>
@@ -123,6 +141,9 @@ export class AuthSession {
       }
       case 'proof': {
         if (this.peer || this.theirNonce === undefined) return this.fail('badProof', false);
+        const binding = await this.bindingNow();
+        if (!binding) return;
+        const { room, localFingerprint, remoteFingerprint } = binding;
         const theirNonce = this.theirNonce;
         const result = await this.auth.check(message.proof, (member) =>
           transcript({ room, proverFingerprint: remoteFingerprint, verifierFingerprint: localFingerprint, proverNonce: theirNonce, verifierNonce: this.nonce, member }),

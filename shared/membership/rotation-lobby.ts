@@ -7,7 +7,7 @@
  * closes the connection LINGER_MS later, by when the member's device has
  * taken the records and moved on to the new room.
  */
-import { AuthSession, type AuthBinding, type AuthEvents, type Authenticator, type AuthLink } from './auth-session';
+import { AuthSession, type AuthEvents, type Authenticator, type AuthLink, type BindingSource } from './auth-session';
 import { encodeAuthMessage } from './peer-auth';
 
 /** Long enough for the records to cross a loaded data channel; a lobby connection has nothing else to do. */
@@ -17,7 +17,7 @@ export interface LobbyAuthenticator extends Authenticator {
   rotationRecords(): Promise<string[]>;
 }
 
-export function startLobbySession(link: AuthLink, auth: LobbyAuthenticator, binding: AuthBinding, events: AuthEvents): AuthSession {
+export function startLobbySession(link: AuthLink, auth: LobbyAuthenticator, binding: BindingSource, events: AuthEvents): AuthSession {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const session = new AuthSession(link, auth, binding, {
     verified: (peer) => {

@@ -61,16 +61,42 @@ interface Link {
   readonly timer: ReturnType<typeof setTimeout>;
 }
 
+/** How long a proof waits for this connection's descriptions to be readable; they are, within milliseconds of the channel opening. */
+const BINDING_WAIT_MS = 5_000;
+
 /**
  * How one y-webrtc connection carries a peer-auth session (shared/membership/
  * auth-session.ts): sending that survives a connection already closing, and
  * the binding to this connection's two DTLS fingerprints as the SDPs name
- * them. Without both fingerprints (`bound` false) the proof cannot be bound
- * to the connection: the caller refuses rather than proves loosely.
+ * them. The peer's first message can come before this end's remote
+ * description is readable, so the binding waits for it (signalingstatechange
+ * fires as it is set); without both fingerprints the proof cannot be bound to
+ * the connection, and the session refuses rather than proves loosely.
  */
-export function authLinkOf(conn: PeerConn, room: string): { readonly link: AuthLink; readonly binding: AuthBinding; readonly bound: boolean } {
-  const pc = conn.peer._pc;
-  const binding = { room, localFingerprint: sdpFingerprint(pc?.localDescription?.sdp) ?? '', remoteFingerprint: sdpFingerprint(pc?.remoteDescription?.sdp) ?? '' };
+export function authLinkOf(conn: PeerConn, room: string): { readonly link: AuthLink; readonly binding: () => Promise<AuthBinding | undefined> } {
+  const read = (): AuthBinding | undefined => {
+    const pc = conn.peer._pc;
+    const localFingerprint = sdpFingerprint(pc?.localDescription?.sdp);
+    const remoteFingerprint = sdpFingerprint(pc?.remoteDescription?.sdp);
+    return localFingerprint && remoteFingerprint ? { room, localFingerprint, remoteFingerprint } : undefined;
+  };
+  const binding = (): Promise<AuthBinding | undefined> =>
+    new Promise((resolve) => {
+      const pc = conn.peer._pc;
+      const now = read();
+      if (now || !pc) return resolve(now);
+      const check = (): void => {
+        const known = read();
+        if (known) done(known);
+      };
+      const done = (known: AuthBinding | undefined): void => {
+        clearTimeout(timer);
+        pc.removeEventListener('signalingstatechange', check);
+        resolve(known);
+      };
+      const timer = setTimeout(() => done(read()), BINDING_WAIT_MS);
+      pc.addEventListener('signalingstatechange', check);
+    });
   const send = (bytes: Uint8Array): void => {
     try {
       conn.peer.send(bytes);
@@ -78,7 +104,7 @@ export function authLinkOf(conn: PeerConn, room: string): { readonly link: AuthL
       console.warn('Peer auth: could not send on a closing connection', error);
     }
   };
-  return { link: { send, close: () => conn.destroy() }, binding, bound: binding.localFingerprint !== '' && binding.remoteFingerprint !== '' };
+  return { link: { send, close: () => conn.destroy() }, binding };
 }
 
 export function createMeshPeerProtocol(mesh: MeshSync, auth: Authenticator, room: string, events: GateEvents): GatedPeerProtocol {
@@ -89,7 +115,7 @@ export function createMeshPeerProtocol(mesh: MeshSync, auth: Authenticator, room
     if (existing) return existing;
     const id = `${conn.remotePeerId}#${++serial}`;
     const held: Uint8Array[] = [];
-    const { link: authLink, binding, bound } = authLinkOf(conn, room);
+    const { link: authLink, binding } = authLinkOf(conn, room);
     const link: Link = {
       id,
       held,
@@ -111,7 +137,6 @@ export function createMeshPeerProtocol(mesh: MeshSync, auth: Authenticator, room
       }),
     };
     links.set(conn, link);
-    if (!bound) link.session.fail('badProof', false);
     return link;
   };
   return {

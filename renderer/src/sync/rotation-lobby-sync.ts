@@ -20,7 +20,7 @@ import type { AuthSession } from '../../../shared/membership/auth-session';
 import { isAuthMessage } from '../../../shared/membership/peer-auth';
 import { startLobbySession, type LobbyAuthenticator } from '../../../shared/membership/rotation-lobby';
 import { LOBBY_ANNOUNCE_MS } from '../../../shared/membership/key-rotation';
-import { REANNOUNCE_MS } from '../../../shared/sync/mesh/topology';
+import { CONNECT_TIMEOUT_MS, REANNOUNCE_MS } from '../../../shared/sync/mesh/topology';
 import { createFramingWrtc } from './framing-peer-connection';
 import type { PeerConn, PeerProtocol } from './mesh-peer-protocol';
 import { AUTH_TIMEOUT_MS, authLinkOf } from './mesh-peer-protocol';
@@ -78,6 +78,7 @@ export class RotationLobby {
         peerProtocol: protocol,
         answersAnnouncement: () => true,
         refusesPeer: (peerId: string) => (this.backoff.get(peerId) ?? 0) > Date.now(),
+        connectTimeout: CONNECT_TIMEOUT_MS,
       },
     });
     const openedAt = Date.now();
@@ -98,14 +99,13 @@ export class RotationLobby {
   private sessionOf(conn: PeerConn, room: string, membership: LobbyAuthenticator): AuthSession {
     const existing = this.sessions.get(conn);
     if (existing) return existing.session;
-    const { link, binding, bound } = authLinkOf(conn, room);
+    const { link, binding } = authLinkOf(conn, room);
     const session = startLobbySession(link, membership, binding, {
       verified: () => this.backoff.set(conn.remotePeerId, Date.now() + SERVED_BACKOFF_MS),
       failed: () => this.backoff.set(conn.remotePeerId, Date.now() + SERVED_BACKOFF_MS),
     });
     const timer = setTimeout(() => session.fail('timeout', false), AUTH_TIMEOUT_MS);
     this.sessions.set(conn, { session, timer });
-    if (!bound) session.fail('badProof', false);
     return session;
   }
 

@@ -15,8 +15,11 @@
  * y-webrtc 10.3.0 is patched (patches/y-webrtc+10.3.0.patch): glare between
  * two peers offering at once; a disconnected room that stayed reachable
  * (offline edits were then never sent); the data channels handed to a peer
- * protocol; who answers an announcement decided here; and peers refused
- * lately neither answered nor taken up (REFUSED_BACKOFF_MS).
+ * protocol; who answers an announcement decided here; peers refused lately
+ * neither answered nor taken up (REFUSED_BACKOFF_MS); only an offer starts a
+ * connection (a stray candidate used to start one that never opened and kept
+ * the pair apart for good); and a connection not open after
+ * CONNECT_TIMEOUT_MS given up.
  */
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import { WebrtcProvider } from 'y-webrtc';
@@ -29,7 +32,7 @@ import type { DocumentKind } from '../../../shared/rules/write-rules';
 import type { MemberRef } from '../../../shared/membership/membership-record';
 import { MAX_SHOWN_REFUSALS, SignedChangeLog, type ChangeRefusal, type ChangeStore } from '../../../shared/sync/signed-changes/signed-change-log';
 import { LEAVE_GRACE_MS, MeshSync, type NeighbourSummary } from '../../../shared/sync/mesh/mesh-sync';
-import { answersAnnouncement, REANNOUNCE_MS, TARGET_DEGREE } from '../../../shared/sync/mesh/topology';
+import { answersAnnouncement, CONNECT_TIMEOUT_MS, REANNOUNCE_MS, TARGET_DEGREE } from '../../../shared/sync/mesh/topology';
 import { presentMembers, PresenceUserSchema, type PresenceUser } from '../../../shared/sync/presence';
 import { computeSyncStatus, type SyncStatus } from '../../../shared/sync/sync-status';
 import { createFramingWrtc } from './framing-peer-connection';
@@ -184,6 +187,7 @@ export class WorkspaceSync {
       answersAnnouncement: (degree: number, announcerDegree?: number) => answersAnnouncement(degree, Math.max(0, this.awareness.getStates().size - 1), Math.random, announcerDegree),
       // y-webrtc announces itself (on start and when a connection closes) only below this many connections.
       maxConns: TARGET_DEGREE,
+      connectTimeout: CONNECT_TIMEOUT_MS,
     };
     this.provider = new WebrtcProvider(room, doc, {
       signaling: [...options.signalingUrls],

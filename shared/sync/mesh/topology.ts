@@ -22,6 +22,13 @@ export const TARGET_DEGREE = 4;
 export const MAX_DEGREE = 8;
 /** A peer below TARGET_DEGREE announces itself this often (announcements are a few hundred bytes through the signaling hub). */
 export const REANNOUNCE_MS = 3000;
+/**
+ * A peer connection not open this long after it was started is given up, so
+ * the pair can start afresh: on a LAN it opens within a second or two, through
+ * a TURN relay within a few more; one that has not opened by then lost an offer,
+ * answer or candidate on the way, or its other end left mid-handshake.
+ */
+export const CONNECT_TIMEOUT_MS = 20_000;
 
 /**
  * Whether to answer another peer's announcement by connecting to it.
