@@ -125,6 +125,28 @@ describe('the lobby on an old key', () => {
     await expect(b.keys.current()).rejects.toMatchObject({ problem: 'noBox' });
   });
 
+  it('a member whom the removed member admitted still proves membership, with the chain, not with the used invite', async () => {
+    const docs = [new Y.Doc(), new Y.Doc()] as [Y.Doc, Y.Doc];
+    const a = new WorkspaceMembership(docs[0], { workspaceId: WS, founderKey: anne.keys.publicKeyB64, self: selfOf(anne) });
+    await a.found();
+    const admit = (by: Person, p: Person, at: number) =>
+      signMembershipRecord(
+        { v: 1, kind: 'admitted', workspaceId: WS, member: { publicKey: p.keys.publicKeyB64, displayName: p.name, organisationName: `Org ${p.name}` }, signer: by.keys.publicKeyB64, inviteId: `inv-${p.name}`, invitedBy: by.keys.publicKeyB64, at },
+        by.keys.privateKey,
+      );
+    await a.add(await admit(anne, bram, 2));
+    await a.add(await admit(bram, carla, 3));
+    await a.remove([bram.keys.publicKeyB64]);
+    sync(...docs);
+    // Carla joined with an invite, which is used up: she proves as a member, her chain passing through Bram.
+    const c = new WorkspaceMembership(docs[1], { workspaceId: WS, founderKey: anne.keys.publicKeyB64, self: selfOf(carla), inviteCode: 'used-invite' });
+    const transcript = () => new Uint8Array([1, 2, 3]);
+    const proof = await c.prove(transcript);
+    expect(proof.as).toBe('member');
+    expect(await a.check(proof, transcript)).toMatchObject({ ok: true });
+    expect(proof.as === 'member' && proof.chain).toHaveLength(3);
+  });
+
   it('admits nobody with an invite made before the rotation (it carries the old key); a newer invite admits', async () => {
     const { members } = await workspaceOfFour();
     const [a] = members as [WorkspaceMembership];

@@ -110,6 +110,17 @@ describe('resolveMemberList', () => {
       expect(keysOf([...base, await removal(a, b, 10)], a)).toEqual([a.publicKeyB64]);
     });
 
+    it('chainOf still proves a member whom a removed member admitted, when the removal kept them', async () => {
+      const [a, b, c] = people as [IdentityKeys, IdentityKeys, IdentityKeys];
+      const cByB = await admitted(b, c, 'i2', 3);
+      const records = [await founded(a), await admitted(a, b, 'i1', 2), cByB, await removal(a, b, 10, [recordId(cByB.text)])];
+      const list = resolveMemberList(records, WS, a.publicKeyB64);
+      const chain = chainOf(list, records, c.publicKeyB64) as MemberRecord[];
+      expect(chain.map((r) => r.member.publicKey)).toEqual([a, b, c].map((k) => k.publicKeyB64));
+      expect(resolveMemberList(chain, WS, a.publicKeyB64).members.has(c.publicKeyB64)).toBe(true);
+      expect(chainOf(list, records, b.publicKeyB64)).toBeNull();
+    });
+
     it('only administrators remove; the last administrator cannot be removed; two removing each other: the earlier stands', async () => {
       const [a, b, c] = people as [IdentityKeys, IdentityKeys, IdentityKeys];
       const base = [await founded(a), await admitted(a, b, 'i1', 2), await admitted(a, c, 'i2', 3)];

@@ -65,6 +65,8 @@ export interface MemberList {
   readonly admins: ReadonlySet<string>;
   /** Removed members: by whom, when. */
   readonly removed: ReadonlyMap<string, { readonly by: string; readonly at: number }>;
+  /** Removed members as they were listed before: whom they admitted and kept still shows them in a chain. */
+  readonly formerMembers: ReadonlyMap<string, ListedMember>;
 }
 
 type Admission = Extract<VerifiedRecord, { kind: 'admitted' }>;
@@ -159,7 +161,7 @@ export function resolveMemberList(records: Iterable<VerifiedRecord>, workspaceId
     else if (record.kind === 'removed') removals.push(record);
     else if (record.kind === 'issued' || record.kind === 'revoked') inviteRecords.push(record);
   }
-  if (!founded) return { founderKey, members: new Map(), admins: new Set(), removed: new Map(), usedInvites: new Map(), revokedInvites: new Set(), issuedInvites: new Map() };
+  if (!founded) return { founderKey, members: new Map(), admins: new Set(), removed: new Map(), formerMembers: new Map(), usedInvites: new Map(), revokedInvites: new Set(), issuedInvites: new Map() };
   inOrder(removals);
   const ids = new Map(admissions.map((a) => [a, recordId(a.text)]));
 
@@ -178,8 +180,10 @@ export function resolveMemberList(records: Iterable<VerifiedRecord>, workspaceId
   }
 
   const members = new Map<string, ListedMember>();
-  if (!removed.has(founderKey)) members.set(founderKey, { ...founded.member, admittedBy: null, inviteId: null, at: founded.at });
-  for (const [key, a] of admitted.first) if (!removed.has(key)) members.set(key, { ...a.member, admittedBy: a.signer, inviteId: a.inviteId, at: a.at });
+  const formerMembers = new Map<string, ListedMember>();
+  const list = (key: string, member: ListedMember): void => void (removed.has(key) ? formerMembers : members).set(key, member);
+  list(founderKey, { ...founded.member, admittedBy: null, inviteId: null, at: founded.at });
+  for (const [key, a] of admitted.first) list(key, { ...a.member, admittedBy: a.signer, inviteId: a.inviteId, at: a.at });
   const usedInvites = new Map<string, string>();
   for (const [inviteId, a] of admitted.winners) usedInvites.set(inviteId, a.member.publicKey);
 
@@ -197,18 +201,22 @@ export function resolveMemberList(records: Iterable<VerifiedRecord>, workspaceId
   for (const [inviteId, r] of issued)
     issuedInvites.set(inviteId, { inviteId, issuedBy: r.signer, at: r.at, expiresAt: r.expiresAt, revoked: revokedInvites.has(inviteId), usedBy: usedInvites.get(inviteId) });
   const removedBy = new Map([...removed].map(([key, r]) => [key, { by: r.signer, at: r.at }]));
-  return { founderKey, members, admins: new Set([...admins].filter((key) => !removed.has(key))), removed: removedBy, usedInvites, revokedInvites, issuedInvites };
+  return { founderKey, members, admins: new Set([...admins].filter((key) => !removed.has(key))), removed: removedBy, formerMembers, usedInvites, revokedInvites, issuedInvites };
 }
 
 /**
  * The records that prove `publicKey` is a member, from the founder down: what
  * a member shows a peer that does not hold the workspace yet (a newcomer).
+ * A member admitted by someone removed since (the removal kept the
+ * admission) is shown with the admission of the one who admitted them, as
+ * they were: without it the chain would break there.
  */
 export function chainOf(list: MemberList, records: Iterable<VerifiedRecord>, publicKey: string): MemberRecord[] | null {
+  if (!list.members.has(publicKey)) return null;
   const byMember = new Map<string, MemberRecord>();
   for (const r of records) {
     if (r.kind !== 'founded' && r.kind !== 'admitted') continue;
-    const listed = list.members.get(r.member.publicKey);
+    const listed = list.members.get(r.member.publicKey) ?? list.formerMembers.get(r.member.publicKey);
     if (!listed) continue;
     const matches = r.kind === 'founded' ? listed.admittedBy === null && r.signer === list.founderKey : r.signer === listed.admittedBy && r.inviteId === listed.inviteId && r.at === listed.at;
     if (matches) byMember.set(r.member.publicKey, r);
