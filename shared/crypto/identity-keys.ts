@@ -37,11 +37,27 @@ export async function sign(privateKey: CryptoKey, message: Uint8Array): Promise<
   return new Uint8Array(await crypto.subtle.sign(SIGNING_ALGORITHM, privateKey, message as Uint8Array<ArrayBuffer>));
 }
 
+/** Public keys imported lately, by their text: every received change is verified, mostly against the same few members' keys. */
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+/** A region's members, with room to spare; past it the oldest import is dropped. */
+const MAX_IMPORTED_KEYS = 256;
+
+function importedPublicKey(publicKeyText: string): Promise<CryptoKey> {
+  let key = importedKeys.get(publicKeyText);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', fromBase64Url(publicKeyText) as Uint8Array<ArrayBuffer>, SIGNING_ALGORITHM, false, ['verify']);
+    // A text that is no key is not kept: it fails again, as it should, without filling the map.
+    key.catch(() => importedKeys.delete(publicKeyText));
+    importedKeys.set(publicKeyText, key);
+    if (importedKeys.size > MAX_IMPORTED_KEYS) importedKeys.delete(importedKeys.keys().next().value as string);
+  }
+  return key;
+}
+
 /** Verifies against a raw public key as members share it (base64url); false for a key or signature that does not even parse. */
 export async function verifyWithPublicKeyText(publicKeyText: string, signature: Uint8Array, message: Uint8Array): Promise<boolean> {
   try {
-    const publicKey = await crypto.subtle.importKey('raw', fromBase64Url(publicKeyText) as Uint8Array<ArrayBuffer>, SIGNING_ALGORITHM, false, ['verify']);
-    return await verify(publicKey, signature, message);
+    return await verify(await importedPublicKey(publicKeyText), signature, message);
   } catch {
     return false;
   }
