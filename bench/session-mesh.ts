@@ -39,7 +39,7 @@ export const JOIN_STATE_BYTES = MB;
 export const EDIT_BYTES = 100_000;
 
 /** Typists and their pace, as the issue specifies. */
-const TYPISTS = 3;
+export const TYPISTS = 3;
 const CHARS_PER_SECOND = 5;
 const TYPING_MS = 20_000;
 
@@ -246,14 +246,15 @@ async function fromEach<T>(pages: readonly Page[], call: (page: Page) => Promise
   return settled.map((s) => (s.status === 'fulfilled' ? s.value : null));
 }
 
-async function typeAndMeasure(pages: readonly Page[], typists: readonly Page[], result: MeshResult): Promise<void> {
+/** Typists type into the shared notes, or (a proven workspace) each into its own organisation's interest. */
+export async function typeAndMeasure(pages: readonly Page[], typists: readonly Page[], result: MeshResult, into: 'notes' | 'ownInterest' = 'notes'): Promise<void> {
   const typistIds = await Promise.all(typists.map((p) => callSession(p, QUICK_CALL_MS, 'clientId')));
   // A page too starved to answer is not a reason to lose the figures of the others: it counts as not receiving.
   const observing = await fromEach(pages, (p) => callSession(p, STARVED_CALL_MS, 'observeTyping', typistIds).then(() => true));
   const before = await fromEach(pages, (p) => callSession(p, STARVED_CALL_MS, 'sentCount'));
   const startAt = Date.now();
   const typed = await Promise.all(
-    typists.map((p) => callSession(p, TYPING_CALL_TIMEOUT_MS, 'typeText', { durationMs: TYPING_MS, charsPerSecond: CHARS_PER_SECOND, startIndex: 0 })),
+    typists.map((p) => callSession(p, TYPING_CALL_TIMEOUT_MS, 'typeText', { into, durationMs: TYPING_MS, charsPerSecond: CHARS_PER_SECOND, startIndex: 0 })),
   );
   const after = await fromEach(pages, (p) => callSession(p, STARVED_CALL_MS, 'sentCount'));
   const seconds = (Date.now() - startAt) / 1000;

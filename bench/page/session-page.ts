@@ -16,8 +16,10 @@ import {
   flood,
   misbehave,
   fuzzEdit,
+  makeProvenSeed,
   observeTyping,
   peerView,
+  prepareIdentity,
   setOnline,
   start,
   statusKind,
@@ -30,7 +32,7 @@ import {
   waitReady,
 } from './session-peer';
 
-const api = { sentCount, receivedCount, start, waitReady, waitConverged, peerView, checksum, clientId, edit, waitEntry, observeTyping, typeText, waitTyped, typingArrivals, stop, flood, misbehave, fuzzEdit, setOnline, statusKind };
+const api = { sentCount, receivedCount, prepareIdentity, makeProvenSeed, start, waitReady, waitConverged, peerView, checksum, clientId, edit, waitEntry, observeTyping, typeText, waitTyped, typingArrivals, stop, flood, misbehave, fuzzEdit, setOnline, statusKind };
 
 export type SessionPageApi = typeof api;
 

@@ -32,6 +32,7 @@ import { generateIdentityKeys, type IdentityKeys } from '../../shared/crypto/ide
 import { signMandateRecord } from '../../shared/mandates/mandate-record';
 import { decodeInvite } from '../../shared/invite/invite-code';
 import { WorkspaceMembership } from '../../shared/membership/workspace-membership';
+import { applySeed, ownInterestText, provenSeed, type ProvenMember } from './proven-workspace';
 
 /** Characters per seed entry: many entries like a workspace, each a cheap string to build. */
 const SEED_ENTRY_CHARS = 100_000;
@@ -126,6 +127,10 @@ export interface StartOptions {
    * proven membership): every holder of the key is let in.
    */
   readonly invite?: string;
+  /** The organisation this peer belongs to (default: one of seven by index). */
+  readonly organisationName?: string;
+  /** Hold this proven workspace's seed (bench/page/proven-workspace.ts) before connecting, trusting its founder. */
+  readonly proven?: { readonly founderKey: string; readonly seed: string };
 }
 
 export interface Started {
@@ -136,9 +141,22 @@ export interface Started {
   readonly encodedBytes: number;
 }
 
-/** This peer's member id and keys, once started. */
+/** This peer's member id and keys, once started (the keys already when asked for them first). */
 let selfMemberId = '';
 let selfKeys: IdentityKeys | undefined;
+let selfOrganisationName = '';
+
+/** Makes this peer's keys before it starts, so a founder can admit it: its public key. */
+export async function prepareIdentity(): Promise<string> {
+  selfKeys ??= await generateIdentityKeys();
+  return selfKeys.publicKeyB64;
+}
+
+/** On the founder's page (members[0] is this peer): the proven workspace's seed for everyone. */
+export async function makeProvenSeed(workspaceId: string, members: ProvenMember[]): Promise<string> {
+  if (!selfKeys) throw new Error('prepareIdentity first');
+  return provenSeed(selfKeys, workspaceId, members);
+}
 
 export async function start(options: StartOptions): Promise<Started> {
   if (sync) throw new Error('already started');
@@ -147,13 +165,15 @@ export async function start(options: StartOptions): Promise<Started> {
   if (options.seedChars > 0) Y.applyUpdate(doc, seedUpdate(options.seedChars));
   if (options.memberEntry) doc.getMap<string>('members').set(`m${String(options.index).padStart(3, '0')}`, `peer ${options.index} client ${doc.clientID}`);
   const encodedBytes = Y.encodeStateAsUpdate(doc).byteLength;
-  const keys = await generateIdentityKeys();
+  if (options.proven) applySeed(doc, options.proven.seed);
+  const keys = selfKeys ?? (await generateIdentityKeys());
   selfMemberId = keys.memberId;
   selfKeys = keys;
   const displayName = options.displayName ?? `Deelnemer ${options.index}`;
-  const organisationName = `Organisatie ${options.index % 7}`;
+  const organisationName = options.organisationName ?? `Organisatie ${options.index % 7}`;
+  selfOrganisationName = organisationName;
   if (options.profile) upsertSelf(doc, { memberId: keys.memberId, displayName, organisationName, role: 'Deelnemer', publicKey: keys.publicKeyB64, joinedAt: Date.now() });
-  const founderKey = options.invite ? ((await decodeInvite(options.invite)).founderKey ?? null) : null;
+  const founderKey = options.proven?.founderKey ?? (options.invite ? ((await decodeInvite(options.invite)).founderKey ?? null) : null);
   const membership = new WorkspaceMembership(doc, {
     workspaceId: options.workspaceId,
     founderKey,
@@ -337,6 +357,8 @@ export function typingArrivals(): Record<string, Array<[number, number]>> {
 }
 
 export interface TypingOptions {
+  /** The shared `notes` text (default), or this peer's own organisation's interest (a proven workspace). */
+  readonly into?: 'notes' | 'ownInterest';
   readonly durationMs: number;
   readonly charsPerSecond: number;
   /** Where this typist's caret starts in `notes`; typists start apart, like people in different paragraphs. */
@@ -354,9 +376,9 @@ export interface Typed {
  * the caret, followed by the caret in awareness (y-prosemirror's shape:
  * relative positions as JSON), so presence traffic is part of the figure.
  */
-export async function typeText({ durationMs, charsPerSecond, startIndex }: TypingOptions): Promise<Typed> {
+export async function typeText({ into = 'notes', durationMs, charsPerSecond, startIndex }: TypingOptions): Promise<Typed> {
   const current = requireSync();
-  const text = doc.getText('notes');
+  const text = into === 'notes' ? doc.getText('notes') : ownInterestText(doc, selfOrganisationName);
   const clientOf = (): number => doc.clientID;
   let caret = Y.createRelativePositionFromTypeIndex(text, Math.min(startIndex, text.length));
   const keystrokes: Array<[number, number]> = [];
