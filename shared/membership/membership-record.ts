@@ -44,6 +44,14 @@
  *             the key the others got; `cause` names the removal records that
  *             made it necessary. Which rotation counts: key-rotation.ts.
  *
+ *   deviceGranted  a person's device (`signer`: their first key or a device
+ *             of theirs that counts) adds `device` as another device of
+ *             `person` (the key they were admitted with), named
+ *             `deviceName`. How devices count: devices.ts.
+ *   deviceRemoved  `device` no longer counts as a device of `person`: signed
+ *             by a device of theirs that counts, or an administrator. Grants
+ *             the removed device signed stay only when listed in `keep`.
+ *
  * `member` is what the newcomer said about themselves in their signed claim
  * (peer-auth.ts); the key is what is proven, the names are theirs to choose.
  */
@@ -86,6 +94,8 @@ export const MembershipPayloadSchema = z.discriminatedUnion('kind', [
   z.object({ ...Common, kind: z.literal('adminGranted'), subject: PublicKeyTextSchema }),
   z.object({ ...Common, kind: z.literal('removed'), subject: PublicKeyTextSchema, keep: z.array(RecordIdSchema).max(MAX_KEPT_ADMISSIONS) }),
   z.object({ ...Common, kind: z.literal('boxKey'), boxKey: PublicKeyTextSchema }),
+  z.object({ ...Common, kind: z.literal('deviceGranted'), person: PublicKeyTextSchema, device: PublicKeyTextSchema, deviceName: z.string().min(1).max(LIMITS.displayName) }),
+  z.object({ ...Common, kind: z.literal('deviceRemoved'), person: PublicKeyTextSchema, device: PublicKeyTextSchema, keep: z.array(RecordIdSchema).max(MAX_KEPT_ADMISSIONS) }),
   z.object({
     ...Common,
     kind: z.literal('rekeyed'),

@@ -1,0 +1,153 @@
+/**
+ * A person's devices: one identity that survives a lost laptop and works on
+ * a second one (issue 12, item 4). This module is the rule for which keys
+ * count as whose device; wiring it into proofs, signed changes, stances and
+ * the screens comes in the next steps, listed at the end.
+ *
+ * Choice: every device keeps its own Ed25519 key, made on it and never
+ * exportable, and a person's devices are tied together by signed records
+ * (Keyhive's and p2panda's approach: capabilities per device, revocation of
+ * one device without touching the others). The alternative, copying one
+ * person key to every device, makes "remove a single device" impossible
+ * without replacing the person's key, and puts the key in transit.
+ *
+ *   - The person is the member as the member list has them (member-list.ts),
+ *     named by the key they were admitted with (their first device). Their
+ *     member id stays the one that key gives, whichever device acts.
+ *   - A `deviceGranted` record adds a device. It counts when its signer is a
+ *     device of that person that counts: their first key, or a device granted
+ *     that way before (reachable from the first key, as admissions are from
+ *     the founder). A person has at most MAX_DEVICES.
+ *   - A `deviceRemoved` record takes a device out: signed by a device of the
+ *     person that counts (a device may sign itself out) or by an
+ *     administrator. Removals are taken in order (`at`, then text), as member
+ *     removals are. The first key can be removed too (the laptop that was
+ *     lost is often the first one): the person stays, named by it, acting
+ *     through their other devices. Grants the removed device signed count
+ *     only when the removal lists them in `keep` (the device's owner saw
+ *     them) or they make the removal's own signer a device; a stolen device
+ *     cannot backdate a grant past its removal.
+ *   - A removed member's devices all go with them.
+ *   - Pure and a function of the set of records: every peer holding the same
+ *     records agrees on every person's devices, whatever order they came in.
+ *
+ * An identity backup is a device too: exporting one makes a fresh key for
+ * the backup, grants it, and writes it (encrypted with the passphrase) to
+ * the file; restoring it on a fresh install makes that key a device again,
+ * and a backup that was lost is removed like any device. So no device's own
+ * key ever leaves it.
+ *
+ * Next steps: the proof (peer-auth.ts) names the device and shows its grants;
+ * `standingOf` and `memberIdOf` take a device key to its person; each device
+ * publishes its own `boxKey`, and a rotation seals to every device of the
+ * remaining members; stances and mandates signed by a device carry its grant
+ * chain, so an export verifies offline; the screens to link a device (a code
+ * or QR both ways, with the same short check shown on both devices), to
+ * export and restore a backup, and to remove a device.
+ */
+import { earlier, type MemberList } from './member-list';
+import { recordId, type VerifiedRecord } from './membership-record';
+
+/** A person's laptop, a second laptop, a tablet, a backup or two: far above what anyone needs. */
+export const MAX_DEVICES = 10;
+
+type Grant = Extract<VerifiedRecord, { kind: 'deviceGranted' }>;
+type Removal = Extract<VerifiedRecord, { kind: 'deviceRemoved' }>;
+
+export interface Device {
+  readonly key: string;
+  /** The person (their first key, as the member list names them). */
+  readonly person: string;
+  /** What the person called it; the first key is named by the person's own name elsewhere. */
+  readonly name: string | null;
+  /** The device whose grant added it, and that grant's record id; null for the first key. */
+  readonly grantedBy: string | null;
+  readonly grantId: string | null;
+  readonly at: number;
+}
+
+export interface DeviceList {
+  /** Device key → the device, for every device that counts. */
+  readonly devices: ReadonlyMap<string, Device>;
+  /** Device keys taken out, by whom and when. */
+  readonly removed: ReadonlyMap<string, { readonly by: string; readonly at: number }>;
+}
+
+/** Removals can undo grants, which can undo removals: a few rounds settle any real history. */
+const MAX_ROUNDS = 8;
+
+const inOrder = <T extends VerifiedRecord>(records: T[]): T[] => records.sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
+
+/** The devices the grants reach from each person's first key, leaving out the excluded grants and removed devices. */
+function reachedDevices(list: MemberList, grants: readonly Grant[], removed: ReadonlyMap<string, Removal>, excluded: ReadonlySet<Grant>): Map<string, Device> {
+  const devices = new Map<string, Device>();
+  const perPerson = new Map<string, number>();
+  for (const [person, member] of list.members) {
+    perPerson.set(person, 1);
+    devices.set(person, { key: person, person, name: null, grantedBy: null, grantId: null, at: member.at });
+  }
+  // A device reached only through a removed one still counts when its grant was kept.
+  const acts = (key: string, person: string): boolean => devices.get(key)?.person === person;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const g of grants) {
+      if (excluded.has(g) || devices.has(g.device) || list.members.has(g.device) || !list.members.has(g.person) || !acts(g.signer, g.person)) continue;
+      const count = perPerson.get(g.person) ?? 0;
+      if (count >= MAX_DEVICES) continue;
+      perPerson.set(g.person, count + 1);
+      devices.set(g.device, { key: g.device, person: g.person, name: g.deviceName, grantedBy: g.signer, grantId: recordId(g.text), at: g.at });
+      grew = true;
+    }
+  }
+  for (const key of removed.keys()) devices.delete(key);
+  return devices;
+}
+
+/** Removals in order; one counts when its signer is, by then, a device of that person or an administrator. */
+function resolveRemovals(list: MemberList, removals: readonly Removal[], devices: ReadonlyMap<string, Device>): Map<string, Removal> {
+  const removed = new Map<string, Removal>();
+  for (const r of removals) {
+    if (removed.has(r.device) || devices.get(r.device)?.person !== r.person) continue;
+    const byOwnDevice = devices.get(r.signer)?.person === r.person && !removed.has(r.signer);
+    if (!byOwnDevice && !list.admins.has(r.signer)) continue;
+    removed.set(r.device, r);
+  }
+  return removed;
+}
+
+export function resolveDevices(records: Iterable<VerifiedRecord>, list: MemberList, workspaceId: string): DeviceList {
+  const grants: Grant[] = [];
+  const removals: Removal[] = [];
+  for (const r of records) {
+    if (r.workspaceId !== workspaceId) continue;
+    if (r.kind === 'deviceGranted') grants.push(r);
+    else if (r.kind === 'deviceRemoved') removals.push(r);
+  }
+  // Earliest grant first, so when a person is at MAX_DEVICES every peer keeps the same ones.
+  inOrder(grants);
+  inOrder(removals);
+  const ids = new Map(grants.map((g) => [g, recordId(g.text)]));
+  let excluded = new Set<Grant>();
+  let removed = new Map<string, Removal>();
+  let devices = reachedDevices(list, grants, removed, excluded);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const all = reachedDevices(list, grants, new Map(), excluded);
+    removed = resolveRemovals(list, removals, all);
+    const kept = new Set<string>();
+    for (const r of removed.values()) {
+      for (const id of r.keep) kept.add(id);
+      // A removal keeps the grants that make its own signer a device: without them it would undo itself.
+      for (let d = all.get(r.signer); d?.grantId; d = d.grantedBy === null ? undefined : all.get(d.grantedBy)) kept.add(d.grantId);
+    }
+    const next = new Set(grants.filter((g) => removed.has(g.signer) && !kept.has(ids.get(g) as string)));
+    devices = reachedDevices(list, grants, removed, next);
+    if (next.size === excluded.size && [...next].every((g) => excluded.has(g))) break;
+    excluded = next;
+  }
+  return { devices, removed: new Map([...removed].map(([key, r]) => [key, { by: r.signer, at: r.at }])) };
+}
+
+/** The person a device key acts for, or undefined when it is no device that counts. */
+export function personOf(devices: DeviceList, key: string): string | undefined {
+  return devices.devices.get(key)?.person;
+}
