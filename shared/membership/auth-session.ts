@@ -14,6 +14,8 @@ export interface VerifiedPeer {
   readonly member: MemberRef;
   /** How the peer got in: a proven member, a newcomer this end admitted, or an open (pre-membership) workspace. */
   readonly as: 'member' | 'newcomer' | 'open';
+  /** The key that proved, when it is another device of `member` (devices.ts). */
+  readonly device?: string;
 }
 
 /**

@@ -73,6 +73,7 @@ describe('a person’s devices', () => {
     const memberRemoved = [...withLaptop, await signMembershipRecord({ v: 1, kind: 'removed', workspaceId: WS, signer: anne.publicKeyB64, subject: bram.publicKeyB64, keep: [], at: 11 }, anne.privateKey)];
     expect(keys(memberRemoved, bram)).toEqual([]);
     expect(personOf(devicesOf(memberRemoved), laptop2.publicKeyB64)).toBeUndefined();
+    expect(devicesOf(memberRemoved).removed.get(laptop2.publicKeyB64)).toEqual({ by: anne.publicKeyB64, at: 11 });
   });
 
   it(`a person has at most ${MAX_DEVICES} devices: the earliest grants count`, async () => {

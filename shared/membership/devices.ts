@@ -1,8 +1,10 @@
 /**
  * A person's devices: one identity that survives a lost laptop and works on
  * a second one (issue 12, item 4). This module is the rule for which keys
- * count as whose device; wiring it into proofs, signed changes, stances and
- * the screens comes in the next steps, listed at the end.
+ * count as whose device. Proofs and signed changes use it already
+ * (workspace-membership.ts: a device proves itself as its person and shows
+ * its grants; its changes stand as its person's; a removed device's are
+ * refused); what is still to come is listed at the end.
  *
  * Choice: every device keeps its own Ed25519 key, made on it and never
  * exportable, and a person's devices are tied together by signed records
@@ -37,13 +39,16 @@
  * and a backup that was lost is removed like any device. So no device's own
  * key ever leaves it.
  *
- * Next steps: the proof (peer-auth.ts) names the device and shows its grants;
- * `standingOf` and `memberIdOf` take a device key to its person; each device
- * publishes its own `boxKey`, and a rotation seals to every device of the
- * remaining members; stances and mandates signed by a device carry its grant
- * chain, so an export verifies offline; the screens to link a device (a code
- * or QR both ways, with the same short check shown on both devices), to
- * export and restore a backup, and to remove a device.
+ * Still to come: membership records a device signs (admitting a newcomer,
+ * issuing an invite, removing) counting as its person's, which needs the
+ * member list and the devices resolved together; each device publishing its
+ * own `boxKey`, and a rotation sealing to every device of the remaining
+ * members; stances and mandates signed by a device carrying its grant chain,
+ * so an export verifies offline; the identity on a linked device (its own
+ * key, its person's member id); and the screens to link a device (a code or
+ * QR both ways, with the same short check shown on both devices), to export
+ * and restore a backup (shared/crypto/passphrase-file.ts), and to remove a
+ * device.
  */
 import { earlier, type MemberList } from './member-list';
 import { recordId, type VerifiedRecord } from './membership-record';
@@ -78,11 +83,14 @@ const MAX_ROUNDS = 8;
 
 const inOrder = <T extends VerifiedRecord>(records: T[]): T[] => records.sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
 
+/** Members and removed members alike, by key: a removed member's devices are reached too, to be taken out with them. */
+type Persons = ReadonlyMap<string, { readonly at: number }>;
+
 /** The devices the grants reach from each person's first key, leaving out the excluded grants and removed devices. */
-function reachedDevices(list: MemberList, grants: readonly Grant[], removed: ReadonlyMap<string, Removal>, excluded: ReadonlySet<Grant>): Map<string, Device> {
+function reachedDevices(persons: Persons, grants: readonly Grant[], removed: ReadonlyMap<string, Removal>, excluded: ReadonlySet<Grant>): Map<string, Device> {
   const devices = new Map<string, Device>();
   const perPerson = new Map<string, number>();
-  for (const [person, member] of list.members) {
+  for (const [person, member] of persons) {
     perPerson.set(person, 1);
     devices.set(person, { key: person, person, name: null, grantedBy: null, grantId: null, at: member.at });
   }
@@ -91,7 +99,7 @@ function reachedDevices(list: MemberList, grants: readonly Grant[], removed: Rea
   for (let grew = true; grew; ) {
     grew = false;
     for (const g of grants) {
-      if (excluded.has(g) || devices.has(g.device) || list.members.has(g.device) || !list.members.has(g.person) || !acts(g.signer, g.person)) continue;
+      if (excluded.has(g) || devices.has(g.device) || persons.has(g.device) || !persons.has(g.person) || !acts(g.signer, g.person)) continue;
       const count = perPerson.get(g.person) ?? 0;
       if (count >= MAX_DEVICES) continue;
       perPerson.set(g.person, count + 1);
@@ -127,11 +135,12 @@ export function resolveDevices(records: Iterable<VerifiedRecord>, list: MemberLi
   inOrder(grants);
   inOrder(removals);
   const ids = new Map(grants.map((g) => [g, recordId(g.text)]));
+  const persons: Persons = new Map([...list.formerMembers, ...list.members]);
   let excluded = new Set<Grant>();
   let removed = new Map<string, Removal>();
-  let devices = reachedDevices(list, grants, removed, excluded);
+  let devices = reachedDevices(persons, grants, removed, excluded);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const all = reachedDevices(list, grants, new Map(), excluded);
+    const all = reachedDevices(persons, grants, new Map(), excluded);
     removed = resolveRemovals(list, removals, all);
     const kept = new Set<string>();
     for (const r of removed.values()) {
@@ -140,11 +149,33 @@ export function resolveDevices(records: Iterable<VerifiedRecord>, list: MemberLi
       for (let d = all.get(r.signer); d?.grantId; d = d.grantedBy === null ? undefined : all.get(d.grantedBy)) kept.add(d.grantId);
     }
     const next = new Set(grants.filter((g) => removed.has(g.signer) && !kept.has(ids.get(g) as string)));
-    devices = reachedDevices(list, grants, removed, next);
+    devices = reachedDevices(persons, grants, removed, next);
     if (next.size === excluded.size && [...next].every((g) => excluded.has(g))) break;
     excluded = next;
   }
-  return { devices, removed: new Map([...removed].map(([key, r]) => [key, { by: r.signer, at: r.at }])) };
+  const taken = new Map([...removed].map(([key, r]) => [key, { by: r.signer, at: r.at }]));
+  // A removed member's devices are taken out with them.
+  for (const [key, device] of devices) {
+    const memberRemoval = list.removed.get(device.person);
+    if (!memberRemoval) continue;
+    devices.delete(key);
+    if (!taken.has(key)) taken.set(key, memberRemoval);
+  }
+  return { devices, removed: taken };
+}
+
+/** The grants that make `key` a device of its person, from their first key down; empty for the first key, null for no device. */
+export function grantChain(devices: DeviceList, records: Iterable<VerifiedRecord>, key: string): VerifiedRecord[] | null {
+  if (!devices.devices.has(key)) return null;
+  const byId = new Map<string, VerifiedRecord>();
+  for (const r of records) if (r.kind === 'deviceGranted') byId.set(recordId(r.text), r);
+  const chain: VerifiedRecord[] = [];
+  for (let d = devices.devices.get(key); d?.grantId; d = d.grantedBy === null ? undefined : devices.devices.get(d.grantedBy)) {
+    const grant = byId.get(d.grantId);
+    if (!grant || chain.length > MAX_DEVICES) return null;
+    chain.unshift(grant);
+  }
+  return chain;
 }
 
 /** The person a device key acts for, or undefined when it is no device that counts. */

@@ -26,6 +26,7 @@ import { membershipMap } from '../workspace-doc/schema';
 import type { AuthorStanding } from '../sync/signed-changes/signed-change-log';
 import type { Authenticator, CheckResult, VerifiedPeer } from './auth-session';
 import { chainOf, resolveMemberList, type MemberList } from './member-list';
+import { grantChain, personOf, resolveDevices, type DeviceList } from './devices';
 import { recordId, signMembershipRecord, verifyMembershipRecord, type MemberRef, type VerifiedRecord } from './membership-record';
 import type { Proof } from './peer-auth';
 import { inviteRoot, isLegacyFounder, legacyMembers } from './legacy-upgrade';
@@ -122,7 +123,7 @@ export class WorkspaceMembership implements Authenticator {
     });
   }
 
-  private listCache: { readonly records: readonly VerifiedRecord[]; readonly founderKey: string | null; readonly list: MemberList } | undefined;
+  private listCache: { readonly records: readonly VerifiedRecord[]; readonly founderKey: string | null; readonly list: MemberList; devices?: DeviceList } | undefined;
 
   private async records(): Promise<VerifiedRecord[]> {
     await this.pending;
@@ -141,6 +142,15 @@ export class WorkspaceMembership implements Authenticator {
     const list = this.resolve(records);
     this.listCache = { records, founderKey: this.founderKey, list };
     return list;
+  }
+
+  /** The member list and every person's devices (devices.ts), as the records stand. */
+  async roster(): Promise<{ readonly list: MemberList; readonly devices: DeviceList }> {
+    const list = await this.list();
+    const cached = this.listCache;
+    if (cached?.list !== list) return { list, devices: resolveDevices(await this.records(), list, this.options.workspaceId) };
+    cached.devices ??= resolveDevices(cached.records, list, this.options.workspaceId);
+    return { list, devices: cached.devices };
   }
 
   /** The member list these records give, from the founder this device trusts. */
@@ -220,9 +230,10 @@ export class WorkspaceMembership implements Authenticator {
     if (this.open) return { as: 'open', member };
     const signature = await this.signTranscript(transcriptFor(member));
     const records = await this.records();
-    const list = this.resolve(records);
-    const chain = chainOf(list, records, member.publicKey);
-    if (chain) return { as: 'member', member, signature, chain: chain.map((r) => r.text) };
+    const { list, devices } = await this.roster();
+    const chain = chainOf(list, records, personOf(devices, member.publicKey) ?? member.publicKey);
+    const grants = chain && grantChain(devices, records, member.publicKey);
+    if (chain) return { as: 'member', member, signature, chain: [...chain, ...(grants ?? [])].map((r) => r.text) };
     // The invite only while not listed yet: a member's own invite is used up (and made before a rotation, invalid), so it would be refused.
     if (this.options.inviteCode && !list.members.has(member.publicKey)) return { as: 'newcomer', member, signature, invite: this.options.inviteCode };
     return { as: 'member', member, signature, chain: [] };
@@ -243,11 +254,14 @@ export class WorkspaceMembership implements Authenticator {
       }
       if (this.open && !(await this.adoptFounderFrom(shown))) return { ok: false, reason: 'notMember' };
       const resolved = this.resolve([...own, ...shown]);
-      const listed = resolved.members.get(proof.member.publicKey);
-      if (!listed) return { ok: false, reason: resolved.removed.has(proof.member.publicKey) ? 'removed' : 'notMember' };
+      const key = proof.member.publicKey;
+      const devices = resolved.members.has(key) ? undefined : resolveDevices([...own, ...shown], resolved, this.options.workspaceId);
+      const listed = resolved.members.get(devices ? (personOf(devices, key) ?? key) : key);
+      if (!listed) return { ok: false, reason: resolved.removed.has(key) || devices?.removed.has(key) ? 'removed' : 'notMember' };
       // Records a newcomer learns this way are the workspace's too; the sync would bring them anyway.
       for (const record of shown) await this.add(record);
-      return { ok: true, peer: { member: { publicKey: listed.publicKey, displayName: listed.displayName, organisationName: listed.organisationName }, as: 'member' } };
+      const member = { publicKey: listed.publicKey, displayName: listed.displayName, organisationName: listed.organisationName };
+      return { ok: true, peer: { member, as: 'member', ...(devices ? { device: key } : {}) } };
     }
     return this.admit(proof, own);
   }
@@ -299,7 +313,8 @@ export class WorkspaceMembership implements Authenticator {
 
   async admits(peer: VerifiedPeer): Promise<boolean> {
     if (peer.as === 'open') return this.open;
-    return (await this.list()).members.has(peer.member.publicKey);
+    const { list, devices } = await this.roster();
+    return list.members.has(peer.member.publicKey) && (peer.device === undefined || personOf(devices, peer.device) === peer.member.publicKey);
   }
 
   /**
@@ -309,12 +324,14 @@ export class WorkspaceMembership implements Authenticator {
    */
   async standingOf(publicKey: string): Promise<AuthorStanding> {
     if (this.open) return { kind: 'open' };
-    const list = await this.list();
-    if (list.removed.has(publicKey)) return { kind: 'removed' };
-    const listed = list.members.get(publicKey);
-    if (!listed) return publicKey === this.founderKey ? { kind: 'open' } : { kind: 'unknown' };
-    const memberId = await this.memberIdOf(publicKey);
-    return { kind: 'member', author: { memberId, publicKey, organisationName: listed.organisationName, isAdmin: list.admins.has(publicKey) } };
+    const { list, devices } = await this.roster();
+    if (list.removed.has(publicKey) || devices.removed.has(publicKey)) return { kind: 'removed' };
+    // A person's other device acts as that person (devices.ts); the change stays signed by the device.
+    const person = list.members.has(publicKey) ? publicKey : personOf(devices, publicKey);
+    const listed = person === undefined ? undefined : list.members.get(person);
+    if (!listed || person === undefined) return publicKey === this.founderKey ? { kind: 'open' } : { kind: 'unknown' };
+    const memberId = await this.memberIdOf(person);
+    return { kind: 'member', author: { memberId, publicKey, organisationName: listed.organisationName, isAdmin: list.admins.has(person) } };
   }
 
   async memberNamed(publicKey: string): Promise<MemberRef | undefined> {
