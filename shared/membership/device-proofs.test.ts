@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
+import { generateBoxKeys } from '../crypto/sealed-box';
 import { signMembershipRecord } from './membership-record';
 import { WorkspaceMembership } from './workspace-membership';
 
@@ -52,5 +53,24 @@ describe('a second device of a member', () => {
     expect(await a.admits(peer)).toBe(false);
     // Bram himself, on his first laptop, is still a member.
     expect(await a.standingOf(bram.publicKeyB64)).toMatchObject({ kind: 'member' });
+  });
+
+  it('a rotation is sealed to every device of the remaining members, so the second laptop opens the new key too', async () => {
+    const { a, doc } = await workspace();
+    const [anneBox, bramBox, laptopBox] = await Promise.all([generateBoxKeys(), generateBoxKeys(), generateBoxKeys()]);
+    const carla = await generateIdentityKeys();
+    const member = { publicKey: carla.publicKeyB64, displayName: 'Carla', organisationName: 'Coöperatie' };
+    await a.add(await signMembershipRecord({ v: 1, kind: 'admitted', workspaceId: WS, member, signer: anne.publicKeyB64, inviteId: 'i2', invitedBy: anne.publicKeyB64, at: 4 }, anne.privateKey));
+    const publish = async (k: IdentityKeys, boxKey: string) => a.add(await signMembershipRecord({ v: 1, kind: 'boxKey', workspaceId: WS, signer: k.publicKeyB64, boxKey, at: 5 }, k.privateKey));
+    await publish(bram, bramBox.publicKeyB64);
+    await publish(laptop2, laptopBox.publicKeyB64);
+    const admin = new WorkspaceMembership(doc, { workspaceId: WS, founderKey: anne.publicKeyB64, self: { ...self(anne, 'Anne'), boxKeys: anneBox } });
+    await admin.keys.publish();
+    const outcome = await admin.remove([carla.publicKeyB64]);
+    expect(outcome).toEqual({ generation: 1, unreachable: [] });
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    const second = new WorkspaceMembership(copy, { workspaceId: WS, founderKey: anne.publicKeyB64, self: { ...self(laptop2, 'Bram', bram.memberId), boxKeys: laptopBox } });
+    expect(await second.keys.current()).toEqual(await admin.keys.current());
   });
 });

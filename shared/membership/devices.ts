@@ -1,10 +1,11 @@
 /**
  * A person's devices: one identity that survives a lost laptop and works on
  * a second one (issue 12, item 4). This module is the rule for which keys
- * count as whose device. Proofs and signed changes use it already
- * (workspace-membership.ts: a device proves itself as its person and shows
- * its grants; its changes stand as its person's; a removed device's are
- * refused); what is still to come is listed at the end.
+ * count as whose device. Proofs, signed changes and key rotation use it
+ * already (workspace-membership.ts: a device proves itself as its person and
+ * shows its grants; its changes stand as its person's; a removed device's are
+ * refused; key-rotation.ts: every device publishes its own encryption key and
+ * a rotation is sealed to each); what is still to come is listed at the end.
  *
  * Choice: every device keeps its own Ed25519 key, made on it and never
  * exportable, and a person's devices are tied together by signed records
@@ -40,15 +41,14 @@
  * key ever leaves it.
  *
  * Still to come: membership records a device signs (admitting a newcomer,
- * issuing an invite, removing) counting as its person's, which needs the
- * member list and the devices resolved together; each device publishing its
- * own `boxKey`, and a rotation sealing to every device of the remaining
- * members; stances and mandates signed by a device carrying its grant chain,
- * so an export verifies offline; the identity on a linked device (its own
- * key, its person's member id); and the screens to link a device (a code or
- * QR both ways, with the same short check shown on both devices), to export
- * and restore a backup (shared/crypto/passphrase-file.ts), and to remove a
- * device.
+ * issuing an invite, removing, rotating a workspace's or a room's key)
+ * counting as its person's, which needs the member list and the devices
+ * resolved together; stances and mandates signed by a device carrying its
+ * grant chain, so an export verifies offline; the identity on a linked
+ * device (its own key, its person's member id); and the screens to link a
+ * device (a code or QR both ways, with the same short check shown on both
+ * devices), to export and restore a backup (shared/crypto/passphrase-
+ * file.ts), and to remove a device.
  */
 import { earlier, type MemberList } from './member-list';
 import { recordId, type VerifiedRecord } from './membership-record';

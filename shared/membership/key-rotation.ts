@@ -13,8 +13,9 @@
  *     so members from before this change get one on their next open.
  *   - Removing a member, an administrator signs a `rekeyed` record: a fresh
  *     256-bit key of the next generation, sealed (HPKE, crypto/sealed-box.ts)
- *     to the encryption key of every remaining member, bound by the box
- *     context to this workspace, generation and member.
+ *     to the encryption key of every device of every remaining member (a
+ *     person's devices publish their own: devices.ts), bound by the box
+ *     context to this workspace, generation and device.
  *   - Every device that sees a newer rotation with a box for it opens the
  *     box, checks the key against the record's `keyCheck`, keeps it and
  *     moves its sync to the new room; the old key is kept for a while as a
@@ -48,8 +49,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { fromBase64Url, toBase64Url } from '../crypto/base64url';
 import { openBox, seal, SealedBoxError, type BoxKeys } from '../crypto/sealed-box';
+import type { DeviceList } from './devices';
 import { earlier, type MemberList } from './member-list';
-import { MAX_ENVELOPES, recordId, type MembershipPayload, type RekeyRecord, type VerifiedRecord } from './membership-record';
+import { MAX_ENVELOPES, recordId, type MemberRef, type MembershipPayload, type RekeyRecord, type VerifiedRecord } from './membership-record';
 
 /** How long a device that rotated keeps the old room open for members who were away: a few weeks between regional sessions. */
 export const LOBBY_MS = 30 * 24 * 60 * 60 * 1000;
@@ -101,15 +103,32 @@ export function currentRotation(records: Iterable<VerifiedRecord>, signers: Read
   return best;
 }
 
-/** Each current member's published encryption key: their own latest `boxKey` record. */
-export function encryptionKeys(records: Iterable<VerifiedRecord>, list: MemberList): Map<string, string> {
+/** Each current device's published encryption key (a member's first key is a device too: devices.ts): its own latest `boxKey` record. */
+export function encryptionKeys(records: Iterable<VerifiedRecord>, devices: DeviceList): Map<string, string> {
   const latest = new Map<string, Extract<VerifiedRecord, { kind: 'boxKey' }>>();
   for (const record of records) {
-    if (record.kind !== 'boxKey' || !list.members.has(record.signer)) continue;
+    if (record.kind !== 'boxKey' || !devices.devices.has(record.signer)) continue;
     const current = latest.get(record.signer);
     if (!current || earlier(current, record)) latest.set(record.signer, record);
   }
   return new Map([...latest].map(([member, record]) => [member, record.boxKey]));
+}
+
+/** Whom a rotation is sealed to: every current device of each of `persons`, with its encryption key (undefined: none published yet). */
+export function recipientsOf(persons: Iterable<string>, devices: DeviceList, boxKeys: ReadonlyMap<string, string>): Map<string, string | undefined> {
+  const wanted = new Set(persons);
+  const recipients = new Map<string, string | undefined>();
+  for (const device of devices.devices.values()) if (wanted.has(device.person)) recipients.set(device.key, boxKeys.get(device.key));
+  return recipients;
+}
+
+/** The persons behind unreachable devices, once each, as the member list names them. */
+export function unreachableMembers(deviceKeys: readonly string[], devices: DeviceList, list: MemberList): MemberRef[] {
+  const persons = new Set(deviceKeys.map((key) => devices.devices.get(key)?.person ?? key));
+  return [...persons].flatMap((person) => {
+    const listed = list.members.get(person);
+    return listed ? [{ publicKey: listed.publicKey, displayName: listed.displayName, organisationName: listed.organisationName }] : [];
+  });
 }
 
 export interface NewRotation {

@@ -7,7 +7,8 @@
  */
 import type { BoxKeys } from '../crypto/sealed-box';
 import type { VerifiedPeer } from './auth-session';
-import { currentRotation, encryptionKeys, lobbyHandover, makeRotation, openRotation, takenFromLobby } from './key-rotation';
+import type { DeviceList } from './devices';
+import { currentRotation, encryptionKeys, lobbyHandover, makeRotation, openRotation, recipientsOf, takenFromLobby, unreachableMembers } from './key-rotation';
 import type { MemberList } from './member-list';
 import { recordId, signMembershipRecord, verifyMembershipRecord, type MemberRef, type RekeyRecord, type VerifiedRecord } from './membership-record';
 
@@ -27,6 +28,7 @@ export interface RemovalOutcome {
 export interface RecordAccess {
   records(): Promise<VerifiedRecord[]>;
   resolve(records: readonly VerifiedRecord[]): MemberList;
+  devices(records: readonly VerifiedRecord[], list: MemberList): DeviceList;
   add(record: VerifiedRecord): Promise<void>;
   isOpen(): boolean;
   requireAdmin(list: MemberList): void;
@@ -57,16 +59,12 @@ export class WorkspaceKeys {
     this.access.requireAdmin(list);
     const { self, workspaceId } = this;
     if (!self.boxKeys) return { generation: null, unreachable: [] };
-    const boxKeys = encryptionKeys(records, list);
-    const recipients = new Map([...list.members.keys()].map((member) => [member, boxKeys.get(member)]));
+    const devices = this.access.devices(records, list);
+    const recipients = recipientsOf(list.members.keys(), devices, encryptionKeys(records, devices));
     const previous = currentRotation(records, list.admins, workspaceId);
     const rotation = await makeRotation({ previous, documentId: workspaceId, workspaceId, recipients, signer: self.publicKeyB64, cause, at: this.access.now() });
     await this.access.add(await signMembershipRecord(rotation.payload, self.privateKey));
-    const unreachable = rotation.unreachable.flatMap((key) => {
-      const listed = list.members.get(key);
-      return listed ? [{ publicKey: listed.publicKey, displayName: listed.displayName, organisationName: listed.organisationName }] : [];
-    });
-    return { generation: rotation.payload.generation, unreachable };
+    return { generation: rotation.payload.generation, unreachable: unreachableMembers(rotation.unreachable, devices, list) };
   }
 
   /** Publishes this member's encryption key once they are a member and it is not published yet. True when a record was added. */
@@ -75,7 +73,8 @@ export class WorkspaceKeys {
     if (this.access.isOpen() || !self.boxKeys) return false;
     const records = await this.access.records();
     const list = this.access.resolve(records);
-    if (!list.members.has(self.publicKeyB64) || encryptionKeys(records, list).get(self.publicKeyB64) === self.boxKeys.publicKeyB64) return false;
+    const devices = this.access.devices(records, list);
+    if (!devices.devices.has(self.publicKeyB64) || encryptionKeys(records, devices).get(self.publicKeyB64) === self.boxKeys.publicKeyB64) return false;
     await this.access.add(await signMembershipRecord({ v: 1, kind: 'boxKey', workspaceId, signer: self.publicKeyB64, boxKey: self.boxKeys.publicKeyB64, at: this.access.now() }, self.privateKey));
     return true;
   }
@@ -104,11 +103,12 @@ export class WorkspaceKeys {
     return { generation: rotation.generation, key };
   }
 
-  /** The member list with each current member's published encryption key, for sealing a room's key to its members. */
-  async encryptionKeys(): Promise<{ readonly list: MemberList; readonly boxKeys: ReadonlyMap<string, string> }> {
+  /** The member list, every person's devices and each device's published encryption key, for sealing a room's key to its members. */
+  async encryptionKeys(): Promise<{ readonly list: MemberList; readonly devices: DeviceList; readonly boxKeys: ReadonlyMap<string, string> }> {
     const records = await this.access.records();
     const list = this.access.resolve(records);
-    return { list, boxKeys: encryptionKeys(records, list) };
+    const devices = this.access.devices(records, list);
+    return { list, devices, boxKeys: encryptionKeys(records, devices) };
   }
 
   /** The removals that count, by removed member key → the removal record's id (what a rotation names as its cause). */

@@ -89,7 +89,7 @@ export class WorkspaceMembership implements Authenticator {
     this.founderKey = options.founderKey;
     this.map = membershipMap(doc);
     this.keys = new WorkspaceKeys(
-      { records: () => this.records(), resolve: (records) => this.resolve(records), add: (record) => this.add(record), isOpen: () => this.open, requireAdmin: (list) => this.requireAdmin(list), now: () => this.now() },
+      { records: () => this.records(), resolve: (records) => this.resolve(records), devices: (records, list) => resolveDevices(records, list, options.workspaceId), add: (record) => this.add(record), isOpen: () => this.open, requireAdmin: (list) => this.requireAdmin(list), now: () => this.now() },
       options.workspaceId,
       options.self,
     );

@@ -22,8 +22,8 @@
  */
 import type * as Y from 'yjs';
 import type { Authenticator, VerifiedPeer } from '../membership/auth-session';
-import { currentRotation, makeRotation, takenFromLobby } from '../membership/key-rotation';
-import { recordId, signMembershipRecord, verifyMembershipRecord, type MemberRef, type VerifiedRecord } from '../membership/membership-record';
+import { currentRotation, makeRotation, recipientsOf, takenFromLobby, unreachableMembers } from '../membership/key-rotation';
+import { recordId, signMembershipRecord, verifyMembershipRecord, type VerifiedRecord } from '../membership/membership-record';
 import type { LobbyAuthenticator } from '../membership/rotation-lobby';
 import type { CurrentKey, RemovalOutcome } from '../membership/workspace-keys';
 import type { WorkspaceMembership } from '../membership/workspace-membership';
@@ -100,16 +100,12 @@ export class RoomKeys {
   async rotate(cause: readonly string[]): Promise<RemovalOutcome> {
     const members = await this.members();
     if (!members.has(this.self.publicKeyB64)) return { generation: null, unreachable: [] };
-    const { list, boxKeys } = await this.workspace.keys.encryptionKeys();
-    const recipients = new Map([...members].map((member) => [member, boxKeys.get(member)]));
+    const { list, devices, boxKeys } = await this.workspace.keys.encryptionKeys();
+    const recipients = recipientsOf(members, devices, boxKeys);
     const previous = currentRotation(await this.records(), members, this.roomId);
     const rotation = await makeRotation({ previous, documentId: this.roomId, workspaceId: this.workspaceId, recipients, signer: this.self.publicKeyB64, cause, at: this.now() });
     this.keep((await signMembershipRecord(rotation.payload, this.self.privateKey)).text);
-    const unreachable = rotation.unreachable.flatMap((key): MemberRef[] => {
-      const listed = list.members.get(key);
-      return listed ? [{ publicKey: key, displayName: listed.displayName, organisationName: listed.organisationName }] : [];
-    });
-    return { generation: rotation.payload.generation, unreachable };
+    return { generation: rotation.payload.generation, unreachable: unreachableMembers(rotation.unreachable, devices, list) };
   }
 
   /** What a room member who was away needs from the room's lobby: its rotation that counts. */
