@@ -47,8 +47,8 @@
  * grant chain, so an export verifies offline; the identity on a linked
  * device (its own key, its person's member id); and the screens to link a
  * device (a code or QR both ways, with the same short check shown on both
- * devices), to export and restore a backup (shared/crypto/passphrase-
- * file.ts), and to remove a device.
+ * devices), to export and restore a backup (the file itself:
+ * identity-backup.ts), and to remove a device.
  */
 import { earlier, type MemberList } from './member-list';
 import { recordId, type VerifiedRecord } from './membership-record';
