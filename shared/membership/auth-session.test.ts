@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
-import { encodeInvite, type InvitePayload } from '../invite/invite-code';
+import type { InvitePayload } from '../invite/invite-code';
 import { membershipMap } from '../workspace-doc/schema';
 import { upsertSelf } from '../workspace-doc/members';
 import { AuthSession, type AuthBinding, type Authenticator, type BindingSource, type VerifiedPeer } from './auth-session';
 import { decodeAuthMessage, encodeAuthMessage, sdpFingerprint, type RefusalReason } from './peer-auth';
 import { WorkspaceMembership } from './workspace-membership';
+import { signedInvite } from './workspace-of-four.test-helper';
 
 const WS = 'ws-auth';
 const ROOM = 'room-hash';
@@ -18,24 +19,7 @@ beforeAll(async () => {
 
 const self = (k: IdentityKeys, name: string) => ({ memberId: k.memberId, publicKeyB64: k.publicKeyB64, privateKey: k.privateKey, displayName: name, organisationName: `Org ${name}` });
 
-async function invite(from: IdentityKeys, extra: Partial<InvitePayload> = {}): Promise<string> {
-  return encodeInvite(
-    {
-      v: 1,
-      inviteId: crypto.randomUUID(),
-      workspaceId: WS,
-      regionId: 'achterhoek',
-      workspaceName: 'RES',
-      key: 'k'.repeat(43),
-      hubs: [],
-      inviter: { memberId: from.memberId, displayName: 'Inviter', organisationName: 'Org', publicKey: from.publicKeyB64 },
-      createdAt: 1,
-      founderKey: anne.publicKeyB64,
-      ...extra,
-    },
-    from.privateKey,
-  );
-}
+const invite = (from: IdentityKeys, extra: Partial<InvitePayload> = {}) => signedInvite(from, { workspaceId: WS, founderKey: anne.publicKeyB64 }, extra);
 
 interface End {
   readonly verified: VerifiedPeer[];

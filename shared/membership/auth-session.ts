@@ -112,9 +112,13 @@ export class AuthSession {
     this.link.close();
   }
 
+  private bindingRead: Promise<AuthBinding | undefined> | undefined;
+
   /** The binding once known; when it never is, the connection is refused and this gives undefined. */
   private async bindingNow(): Promise<AuthBinding | undefined> {
-    const binding = typeof this.binding === 'function' ? await this.binding() : this.binding;
+    // Read once: a challenge and a proof both need it, and it cannot change on one connection.
+    this.bindingRead ??= typeof this.binding === 'function' ? this.binding() : Promise.resolve(this.binding);
+    const binding = await this.bindingRead;
     if (!binding) this.fail('badProof', false);
     return this.done ? undefined : binding;
   }

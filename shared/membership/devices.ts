@@ -87,7 +87,7 @@ const inOrder = <T extends VerifiedRecord>(records: T[]): T[] => records.sort((a
 type Persons = ReadonlyMap<string, { readonly at: number }>;
 
 /** The devices the grants reach from each person's first key, leaving out the excluded grants and removed devices. */
-function reachedDevices(persons: Persons, grants: readonly Grant[], removed: ReadonlyMap<string, Removal>, excluded: ReadonlySet<Grant>): Map<string, Device> {
+function reachedDevices(persons: Persons, grants: readonly Grant[], ids: ReadonlyMap<Grant, string>, removed: ReadonlyMap<string, Removal>, excluded: ReadonlySet<Grant>): Map<string, Device> {
   const devices = new Map<string, Device>();
   const perPerson = new Map<string, number>();
   for (const [person, member] of persons) {
@@ -103,7 +103,7 @@ function reachedDevices(persons: Persons, grants: readonly Grant[], removed: Rea
       const count = perPerson.get(g.person) ?? 0;
       if (count >= MAX_DEVICES) continue;
       perPerson.set(g.person, count + 1);
-      devices.set(g.device, { key: g.device, person: g.person, name: g.deviceName, grantedBy: g.signer, grantId: recordId(g.text), at: g.at });
+      devices.set(g.device, { key: g.device, person: g.person, name: g.deviceName, grantedBy: g.signer, grantId: ids.get(g) ?? null, at: g.at });
       grew = true;
     }
   }
@@ -138,9 +138,9 @@ export function resolveDevices(records: Iterable<VerifiedRecord>, list: MemberLi
   const persons: Persons = new Map([...list.formerMembers, ...list.members]);
   let excluded = new Set<Grant>();
   let removed = new Map<string, Removal>();
-  let devices = reachedDevices(persons, grants, removed, excluded);
+  let devices = reachedDevices(persons, grants, ids, removed, excluded);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const all = reachedDevices(persons, grants, new Map(), excluded);
+    const all = reachedDevices(persons, grants, ids, new Map(), excluded);
     removed = resolveRemovals(list, removals, all);
     const kept = new Set<string>();
     for (const r of removed.values()) {
@@ -149,7 +149,7 @@ export function resolveDevices(records: Iterable<VerifiedRecord>, list: MemberLi
       for (let d = all.get(r.signer); d?.grantId; d = d.grantedBy === null ? undefined : all.get(d.grantedBy)) kept.add(d.grantId);
     }
     const next = new Set(grants.filter((g) => removed.has(g.signer) && !kept.has(ids.get(g) as string)));
-    devices = reachedDevices(persons, grants, removed, next);
+    devices = reachedDevices(persons, grants, ids, removed, next);
     if (next.size === excluded.size && [...next].every((g) => excluded.has(g))) break;
     excluded = next;
   }

@@ -8,8 +8,7 @@ import { recordId, signMembershipRecord, verifyMembershipRecord, type VerifiedRe
 import { WorkspaceMembership } from './workspace-membership';
 import { generateIdentityKeys } from '../crypto/identity-keys';
 import { generateBoxKeys } from '../crypto/sealed-box';
-import { encodeInvite } from '../invite/invite-code';
-import { connectToLobby, makePeople, memberSelf, startWorkspaceOfFour, sync, WS, type Person } from './workspace-of-four.test-helper';
+import { connectToLobby, makePeople, memberSelf, signedInvite, startWorkspaceOfFour, sync, WS, type Person } from './workspace-of-four.test-helper';
 
 let anne: Person, bram: Person, carla: Person, dirk: Person;
 beforeAll(async () => {
@@ -153,22 +152,7 @@ describe('the lobby on an old key', () => {
     await a.remove([bram.keys.publicKeyB64]);
     const eve: Person = { keys: await generateIdentityKeys(), box: await generateBoxKeys(), name: 'Eve' };
     const rotatedAt = (await a.keys.rotatedAt()) as number;
-    const inviteAt = async (createdAt: number) =>
-      encodeInvite(
-        {
-          v: 1,
-          inviteId: crypto.randomUUID(),
-          workspaceId: WS,
-          regionId: 'achterhoek',
-          workspaceName: 'RES',
-          key: 'k'.repeat(43),
-          hubs: [],
-          inviter: { memberId: anne.keys.memberId, displayName: 'Anne', organisationName: 'Org Anne', publicKey: anne.keys.publicKeyB64 },
-          createdAt,
-          founderKey: anne.keys.publicKeyB64,
-        },
-        anne.keys.privateKey,
-      );
+    const inviteAt = (createdAt: number) => signedInvite(anne.keys, { workspaceId: WS, founderKey: anne.keys.publicKeyB64 }, { createdAt });
     const newcomer = async (createdAt: number) => new WorkspaceMembership(new Y.Doc(), { workspaceId: WS, founderKey: anne.keys.publicKeyB64, self: memberSelf(eve), inviteCode: await inviteAt(createdAt) });
     expect((await connectToLobby(await newcomer(rotatedAt - 1000), a)).failedAtMember).toContain('inviteRevoked');
     expect((await connectToLobby(await newcomer(rotatedAt + 1), a)).atMember).toHaveLength(1);

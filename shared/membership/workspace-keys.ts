@@ -28,7 +28,8 @@ export interface RemovalOutcome {
 export interface RecordAccess {
   records(): Promise<VerifiedRecord[]>;
   resolve(records: readonly VerifiedRecord[]): MemberList;
-  devices(records: readonly VerifiedRecord[], list: MemberList): DeviceList;
+  /** The records, the member list and the devices, resolved once per change of the records. */
+  roster(): Promise<{ readonly records: readonly VerifiedRecord[]; readonly list: MemberList; readonly devices: DeviceList }>;
   add(record: VerifiedRecord): Promise<void>;
   isOpen(): boolean;
   requireAdmin(list: MemberList): void;
@@ -54,12 +55,10 @@ export class WorkspaceKeys {
 
   /** A new workspace key for the members who remain, sealed to each one's encryption key. Only an administrator may. */
   async rotate(cause: readonly string[]): Promise<RemovalOutcome> {
-    const records = await this.access.records();
-    const list = this.access.resolve(records);
+    const { records, list, devices } = await this.access.roster();
     this.access.requireAdmin(list);
     const { self, workspaceId } = this;
     if (!self.boxKeys) return { generation: null, unreachable: [] };
-    const devices = this.access.devices(records, list);
     const recipients = recipientsOf(list.members.keys(), devices, encryptionKeys(records, devices));
     const previous = currentRotation(records, list.admins, workspaceId);
     const rotation = await makeRotation({ previous, documentId: workspaceId, workspaceId, recipients, signer: self.publicKeyB64, cause, at: this.access.now() });
@@ -71,9 +70,7 @@ export class WorkspaceKeys {
   async publish(): Promise<boolean> {
     const { self, workspaceId } = this;
     if (this.access.isOpen() || !self.boxKeys) return false;
-    const records = await this.access.records();
-    const list = this.access.resolve(records);
-    const devices = this.access.devices(records, list);
+    const { records, devices } = await this.access.roster();
     if (!devices.devices.has(self.publicKeyB64) || encryptionKeys(records, devices).get(self.publicKeyB64) === self.boxKeys.publicKeyB64) return false;
     await this.access.add(await signMembershipRecord({ v: 1, kind: 'boxKey', workspaceId, signer: self.publicKeyB64, boxKey: self.boxKeys.publicKeyB64, at: this.access.now() }, self.privateKey));
     return true;
@@ -105,9 +102,7 @@ export class WorkspaceKeys {
 
   /** The member list, every person's devices and each device's published encryption key, for sealing a room's key to its members. */
   async encryptionKeys(): Promise<{ readonly list: MemberList; readonly devices: DeviceList; readonly boxKeys: ReadonlyMap<string, string> }> {
-    const records = await this.access.records();
-    const list = this.access.resolve(records);
-    const devices = this.access.devices(records, list);
+    const { records, list, devices } = await this.access.roster();
     return { list, devices, boxKeys: encryptionKeys(records, devices) };
   }
 

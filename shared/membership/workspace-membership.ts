@@ -34,6 +34,14 @@ import type { BoxKeys } from '../crypto/sealed-box';
 import { WorkspaceKeys, type RemovalOutcome } from './workspace-keys';
 import { currentRotation } from './key-rotation';
 
+/** The member list some records give from one trusted founder, and (once asked for) the devices. */
+interface Resolution {
+  readonly records: readonly VerifiedRecord[];
+  readonly founderKey: string | null;
+  readonly list: MemberList;
+  devices?: DeviceList;
+}
+
 /** What is wrong with a membership action the user asked for, for the UI to word. */
 export class MembershipActionError extends Error {
   override readonly name = 'MembershipActionError';
@@ -89,7 +97,7 @@ export class WorkspaceMembership implements Authenticator {
     this.founderKey = options.founderKey;
     this.map = membershipMap(doc);
     this.keys = new WorkspaceKeys(
-      { records: () => this.records(), resolve: (records) => this.resolve(records), devices: (records, list) => resolveDevices(records, list, options.workspaceId), add: (record) => this.add(record), isOpen: () => this.open, requireAdmin: (list) => this.requireAdmin(list), now: () => this.now() },
+      { records: () => this.records(), resolve: (records) => this.resolve(records), roster: () => this.roster(), add: (record) => this.add(record), isOpen: () => this.open, requireAdmin: (list) => this.requireAdmin(list), now: () => this.now() },
       options.workspaceId,
       options.self,
     );
@@ -123,7 +131,8 @@ export class WorkspaceMembership implements Authenticator {
     });
   }
 
-  private listCache: { readonly records: readonly VerifiedRecord[]; readonly founderKey: string | null; readonly list: MemberList; devices?: DeviceList } | undefined;
+  /** The last resolution of the records, with the devices once asked for: see resolved(). */
+  private resolution: Resolution | undefined;
 
   private async records(): Promise<VerifiedRecord[]> {
     await this.pending;
@@ -131,26 +140,28 @@ export class WorkspaceMembership implements Authenticator {
   }
 
   /**
-   * The member list as the records stand; resolved again only when they or the
-   * trusted founder changed: every received change asks for its signer's
-   * standing, and resolving takes a few hundred microseconds at 30 members.
+   * The records and the member list they give, resolved again only when they
+   * or the trusted founder changed: every received change asks for its
+   * signer's standing, and resolving takes a few hundred microseconds at 30
+   * members.
    */
-  async list(): Promise<MemberList> {
+  private async resolved(): Promise<Resolution> {
     const records = await this.records();
-    const cached = this.listCache;
-    if (cached && cached.records.length === records.length && cached.records.every((r, i) => r === records[i]) && cached.founderKey === this.founderKey) return cached.list;
-    const list = this.resolve(records);
-    this.listCache = { records, founderKey: this.founderKey, list };
-    return list;
+    const last = this.resolution;
+    if (last && last.founderKey === this.founderKey && last.records.length === records.length && last.records.every((r, i) => r === records[i])) return last;
+    this.resolution = { records, founderKey: this.founderKey, list: this.resolve(records) };
+    return this.resolution;
   }
 
-  /** The member list and every person's devices (devices.ts), as the records stand. */
-  async roster(): Promise<{ readonly list: MemberList; readonly devices: DeviceList }> {
-    const list = await this.list();
-    const cached = this.listCache;
-    if (cached?.list !== list) return { list, devices: resolveDevices(await this.records(), list, this.options.workspaceId) };
-    cached.devices ??= resolveDevices(cached.records, list, this.options.workspaceId);
-    return { list, devices: cached.devices };
+  async list(): Promise<MemberList> {
+    return (await this.resolved()).list;
+  }
+
+  /** The records, the member list and every person's devices (devices.ts), as the records stand. */
+  async roster(): Promise<{ readonly records: readonly VerifiedRecord[]; readonly list: MemberList; readonly devices: DeviceList }> {
+    const current = await this.resolved();
+    current.devices ??= resolveDevices(current.records, current.list, this.options.workspaceId);
+    return { records: current.records, list: current.list, devices: current.devices };
   }
 
   /** The member list these records give, from the founder this device trusts. */
@@ -229,8 +240,7 @@ export class WorkspaceMembership implements Authenticator {
     const member = this.selfRef();
     if (this.open) return { as: 'open', member };
     const signature = await this.signTranscript(transcriptFor(member));
-    const records = await this.records();
-    const { list, devices } = await this.roster();
+    const { records, list, devices } = await this.roster();
     const chain = chainOf(list, records, personOf(devices, member.publicKey) ?? member.publicKey);
     const grants = chain && grantChain(devices, records, member.publicKey);
     if (chain) return { as: 'member', member, signature, chain: [...chain, ...(grants ?? [])].map((r) => r.text) };

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import * as Y from 'yjs';
 import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
 import { generateBoxKeys, type BoxKeys } from '../crypto/sealed-box';
+import { encodeInvite, type InvitePayload } from '../invite/invite-code';
 import { AuthSession, type Authenticator, type AuthEvents, type AuthLink, type VerifiedPeer } from './auth-session';
 import { signMembershipRecord } from './membership-record';
 import type { RefusalReason } from './peer-auth';
@@ -31,6 +32,26 @@ export const memberSelf = (p: Person): MembershipSelf => ({
   organisationName: `Org ${p.name}`,
   boxKeys: p.box,
 });
+
+/** An invite code signed by `from`, for `workspaceId` under `founderKey`; `extra` overrides any field. */
+export function signedInvite(from: IdentityKeys, workspace: { readonly workspaceId: string; readonly founderKey: string }, extra: Partial<InvitePayload> = {}): Promise<string> {
+  return encodeInvite(
+    {
+      v: 1,
+      inviteId: crypto.randomUUID(),
+      workspaceId: workspace.workspaceId,
+      regionId: 'achterhoek',
+      workspaceName: 'RES',
+      key: 'k'.repeat(43),
+      hubs: [],
+      inviter: { memberId: from.memberId, displayName: 'Inviter', organisationName: 'Org', publicKey: from.publicKeyB64 },
+      createdAt: 1,
+      founderKey: workspace.founderKey,
+      ...extra,
+    },
+    from.privateKey,
+  );
+}
 
 /** Every document gets everything every other one has. */
 export function sync(...docs: Y.Doc[]): void {
