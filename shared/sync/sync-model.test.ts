@@ -4,26 +4,36 @@ import * as Y from 'yjs';
 import { DEFAULT_HUB_PORT, HubAddressError, HubUrlSchema, normaliseHubAddress } from './hub-address';
 import { presentMembers } from './presence';
 import { stateVectorGap } from './state-vector-gap';
-import { computeSyncStatus } from './sync-status';
+import { computeSyncStatus, signalingState } from './sync-status';
 
 const even = { even: true };
 
 describe('sync status', () => {
   it('tells the truth in every state', () => {
-    expect(computeSyncStatus({ online: false, signalingConnected: true, peers: [even] })).toEqual({ kind: 'offline', reason: 'switchedOff' });
-    expect(computeSyncStatus({ online: true, signalingConnected: false, peers: [] })).toEqual({ kind: 'offline', reason: 'noSignaling' });
-    expect(computeSyncStatus({ online: true, signalingConnected: true, peers: [] })).toEqual({ kind: 'looking' });
-    expect(computeSyncStatus({ online: true, signalingConnected: true, peers: [even, { even: undefined }] })).toEqual({ kind: 'connected', peers: 2, pending: 1, otherVersion: 0 });
-    expect(computeSyncStatus({ online: true, signalingConnected: true, peers: [{ even: false }, { even: false }, even] })).toEqual({ kind: 'connected', peers: 3, pending: 2, otherVersion: 0 });
-    expect(computeSyncStatus({ online: true, signalingConnected: true, peers: [even, { even: true, problem: { kind: 'otherVersion', version: 2 } }] })).toEqual({ kind: 'connected', peers: 2, pending: 1, otherVersion: 1 });
-    expect(computeSyncStatus({ online: true, signalingConnected: false, peers: [even] })).toEqual({ kind: 'inSync', peers: 1 });
+    expect(computeSyncStatus({ online: false, signaling: 'connected', peers: [even] })).toEqual({ kind: 'offline', reason: 'switchedOff' });
+    expect(computeSyncStatus({ online: true, signaling: 'none', peers: [] })).toEqual({ kind: 'offline', reason: 'noSignaling' });
+    expect(computeSyncStatus({ online: true, signaling: 'connected', peers: [] })).toEqual({ kind: 'looking' });
+    expect(computeSyncStatus({ online: true, signaling: 'firstAttempt', peers: [] })).toEqual({ kind: 'connecting' });
+    expect(computeSyncStatus({ online: true, signaling: 'connected', peers: [even, { even: undefined }] })).toEqual({ kind: 'connected', peers: 2, pending: 1, otherVersion: 0 });
+    expect(computeSyncStatus({ online: true, signaling: 'connected', peers: [{ even: false }, { even: false }, even] })).toEqual({ kind: 'connected', peers: 3, pending: 2, otherVersion: 0 });
+    expect(computeSyncStatus({ online: true, signaling: 'connected', peers: [even, { even: true, problem: { kind: 'otherVersion', version: 2 } }] })).toEqual({ kind: 'connected', peers: 2, pending: 1, otherVersion: 1 });
+    expect(computeSyncStatus({ online: true, signaling: 'none', peers: [even] })).toEqual({ kind: 'inSync', peers: 1 });
+  });
+
+  it('says offline only once the first try at a signaling connection has failed', () => {
+    const socket = (connected: boolean, connecting: boolean, unsuccessfulReconnects: number) => ({ connected, connecting, unsuccessfulReconnects });
+    expect(signalingState([])).toBe('none');
+    expect(signalingState([socket(false, true, 0)])).toBe('firstAttempt');
+    expect(signalingState([socket(false, true, 1)])).toBe('none');
+    expect(signalingState([socket(false, false, 0), socket(false, true, 0)])).toBe('firstAttempt');
+    expect(signalingState([socket(false, true, 0), socket(true, false, 0)])).toBe('connected');
   });
 
   it('says in sync only when every connected peer is known to hold exactly what we hold (property)', () => {
     const peer = fc.record({ even: fc.option(fc.boolean(), { nil: undefined }), problem: fc.option(fc.constant({ kind: 'notMesh' }), { nil: undefined }) });
     fc.assert(
-      fc.property(fc.boolean(), fc.boolean(), fc.array(peer, { maxLength: 5 }), (online, signalingConnected, peers) => {
-        const status = computeSyncStatus({ online, signalingConnected, peers });
+      fc.property(fc.boolean(), fc.constantFrom('connected', 'firstAttempt', 'none' as const), fc.array(peer, { maxLength: 5 }), (online, signaling, peers) => {
+        const status = computeSyncStatus({ online, signaling, peers });
         expect(status.kind === 'inSync').toBe(online && peers.length > 0 && peers.every((p) => p.even === true && p.problem === undefined));
       }),
     );

@@ -9,6 +9,7 @@
  */
 export type SyncStatus =
   | { kind: 'offline'; reason: 'switchedOff' | 'noSignaling' }
+  | { kind: 'connecting' }
   | { kind: 'looking' }
   | { kind: 'connected'; peers: number; pending: number; otherVersion: number }
   | { kind: 'inSync'; peers: number };
@@ -16,8 +17,13 @@ export type SyncStatus =
 export interface SyncSnapshot {
   /** The user has not switched to "work offline". */
   readonly online: boolean;
-  /** At least one signaling connection (own hub or an extra server) is open. */
-  readonly signalingConnected: boolean;
+  /**
+   * Whether a signaling connection (own hub or an extra server) is open;
+   * 'firstAttempt' while none is and at least one is still on its first try,
+   * which is not yet a reason to say "offline" (it would flash by on every
+   * opening of a workspace).
+   */
+  readonly signaling: 'connected' | 'firstAttempt' | 'none';
   /**
    * One entry per directly connected peer: whether its last digest equals
    * ours, or undefined while it has sent none; a problem when it speaks
@@ -29,8 +35,23 @@ export interface SyncSnapshot {
 export function computeSyncStatus(snapshot: SyncSnapshot): SyncStatus {
   if (!snapshot.online) return { kind: 'offline', reason: 'switchedOff' };
   const count = snapshot.peers.length;
-  if (count === 0) return snapshot.signalingConnected ? { kind: 'looking' } : { kind: 'offline', reason: 'noSignaling' };
+  if (count === 0) {
+    if (snapshot.signaling === 'connected') return { kind: 'looking' };
+    return snapshot.signaling === 'firstAttempt' ? { kind: 'connecting' } : { kind: 'offline', reason: 'noSignaling' };
+  }
   const pending = snapshot.peers.filter((peer) => peer.even !== true || peer.problem !== undefined).length;
   const otherVersion = snapshot.peers.filter((peer) => peer.problem !== undefined).length;
   return pending === 0 ? { kind: 'inSync', peers: count } : { kind: 'connected', peers: count, pending, otherVersion };
+}
+
+/** The part of a signaling socket (lib0's WebsocketClient, under y-webrtc) the status reads. */
+export interface SignalingSocketState {
+  readonly connected: boolean;
+  readonly connecting: boolean;
+  readonly unsuccessfulReconnects: number;
+}
+
+export function signalingState(sockets: readonly SignalingSocketState[]): SyncSnapshot['signaling'] {
+  if (sockets.some((socket) => socket.connected)) return 'connected';
+  return sockets.some((socket) => socket.connecting && socket.unsuccessfulReconnects === 0) ? 'firstAttempt' : 'none';
 }

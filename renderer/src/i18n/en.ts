@@ -140,6 +140,7 @@ export const en: LocaleShape = {
     statusLabel: 'Sync',
     starting: 'Preparing connection…',
     failed: 'Sync is not working: {{problem}}',
+    connecting: 'Connecting…',
     offlineSwitchedOff: 'Offline',
     offlineNoSignaling: 'Offline: no connection to this device\'s hub',
     looking: 'Looking for partners…',

@@ -139,6 +139,7 @@ export const nl = {
     statusLabel: 'Synchronisatie',
     starting: 'Verbinding voorbereiden…',
     failed: 'Synchroniseren lukt niet: {{problem}}',
+    connecting: 'Verbinden…',
     offlineSwitchedOff: 'Offline',
     offlineNoSignaling: 'Offline: geen verbinding met de eigen hub',
     looking: 'Zoeken naar partners…',

@@ -13,13 +13,13 @@ function PresenceAvatars({ present }: { present: readonly PresenceUser[] }) {
   const { t } = useTranslation();
   if (present.length === 0) {
     return (
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="dimmed" style={{ flexShrink: 0 }}>
         {t('sync.presentNobody')}
       </Text>
     );
   }
   return (
-    <Avatar.Group spacing="sm" role="list" aria-label={t('sync.presentLabel')}>
+    <Avatar.Group spacing="sm" role="list" aria-label={t('sync.presentLabel')} style={{ flexShrink: 0 }}>
       {present.slice(0, MAX_AVATARS).map((user) => {
         const label = t('sync.presentMember', { name: user.displayName, organisation: user.organisationName });
         return (
@@ -45,15 +45,16 @@ export function SyncBar({ sync, keyProblem, onInvite, onConnections }: { sync: W
   const status = syncStatusText(t, sync.status);
   return (
     <Paper withBorder p="sm" radius="md" component="section" aria-label={t('sync.statusLabel')}>
-      <Group justify="space-between" gap="sm">
-        <Group gap="md">
+      {/* One row whatever the status says: a longer status is cut short (the full text stays in the status for screen readers and in its title), so the tabs below never jump while someone clicks them. */}
+      <Group justify="space-between" gap="sm" wrap="nowrap">
+        <Group gap="md" wrap="nowrap" miw={0}>
           {/* The dot carries the colour; the text stays dark so it reads at any status (WCAG AA). */}
-          <Badge color={status.color} variant="dot" size="lg" role="status" data-testid="sync-status" data-kind={sync.status.kind}>
+          <Badge color={status.color} variant="dot" size="lg" tt="none" miw={0} role="status" title={status.text} data-testid="sync-status" data-kind={sync.status.kind}>
             {status.text}
           </Badge>
           <PresenceAvatars present={sync.present} />
         </Group>
-        <Group gap="sm">
+        <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
           <Tooltip label={t('sync.workOfflineHint')} multiline w={260}>
             <Switch label={t('sync.workOffline')} checked={sync.settings?.workOffline ?? false} disabled={!sync.settings} onChange={(event) => sync.setWorkOffline(event.currentTarget.checked)} />
           </Tooltip>

@@ -9,6 +9,8 @@ export function syncStatusText(t: TFunction, status: WorkspaceSyncState['status'
       return { text: t('sync.failed', { problem: status.problem }), color: 'red' };
     case 'offline':
       return { text: status.reason === 'switchedOff' ? t('sync.offlineSwitchedOff') : t('sync.offlineNoSignaling'), color: 'gray' };
+    case 'connecting':
+      return { text: t('sync.connecting'), color: 'gray' };
     case 'looking':
       return { text: t('sync.looking'), color: 'yellow' };
     case 'connected':

@@ -34,7 +34,7 @@ import { MAX_SHOWN_REFUSALS, SignedChangeLog, type ChangeRefusal, type ChangeSto
 import { LEAVE_GRACE_MS, MeshSync, type NeighbourSummary } from '../../../shared/sync/mesh/mesh-sync';
 import { answersAnnouncement, CONNECT_TIMEOUT_MS, REANNOUNCE_MS, TARGET_DEGREE } from '../../../shared/sync/mesh/topology';
 import { presentMembers, PresenceUserSchema, type PresenceUser } from '../../../shared/sync/presence';
-import { computeSyncStatus, type SyncStatus } from '../../../shared/sync/sync-status';
+import { computeSyncStatus, signalingState, type SyncStatus } from '../../../shared/sync/sync-status';
 import { createFramingWrtc } from './framing-peer-connection';
 import { createMeshPeerProtocol } from './mesh-peer-protocol';
 import { claimRoom } from './room-claims';
@@ -239,7 +239,7 @@ export class WorkspaceSync {
   status(): SyncStatus {
     return computeSyncStatus({
       online: this.wantOnline,
-      signalingConnected: this.provider.signalingConns.some((conn) => conn.connected),
+      signaling: signalingState(this.provider.signalingConns),
       peers: this.mesh.neighbourSummaries(),
     });
   }
