@@ -8,6 +8,7 @@
 import type { BoxKeys } from '../crypto/sealed-box';
 import type { VerifiedPeer } from './auth-session';
 import type { DeviceList } from './devices';
+import type { Roster } from './roster';
 import { currentRotation, encryptionKeys, lobbyHandover, makeRotation, openRotation, recipientsOf, takenFromLobby, unreachableMembers } from './key-rotation';
 import type { MemberList } from './member-list';
 import { recordId, signMembershipRecord, verifyMembershipRecord, type MemberRef, type RekeyRecord, type VerifiedRecord } from './membership-record';
@@ -26,13 +27,11 @@ export interface RemovalOutcome {
 
 /** What WorkspaceMembership lends: its checked records and how it resolves, stores and guards them. */
 export interface RecordAccess {
-  records(): Promise<VerifiedRecord[]>;
-  resolve(records: readonly VerifiedRecord[]): MemberList;
-  /** The records, the member list and the devices, resolved once per change of the records. */
-  roster(): Promise<{ readonly records: readonly VerifiedRecord[]; readonly list: MemberList; readonly devices: DeviceList }>;
+  /** The records, the member list and the devices (roster.ts), resolved once per change of the records. */
+  roster(): Promise<Roster & { readonly records: readonly VerifiedRecord[] }>;
   add(record: VerifiedRecord): Promise<void>;
   isOpen(): boolean;
-  requireAdmin(list: MemberList): void;
+  requireAdmin(roster: Roster): void;
   now(): number;
 }
 
@@ -55,12 +54,13 @@ export class WorkspaceKeys {
 
   /** A new workspace key for the members who remain, sealed to each one's encryption key. Only an administrator may. */
   async rotate(cause: readonly string[]): Promise<RemovalOutcome> {
-    const { records, list, devices } = await this.access.roster();
-    this.access.requireAdmin(list);
+    const roster = await this.access.roster();
+    const { records, list, devices } = roster;
+    this.access.requireAdmin(roster);
     const { self, workspaceId } = this;
     if (!self.boxKeys) return { generation: null, unreachable: [] };
     const recipients = recipientsOf(list.members.keys(), devices, encryptionKeys(records, devices));
-    const previous = currentRotation(records, list.admins, workspaceId);
+    const previous = currentRotation(records, roster.adminKeys, workspaceId);
     const rotation = await makeRotation({ previous, documentId: workspaceId, workspaceId, recipients, signer: self.publicKeyB64, cause, at: this.access.now() });
     await this.access.add(await signMembershipRecord(rotation.payload, self.privateKey));
     return { generation: rotation.payload.generation, unreachable: unreachableMembers(rotation.unreachable, devices, list) };
@@ -84,8 +84,8 @@ export class WorkspaceKeys {
   async current(): Promise<CurrentKey | null> {
     const { self } = this;
     if (this.access.isOpen() || !self.boxKeys) return null;
-    const records = await this.access.records();
-    return this.open(currentRotation(records, this.access.resolve(records).admins, this.workspaceId));
+    const { records, adminKeys } = await this.access.roster();
+    return this.open(currentRotation(records, adminKeys, this.workspaceId));
   }
 
   /** Opens this member's box in `rotation` (remembered: opening costs an X25519 agreement); null for none. */
@@ -108,32 +108,32 @@ export class WorkspaceKeys {
 
   /** The removals that count, by removed member key → the removal record's id (what a rotation names as its cause). */
   async removals(): Promise<ReadonlyMap<string, string>> {
-    const records = await this.access.records();
-    const list = this.access.resolve(records);
+    const { acting, list } = await this.access.roster();
     const ids = new Map<string, string>();
-    for (const r of records) if (r.kind === 'removed' && list.removed.get(r.subject)?.at === r.at && list.removed.get(r.subject)?.by === r.signer) ids.set(r.subject, recordId(r.text));
+    // As the member list counted them: a removal a device signed, as its person's.
+    for (const r of acting) if (r.kind === 'removed' && list.removed.get(r.subject)?.at === r.at && list.removed.get(r.subject)?.by === r.signer) ids.set(r.subject, recordId(r.text));
     return ids;
   }
 
   /** When the rotation that counts was made (invites from before it admit nobody); null while the workspace has its first key. */
   async rotatedAt(): Promise<number | null> {
-    const records = await this.access.records();
-    return currentRotation(records, this.access.resolve(records).admins, this.workspaceId)?.at ?? null;
+    const { records, adminKeys } = await this.access.roster();
+    return currentRotation(records, adminKeys, this.workspaceId)?.at ?? null;
   }
 
   /** What a member who was away needs from a lobby. */
   async rotationRecords(): Promise<string[]> {
-    const records = await this.access.records();
-    return lobbyHandover(records, currentRotation(records, this.access.resolve(records).admins, this.workspaceId));
+    const { records, adminKeys } = await this.access.roster();
+    return lobbyHandover(records, currentRotation(records, adminKeys, this.workspaceId));
   }
 
   /** Records handed over in a lobby by a proven member: removals and rotations of this workspace by an administrator are kept. */
   async acceptRotation(texts: readonly string[], from: VerifiedPeer): Promise<void> {
     if (from.as !== 'member') return;
-    const { admins } = this.access.resolve(await this.access.records());
+    const { adminKeys } = await this.access.roster();
     for (const text of texts) {
       const record = await verifyMembershipRecord(text).catch(() => null);
-      if (record && takenFromLobby(record, admins, this.workspaceId, this.workspaceId)) await this.access.add(record);
+      if (record && takenFromLobby(record, adminKeys, this.workspaceId, this.workspaceId)) await this.access.add(record);
     }
   }
 }

@@ -25,8 +25,9 @@ import { decodeInvite } from '../invite/invite-code';
 import { membershipMap } from '../workspace-doc/schema';
 import type { AuthorStanding } from '../sync/signed-changes/signed-change-log';
 import type { Authenticator, CheckResult, VerifiedPeer } from './auth-session';
-import { chainOf, resolveMemberList, type MemberList } from './member-list';
-import { grantChain, personOf, resolveDevices, type DeviceList } from './devices';
+import { chainOf, type MemberList } from './member-list';
+import { personOf } from './devices';
+import { chainWithGrants, resolveRoster, type Roster } from './roster';
 import { recordId, signMembershipRecord, verifyMembershipRecord, type MemberRef, type VerifiedRecord } from './membership-record';
 import type { Proof } from './peer-auth';
 import { inviteRoot, isLegacyFounder, legacyMembers } from './legacy-upgrade';
@@ -34,12 +35,10 @@ import type { BoxKeys } from '../crypto/sealed-box';
 import { WorkspaceKeys, type RemovalOutcome } from './workspace-keys';
 import { currentRotation } from './key-rotation';
 
-/** The member list some records give from one trusted founder, and (once asked for) the devices. */
-interface Resolution {
+/** The member list and devices some records give from one trusted founder (roster.ts). */
+interface Resolution extends Roster {
   readonly records: readonly VerifiedRecord[];
   readonly founderKey: string | null;
-  readonly list: MemberList;
-  devices?: DeviceList;
 }
 
 /** What is wrong with a membership action the user asked for, for the UI to word. */
@@ -97,7 +96,7 @@ export class WorkspaceMembership implements Authenticator {
     this.founderKey = options.founderKey;
     this.map = membershipMap(doc);
     this.keys = new WorkspaceKeys(
-      { records: () => this.records(), resolve: (records) => this.resolve(records), roster: () => this.roster(), add: (record) => this.add(record), isOpen: () => this.open, requireAdmin: (list) => this.requireAdmin(list), now: () => this.now() },
+      { roster: () => this.resolved(), add: (record) => this.add(record), isOpen: () => this.open, requireAdmin: (roster) => this.requireAdmin(roster), now: () => this.now() },
       options.workspaceId,
       options.self,
     );
@@ -131,7 +130,7 @@ export class WorkspaceMembership implements Authenticator {
     });
   }
 
-  /** The last resolution of the records, with the devices once asked for: see resolved(). */
+  /** The last resolution of the records: see resolved(). */
   private resolution: Resolution | undefined;
 
   private async records(): Promise<VerifiedRecord[]> {
@@ -149,7 +148,7 @@ export class WorkspaceMembership implements Authenticator {
     const records = await this.records();
     const last = this.resolution;
     if (last && last.founderKey === this.founderKey && last.records.length === records.length && last.records.every((r, i) => r === records[i])) return last;
-    this.resolution = { records, founderKey: this.founderKey, list: this.resolve(records) };
+    this.resolution = { records, founderKey: this.founderKey, ...this.resolve(records) };
     return this.resolution;
   }
 
@@ -158,15 +157,13 @@ export class WorkspaceMembership implements Authenticator {
   }
 
   /** The records, the member list and every person's devices (devices.ts), as the records stand. */
-  async roster(): Promise<{ readonly records: readonly VerifiedRecord[]; readonly list: MemberList; readonly devices: DeviceList }> {
-    const current = await this.resolved();
-    current.devices ??= resolveDevices(current.records, current.list, this.options.workspaceId);
-    return { records: current.records, list: current.list, devices: current.devices };
+  roster(): Promise<Roster & { readonly records: readonly VerifiedRecord[] }> {
+    return this.resolved();
   }
 
-  /** The member list these records give, from the founder this device trusts. */
-  private resolve(records: readonly VerifiedRecord[]): MemberList {
-    return resolveMemberList(records, this.options.workspaceId, this.founderKey ?? '');
+  /** The member list and devices these records give, from the founder this device trusts. */
+  private resolve(records: readonly VerifiedRecord[]): Roster {
+    return resolveRoster(records, this.options.workspaceId, this.founderKey ?? '');
   }
 
   /** Adds a checked record to the document (idempotent: keyed by its hash). */
@@ -240,13 +237,14 @@ export class WorkspaceMembership implements Authenticator {
     const member = this.selfRef();
     if (this.open) return { as: 'open', member };
     const signature = await this.signTranscript(transcriptFor(member));
-    const { records, list, devices } = await this.roster();
-    const chain = chainOf(list, records, personOf(devices, member.publicKey) ?? member.publicKey);
-    const grants = chain && grantChain(devices, records, member.publicKey);
-    if (chain) return { as: 'member', member, signature, chain: [...chain, ...(grants ?? [])].map((r) => r.text) };
+    const roster = await this.resolved();
+    const { records, list } = roster;
+    const chain = chainWithGrants(roster, records, member.publicKey);
+    if (chain) return { as: 'member', member, signature, chain: chain.map((r) => r.text) };
     // The invite only while not listed yet: a member's own invite is used up (and made before a rotation, invalid), so it would be refused.
     if (this.options.inviteCode && !list.members.has(member.publicKey)) return { as: 'newcomer', member, signature, invite: this.options.inviteCode };
-    return { as: 'member', member, signature, chain: [] };
+    // A restored or linked device that holds no chain yet shows its own grants: a member who holds the rest sees whose device it is.
+    return { as: 'member', member, signature, chain: records.filter((r) => r.kind === 'deviceGranted' && r.device === member.publicKey).map((r) => r.text) };
   }
 
   async check(proof: Proof, transcriptFor: (member: MemberRef) => Uint8Array): Promise<CheckResult> {
@@ -263,15 +261,15 @@ export class WorkspaceMembership implements Authenticator {
         shown.push(record);
       }
       if (this.open && !(await this.adoptFounderFrom(shown))) return { ok: false, reason: 'notMember' };
-      const resolved = this.resolve([...own, ...shown]);
+      const { list: resolved, devices } = this.resolve([...own, ...shown]);
       const key = proof.member.publicKey;
-      const devices = resolved.members.has(key) ? undefined : resolveDevices([...own, ...shown], resolved, this.options.workspaceId);
-      const listed = resolved.members.get(devices ? (personOf(devices, key) ?? key) : key);
-      if (!listed) return { ok: false, reason: resolved.removed.has(key) || devices?.removed.has(key) ? 'removed' : 'notMember' };
+      const person = personOf(devices, key) ?? key;
+      const listed = resolved.members.get(person);
+      if (!listed) return { ok: false, reason: resolved.removed.has(key) || devices.removed.has(key) ? 'removed' : 'notMember' };
       // Records a newcomer learns this way are the workspace's too; the sync would bring them anyway.
       for (const record of shown) await this.add(record);
       const member = { publicKey: listed.publicKey, displayName: listed.displayName, organisationName: listed.organisationName };
-      return { ok: true, peer: { member, as: 'member', ...(devices ? { device: key } : {}) } };
+      return { ok: true, peer: { member, as: 'member', ...(person !== key ? { device: key } : {}) } };
     }
     return this.admit(proof, own);
   }
@@ -289,24 +287,25 @@ export class WorkspaceMembership implements Authenticator {
 
   private async admit(proof: Extract<Proof, { as: 'newcomer' }>, own: VerifiedRecord[]): Promise<CheckResult> {
     const { workspaceId, self } = this.options;
-    const list = this.resolve(own);
-    if (!list.members.has(self.publicKeyB64)) return { ok: false, reason: 'noMemberHere' };
+    const roster = this.resolve(own);
+    const { list, devices } = roster;
+    const actsAsMember = (key: string) => list.members.has(personOf(devices, key) ?? key);
+    if (!actsAsMember(self.publicKeyB64)) return { ok: false, reason: 'noMemberHere' };
     const invite = await decodeInvite(proof.invite).catch(() => null);
-    if (!invite || !list.members.has(invite.inviter.publicKey)) return { ok: false, reason: 'inviteInvalid' };
+    if (!invite || !actsAsMember(invite.inviter.publicKey)) return { ok: false, reason: 'inviteInvalid' };
     if (invite.workspaceId !== workspaceId) return { ok: false, reason: 'otherWorkspace' };
     const used = list.usedInvites.get(invite.inviteId);
     const newcomer = proof.member.publicKey;
     if (list.removed.has(newcomer)) return { ok: false, reason: 'removed' };
     if (used === newcomer) {
-      const chain = chainOf(list, own, newcomer);
-      const admission = chain?.at(-1)?.text;
+      const admission = chainOf(list, roster.acting, newcomer)?.at(-1)?.text;
       return { ok: true, peer: { member: proof.member, as: 'member' }, ...(admission ? { admission } : {}) };
     }
     if (used !== undefined || this.admitting.has(invite.inviteId)) return { ok: false, reason: 'inviteUsed' };
     if (list.revokedInvites.has(invite.inviteId)) return { ok: false, reason: 'inviteRevoked' };
     if (invite.expiresAt !== undefined && this.now() > invite.expiresAt) return { ok: false, reason: 'inviteExpired' };
     // An invite from before the last key rotation carries a key the removed member also knew (key-rotation.ts): it admits nobody.
-    const rotatedAt = currentRotation(own, list.admins, workspaceId)?.at;
+    const rotatedAt = currentRotation(own, roster.adminKeys, workspaceId)?.at;
     if (rotatedAt !== undefined && invite.createdAt <= rotatedAt) return { ok: false, reason: 'inviteRevoked' };
     this.admitting.add(invite.inviteId);
     try {
@@ -377,8 +376,9 @@ export class WorkspaceMembership implements Authenticator {
 
   /** Makes a member an administrator too; only an administrator may. */
   async grantAdmin(subject: string): Promise<void> {
-    const list = await this.list();
-    this.requireAdmin(list);
+    const roster = await this.resolved();
+    const { list } = roster;
+    this.requireAdmin(roster);
     if (!list.members.has(subject)) throw new MembershipActionError('notMember', 'only a member can be made an administrator');
     const { self, workspaceId } = this.options;
     await this.add(await signMembershipRecord({ v: 1, kind: 'adminGranted', workspaceId, signer: self.publicKeyB64, subject, at: this.now() }, self.privateKey));
@@ -391,15 +391,16 @@ export class WorkspaceMembership implements Authenticator {
    * a new key that only the remaining members can open (WorkspaceKeys.rotate).
    */
   async remove(subjects: readonly string[]): Promise<RemovalOutcome> {
-    const records = await this.records();
-    const list = this.resolve(records);
-    this.requireAdmin(list);
+    const roster = await this.resolved();
+    const { acting, list } = roster;
+    this.requireAdmin(roster);
     for (const subject of subjects) if (!list.members.has(subject)) throw new MembershipActionError('notMember', 'not a member (or removed already)');
     if (![...list.admins].some((key) => !subjects.includes(key))) throw new MembershipActionError('lastAdmin', 'the workspace would have no administrator left');
     const { self, workspaceId } = this.options;
     const cause: string[] = [];
     for (const subject of subjects) {
-      const keep = records.filter((r) => r.kind === 'admitted' && r.signer === subject && list.members.has(r.member.publicKey)).map((r) => recordId(r.text));
+      // Admissions by the subject's devices too: `acting` reads them as the subject's.
+      const keep = acting.filter((r) => r.kind === 'admitted' && r.signer === subject && list.members.has(r.member.publicKey)).map((r) => recordId(r.text));
       const removal = await signMembershipRecord({ v: 1, kind: 'removed', workspaceId, signer: self.publicKeyB64, subject, keep, at: this.now() }, self.privateKey);
       await this.add(removal);
       cause.push(recordId(removal.text));
@@ -416,15 +417,13 @@ export class WorkspaceMembership implements Authenticator {
     return this.keys.acceptRotation(texts, from);
   }
 
-
-
-  private requireAdmin(list: MemberList): void {
-    if (!list.admins.has(this.options.self.publicKeyB64)) throw new MembershipActionError('notAdmin', 'only an administrator may do this');
+  private requireAdmin(roster: Roster): void {
+    if (!roster.adminKeys.has(this.options.self.publicKeyB64)) throw new MembershipActionError('notAdmin', 'only an administrator may do this');
   }
 
   async accept(text: string, admittedBy: VerifiedPeer): Promise<void> {
     const record = await verifyMembershipRecord(text).catch(() => null);
-    if (!record || record.kind !== 'admitted' || record.member.publicKey !== this.options.self.publicKeyB64 || record.signer !== admittedBy.member.publicKey) return;
+    if (!record || record.kind !== 'admitted' || record.member.publicKey !== this.options.self.publicKeyB64 || record.signer !== (admittedBy.device ?? admittedBy.member.publicKey)) return;
     await this.add(record);
   }
 }
