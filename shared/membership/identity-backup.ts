@@ -33,7 +33,7 @@ const BACKUP_VERSION = 1;
 const MAX_BACKUP_CHARS = 2_000_000;
 
 const KeyBytes = z.string().regex(/^[A-Za-z0-9_-]{40,400}$/);
-const WorkspaceEntrySchema = z.object({
+export const WorkspaceEntrySchema = z.object({
   workspaceId: z.string().min(1).max(64),
   name: z.string().min(1).max(200),
   regionId: z.string().min(1).max(64),
@@ -44,10 +44,12 @@ const WorkspaceEntrySchema = z.object({
 });
 export type BackupWorkspace = z.infer<typeof WorkspaceEntrySchema>;
 
+export const PersonSchema = z.object({ publicKey: PublicKeyTextSchema, memberId: z.string().min(1).max(64), profile: IdentityProfileSchema });
+
 const ContentsSchema = z.object({
   v: z.literal(BACKUP_VERSION),
   createdAt: z.number().int().nonnegative(),
-  person: z.object({ publicKey: PublicKeyTextSchema, memberId: z.string().min(1).max(64), profile: IdentityProfileSchema }),
+  person: PersonSchema,
   device: z.object({ name: z.string().min(1).max(100), publicKey: PublicKeyTextSchema, signingKey: KeyBytes, boxPublicKey: PublicKeyTextSchema, boxKey: KeyBytes }),
   workspaces: z.array(WorkspaceEntrySchema).max(200),
 });
@@ -86,14 +88,8 @@ export async function exportIdentityBackup(
   const raw = async (key: CryptoKey) => toBase64Url(new Uint8Array(await crypto.subtle.exportKey('raw', key)));
   const pkcs8 = async (key: CryptoKey) => toBase64Url(new Uint8Array(await crypto.subtle.exportKey('pkcs8', key)));
   const device = { name: subject.deviceName, publicKey: await raw(signing.publicKey), signingKey: await pkcs8(signing.privateKey), boxPublicKey: await raw(box.publicKey), boxKey: await pkcs8(box.privateKey) };
-  const grants = new Map<string, string>();
-  const workspaces: BackupWorkspace[] = [];
-  for (const { signer, ...workspace } of subject.workspaces) {
-    const payload = { v: 1, kind: 'deviceGranted', workspaceId: workspace.workspaceId, signer: signer.publicKeyB64, person: subject.person.publicKey, device: device.publicKey, deviceName: subject.deviceName, at: options.now } as const;
-    const grant = (await signMembershipRecord(payload, signer.privateKey)).text;
-    grants.set(workspace.workspaceId, grant);
-    workspaces.push({ ...workspace, grant });
-  }
+  const workspaces = await grantDevice(subject, device.publicKey, options.now);
+  const grants = new Map(workspaces.map((w) => [w.workspaceId, w.grant]));
   const contents = ContentsSchema.parse({ v: BACKUP_VERSION, createdAt: options.now, person: subject.person, device, workspaces });
   const file = await sealWithPassphrase(new TextEncoder().encode(JSON.stringify(contents)), passphrase, {
     kind: BACKUP_FORMAT,
@@ -101,6 +97,25 @@ export async function exportIdentityBackup(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   return { file, grants };
+}
+
+/** Grants `device` as a device of the subject's person in each of their workspaces (the signing device's own key there signs). */
+export async function grantDevice(subject: BackupSubject, device: string, now: number): Promise<BackupWorkspace[]> {
+  const workspaces: BackupWorkspace[] = [];
+  for (const { signer, ...workspace } of subject.workspaces) {
+    const payload = { v: 1, kind: 'deviceGranted', workspaceId: workspace.workspaceId, signer: signer.publicKeyB64, person: subject.person.publicKey, device, deviceName: subject.deviceName, at: now } as const;
+    workspaces.push({ ...workspace, grant: (await signMembershipRecord(payload, signer.privateKey)).text });
+  }
+  return workspaces;
+}
+
+/** Throws IdentityBackupError('grantInvalid') unless every workspace's grant is for `device` as a device of `person` there. */
+export async function checkGrants(workspaces: readonly BackupWorkspace[], device: string, person: string): Promise<void> {
+  for (const workspace of workspaces) {
+    const grant = await verifyMembershipRecord(workspace.grant).catch(() => null);
+    const fits = grant?.kind === 'deviceGranted' && grant.workspaceId === workspace.workspaceId && grant.device === device && grant.person === person;
+    if (!fits) throw new IdentityBackupError('grantInvalid', `workspace ${workspace.workspaceId}`);
+  }
 }
 
 export interface RestoredIdentity {
@@ -127,11 +142,7 @@ export async function restoreIdentityBackup(text: string, passphrase: string, on
   const parsed = ContentsSchema.safeParse(json);
   if (!parsed.success) throw new IdentityBackupError('damaged', parsed.error.issues[0]?.message ?? 'contents');
   const { person, device, workspaces, createdAt } = parsed.data;
-  for (const workspace of workspaces) {
-    const grant = await verifyMembershipRecord(workspace.grant).catch(() => null);
-    const fits = grant?.kind === 'deviceGranted' && grant.workspaceId === workspace.workspaceId && grant.device === device.publicKey && grant.person === person.publicKey;
-    if (!fits) throw new IdentityBackupError('grantInvalid', `workspace ${workspace.workspaceId}`);
-  }
+  await checkGrants(workspaces, device.publicKey, person.publicKey);
   const importPrivate = (pkcs8: string, algorithm: typeof SIGNING_ALGORITHM | typeof BOX_ALGORITHM, usages: KeyUsage[]) =>
     crypto.subtle.importKey('pkcs8', fromBase64Url(pkcs8) as Uint8Array<ArrayBuffer>, algorithm, false, usages);
   const importPublic = (rawKey: string, algorithm: typeof SIGNING_ALGORITHM | typeof BOX_ALGORITHM, usages: KeyUsage[]) =>
