@@ -40,15 +40,19 @@
  * and a backup that was lost is removed like any device. So no device's own
  * key ever leaves it.
  *
- * Still to come: membership records a device signs (admitting a newcomer,
- * issuing an invite, removing, rotating a workspace's or a room's key)
- * counting as its person's, which needs the member list and the devices
- * resolved together; stances and mandates signed by a device carrying its
- * grant chain, so an export verifies offline; the identity on a linked
- * device (its own key, its person's member id); and the screens to link a
- * device (a code or QR both ways, with the same short check shown on both
- * devices), to export and restore a backup (the file itself:
- * identity-backup.ts), and to remove a device.
+ * Membership records a device signs count as its person's (roster.ts: the
+ * member list and the devices resolved in turns). A new device is linked by
+ * a request and a link code carried between the person's two devices, with
+ * the same check shown on both (device-link.ts); it becomes that person on a
+ * fresh install with its own keys (renderer/src/storage/
+ * device-identity-store.ts), as a restored backup does.
+ *
+ * Still to come: stances and mandates signed by a device (a stance names
+ * its signer's key, and its check offline needs the grant chain carried in
+ * it); a linked device founding or joining a workspace its person is not in
+ * yet (a grant is per workspace, so nothing there proves whose device it is:
+ * a person-wide device certificate would); and a screen listing a person's
+ * devices with a button to remove one (the record and its rules are here).
  */
 import { earlier, type MemberList } from './member-list';
 import { recordId, type VerifiedRecord } from './membership-record';

@@ -16,8 +16,7 @@
  * contents are not in it: they come from partners once the restored device
  * connects (or from a workspace export, issue 13).
  *
- * The screens (export with a progress bar, restore on the start screen) and
- * the identity of a restored device come in the next steps (devices.ts).
+ * The screens: renderer/src/devices (ExportBackupModal, RestoreBackupModal).
  */
 import { z } from 'zod';
 import { fromBase64Url, toBase64Url } from '../crypto/base64url';
@@ -35,7 +34,7 @@ const MAX_BACKUP_CHARS = 2_000_000;
 const KeyBytes = z.string().regex(/^[A-Za-z0-9_-]{40,400}$/);
 export const WorkspaceEntrySchema = z.object({
   workspaceId: z.string().min(1).max(64),
-  name: z.string().min(1).max(200),
+  name: z.string().max(200),
   regionId: z.string().min(1).max(64),
   key: z.string().min(1).max(200),
   founderKey: PublicKeyTextSchema,

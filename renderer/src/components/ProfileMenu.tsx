@@ -1,8 +1,11 @@
 import { Avatar, Menu, Modal, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconUserEdit } from '@tabler/icons-react';
+import { IconDeviceLaptop, IconShieldLock, IconUserEdit } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../app/database-context';
+import { ExportBackupModal } from '../devices/ExportBackupModal';
+import { GrantDeviceModal } from '../devices/GrantDeviceModal';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { saveIdentityProfile, type Identity } from '../storage/identity-store';
 import { initials } from './initials';
@@ -13,6 +16,7 @@ export function ProfileMenu({ identity }: { identity: Identity }) {
   const db = useDatabase();
   const [editing, { open, close }] = useDisclosure(false);
   const { run, busy } = useStorageAction();
+  const [dialog, setDialog] = useState<'link' | 'backup' | null>(null);
   const { displayName, organisationName } = identity.profile;
   return (
     <>
@@ -26,8 +30,15 @@ export function ProfileMenu({ identity }: { identity: Identity }) {
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>{t('identity.signedInAs', { name: displayName, organisation: organisationName })}</Menu.Label>
+          {identity.deviceName !== undefined && <Menu.Label>{t('devices.thisDevice', { name: identity.deviceName })}</Menu.Label>}
           <Menu.Item leftSection={<IconUserEdit size={16} aria-hidden />} onClick={open}>
             {t('identity.edit')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconDeviceLaptop size={16} aria-hidden />} onClick={() => setDialog('link')}>
+            {t('devices.menuLink')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconShieldLock size={16} aria-hidden />} onClick={() => setDialog('backup')}>
+            {t('devices.menuBackup')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
@@ -40,6 +51,8 @@ export function ProfileMenu({ identity }: { identity: Identity }) {
           onSubmit={(profile) => void run(() => saveIdentityProfile(db, profile)).then((ok) => ok && close())}
         />
       </Modal>
+      {dialog === 'link' && <GrantDeviceModal identity={identity} onClose={() => setDialog(null)} />}
+      {dialog === 'backup' && <ExportBackupModal identity={identity} onClose={() => setDialog(null)} />}
     </>
   );
 }

@@ -14,6 +14,7 @@ import { goalExportEn } from './sections/goalExport';
 import { ideasEn } from './sections/ideas';
 import { groupsEn } from './sections/groups';
 import { dashboardEn } from './sections/dashboard';
+import { devicesEn } from './sections/devices';
 
 export const en: LocaleShape = {
   app: {
@@ -287,4 +288,5 @@ export const en: LocaleShape = {
   ideas: ideasEn,
   groups: groupsEn,
   dashboard: dashboardEn,
+  devices: devicesEn,
 };

@@ -13,6 +13,7 @@ import { goalExportNl } from './sections/goalExport';
 import { ideasNl } from './sections/ideas';
 import { groupsNl } from './sections/groups';
 import { dashboardNl } from './sections/dashboard';
+import { devicesNl } from './sections/devices';
 /** Dutch, the default language. English (en.ts) must have exactly the same keys. */
 export const nl = {
   app: {
@@ -286,4 +287,5 @@ export const nl = {
   ideas: ideasNl,
   groups: groupsNl,
   dashboard: dashboardNl,
+  devices: devicesNl,
 } as const;

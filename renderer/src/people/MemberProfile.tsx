@@ -53,7 +53,7 @@ function Profile({ member, people }: { member: Member; people: People }) {
   const online = useOnline();
   const isAdmin = list?.admins.has(member.publicKey) ?? false;
   const removed = list?.removed.has(member.publicKey) ?? false;
-  const mayRemove = !!list && list.admins.has(identity.publicKeyB64) && list.members.has(member.publicKey);
+  const mayRemove = !!list && list.admins.has(identity.personKeyB64) && list.members.has(member.publicKey);
   const grantAdmin = () => {
     membership
       ?.grantAdmin(member.publicKey)

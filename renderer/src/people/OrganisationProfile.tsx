@@ -53,7 +53,7 @@ function Profile({ organisation, people }: { organisation: Organisation; people:
   const members = people.members.filter((member) => organisationIdOf(member, people.organisations) === organisation.id);
   const { identity, membership } = useWorkspace();
   const list = useMemberList(membership);
-  const removable = list && list.admins.has(identity.publicKeyB64) ? members.filter((member) => list.members.has(member.publicKey) && member.publicKey !== identity.publicKeyB64) : [];
+  const removable = list && list.admins.has(identity.personKeyB64) ? members.filter((member) => list.members.has(member.publicKey) && member.publicKey !== identity.personKeyB64) : [];
   const intros = toOrganisation(people.introductions, organisation.id);
   const headingId = 'organisation-profile-heading';
   const membersHeadingId = 'organisation-members-heading';

@@ -19,6 +19,7 @@ export function StartScreen({ identity }: { identity: Identity }) {
   const [joining, { open: openJoin, close: closeJoin }] = useDisclosure(false);
   const [action, setAction] = useState<WorkspaceAction | null>(null);
   const closeAction = () => setAction(null);
+  const firstDevice = identity.personKeyB64 === identity.publicKeyB64;
 
   return (
     <Container size="md">
@@ -26,14 +27,20 @@ export function StartScreen({ identity }: { identity: Identity }) {
         <Group justify="space-between">
           <Title order={1}>{t('workspaces.title')}</Title>
           <Group gap="sm">
-            <Button variant="default" leftSection={<IconTicket size={16} aria-hidden />} onClick={openJoin}>
+            {/* A linked or restored device cannot found or join a workspace yet: in a workspace its person is not in, nothing proves whose device it is (devices.ts). */}
+            <Button variant="default" leftSection={<IconTicket size={16} aria-hidden />} onClick={openJoin} disabled={!firstDevice} aria-describedby={firstDevice ? undefined : 'first-device-only'}>
               {t('sync.join')}
             </Button>
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate} disabled={!firstDevice} aria-describedby={firstDevice ? undefined : 'first-device-only'}>
               {t('workspaces.create')}
             </Button>
           </Group>
         </Group>
+        {!firstDevice && (
+          <Text size="sm" c="dimmed" id="first-device-only">
+            {t('devices.createOnFirstDevice')}
+          </Text>
+        )}
         {workspaces && workspaces.length === 0 && (
           <Paper withBorder p="lg">
             <Text>{t('workspaces.empty')}</Text>

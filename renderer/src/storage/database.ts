@@ -25,6 +25,15 @@ export interface IdentityRow {
   boxPublicKey?: CryptoKey;
   boxPrivateKey?: CryptoKey;
   boxPublicKeyB64?: string;
+  /**
+   * On a linked or restored device (shared/membership/devices.ts): the
+   * person's first key, whose member this device acts as; `publicKey` is then
+   * the device's own key and `memberId` the person's. Absent on the device a
+   * person started on.
+   */
+  personKeyB64?: string;
+  /** What the person called this device, on a linked or restored one. */
+  deviceName?: string;
 }
 
 export interface SettingRow {

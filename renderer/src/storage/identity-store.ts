@@ -1,6 +1,7 @@
 import { IdentityProfileSchema, type IdentityProfile } from '../../../shared/domain/identity';
 import { generateIdentityKeys } from '../../../shared/crypto/identity-keys';
 import { generateBoxKeys, type BoxKeys } from '../../../shared/crypto/sealed-box';
+import { PublicKeyTextSchema } from '../../../shared/membership/membership-record';
 import { describeIssues } from '../../../shared/workspace-doc/read-result';
 import type { IdentityRow, StroomkringDatabase } from './database';
 import { DamagedRecordError } from './storage-errors';
@@ -8,8 +9,14 @@ import { DamagedRecordError } from './storage-errors';
 /** The member on this device. The private keys are non-extractable CryptoKeys. */
 export interface Identity {
   readonly profile: IdentityProfile;
+  /** The person's member id, whichever of their devices this is. */
   readonly memberId: string;
+  /** This device's own signing key: what it signs and proves with. */
   readonly publicKeyB64: string;
+  /** The person's first key, as member lists name them; the same as publicKeyB64 on the device the person started on. */
+  readonly personKeyB64: string;
+  /** Set on a linked or restored device (devices.ts). */
+  readonly deviceName?: string;
   readonly privateKey: CryptoKey;
   readonly createdAt: number;
   /** What rotated workspace keys are sealed to (shared/membership/key-rotation.ts). */
@@ -27,7 +34,9 @@ export async function loadIdentity(db: StroomkringDatabase): Promise<Identity | 
   if (!(row.privateKey instanceof CryptoKey) || row.privateKey.type !== 'private') {
     throw new DamagedRecordError('identity', SELF, 'signing key missing');
   }
-  return { profile: profile.data, memberId: row.memberId, publicKeyB64: row.publicKeyB64, privateKey: row.privateKey, createdAt: row.createdAt, boxKeys: await boxKeysOf(db, row) };
+  const person = row.personKeyB64 === undefined ? { personKeyB64: row.publicKeyB64 } : PublicKeyTextSchema.safeParse(row.personKeyB64).success ? { personKeyB64: row.personKeyB64, deviceName: row.deviceName ?? '' } : undefined;
+  if (!person) throw new DamagedRecordError('identity', SELF, 'person key unreadable');
+  return { profile: profile.data, memberId: row.memberId, publicKeyB64: row.publicKeyB64, privateKey: row.privateKey, createdAt: row.createdAt, boxKeys: await boxKeysOf(db, row), ...person };
 }
 
 /** The stored encryption key pair; an identity from before key rotation gets one now, kept from then on. */

@@ -78,7 +78,7 @@ export async function joinFromInvite(db: StroomkringDatabase, invite: InvitePayl
     displayName: identity.profile.displayName,
     organisationName: identity.profile.organisationName,
     role: identity.profile.role,
-    publicKey: identity.publicKeyB64,
+    publicKey: identity.personKeyB64,
     joinedAt: now,
     invitedBy: invite.inviter.memberId,
     inviteId: invite.inviteId,

@@ -96,7 +96,7 @@ export function InviteModal({ workspace, identity, membership, onClose }: Invite
   }, [membership, list]);
   const current = state.status === 'ready' ? state.inviteId : undefined;
   const open = [...(list?.issuedInvites.values() ?? [])]
-    .filter((invite) => invite.issuedBy === identity.publicKeyB64 && invite.inviteId !== current && !invite.revoked && invite.usedBy === undefined && invite.expiresAt > openedAt && invite.at > (rotatedAt ?? -1))
+    .filter((invite) => invite.issuedBy === identity.personKeyB64 && invite.inviteId !== current && !invite.revoked && invite.usedBy === undefined && invite.expiresAt > openedAt && invite.at > (rotatedAt ?? -1))
     .sort((a, b) => b.at - a.at);
   const when = (at: number) => new Date(at).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const revoke = (inviteId: string) => {
