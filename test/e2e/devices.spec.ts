@@ -7,8 +7,8 @@ import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
  * One person, several devices (issue 12, item 4). Bram works on his laptop
  * (B); he links a second device (C) by carrying a link request to B and the
  * link code back, after both show the same check code; C opens the
- * workspace, syncs with Anne (A) and what it adds counts as Bram's. Then
- * Bram makes an identity backup on B, and a fresh install (D) restores it:
+ * workspace, syncs with Anne (A) and what it adds counts as Bram's. B then
+ * removes that laptop again. Bram makes an identity backup on B, and a fresh install (D) restores it:
  * a wrong passphrase is named, the right one opens the same workspace.
  * Separate Chromium processes for A, B, C and D.
  */
@@ -75,6 +75,19 @@ test('a second device of one person joins by a device grant; a restored identity
     await expect(a.page.getByText('Wijziging geweigerd')).toHaveCount(0);
     await c.close();
 
+    // B lists Bram's devices and removes the laptop (as if it were lost).
+    await b.page.getByRole('button', { name: /^Profielmenu/ }).click();
+    await b.page.getByRole('menuitem', { name: 'Je apparaten' }).click();
+    const devices = b.page.getByRole('dialog', { name: 'Je apparaten' });
+    const list = devices.getByRole('list', { name: 'Je apparaten' });
+    await expect(list.getByRole('listitem')).toHaveText([/^Eerste apparaat\s*dit apparaat$/, /^Laptop thuis/]);
+    await expectNoSeriousA11yViolations(b.page);
+    await devices.getByRole('button', { name: 'Laptop thuis verwijderen' }).click();
+    await devices.getByRole('button', { name: 'Apparaat verwijderen' }).click();
+    await expect(devices.getByRole('status')).toHaveText('Laptop thuis is verwijderd in 1 werkruimte.');
+    await expect(list.getByRole('listitem')).toHaveCount(1);
+    await devices.getByRole('button', { name: 'Klaar' }).click();
+
     // B makes an identity backup.
     await b.page.getByRole('button', { name: /^Profielmenu/ }).click();
     await b.page.getByRole('menuitem', { name: 'Back-up van je identiteit maken' }).click();
@@ -107,6 +120,11 @@ test('a second device of one person joins by a device grant; a restored identity
     await openSection(d.page, 'Organisaties');
     await expect(d.page.getByRole('article', { name: 'Stedin' })).toBeVisible({ timeout: 45_000 });
     await expect(status(d.page)).toHaveText(/^Bijgewerkt met [12] partners?$/, { timeout: 30_000 });
+    // On D, Bram's devices: the first one and the backup (this one); the removed laptop is gone here too.
+    await d.page.getByRole('button', { name: /^Profielmenu/ }).click();
+    await d.page.getByRole('menuitem', { name: 'Je apparaten' }).click();
+    const onD = d.page.getByRole('dialog', { name: 'Je apparaten' }).getByRole('list', { name: 'Je apparaten' });
+    await expect(onD.getByRole('listitem')).toHaveText([/^Eerste apparaat/, /^Back-up van .*dit apparaat$/]);
   } finally {
     await Promise.all(partners.map((p) => p.close().catch(() => undefined)));
   }

@@ -1,9 +1,10 @@
 import { Avatar, Menu, Modal, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconDeviceLaptop, IconShieldLock, IconUserEdit } from '@tabler/icons-react';
+import { IconDeviceLaptop, IconDevices, IconShieldLock, IconUserEdit } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../app/database-context';
+import { DevicesModal } from '../devices/DevicesModal';
 import { ExportBackupModal } from '../devices/ExportBackupModal';
 import { GrantDeviceModal } from '../devices/GrantDeviceModal';
 import { useStorageAction } from '../hooks/useStorageAction';
@@ -16,7 +17,7 @@ export function ProfileMenu({ identity }: { identity: Identity }) {
   const db = useDatabase();
   const [editing, { open, close }] = useDisclosure(false);
   const { run, busy } = useStorageAction();
-  const [dialog, setDialog] = useState<'link' | 'backup' | null>(null);
+  const [dialog, setDialog] = useState<'link' | 'backup' | 'devices' | null>(null);
   const { displayName, organisationName } = identity.profile;
   return (
     <>
@@ -40,6 +41,9 @@ export function ProfileMenu({ identity }: { identity: Identity }) {
           <Menu.Item leftSection={<IconShieldLock size={16} aria-hidden />} onClick={() => setDialog('backup')}>
             {t('devices.menuBackup')}
           </Menu.Item>
+          <Menu.Item leftSection={<IconDevices size={16} aria-hidden />} onClick={() => setDialog('devices')}>
+            {t('devices.menuDevices')}
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <Modal opened={editing} onClose={close} title={t('identity.edit')}>
@@ -53,6 +57,7 @@ export function ProfileMenu({ identity }: { identity: Identity }) {
       </Modal>
       {dialog === 'link' && <GrantDeviceModal identity={identity} onClose={() => setDialog(null)} />}
       {dialog === 'backup' && <ExportBackupModal identity={identity} onClose={() => setDialog(null)} />}
+      {dialog === 'devices' && <DevicesModal identity={identity} onClose={() => setDialog(null)} />}
     </>
   );
 }
