@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
 import { DEFAULT_QUORUM, evaluateAdoption, requiredSupporting, type AdoptionInput, type ParticipatingOrganisation, type Quorum } from './adoption';
 import { canonicaliseGoalText } from './canonical-text';
+import { signMembershipRecord } from '../membership/membership-record';
 import { checkStances, signStance, type StanceKind, type StanceRecord } from './stance';
 
 const GOAL = 'goal-1';
@@ -203,5 +204,20 @@ describe('evaluateAdoption properties', () => {
         expect(Object.values(result.counts).reduce((a, b) => a + b, 0)).toBe(ORG_IDS.length);
       }),
     );
+  });
+});
+
+describe('a mandate holder signing on another of their devices', () => {
+  it('counts as the holder; another person’s device in the holder’s name does not', async () => {
+    const holder = keysOf('gemeente');
+    const laptop = await generateIdentityKeys();
+    const grant = await signMembershipRecord({ v: 1, kind: 'deviceGranted', workspaceId: 'ws', signer: holder.publicKeyB64, person: holder.publicKeyB64, device: laptop.publicKeyB64, deviceName: 'Laptop', at: 1 }, holder.privateKey);
+    const onLaptop = await signStance({ goalId: GOAL, organisationId: 'gemeente', memberId: holder.memberId, publicKey: laptop.publicKeyB64, stance: 'endorse', reason: '', text: TEXT_V2, at: 5, grants: [grant.text] }, laptop.privateKey);
+    const result = await evaluate([onLaptop, await stance('netbeheerder', 'endorse', 2), await stance('cooperatie', 'endorse', 3)]);
+    expect(result.adopted).toBe(true);
+
+    const outsiderGrant = await signMembershipRecord({ v: 1, kind: 'deviceGranted', workspaceId: 'ws', signer: outsider.publicKeyB64, person: outsider.publicKeyB64, device: laptop.publicKeyB64, deviceName: 'Laptop', at: 1 }, outsider.privateKey);
+    const forged = await signStance({ goalId: GOAL, organisationId: 'gemeente', memberId: outsider.memberId, publicKey: laptop.publicKeyB64, stance: 'endorse', reason: '', text: TEXT_V2, at: 6, grants: [outsiderGrant.text] }, laptop.privateKey);
+    expect(statuses(await evaluate([forged]))).toMatchObject({ gemeente: 'notResponded' });
   });
 });

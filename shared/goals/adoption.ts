@@ -23,7 +23,7 @@
  */
 import { z } from 'zod';
 import type { CheckedStance, StanceKind, StanceProblem, StanceRecord } from './stance';
-import { stanceLabel } from './stance';
+import { stanceHolderKey, stanceLabel } from './stance';
 
 /** The quorum a workspace sets for its goals. */
 export const QuorumSchema = z.object({
@@ -137,7 +137,7 @@ export function evaluateAdoption(input: AdoptionInput): AdoptionResult {
     }
     const record = verification.record;
     const organisation = organisations.find((org) => org.id === record.organisationId);
-    const mandated = organisation?.mandateHolders.some((holder) => holder.memberId === record.memberId && holder.publicKey === record.publicKey) ?? false;
+    const mandated = organisation?.mandateHolders.some((holder) => holder.memberId === record.memberId && holder.publicKey === stanceHolderKey(record)) ?? false;
     if (!mandated) bucket.ignored.push({ reason: 'notMandateHolder', record });
     else if (bucket.latest === undefined || isLater(record, bucket.latest)) bucket.latest = record;
   }

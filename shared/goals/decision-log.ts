@@ -11,7 +11,7 @@
  * the goal became carried by all.
  */
 import type { AdoptionInput, AdoptionResult } from './adoption';
-import type { StanceRecord } from './stance';
+import { stanceHolderKey, type StanceRecord } from './stance';
 
 export type DecisionLogEntry =
   | { readonly kind: 'stance'; readonly at: number; readonly record: StanceRecord }
@@ -22,7 +22,7 @@ const earlier = (a: StanceRecord, b: StanceRecord) => (a.at !== b.at ? a.at - b.
 
 export function decisionLog(input: Pick<AdoptionInput, 'goalId' | 'stances' | 'organisations'>, result: Pick<AdoptionResult, 'adoptedAt'>): DecisionLogEntry[] {
   const mandated = (record: StanceRecord) =>
-    input.organisations.some((org) => org.id === record.organisationId && org.mandateHolders.some((h) => h.memberId === record.memberId && h.publicKey === record.publicKey));
+    input.organisations.some((org) => org.id === record.organisationId && org.mandateHolders.some((h) => h.memberId === record.memberId && h.publicKey === stanceHolderKey(record)));
   const seen = new Set<string>();
   const records = input.stances
     .flatMap(({ verification }) => (verification.valid && verification.record.goalId === input.goalId && mandated(verification.record) ? [verification.record] : []))

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
 import { canonicaliseGoalText } from './canonical-text';
-import { checkStances, signStance, stanceLabel, stanceSignedBytes, StanceInputSchema, verifyStance, type SignStanceInput, type StanceRecord } from './stance';
+import { signMembershipRecord } from '../membership/membership-record';
+import { checkStances, signStance, stanceHolderKey, stanceLabel, stanceSignedBytes, StanceInputSchema, verifyStance, type SignStanceInput, type StanceRecord } from './stance';
 
 const TEXT = 'De regio wekt in 2030 samen 3 TWh duurzaam op.\r\n\r\nWij zorgen voor draagvlak in de wijken.';
 
@@ -138,5 +139,35 @@ describe('checkStances', () => {
     const checked = await checkStances([record, { ...record, at: 1 }]);
     expect(checked.map((c) => c.verification.valid)).toEqual([true, false]);
     expect(checked[1]?.candidate).toMatchObject({ at: 1 });
+  });
+});
+
+describe('a stance signed on a person’s other device', () => {
+  const grantOf = (signer: IdentityKeys, person: IdentityKeys, device: IdentityKeys, workspaceId = 'ws-1') =>
+    signMembershipRecord({ v: 1, kind: 'deviceGranted', workspaceId, signer: signer.publicKeyB64, person: person.publicKeyB64, device: device.publicKeyB64, deviceName: 'Laptop', at: 3 }, signer.privateKey).then((r) => r.text);
+
+  it('verifies from the grants it carries alone, and counts as its person’s for the mandate', async () => {
+    const [laptop, tablet] = await Promise.all([generateIdentityKeys(), generateIdentityKeys()]);
+    const grants = [await grantOf(keys, keys, laptop), await grantOf(laptop, keys, tablet)];
+    const signed = await signStance({ ...input, publicKey: tablet.publicKeyB64, grants }, tablet.privateKey);
+    expect(await verifyStance(JSON.parse(JSON.stringify(signed)))).toEqual({ valid: true, record: signed });
+    expect(stanceHolderKey(signed)).toBe(keys.publicKeyB64);
+    expect(stanceHolderKey(record)).toBe(keys.publicKeyB64);
+  });
+
+  it('is refused when the grants do not lead from the member to the signing key', async () => {
+    const [laptop, tablet] = await Promise.all([generateIdentityKeys(), generateIdentityKeys()]);
+    const cases: string[][] = [
+      [await grantOf(other, other, laptop)], // another person's device, in this member's name
+      [await grantOf(keys, keys, tablet)], // a grant for another key
+      [await grantOf(keys, keys, laptop), await grantOf(keys, keys, tablet, 'ws-2')], // a chain across workspaces
+      ['SKM1.not-a-record'],
+    ];
+    for (const grants of cases) {
+      const signed = await signStance({ ...input, publicKey: laptop.publicKeyB64, grants }, laptop.privateKey);
+      expect(await verifyStance(signed)).toEqual({ valid: false, problem: 'signer' });
+    }
+    // Without grants, a device's key is simply not the member's.
+    expect(await verifyStance(await signStance({ ...input, publicKey: laptop.publicKeyB64 }, laptop.privateKey))).toEqual({ valid: false, problem: 'signer' });
   });
 });

@@ -17,10 +17,19 @@
  * The signature is Ed25519 over those bytes, base64url (86 characters). The
  * text is bound through its hash; the record also carries the canonical text
  * itself, because y-dexie compacts history and the text must stay provable.
+ *
+ * Signed on a person's other device (shared/membership/devices.ts), the
+ * stance names the device's key and the person's member id, and carries
+ * `grants`: the device grants from the person's first key to that device.
+ * They are signed records themselves, so they are not in the signed bytes;
+ * whoever checks the stance, in the app or in an export, follows them from
+ * the member id to the signing key with nothing else at hand. The person's
+ * first key is then who holds the mandate (stanceHolderKey).
  */
 import { z } from 'zod';
 import { fromBase64Url, toBase64Url } from '../crypto/base64url';
 import { SIGNING_ALGORITHM, memberIdFromPublicKey } from '../crypto/identity-keys';
+import { MAX_DEVICES, personKeyOfCheckedChain, personOfGrantChain } from '../membership/devices';
 import { canonicaliseGoalText, sha256Hex } from './canonical-text';
 
 export const STANCE_DOMAIN_TAG = 'stroomkring-stance-v1';
@@ -67,6 +76,8 @@ export const StanceRecordSchema = z
     canonicalText: z.string().max(STANCE_LIMITS.goalText),
     at: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
     signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
+    /** Only from a person's other device: the grants from their first key to `publicKey`. */
+    grants: z.array(z.string().max(4000)).min(1).max(MAX_DEVICES).optional(),
   })
   .refine((record) => record.stance === 'endorse' || record.reason.trim() !== '', { path: ['reason'], message: 'a reason is required' });
 export type StanceRecord = z.infer<typeof StanceRecordSchema>;
@@ -74,6 +85,11 @@ export type StanceRecord = z.infer<typeof StanceRecordSchema>;
 export function stanceSignedBytes(record: Omit<StanceRecord, 'signature' | 'canonicalText'>): Uint8Array {
   const fields = [STANCE_DOMAIN_TAG, record.goalId, record.textHash, record.stance, record.reason, record.at, record.organisationId, record.memberId, record.publicKey];
   return new TextEncoder().encode(JSON.stringify(fields));
+}
+
+/** The key a mandate holder is known by for a verified stance: the person's first key, also when another of their devices signed. */
+export function stanceHolderKey(record: StanceRecord): string {
+  return record.grants === undefined ? record.publicKey : (personKeyOfCheckedChain(record.grants) ?? record.publicKey);
 }
 
 export interface SignStanceInput {
@@ -87,6 +103,8 @@ export interface SignStanceInput {
   /** The goal text as the editor holds it; canonicalised here so no caller can bind to a variant. */
   readonly text: string;
   readonly at: number;
+  /** On a person's other device: its grant chain (see the header). */
+  readonly grants?: readonly string[];
 }
 
 /** Signs a stance; throws a ZodError when the input breaks a rule (missing reason, too long, bad id). */
@@ -95,7 +113,7 @@ export async function signStance(input: SignStanceInput, privateKey: CryptoKey):
   const { canonicalText, textHash } = await canonicaliseGoalText(input.text);
   const unsigned = { goalId: input.goalId, organisationId: input.organisationId, memberId: input.memberId, publicKey: input.publicKey, stance, reason, textHash, canonicalText, at: input.at };
   const signature = new Uint8Array(await crypto.subtle.sign(SIGNING_ALGORITHM, privateKey, stanceSignedBytes(unsigned) as Uint8Array<ArrayBuffer>));
-  return StanceRecordSchema.parse({ ...unsigned, signature: toBase64Url(signature) });
+  return StanceRecordSchema.parse({ ...unsigned, signature: toBase64Url(signature), ...(input.grants?.length ? { grants: [...input.grants] } : {}) });
 }
 
 /**
@@ -119,7 +137,8 @@ export async function verifyStance(candidate: unknown): Promise<StanceVerificati
   const signature = fromBase64Url(record.signature);
   // Unused low bits in the last character would give one key or signature several spellings.
   if (toBase64Url(publicKeyBytes) !== record.publicKey || toBase64Url(signature) !== record.signature) return { valid: false, problem: 'malformed' };
-  if ((await memberIdFromPublicKey(publicKeyBytes)) !== record.memberId) return { valid: false, problem: 'signer' };
+  const signerIsPerson = record.grants === undefined ? (await memberIdFromPublicKey(publicKeyBytes)) === record.memberId : (await personOfGrantChain(record.grants, record.memberId, record.publicKey)) !== null;
+  if (!signerIsPerson) return { valid: false, problem: 'signer' };
   try {
     const publicKey = await crypto.subtle.importKey('raw', publicKeyBytes as Uint8Array<ArrayBuffer>, SIGNING_ALGORITHM, false, ['verify']);
     const ok = await crypto.subtle.verify(SIGNING_ALGORITHM, publicKey, signature as Uint8Array<ArrayBuffer>, stanceSignedBytes(record) as Uint8Array<ArrayBuffer>);

@@ -47,15 +47,21 @@
  * fresh install with its own keys (renderer/src/storage/
  * device-identity-store.ts), as a restored backup does.
  *
- * Still to come: stances and mandates signed by a device (a stance names
- * its signer's key, and its check offline needs the grant chain carried in
- * it); a linked device founding or joining a workspace its person is not in
- * yet (a grant is per workspace, so nothing there proves whose device it is:
- * a person-wide device certificate would); and a screen listing a person's
- * devices with a button to remove one (the record and its rules are here).
+ * A stance signed on a device carries the grants from the person's first
+ * key to it, so it verifies offline, in an export too (personOfGrantChain;
+ * shared/goals/stance.ts).
+ *
+ * Still to come: mandate records signed by a device (granting, confirming
+ * or revoking a mandate names the signer's own key); a linked device
+ * founding or joining a workspace its person is not in yet (a grant is per
+ * workspace, so nothing there proves whose device it is: a person-wide
+ * device certificate would); and an offline check of a device removal in an
+ * exported stance (the export cannot know a device was removed later).
  */
+import { fromBase64Url } from '../crypto/base64url';
+import { memberIdFromPublicKey } from '../crypto/identity-keys';
 import { earlier, type MemberList } from './member-list';
-import { recordId, type VerifiedRecord } from './membership-record';
+import { recordId, verifyMembershipRecord, type VerifiedRecord } from './membership-record';
 
 /** A person's laptop, a second laptop, a tablet, a backup or two: far above what anyone needs. */
 export const MAX_DEVICES = 10;
@@ -185,4 +191,42 @@ export function grantChain(devices: DeviceList, records: Iterable<VerifiedRecord
 /** The person a device key acts for, or undefined when it is no device that counts. */
 export function personOf(devices: DeviceList, key: string): string | undefined {
   return devices.devices.get(key)?.person;
+}
+
+/**
+ * Checks, with nothing but the records themselves, that `grants` make
+ * `device` a device of the person whose member id is `memberId`: the first
+ * grant signed by the person's first key (whose hash is that member id),
+ * each next one by the device the one before granted, all in one workspace,
+ * the last for `device`. Returns the person's first key, or null. What it
+ * cannot know offline is whether a device was removed since; a peer that
+ * holds the workspace checks that against its own records.
+ */
+export async function personOfGrantChain(grants: readonly string[], memberId: string, device: string): Promise<string | null> {
+  if (grants.length === 0 || grants.length > MAX_DEVICES) return null;
+  const records: Grant[] = [];
+  for (const text of grants) {
+    const record = await verifyMembershipRecord(text).catch(() => null);
+    if (record?.kind !== 'deviceGranted') return null;
+    records.push(record);
+  }
+  const [first] = records as [Grant, ...Grant[]];
+  if (first.signer !== first.person || (await memberIdFromPublicKey(fromBase64Url(first.person))) !== memberId) return null;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i] as Grant;
+    if (r.person !== first.person || r.workspaceId !== first.workspaceId || (i > 0 && r.signer !== (records[i - 1] as Grant).device)) return null;
+  }
+  return (records.at(-1) as Grant).device === device ? first.person : null;
+}
+
+/** The person key a verified chain names (personOfGrantChain checked it): its first grant's signer, read without checking again. */
+export function personKeyOfCheckedChain(grants: readonly string[]): string | undefined {
+  const payload = grants[0]?.split('.')[1];
+  if (payload === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(fromBase64Url(payload)));
+    return typeof parsed === 'object' && parsed !== null && 'person' in parsed && typeof parsed.person === 'string' ? parsed.person : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -26,7 +26,7 @@ import { membershipMap } from '../workspace-doc/schema';
 import type { AuthorStanding } from '../sync/signed-changes/signed-change-log';
 import type { Authenticator, CheckResult, VerifiedPeer } from './auth-session';
 import { chainOf, type MemberList } from './member-list';
-import { personOf } from './devices';
+import { grantChain, personOf } from './devices';
 import { chainWithGrants, resolveRoster, type Roster } from './roster';
 import { recordId, signMembershipRecord, verifyMembershipRecord, type MemberRef, type VerifiedRecord } from './membership-record';
 import type { Proof } from './peer-auth';
@@ -207,6 +207,12 @@ export class WorkspaceMembership implements Authenticator {
   async revoke(inviteId: string): Promise<void> {
     const { self, workspaceId } = this.options;
     await this.add(await signMembershipRecord({ v: 1, kind: 'revoked', workspaceId, signer: self.publicKeyB64, inviteId, at: this.now() }, self.privateKey));
+  }
+
+  /** The grants that make this device its person's (empty on their first key), for what it signs outside the workspace's records: stances. */
+  async ownGrantChain(): Promise<string[]> {
+    const { devices, records } = await this.resolved();
+    return (grantChain(devices, records, this.options.self.publicKeyB64) ?? []).map((r) => r.text);
   }
 
   get selfKey(): string {

@@ -81,7 +81,7 @@ function LoadedGoal({ goal, back }: { goal: Goal; back: React.ReactNode }) {
   const ownWithoutMandate = adoption.status === 'ready' ? adoption.result.organisations.filter((support) => own.includes(support.organisationId) && support.noMandateHolder) : [];
   // Who granted and confirmed a mandate is named as their signed admission names them.
   const signedName = nameLookup(authority?.kind === 'proven' ? authority.members : new Map(), (id) => memberName(workspace, id));
-  const rows = adoption.status === 'ready' ? meterRows(adoption.result, workspace, signableOrganisationIds(adoption.input, identity.memberId, identity.publicKeyB64), adoption.mandates, signedName) : [];
+  const rows = adoption.status === 'ready' ? meterRows(adoption.result, workspace, signableOrganisationIds(adoption.input, identity.memberId, identity.personKeyB64), adoption.mandates, signedName) : [];
 
   return (
     <Stack>

@@ -14,6 +14,7 @@ import type { Identity } from '../storage/identity-store';
 import { TextDiffView } from './TextDiffView';
 import { initialStanceForm } from './goals-view';
 import { useMandateAuthority } from './useMandateAuthority';
+import { useWorkspace } from '../workspace/workspace-context';
 
 interface StanceModalProps {
   readonly doc: Y.Doc;
@@ -35,6 +36,7 @@ type Errors = { stance?: string; reason?: string };
  * a text they did not see.
  */
 export function StanceModal({ doc, goalId, organisationId, organisationName, identity, previous, onClose }: StanceModalProps) {
+  const { membership } = useWorkspace();
   const { t } = useTranslation();
   const { run, busy } = useStorageAction();
   const authority = useMandateAuthority();
@@ -89,7 +91,7 @@ export function StanceModal({ doc, goalId, organisationId, organisationName, ide
     void run(async () => {
       // A mandate revoked while the dialog was open: a stance signed now would not count, so it is not made.
       const holders = authority === undefined ? [] : (countedHolders((await readWorkspaceMandates(doc, authority)).state).get(organisationId) ?? []);
-      if (!holders.some((holder) => holder.memberId === identity.memberId && holder.publicKey === identity.publicKeyB64)) {
+      if (!holders.some((holder) => holder.memberId === identity.memberId && holder.publicKey === identity.personKeyB64)) {
         refused = true;
         setNoMandate(true);
         return;
@@ -101,8 +103,10 @@ export function StanceModal({ doc, goalId, organisationId, organisationName, ide
         setLatest(now);
         return;
       }
+      // On a person's other device the stance carries the grants that make this key theirs (stance.ts).
+      const grants = identity.personKeyB64 === identity.publicKeyB64 ? [] : ((await membership?.ownGrantChain()) ?? []);
       const record = await signStance(
-        { goalId, organisationId, memberId: identity.memberId, publicKey: identity.publicKeyB64, stance: input.stance, reason: input.reason, text: shown.canonicalText, at: Date.now() },
+        { goalId, organisationId, memberId: identity.memberId, publicKey: identity.publicKeyB64, stance: input.stance, reason: input.reason, text: shown.canonicalText, at: Date.now(), grants },
         identity.privateKey,
       );
       appendStance(doc, goalId, record);
