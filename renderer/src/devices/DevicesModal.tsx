@@ -53,7 +53,7 @@ export function DevicesModal({ identity, onClose }: { identity: Identity; onClos
                 <Group justify="space-between" wrap="nowrap">
                   <Group gap="xs">
                     <Text>{nameOf(device)}</Text>
-                    {device.thisDevice && <Badge variant="light">{t('devices.thisOne')}</Badge>}
+                    {device.thisDevice && <Badge variant="default">{t('devices.thisOne')}</Badge>}
                   </Group>
                   {!device.thisDevice && (
                     <Button size="xs" variant="default" color="red" onClick={() => setConfirming(device)} aria-label={t('devices.removeNamed', { name: nameOf(device) })}>
