@@ -7,7 +7,7 @@ import { useDatabase } from '../app/database-context';
 import { host } from '../host';
 import { storeGrants, workspacesToGrant } from '../storage/device-identity-store';
 import type { Identity } from '../storage/identity-store';
-import { CodeField } from './CodeField';
+import { CodeField } from '../components/CodeField';
 import { deviceProblemText } from './device-problem';
 
 type Step = { kind: 'paste' } | { kind: 'confirm'; request: LinkRequest; check: string } | { kind: 'working' } | { kind: 'done'; code: string; count: number; leftOut: string[] };

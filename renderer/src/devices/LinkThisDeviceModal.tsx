@@ -6,7 +6,7 @@ import { generateBoxKeys, type BoxKeys } from '../../../shared/crypto/sealed-box
 import { encodeLinkRequest, linkCheck, openLink } from '../../../shared/membership/device-link';
 import { useDatabase } from '../app/database-context';
 import { becomeDeviceOf } from '../storage/device-identity-store';
-import { CodeField } from './CodeField';
+import { CodeField } from '../components/CodeField';
 import { deviceProblemText } from './device-problem';
 
 interface Pending {

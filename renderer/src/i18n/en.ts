@@ -26,6 +26,8 @@ export const en: LocaleShape = {
   },
   common: {
     close: 'Close',
+    copy: 'Copy',
+    copied: 'Copied',
   },
   language: {
     label: 'Language',

@@ -25,6 +25,8 @@ export const nl = {
   },
   common: {
     close: 'Sluiten',
+    copy: 'Kopiëren',
+    copied: 'Gekopieerd',
   },
   language: {
     label: 'Taal',

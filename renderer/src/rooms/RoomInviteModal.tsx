@@ -1,4 +1,5 @@
-import { Alert, Button, CopyButton, Loader, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Loader, Modal, Select, Stack, Text } from '@mantine/core';
+import { CodeField } from '../components/CodeField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
@@ -88,14 +89,7 @@ export function RoomInviteModal({ roomId, roomDoc, meta, onClose }: { roomId: st
         )}
         {state.status === 'ready' && (
           <>
-            <Textarea label={t('rooms.code', { name: state.name })} value={state.code} readOnly autosize minRows={3} maxRows={6} styles={{ input: { fontFamily: 'monospace', wordBreak: 'break-all' } }} data-testid="room-invite-code" />
-            <CopyButton value={state.code}>
-              {({ copied, copy }) => (
-                <Button onClick={copy} w="fit-content" variant="default">
-                  {copied ? t('rooms.copied') : t('rooms.copy')}
-                </Button>
-              )}
-            </CopyButton>
+            <CodeField label={t('rooms.code', { name: state.name })} value={state.code} testId="room-invite-code" />
           </>
         )}
       </Stack>

@@ -1,7 +1,7 @@
 import { Button, CopyButton, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** A code to carry to another device: read-only, selectable, with a copy button. */
+/** A code to hand over (an invite, a room code, a device link): read-only, selectable, with a copy button. */
 export function CodeField({ label, value, testId }: { label: string; value: string; testId: string }) {
   const { t } = useTranslation();
   return (
@@ -10,7 +10,7 @@ export function CodeField({ label, value, testId }: { label: string; value: stri
       <CopyButton value={value}>
         {({ copied, copy }) => (
           <Button onClick={copy} w="fit-content" variant="default">
-            {copied ? t('devices.copied') : t('devices.copy')}
+            {copied ? t('common.copied') : t('common.copy')}
           </Button>
         )}
       </CopyButton>
