@@ -36,7 +36,7 @@ test('a second device of one person joins by a device grant; a restored identity
     await linkThis.getByRole('button', { name: 'Koppelverzoek maken' }).click();
     const request = await linkThis.getByTestId('device-link-request').inputValue();
     expect(request).toMatch(/^SKR1\./);
-    const checkOnC = /Controlecode op dit apparaat: (\d{3} \d{3})/.exec((await linkThis.getByTestId('link-check').textContent()) ?? '')?.[1];
+    const checkOnC = /Controlecode op dit apparaat: (\d{3}\s\d{3})/.exec((await linkThis.getByTestId('link-check').textContent()) ?? '')?.[1];
     expect(checkOnC).toBeDefined();
     await expectNoSeriousA11yViolations(c.page);
 

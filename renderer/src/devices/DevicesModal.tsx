@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../app/database-context';
@@ -47,23 +47,21 @@ export function DevicesModal({ identity, onClose }: { identity: Identity; onClos
         {!devices && <Loader size="sm" aria-label={t('devices.listTitle')} />}
         {devices && devices.length === 0 && <Text>{t('devices.listEmpty')}</Text>}
         {devices && devices.length > 0 && (
-          <List listStyleType="none" spacing="sm" aria-label={t('devices.listTitle')}>
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('devices.listTitle')}>
             {devices.map((device) => (
-              <List.Item key={device.key} aria-label={nameOf(device)}>
-                <Group justify="space-between" wrap="nowrap">
-                  <Group gap="xs">
-                    <Text>{nameOf(device)}</Text>
-                    {device.thisDevice && <Badge variant="default">{t('devices.thisOne')}</Badge>}
-                  </Group>
-                  {!device.thisDevice && (
-                    <Button size="xs" variant="default" color="red" onClick={() => setConfirming(device)} aria-label={t('devices.removeNamed', { name: nameOf(device) })}>
-                      {t('devices.remove')}
-                    </Button>
-                  )}
+              <Group component="li" key={device.key} justify="space-between" wrap="nowrap" aria-label={nameOf(device)}>
+                <Group gap="xs">
+                  <Text>{nameOf(device)}</Text>
+                  {device.thisDevice && <Badge variant="default">{t('devices.thisOne')}</Badge>}
                 </Group>
-              </List.Item>
+                {!device.thisDevice && (
+                  <Button size="xs" variant="default" onClick={() => setConfirming(device)} aria-label={t('devices.removeNamed', { name: nameOf(device) })}>
+                    {t('devices.remove')}
+                  </Button>
+                )}
+              </Group>
             ))}
-          </List>
+          </Stack>
         )}
         {confirming && (
           <Alert color="orange" title={t('devices.removeTitle', { name: nameOf(confirming) })}>

@@ -62,7 +62,7 @@ export function GrantDeviceModal({ identity, onClose }: { identity: Identity; on
         {step.kind === 'paste' && (
           <>
             <Text size="sm">{t('devices.grantIntro')}</Text>
-            <Textarea label={t('devices.requestField')} placeholder={t('devices.requestPlaceholder')} value={text} onChange={(event) => setText(event.currentTarget.value)} autosize minRows={3} styles={{ input: { fontFamily: 'monospace' } }} />
+            <Textarea label={t('devices.requestField')} placeholder={t('devices.requestPlaceholder')} value={text} onChange={(event) => setText(event.currentTarget.value)} autosize minRows={3} maxRows={6} styles={{ input: { fontFamily: 'monospace', wordBreak: 'break-all' } }} />
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 {t('devices.cancel')}
@@ -75,7 +75,7 @@ export function GrantDeviceModal({ identity, onClose }: { identity: Identity; on
         )}
         {step.kind === 'confirm' && (
           <>
-            <Text data-testid="grant-check">{t('devices.grantCheck', { name: step.request.name, check: step.check })}</Text>
+            <Text data-testid="grant-check">{t('devices.grantCheck', { name: step.request.name, check: step.check.replace(' ', '\u00a0') })}</Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 {t('devices.cancel')}

@@ -79,9 +79,9 @@ export function LinkThisDeviceModal({ onClose }: { onClose: () => void }) {
           <>
             <CodeField label={t('devices.request')} value={pending.code} testId="device-link-request" />
             <Text fw={600} data-testid="link-check">
-              {t('devices.checkHere', { check: pending.check })}
+              {t('devices.checkHere', { check: pending.check.replace(' ', '\u00a0') })}
             </Text>
-            <Textarea label={t('devices.linkCode')} placeholder={t('devices.linkCodePlaceholder')} value={linkCode} onChange={(event) => setLinkCode(event.currentTarget.value)} autosize minRows={3} styles={{ input: { fontFamily: 'monospace' } }} />
+            <Textarea label={t('devices.linkCode')} placeholder={t('devices.linkCodePlaceholder')} value={linkCode} onChange={(event) => setLinkCode(event.currentTarget.value)} autosize minRows={3} maxRows={6} styles={{ input: { fontFamily: 'monospace', wordBreak: 'break-all' } }} />
             {problem && (
               <Alert color="red" role="alert">
                 {problem}
