@@ -54,9 +54,17 @@
  * Still to come: mandate records signed by a device (granting, confirming
  * or revoking a mandate names the signer's own key); a linked device
  * founding or joining a workspace its person is not in yet (a grant is per
- * workspace, so nothing there proves whose device it is: a person-wide
- * device certificate would); and an offline check of a device removal in an
- * exported stance (the export cannot know a device was removed later).
+ * workspace, so nothing there proves whose device it is); and an offline
+ * check of a device removal in an exported stance (the export cannot know a
+ * device was removed later).
+ *
+ * The way to the second: a person-wide device certificate, a
+ * `deviceGranted` valid in every workspace, made along with the per-workspace
+ * grants when a device is linked or a backup made, and kept on the device.
+ * A linked device joining by invite shows it in its newcomer proof, so the
+ * member who admits it admits the person (their first key) and keeps the
+ * certificate; founding, the `founded` record may then be signed by a
+ * device of the founder key the certificate names.
  */
 import { fromBase64Url } from '../crypto/base64url';
 import { memberIdFromPublicKey } from '../crypto/identity-keys';
