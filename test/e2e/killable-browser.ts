@@ -1,0 +1,44 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_PATH, chromiumArgs } from './chromium';
+
+/**
+ * A Chromium this test starts itself, on a profile directory of its own, so
+ * it can be killed for real (SIGKILL to the browser process, no shutdown)
+ * and started again on the same profile: what IndexedDB had committed is
+ * all that is left.
+ */
+export interface KillableBrowser {
+  readonly page: Page;
+  kill(): Promise<void>;
+}
+
+async function devToolsPort(profile: string): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const text = await readFile(join(profile, 'DevToolsActivePort'), 'utf8').catch(() => '');
+    const port = Number(text.split('\n')[0]);
+    if (port > 0) return port;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('Chromium did not open its DevTools port');
+}
+
+export async function startKillableBrowser(profile: string): Promise<KillableBrowser> {
+  // A port file left by the previous, killed run would point at a dead port.
+  await rm(join(profile, 'DevToolsActivePort'), { force: true });
+  const proc: ChildProcess = spawn(CHROMIUM_PATH, chromiumArgs(['--headless=new', '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--lang=nl-NL', 'about:blank']), { stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  const browser: Browser = await chromium.connectOverCDP(`http://127.0.0.1:${await devToolsPort(profile)}`);
+  const context = browser.contexts()[0];
+  if (!context) throw new Error('Chromium has no default context');
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    page,
+    kill: async () => {
+      proc.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
