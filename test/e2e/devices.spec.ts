@@ -55,6 +55,13 @@ test('a second device of one person joins by a device grant; a restored identity
     const linkCode = await grant.getByTestId('device-link-code').inputValue();
     expect(linkCode).toMatch(/^SKL1\./);
     await grant.getByRole('button', { name: 'Klaar' }).click();
+    // Bram changes his role on B after C took its copy of the profile: C must not write the old one back.
+    await b.page.getByRole('button', { name: /^Profielmenu/ }).click();
+    await b.page.getByRole('menuitem', { name: 'Profiel bewerken' }).click();
+    const editProfile = b.page.getByRole('dialog', { name: 'Profiel bewerken' });
+    await editProfile.getByLabel('Je rol').fill('Hoofd netstrategie');
+    await editProfile.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(editProfile).toBeHidden();
 
     // C takes the link code: it is Bram now, with the workspace, and syncs with A.
     await linkThis.getByLabel('Koppelcode van je andere apparaat').fill(linkCode);
@@ -70,9 +77,15 @@ test('a second device of one person joins by a device grant; a restored identity
     await openSection(a.page, 'Organisaties');
     await expect(a.page.getByRole('article', { name: 'Stedin' })).toBeVisible({ timeout: 30_000 });
     await a.page.getByRole('button', { name: 'Verbindingen' }).click();
-    await expect(a.page.getByRole('dialog', { name: 'Verbindingen' }).getByTestId('mesh-neighbours')).toContainText('Bram Jansen');
+    const connections = a.page.getByRole('dialog', { name: 'Verbindingen' });
+    await expect(connections.getByTestId('mesh-neighbours')).toContainText('Bram Jansen');
+    // Nothing C signed was refused as breaking a rule.
+    await expect(connections.getByTestId('refused-changes')).toHaveCount(0);
     await a.page.keyboard.press('Escape');
-    await expect(a.page.getByText('Wijziging geweigerd')).toHaveCount(0);
+    await openSection(a.page, 'Mensen');
+    await a.page.getByRole('list', { name: 'Mensen in deze werkruimte' }).getByRole('link', { name: 'Bram Jansen' }).click();
+    await expect(a.page.getByText('Hoofd netstrategie')).toBeVisible({ timeout: 20_000 });
+    await expect(a.page.getByText('Netstrateeg', { exact: true })).toHaveCount(0);
     await c.close();
 
     // B lists Bram's devices and removes the laptop (as if it were lost).

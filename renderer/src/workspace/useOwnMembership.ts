@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import * as Y from 'yjs';
 import { upsertSelf } from '../../../shared/workspace-doc/members';
 import { membersMap } from '../../../shared/workspace-doc/schema';
@@ -12,22 +12,21 @@ import type { Identity } from '../storage/identity-store';
  * (expertise, contact, what I bring and seek) is the member's own edit
  * (updateOwnProfile) and is never touched here.
  *
- * A linked or restored device never creates the entry: the person's entry
- * is there already, from their first device, and a second one made before
- * it arrives would replace it (two maps set under one key: one is dropped,
- * with everything in it). It waits for the entry and only refreshes it.
+ * A linked or restored device holds a copy of the profile taken when it was
+ * linked, which may be older than the entry: it writes only an edit made on
+ * it, and never creates the entry (the person's entry is there already, and a
+ * second one made before it arrives would replace it: two maps set under one
+ * key, one dropped with everything in it).
  */
 export function useOwnMembership(doc: Y.Doc, identity: Identity): void {
   const { memberId, personKeyB64, publicKeyB64, profile } = identity;
+  const linked = personKeyB64 !== publicKeyB64;
+  const seen = useRef(JSON.stringify(profile));
   useEffect(() => {
-    const linked = personKeyB64 !== publicKeyB64;
-    const members = membersMap(doc);
-    const refresh = () => {
-      if (!linked || members.get(memberId) instanceof Y.Map) upsertSelf(doc, { memberId, publicKey: personKeyB64, ...profile, joinedAt: Date.now() });
-    };
-    refresh();
-    if (!linked) return;
-    members.observe(refresh);
-    return () => members.unobserve(refresh);
-  }, [doc, memberId, personKeyB64, publicKeyB64, profile]);
+    const shown = JSON.stringify(profile);
+    const editedHere = shown !== seen.current;
+    seen.current = shown;
+    if (linked && !(editedHere && membersMap(doc).get(memberId) instanceof Y.Map)) return;
+    upsertSelf(doc, { memberId, publicKey: personKeyB64, ...profile, joinedAt: Date.now() });
+  }, [doc, memberId, personKeyB64, linked, profile]);
 }
