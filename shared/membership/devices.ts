@@ -69,7 +69,7 @@
 import { fromBase64Url } from '../crypto/base64url';
 import { memberIdFromPublicKey } from '../crypto/identity-keys';
 import { earlier, type MemberList } from './member-list';
-import { recordId, verifyMembershipRecord, type VerifiedRecord } from './membership-record';
+import { peekMembershipPayload, recordId, verifyMembershipRecord, type VerifiedRecord } from './membership-record';
 
 /** A person's laptop, a second laptop, a tablet, a backup or two: far above what anyone needs. */
 export const MAX_DEVICES = 10;
@@ -227,14 +227,8 @@ export async function personOfGrantChain(grants: readonly string[], memberId: st
   return (records.at(-1) as Grant).device === device ? first.person : null;
 }
 
-/** The person key a verified chain names (personOfGrantChain checked it): its first grant's signer, read without checking again. */
+/** The person key a verified chain names (personOfGrantChain checked it): its first grant's person, read without checking again. */
 export function personKeyOfCheckedChain(grants: readonly string[]): string | undefined {
-  const payload = grants[0]?.split('.')[1];
-  if (payload === undefined) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(fromBase64Url(payload)));
-    return typeof parsed === 'object' && parsed !== null && 'person' in parsed && typeof parsed.person === 'string' ? parsed.person : undefined;
-  } catch {
-    return undefined;
-  }
+  const first = peekMembershipPayload(grants[0]);
+  return first?.kind === 'deviceGranted' ? first.person : undefined;
 }

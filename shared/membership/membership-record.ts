@@ -57,6 +57,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
+import { fromBase64Url } from '../crypto/base64url';
 import { LIMITS } from '../domain/limits';
 import { decodeSignedCode, encodeSignedCode, SignedCodeError, type SignedCodeFormat } from '../invite/signed-code';
 
@@ -152,4 +153,21 @@ export async function verifyMembershipRecord(text: unknown): Promise<VerifiedRec
 /** A record's stable id: the first 16 bytes of SHA-256 over its text, hex (synchronous: the member list needs it). */
 export function recordId(text: string): string {
   return Array.from(sha256(new TextEncoder().encode(text)).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The payload of a record without checking its signature, synchronously:
+ * for a record already checked (verifyMembershipRecord) whose fields a pure
+ * function needs again, as mandate-record.ts's peekMandatePayload does.
+ */
+export function peekMembershipPayload(text: unknown): MembershipPayload | undefined {
+  if (typeof text !== 'string' || text.length > MAX_RECORD_LENGTH) return undefined;
+  const [prefix, payload, signature, extra] = text.split('.');
+  if (prefix !== PREFIX || payload === undefined || signature === undefined || extra !== undefined) return undefined;
+  try {
+    const parsed = MembershipPayloadSchema.safeParse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(payload))));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -96,7 +96,7 @@ export class WorkspaceMembership implements Authenticator {
     this.founderKey = options.founderKey;
     this.map = membershipMap(doc);
     this.keys = new WorkspaceKeys(
-      { roster: () => this.resolved(), add: (record) => this.add(record), isOpen: () => this.open, requireAdmin: (roster) => this.requireAdmin(roster), now: () => this.now() },
+      { roster: () => this.roster(), add: (record) => this.add(record), isOpen: () => this.open, requireAdmin: (roster) => this.requireAdmin(roster), now: () => this.now() },
       options.workspaceId,
       options.self,
     );
@@ -130,7 +130,7 @@ export class WorkspaceMembership implements Authenticator {
     });
   }
 
-  /** The last resolution of the records: see resolved(). */
+  /** The last resolution of the records: see roster(). */
   private resolution: Resolution | undefined;
 
   private async records(): Promise<VerifiedRecord[]> {
@@ -139,12 +139,12 @@ export class WorkspaceMembership implements Authenticator {
   }
 
   /**
-   * The records and the member list they give, resolved again only when they
-   * or the trusted founder changed: every received change asks for its
-   * signer's standing, and resolving takes a few hundred microseconds at 30
-   * members.
+   * The records, the member list and every person's devices they give
+   * (roster.ts), resolved again only when they or the trusted founder
+   * changed: every received change asks for its signer's standing, and
+   * resolving takes a few hundred microseconds at 30 members.
    */
-  private async resolved(): Promise<Resolution> {
+  async roster(): Promise<Resolution> {
     const records = await this.records();
     const last = this.resolution;
     if (last && last.founderKey === this.founderKey && last.records.length === records.length && last.records.every((r, i) => r === records[i])) return last;
@@ -153,12 +153,7 @@ export class WorkspaceMembership implements Authenticator {
   }
 
   async list(): Promise<MemberList> {
-    return (await this.resolved()).list;
-  }
-
-  /** The records, the member list and every person's devices (devices.ts), as the records stand. */
-  roster(): Promise<Roster & { readonly records: readonly VerifiedRecord[] }> {
-    return this.resolved();
+    return (await this.roster()).list;
   }
 
   /** The member list and devices these records give, from the founder this device trusts. */
@@ -211,7 +206,7 @@ export class WorkspaceMembership implements Authenticator {
 
   /** The grants that make this device its person's (empty on their first key), for what it signs outside the workspace's records: stances. */
   async ownGrantChain(): Promise<string[]> {
-    const { devices, records } = await this.resolved();
+    const { devices, records } = await this.roster();
     return (grantChain(devices, records, this.options.self.publicKeyB64) ?? []).map((r) => r.text);
   }
 
@@ -243,7 +238,7 @@ export class WorkspaceMembership implements Authenticator {
     const member = this.selfRef();
     if (this.open) return { as: 'open', member };
     const signature = await this.signTranscript(transcriptFor(member));
-    const roster = await this.resolved();
+    const roster = await this.roster();
     const { records, list } = roster;
     const chain = chainWithGrants(roster, records, member.publicKey);
     if (chain) return { as: 'member', member, signature, chain: chain.map((r) => r.text) };
@@ -258,8 +253,8 @@ export class WorkspaceMembership implements Authenticator {
     if (proof.as === 'open') return this.open ? { ok: true, peer: { member: proof.member, as: 'open' } } : { ok: false, reason: 'notMember', soon: true };
     if (this.open && proof.as !== 'member') return { ok: false, reason: 'notMember' };
     if (!(await this.signatureHolds(proof.member.publicKey, proof.signature, transcriptFor(proof.member)))) return { ok: false, reason: 'badProof' };
-    const own = await this.records();
     if (proof.as === 'member') {
+      const own = (await this.roster()).records;
       const shown: VerifiedRecord[] = [];
       for (const text of proof.chain) {
         const record = await verifyMembershipRecord(text).catch(() => null);
@@ -277,7 +272,7 @@ export class WorkspaceMembership implements Authenticator {
       const member = { publicKey: listed.publicKey, displayName: listed.displayName, organisationName: listed.organisationName };
       return { ok: true, peer: { member, as: 'member', ...(person !== key ? { device: key } : {}) } };
     }
-    return this.admit(proof, own);
+    return this.admit(proof);
   }
 
   /** See legacy-upgrade.ts: adopt the chain's founder when it is the root of this device's own invite line. */
@@ -291,10 +286,10 @@ export class WorkspaceMembership implements Authenticator {
     return true;
   }
 
-  private async admit(proof: Extract<Proof, { as: 'newcomer' }>, own: VerifiedRecord[]): Promise<CheckResult> {
+  private async admit(proof: Extract<Proof, { as: 'newcomer' }>): Promise<CheckResult> {
     const { workspaceId, self } = this.options;
-    const roster = this.resolve(own);
-    const { list, devices } = roster;
+    const roster = await this.roster();
+    const { list, devices, records: own } = roster;
     const actsAsMember = (key: string) => list.members.has(personOf(devices, key) ?? key);
     if (!actsAsMember(self.publicKeyB64)) return { ok: false, reason: 'noMemberHere' };
     const invite = await decodeInvite(proof.invite).catch(() => null);
@@ -382,7 +377,7 @@ export class WorkspaceMembership implements Authenticator {
 
   /** Makes a member an administrator too; only an administrator may. */
   async grantAdmin(subject: string): Promise<void> {
-    const roster = await this.resolved();
+    const roster = await this.roster();
     const { list } = roster;
     this.requireAdmin(roster);
     if (!list.members.has(subject)) throw new MembershipActionError('notMember', 'only a member can be made an administrator');
@@ -397,7 +392,7 @@ export class WorkspaceMembership implements Authenticator {
    * a new key that only the remaining members can open (WorkspaceKeys.rotate).
    */
   async remove(subjects: readonly string[]): Promise<RemovalOutcome> {
-    const roster = await this.resolved();
+    const roster = await this.roster();
     const { acting, list } = roster;
     this.requireAdmin(roster);
     for (const subject of subjects) if (!list.members.has(subject)) throw new MembershipActionError('notMember', 'not a member (or removed already)');

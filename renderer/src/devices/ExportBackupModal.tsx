@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { MIN_PASSPHRASE_LENGTH } from '../../../shared/crypto/passphrase-file';
 import { exportIdentityBackup } from '../../../shared/membership/identity-backup';
 import { useDatabase } from '../app/database-context';
-import { host } from '../host';
 import { downloadBlob } from '../host/web-host';
-import { storeGrants, workspacesToGrant } from '../storage/device-identity-store';
+import { storeGrants } from '../storage/device-identity-store';
 import type { Identity } from '../storage/identity-store';
 import { deviceProblemText } from './device-problem';
+import { grantSubject } from './grant-subject';
 import { PassphraseFields } from './PassphraseFields';
 
 type Step = { kind: 'ask' } | { kind: 'sealing'; fraction: number } | { kind: 'done'; file: Blob; fileName: string; count: number; leftOut: string[] };
@@ -35,9 +35,7 @@ export function ExportBackupModal({ identity, onClose }: { identity: Identity; o
     setStep({ kind: 'sealing', fraction: 0 });
     try {
       const now = new Date();
-      const hub = await host.sync.localHub().catch(() => ({ reachableAt: [] as string[] }));
-      const { workspaces, leftOut } = await workspacesToGrant(db, identity, hub.reachableAt);
-      const person = { publicKey: identity.personKeyB64, memberId: identity.memberId, profile: identity.profile };
+      const { person, workspaces, leftOut } = await grantSubject(db, identity);
       const deviceName = t('devices.backupDeviceName', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(now) });
       const { file, grants } = await exportIdentityBackup({ person, deviceName, workspaces }, passphrase, { now: now.getTime(), onProgress: (fraction) => setStep({ kind: 'sealing', fraction }) });
       await storeGrants(db, [...grants].map(([workspaceId, grant]) => ({ workspaceId, grant })));

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { decodeLinkRequest, linkCheck, sealLink, type LinkRequest } from '../../../shared/membership/device-link';
 import { grantDevice } from '../../../shared/membership/identity-backup';
 import { useDatabase } from '../app/database-context';
-import { host } from '../host';
-import { storeGrants, workspacesToGrant } from '../storage/device-identity-store';
+import { storeGrants } from '../storage/device-identity-store';
 import type { Identity } from '../storage/identity-store';
 import { CodeField } from '../components/CodeField';
 import { deviceProblemText } from './device-problem';
+import { grantSubject } from './grant-subject';
 
 type Step = { kind: 'paste' } | { kind: 'confirm'; request: LinkRequest; check: string } | { kind: 'working' } | { kind: 'done'; code: string; count: number; leftOut: string[] };
 
@@ -38,9 +38,7 @@ export function GrantDeviceModal({ identity, onClose }: { identity: Identity; on
   const grant = async (request: LinkRequest) => {
     setStep({ kind: 'working' });
     try {
-      const hub = await host.sync.localHub().catch(() => ({ reachableAt: [] as string[] }));
-      const { workspaces, leftOut } = await workspacesToGrant(db, identity, hub.reachableAt);
-      const person = { publicKey: identity.personKeyB64, memberId: identity.memberId, profile: identity.profile };
+      const { person, workspaces, leftOut } = await grantSubject(db, identity);
       const granted = await grantDevice({ person, deviceName: request.name, workspaces }, request.device, Date.now());
       await storeGrants(db, granted);
       const code = await sealLink({ person, device: request.device, workspaces: granted }, request);

@@ -1,8 +1,9 @@
-import { Alert, Button, FileInput, Group, Modal, PasswordInput, Progress, Stack, Text } from '@mantine/core';
+import { Alert, FileInput, PasswordInput, Progress, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { restoreIdentityBackup } from '../../../shared/membership/identity-backup';
 import { useDatabase } from '../app/database-context';
+import { FormModal } from '../components/FormModal';
 import { becomeDeviceOf } from '../storage/device-identity-store';
 import { deviceProblemText } from './device-problem';
 
@@ -39,34 +40,26 @@ export function RestoreBackupModal({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('devices.restoreTitle')}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (file && passphrase !== '') void restore(file);
-        }}
-      >
-        <Stack>
-          <Text size="sm">{t('devices.restoreIntro')}</Text>
-          <FileInput label={t('devices.backupFile')} placeholder={t('devices.backupFilePlaceholder')} value={file} onChange={setFile} accept=".json,application/json" required clearable />
-          <PasswordInput label={t('devices.passphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} required autoComplete="current-password" />
-          {fraction !== undefined && <Progress value={Math.round(fraction * 100)} aria-label={t('devices.restoreProgress')} animated />}
-          {problem && (
-            <Alert color="red" role="alert">
-              {problem}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('devices.cancel')}
-            </Button>
-            <Button type="submit" disabled={!file || passphrase === ''} loading={fraction !== undefined}>
-              {t('devices.restoreAction')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={t('devices.restoreTitle')}
+      onClose={onClose}
+      onSubmit={() => {
+        if (file && passphrase !== '') void restore(file);
+      }}
+      submitLabel={t('devices.restoreAction')}
+      cancelLabel={t('devices.cancel')}
+      busy={fraction !== undefined}
+      submitDisabled={!file || passphrase === ''}
+    >
+      <Text size="sm">{t('devices.restoreIntro')}</Text>
+      <FileInput label={t('devices.backupFile')} placeholder={t('devices.backupFilePlaceholder')} value={file} onChange={setFile} accept=".json,application/json" required clearable />
+      <PasswordInput label={t('devices.passphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} required autoComplete="current-password" />
+      {fraction !== undefined && <Progress value={Math.round(fraction * 100)} aria-label={t('devices.restoreProgress')} animated />}
+      {problem && (
+        <Alert color="red" role="alert">
+          {problem}
+        </Alert>
+      )}
+    </FormModal>
   );
 }

@@ -10,7 +10,6 @@
  * the new device itself, which shows its grant when it proves itself and the
  * member who checks it keeps it.
  */
-import { DexieYProvider } from 'y-dexie';
 import * as Y from 'yjs';
 import type { BackupWorkspace, WorkspaceToBackUp } from '../../../shared/membership/identity-backup';
 import { recordId } from '../../../shared/membership/membership-record';
@@ -20,7 +19,7 @@ import { membershipMap } from '../../../shared/workspace-doc/schema';
 import { regionName } from '../workspaces/workspace-label';
 import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase } from './database';
 import type { Identity } from './identity-store';
-import { insertWorkspace } from './workspace-store';
+import { insertWorkspace, withLoadedDoc } from './workspace-store';
 
 export class DeviceIdentityError extends Error {
   override readonly name = 'DeviceIdentityError';
@@ -58,14 +57,7 @@ export async function workspacesToGrant(db: StroomkringDatabase, identity: Ident
 export async function storeGrants(db: StroomkringDatabase, grants: readonly Pick<BackupWorkspace, 'workspaceId' | 'grant'>[]): Promise<void> {
   for (const { workspaceId, grant } of grants) {
     const row = await db.workspaces.get(workspaceId);
-    if (!row) continue;
-    const provider = DexieYProvider.load(row.doc);
-    try {
-      await provider.whenLoaded;
-      membershipMap(row.doc).set(recordId(grant), grant);
-    } finally {
-      DexieYProvider.release(row.doc);
-    }
+    if (row) await withLoadedDoc(row.doc, (doc) => void membershipMap(doc).set(recordId(grant), grant));
   }
 }
 

@@ -4,13 +4,13 @@
  * so the list is the union over the workspaces with proven membership, and a
  * removal is signed in each of them.
  */
-import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
 import { recordId, signMembershipRecord, verifyMembershipRecord, type VerifiedRecord } from '../../../shared/membership/membership-record';
 import { resolveRoster } from '../../../shared/membership/roster';
 import { membershipMap } from '../../../shared/workspace-doc/schema';
 import type { StroomkringDatabase } from './database';
 import type { Identity } from './identity-store';
+import { withLoadedDoc } from './workspace-store';
 
 export interface PersonDevice {
   readonly key: string;
@@ -27,15 +27,11 @@ async function eachProvenWorkspace(db: StroomkringDatabase, visit: (workspace: {
   for (const { workspaceId, founderKey } of access) {
     const row = founderKey ? await db.workspaces.get(workspaceId) : undefined;
     if (!row || !founderKey) continue;
-    const provider = DexieYProvider.load(row.doc);
-    try {
-      await provider.whenLoaded;
-      const texts = [...membershipMap(row.doc).values()].filter((value): value is string => typeof value === 'string');
+    await withLoadedDoc(row.doc, async (doc) => {
+      const texts = [...membershipMap(doc).values()].filter((value): value is string => typeof value === 'string');
       const records = (await Promise.all(texts.map((text) => verifyMembershipRecord(text).catch(() => null)))).filter((r): r is VerifiedRecord => r !== null);
-      await visit({ id: workspaceId, founderKey, doc: row.doc, records });
-    } finally {
-      DexieYProvider.release(row.doc);
-    }
+      await visit({ id: workspaceId, founderKey, doc, records });
+    });
   }
 }
 

@@ -70,19 +70,22 @@ export async function deleteWorkspace(db: StroomkringDatabase, id: string): Prom
   });
 }
 
+/** Runs `act` on a stored document once y-dexie has loaded it, and releases it again (for work outside an open workspace). */
+export async function withLoadedDoc<T>(doc: Y.Doc, act: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+  const provider = DexieYProvider.load(doc);
+  try {
+    await provider.whenLoaded;
+    return await act(doc);
+  } finally {
+    DexieYProvider.release(doc);
+  }
+}
+
 /** What a workspace holds, for the delete confirmation; null when its content cannot be read. */
 export async function summariseWorkspace(db: StroomkringDatabase, id: string): Promise<{ organisations: number } | null> {
   const row = await db.workspaces.get(id);
   if (!row) return null;
-  const provider = DexieYProvider.load(row.doc);
-  try {
-    await provider.whenLoaded;
-    return { organisations: readOrganisations(row.doc).length };
-  } catch {
-    return null;
-  } finally {
-    DexieYProvider.release(row.doc);
-  }
+  return withLoadedDoc(row.doc, (doc) => ({ organisations: readOrganisations(doc).length })).catch(() => null);
 }
 
 /**
