@@ -22,7 +22,11 @@
  *   roomKeys/<recordId>      (a room's) added only, like membership
  *   meta                     written once; changed only by an administrator
  *   any record               deleted only by its creator or an administrator
- *   createdBy, by, updatedBy, addedBy   must name the member who signed
+ *   createdBy, by, updatedBy, addedBy   must name the member who signed, except in a
+ *                            restore (a record put back under a key whose entry was
+ *                            deleted, shared/history) by an administrator or by the
+ *                            member the restored record names as its creator: the
+ *                            fields then say who wrote it then, not who restores it
  *   a root the app does not know   nobody
  *
  * Who belongs to an organisation comes from the signed admission (the
@@ -145,10 +149,20 @@ interface Context {
   readonly organisations: ReadonlySet<string>;
   /** "root/key" of records this update creates (they were not in the document). */
   readonly created: ReadonlySet<string>;
+  /** Of created records that restore a deleted entry: whether this author may restore them with their author fields as they were. */
+  readonly restoredBy: ReadonlyMap<string, boolean>;
 }
 
-function authorFieldBroken(effect: UpdateEffect, author: WriteAuthor): boolean {
+/** Whether the map holds a deleted entry under `key` (Y.Map keeps its last item per key, deleted or not, also after garbage collection). */
+export function heldDeletedEntry(map: Y.Map<unknown>, key: string): boolean {
+  const item = (map as unknown as { _map: Map<string, Y.Item> })._map.get(key);
+  return item !== undefined && item.deleted;
+}
+
+function authorFieldBroken(effect: UpdateEffect, ctx: Context): boolean {
+  const { author } = ctx;
   if (effect.op !== 'insert') return false;
+  if (ctx.restoredBy.get(effect.path.slice(0, 2).join('/')) === true) return false;
   const field = effect.path[effect.path.length - 1];
   if (field !== undefined && AUTHOR_FIELDS.has(field) && effect.path.length === 3) return effect.value !== author.memberId;
   return false;
@@ -160,7 +174,7 @@ function brokenRule(effect: UpdateEffect, ctx: Context): BrokenRule | undefined 
   const { doc, author } = ctx;
   if (root === undefined || !rootsOf(ctx.kind).has(root)) return 'unknownPart';
   if (key === undefined || key === POSITION) return 'unknownPart';
-  if (authorFieldBroken(effect, author)) return 'authorField';
+  if (authorFieldBroken(effect, ctx)) return 'authorField';
   const isNew = ctx.created.has(`${root}/${key}`);
   const recordDelete = effect.path.length === 2 && effect.op === 'delete';
   switch (root) {
@@ -205,7 +219,17 @@ export function refusedEffects(doc: Y.Doc, effects: readonly UpdateEffect[], aut
     // Only the app's own roots are looked up: getMap would make any other one exist here.
     if (effect.path.length === 2 && effect.op === 'insert' && root !== undefined && key !== undefined && rootsOf(kind).has(root) && !doc.getMap(root).has(key)) created.add(`${root}/${key}`);
   }
-  const ctx: Context = { doc, author, kind, organisations: organisationsOf(doc, author), created };
+  const restoredBy = new Map<string, boolean>();
+  for (const id of created) {
+    const slash = id.indexOf('/');
+    const root = id.slice(0, slash);
+    const key = id.slice(slash + 1);
+    if (!heldDeletedEntry(doc.getMap<unknown>(root), key)) continue;
+    const creatorField = root === ROOT.comments ? 'by' : 'createdBy';
+    const creator = effects.find((e) => e.op === 'insert' && e.path.length === 3 && e.path[0] === root && e.path[1] === key && e.path[2] === creatorField)?.value;
+    restoredBy.set(id, author.isAdmin || creator === author.memberId);
+  }
+  const ctx: Context = { doc, author, kind, organisations: organisationsOf(doc, author), created, restoredBy };
   const refused: RefusedEffect[] = [];
   for (const effect of effects) {
     // A deleted record takes its fields with it: the record's deletion is what is judged.

@@ -157,7 +157,7 @@ test('the document library: add, preview, version, refuse bad input, comment', a
   const renamed = page.getByRole('article', { name: 'Warmtevisie Leiden 2030' });
   await expect(renamed).toContainText('visie');
   await renamed.getByRole('button', { name: 'Verwijderen' }).click();
-  await page.getByRole('dialog', { name: 'Document verwijderen?' }).getByRole('button', { name: 'Definitief verwijderen' }).click();
+  await page.getByRole('dialog', { name: 'Document verwijderen?' }).getByRole('button', { name: 'Verwijderen' }).click();
   await expect(page.getByRole('article')).toHaveCount(2);
 
   await image.getByRole('button', { name: 'Reacties (0)' }).click();

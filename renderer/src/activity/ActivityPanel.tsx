@@ -1,4 +1,5 @@
-import { Anchor, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ActivityEvent } from '../../../shared/activity/activity';
@@ -69,14 +70,19 @@ export function ActivityPanel() {
   const headingId = 'activity-heading';
   return (
     <Stack component="section" aria-labelledby={headingId}>
-      <div>
-        <Title order={2} id={headingId}>
-          {t('activity.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {previousVisitAt === undefined ? t('activity.firstVisit') : t('activity.since', { date: dateFormat.format(previousVisitAt) })}
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2} id={headingId}>
+            {t('activity.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {previousVisitAt === undefined ? t('activity.firstVisit') : t('activity.since', { date: dateFormat.format(previousVisitAt) })}
+          </Text>
+        </div>
+        <Button component={Link} href="/geschiedenis" variant="default" leftSection={<IconHistory size={16} aria-hidden />}>
+          {t('history.open')}
+        </Button>
+      </Group>
       <OnboardingChecklistCard />
       {view.events.length === 0 ? (
         <Paper withBorder p="lg">

@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertTriangle, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconAlertTriangle, IconHistory, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import type * as Y from 'yjs';
 import { commentCounts } from '../../../shared/workspace-doc/comments';
 import { currentVersion, readDocuments, type DocumentVersion, type LibraryDocument, type LibraryScope, type Sensitivity } from '../../../shared/workspace-doc/documents';
@@ -77,6 +78,11 @@ export function DocumentLibrary({ doc, scope }: DocumentLibraryProps) {
           </Text>
         </div>
         <Group gap="xs">
+          {scope === 'workspace' && (
+            <Button component={Link} href="/geschiedenis?soort=documents" variant="default" leftSection={<IconHistory size={16} aria-hidden />}>
+              {t('documents.deletedAndHistory')}
+            </Button>
+          )}
           <FileSettingsButton />
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setDialog({ kind: 'add' })}>
             {t('documents.add')}

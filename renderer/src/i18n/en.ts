@@ -8,6 +8,7 @@ import { filesEn } from './sections/files';
 import { roomsEn } from './sections/rooms';
 import { commentsEn } from './sections/comments';
 import { activityEn } from './sections/activity';
+import { historyEn } from './sections/history';
 import { goalsEn } from './sections/goals';
 import { goalEditorEn } from './sections/goalEditor';
 import { goalExportEn } from './sections/goalExport';
@@ -284,6 +285,7 @@ export const en: LocaleShape = {
   rooms: roomsEn,
   comments: commentsEn,
   activity: activityEn,
+  history: historyEn,
   goals: goalsEn,
   goalEditor: goalEditorEn,
   goalExport: goalExportEn,

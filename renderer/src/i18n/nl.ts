@@ -7,6 +7,7 @@ import { filesNl } from './sections/files';
 import { roomsNl } from './sections/rooms';
 import { commentsNl } from './sections/comments';
 import { activityNl } from './sections/activity';
+import { historyNl } from './sections/history';
 import { goalsNl } from './sections/goals';
 import { goalEditorNl } from './sections/goalEditor';
 import { goalExportNl } from './sections/goalExport';
@@ -283,6 +284,7 @@ export const nl = {
   rooms: roomsNl,
   comments: commentsNl,
   activity: activityNl,
+  history: historyNl,
   goals: goalsNl,
   goalEditor: goalEditorNl,
   goalExport: goalExportNl,

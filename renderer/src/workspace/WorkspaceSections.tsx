@@ -8,6 +8,7 @@ import { GoalView } from '../goals/GoalView';
 import { GoalsPanel } from '../goals/GoalsPanel';
 import { WorkingGroupView } from '../groups/WorkingGroupView';
 import { WorkingGroupsPanel } from '../groups/WorkingGroupsPanel';
+import { HistoryPanel } from '../history/HistoryPanel';
 import { IdeasPanel } from '../ideas/IdeasPanel';
 import { InterestsPanel } from '../interests/InterestsPanel';
 import { NetworkPanel } from '../network/NetworkPanel';
@@ -42,7 +43,7 @@ function sectionOf(location: string): string {
 export function WorkspaceSections() {
   const { t } = useTranslation();
   const [location, navigate] = useLocation();
-  const { doc, identity } = useWorkspace();
+  const { doc, identity, record, membership } = useWorkspace();
   return (
     <>
       <Tabs value={sectionOf(location)} onChange={(value) => value && navigate(value)} keepMounted={false}>
@@ -75,6 +76,9 @@ export function WorkspaceSections() {
         <Route path="/kamers/:roomId">{(params) => <RoomView roomId={params.roomId} />}</Route>
         <Route path="/kamers">
           <RoomsPanel />
+        </Route>
+        <Route path="/geschiedenis">
+          <HistoryPanel doc={doc} documentId={record.id} kind="workspace" membership={membership} backHref="/" />
         </Route>
         <Route path="/dashboard">
           <DashboardPanel />
