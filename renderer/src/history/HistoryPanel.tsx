@@ -30,15 +30,17 @@ export interface HistoryPanelProps {
   readonly membership: WorkspaceMembership | undefined;
   /** Where "back" leads, relative to the current router base. */
   readonly backHref: string;
+  /** Signs offline work so the history holds it (the document's running sync). */
+  readonly sealOffline?: () => Promise<void>;
 }
 
 type Pending = { readonly line: HistoryLine; readonly record: RecordRef; readonly at: number; readonly after: number };
 
 /** The history of a workspace or room document: every change in words, filterable, with restore and undo. */
-export function HistoryPanel({ doc, documentId, kind, membership, backHref }: HistoryPanelProps) {
+export function HistoryPanel({ doc, documentId, kind, membership, backHref, sealOffline }: HistoryPanelProps) {
   const { t } = useTranslation();
   const db = useDatabase();
-  const { state, rebuild } = useWorkspaceHistory(db, doc, documentId);
+  const { state, rebuild } = useWorkspaceHistory(db, doc, documentId, sealOffline);
   const names = useSignerNames(membership);
   const headingId = 'history-heading';
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { WorkspaceHistory } from '../../../shared/history/workspace-history';
 import type { StroomkringDatabase } from '../storage/database';
@@ -12,18 +12,24 @@ const REBUILD_AFTER_MS = 1_000;
 /**
  * The history of one document (workspace or room), replayed from its kept
  * signed changes when the screen opens and again after the document
- * changes; the replay is released when the screen closes.
+ * changes; the replay is released when the screen closes. `beforeLoad`
+ * signs pending offline work first.
  */
-export function useWorkspaceHistory(db: StroomkringDatabase, doc: Y.Doc, documentId: string): { state: HistoryState; rebuild: () => void } {
+export function useWorkspaceHistory(db: StroomkringDatabase, doc: Y.Doc, documentId: string, beforeLoad?: () => Promise<void>): { state: HistoryState; rebuild: () => void } {
   const [state, setState] = useState<HistoryState>({ kind: 'loading' });
+  const before = useRef(beforeLoad);
+  useEffect(() => {
+    before.current = beforeLoad;
+  }, [beforeLoad]);
   const [generation, setGeneration] = useState(0);
   const rebuild = useCallback(() => setGeneration((n) => n + 1), []);
 
   useEffect(() => {
     let live = true;
     let built: WorkspaceHistory | undefined;
-    signedChangeStore(db, documentId)
-      .load()
+    // Work made offline is signed only when it goes out; signing it now puts it in the log the history reads.
+    (before.current?.() ?? Promise.resolve())
+      .then(() => signedChangeStore(db, documentId).load())
       .then((changes) => {
         if (!live) return;
         built = WorkspaceHistory.replay(changes, documentId, (message, detail) => console.warn(message, detail));

@@ -9,6 +9,7 @@ import { roomsEn } from './sections/rooms';
 import { commentsEn } from './sections/comments';
 import { activityEn } from './sections/activity';
 import { historyEn } from './sections/history';
+import { backupEn } from './sections/backup';
 import { goalsEn } from './sections/goals';
 import { goalEditorEn } from './sections/goalEditor';
 import { goalExportEn } from './sections/goalExport';
@@ -77,6 +78,7 @@ export const en: LocaleShape = {
     menu: 'Profile menu',
   },
   workspaces: {
+    menu: 'Workspace',
     title: 'Your workspaces',
     empty: 'You have no workspace yet. Create one for your energy region.',
     create: 'New workspace',
@@ -286,6 +288,7 @@ export const en: LocaleShape = {
   comments: commentsEn,
   activity: activityEn,
   history: historyEn,
+  backup: backupEn,
   goals: goalsEn,
   goalEditor: goalEditorEn,
   goalExport: goalExportEn,

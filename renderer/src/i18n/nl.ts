@@ -8,6 +8,7 @@ import { roomsNl } from './sections/rooms';
 import { commentsNl } from './sections/comments';
 import { activityNl } from './sections/activity';
 import { historyNl } from './sections/history';
+import { backupNl } from './sections/backup';
 import { goalsNl } from './sections/goals';
 import { goalEditorNl } from './sections/goalEditor';
 import { goalExportNl } from './sections/goalExport';
@@ -76,6 +77,7 @@ export const nl = {
     menu: 'Profielmenu',
   },
   workspaces: {
+    menu: 'Werkruimte',
     title: 'Je werkruimtes',
     empty: 'Je hebt nog geen werkruimte. Maak er een voor je energieregio.',
     create: 'Nieuwe werkruimte',
@@ -285,6 +287,7 @@ export const nl = {
   comments: commentsNl,
   activity: activityNl,
   history: historyNl,
+  backup: backupNl,
   goals: goalsNl,
   goalEditor: goalEditorNl,
   goalExport: goalExportNl,

@@ -1,5 +1,6 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { WorkspaceSyncState } from '../sync/useWorkspaceSync';
+import type { WorkspaceSync } from '../sync/workspace-sync';
 
 /**
  * The running syncs of the open workspace's confidential rooms, by room id:
@@ -19,6 +20,11 @@ export class RoomSyncRegistry {
 
   get(roomId: string): WorkspaceSyncState | undefined {
     return this.states.get(roomId);
+  }
+
+  /** Every running room sync. */
+  instances(): WorkspaceSync[] {
+    return [...this.states.values()].flatMap((state) => (state.instance ? [state.instance] : []));
   }
 
   subscribe = (listener: () => void): (() => void) => {

@@ -1,8 +1,10 @@
 import { Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlus, IconTicket } from '@tabler/icons-react';
+import { IconFileImport, IconPlus, IconTicket } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { ImportWorkspaceModal } from '../backup/ImportWorkspaceModal';
 import { AppVersion } from '../components/AppVersion';
 import { useWorkspaces } from '../hooks/useWorkspaces';
 import type { Identity } from '../storage/identity-store';
@@ -17,6 +19,8 @@ export function StartScreen({ identity }: { identity: Identity }) {
   const workspaces = useWorkspaces();
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
   const [joining, { open: openJoin, close: closeJoin }] = useDisclosure(false);
+  const [importing, { open: openImport, close: closeImport }] = useDisclosure(false);
+  const [, navigate] = useLocation();
   const [action, setAction] = useState<WorkspaceAction | null>(null);
   const closeAction = () => setAction(null);
   const firstDevice = identity.personKeyB64 === identity.publicKeyB64;
@@ -28,6 +32,9 @@ export function StartScreen({ identity }: { identity: Identity }) {
           <Title order={1}>{t('workspaces.title')}</Title>
           <Group gap="sm">
             {/* A linked or restored device cannot found or join a workspace yet: in a workspace its person is not in, nothing proves whose device it is (devices.ts). */}
+            <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={openImport}>
+              {t('backup.importFresh')}
+            </Button>
             <Button variant="default" leftSection={<IconTicket size={16} aria-hidden />} onClick={openJoin} disabled={!firstDevice} aria-describedby={firstDevice ? undefined : 'first-device-only'}>
               {t('sync.join')}
             </Button>
@@ -51,6 +58,7 @@ export function StartScreen({ identity }: { identity: Identity }) {
       </Stack>
       <CreateWorkspaceModal opened={creating} identity={identity} onClose={closeCreate} />
       {joining && <JoinWorkspaceModal identity={identity} onClose={closeJoin} />}
+      {importing && <ImportWorkspaceModal target={{ kind: 'fresh', onCreated: (id) => navigate(`/w/${id}`) }} onClose={closeImport} />}
       {action?.kind === 'rename' && <RenameWorkspaceModal workspace={action.workspace} onClose={closeAction} />}
       {action?.kind === 'delete' && <DeleteWorkspaceModal workspaceId={action.id} label={action.label} damaged={action.damaged} onClose={closeAction} />}
     </Container>

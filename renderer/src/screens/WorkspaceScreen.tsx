@@ -1,10 +1,11 @@
-import { Alert, Anchor, Container, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isNewerSchema, readMeta } from '../../../shared/workspace-doc/meta';
 import { useDatabase } from '../app/database-context';
+import { WorkspaceMenu } from '../backup/WorkspaceMenu';
 import { useWorkspaceDoc, type WorkspaceDocState } from '../hooks/useWorkspaceDoc';
 import { ConnectionsModal } from '../sync/ConnectionsModal';
 import { InviteModal } from '../sync/InviteModal';
@@ -89,10 +90,13 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
     <Container size="lg">
       <Stack gap="lg">
         {back}
-        <div>
-          <Title order={1}>{record.name || regionName(record.regionId)}</Title>
-          {record.name && <Text c="dimmed">{regionName(record.regionId)}</Text>}
-        </div>
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={1}>{record.name || regionName(record.regionId)}</Title>
+            {record.name && <Text c="dimmed">{regionName(record.regionId)}</Text>}
+          </div>
+          <WorkspaceMenu workspace={record} exportedBy={identity.profile.displayName} sync={sync.instance} rooms={roomSyncs} />
+        </Group>
         <SyncBar sync={sync} keyProblem={keyProblem} onInvite={() => setDialog('invite')} onConnections={() => setDialog('connections')} />
         {dialog === 'invite' && <InviteModal workspace={record} identity={identity} membership={membership} onClose={close} />}
         {dialog === 'connections' && sync.settings && <ConnectionsModal workspaceId={record.id} settings={sync.settings} sync={sync.instance} onClose={close} />}

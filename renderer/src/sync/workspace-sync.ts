@@ -124,7 +124,7 @@ export class WorkspaceSync {
   private namedRefusals: NamedChangeRefusal[] = [];
 
   private constructor(
-    doc: Y.Doc,
+    private readonly doc: Y.Doc,
     room: string,
     options: WorkspaceSyncOptions,
     changeLog: SignedChangeLog | undefined,
@@ -234,6 +234,37 @@ export class WorkspaceSync {
     });
     await log.open();
     return log;
+  }
+
+  /** Signs work made while offline now, so the kept changes hold it (before an export or for the history). */
+  async sealOffline(): Promise<void> {
+    await this.mesh.sealOffline();
+    await this.changeLog?.stored();
+  }
+
+  /**
+   * Signed changes from a workspace file (sneakernet), taken as changes from
+   * the room are: checked by the change log, applied, kept, and so handed on
+   * in partners' catch-ups. Their origin is the mesh, so they are not
+   * signed again as this device's own.
+   */
+  async importChanges(changes: readonly Uint8Array[]): Promise<{ refused: number; changed: boolean }> {
+    const log = this.changeLog;
+    let changed = false;
+    const noteChange = (_update: Uint8Array, origin: unknown) => {
+      if (origin === this.mesh) changed = true;
+    };
+    if (!log) throw new Error('this workspace is open (from before proven membership): it takes no signed changes from a file');
+    let refused = 0;
+    const stop = log.onRefusal(() => (refused += 1));
+    this.doc.on('update', noteChange);
+    try {
+      await log.receive(changes, this.mesh);
+    } finally {
+      stop();
+      this.doc.off('update', noteChange);
+    }
+    return { refused, changed };
   }
 
   status(): SyncStatus {

@@ -43,7 +43,7 @@ function sectionOf(location: string): string {
 export function WorkspaceSections() {
   const { t } = useTranslation();
   const [location, navigate] = useLocation();
-  const { doc, identity, record, membership } = useWorkspace();
+  const { doc, identity, record, membership, sync } = useWorkspace();
   return (
     <>
       <Tabs value={sectionOf(location)} onChange={(value) => value && navigate(value)} keepMounted={false}>
@@ -78,7 +78,7 @@ export function WorkspaceSections() {
           <RoomsPanel />
         </Route>
         <Route path="/geschiedenis">
-          <HistoryPanel doc={doc} documentId={record.id} kind="workspace" membership={membership} backHref="/" />
+          <HistoryPanel doc={doc} documentId={record.id} kind="workspace" membership={membership} backHref="/" sealOffline={() => sync.instance?.sealOffline() ?? Promise.resolve()} />
         </Route>
         <Route path="/dashboard">
           <DashboardPanel />

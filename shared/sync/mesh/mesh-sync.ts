@@ -125,6 +125,8 @@ export class MeshSync {
   private readonly warn: (message: string, detail?: unknown) => void;
   private seq = 0;
   private outbox: Uint8Array[] = [];
+  /** Offline work signed early (sealOffline), waiting for a link like the outbox. */
+  private sealedOutbox: Uint8Array[] = [];
   private readonly gate: ChangeGate | undefined;
   /** Local changes are sealed one after another, so they go out in the order they were made. */
   private sealing: Promise<void> = Promise.resolve();
@@ -411,7 +413,30 @@ export class MeshSync {
     this.tree.originate({ channel, origin: this.origin, seq: ++this.seq, payload });
   }
 
+  /**
+   * Signs the offline work now, so the change log holds it (an export, the
+   * history); it still goes out as one broadcast when a link opens.
+   */
+  sealOffline(): Promise<void> {
+    const gate = this.gate;
+    if (!gate || this.outbox.length === 0) return this.sealing;
+    const merged = Y.mergeUpdates(this.outbox);
+    this.outbox = [];
+    const sealed = this.sealing
+      .then(() => gate.seal(merged))
+      .then((change) => {
+        this.sealedOutbox.push(change);
+      });
+    this.sealing = sealed.catch((error: unknown) => {
+      // Not signed: it waits for a link as before.
+      this.outbox.unshift(merged);
+      this.warn('mesh sync: could not sign offline work', error);
+    });
+    return sealed;
+  }
+
   private flushOutbox(): void {
+    for (const change of this.sealedOutbox.splice(0)) this.broadcast(Channel.Doc, change);
     if (this.outbox.length === 0) return;
     const merged = Y.mergeUpdates(this.outbox);
     this.outbox = [];

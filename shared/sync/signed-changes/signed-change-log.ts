@@ -126,6 +126,8 @@ export class SignedChangeLog {
   private readonly held = new Map<string, { bytes: Uint8Array; change: SignedChange }>();
   private readonly refusalLog: ChangeRefusal[] = [];
   private queue: Promise<void> = Promise.resolve();
+  /** Kept changes go to the store one after another, in the order kept. */
+  private storing: Promise<void> = Promise.resolve();
   private readonly now: () => number;
   private readonly refusalListeners = new Set<(refusal: ChangeRefusal) => void>();
 
@@ -196,6 +198,11 @@ export class SignedChangeLog {
     return () => this.refusalListeners.delete(listener);
   }
 
+  /** Resolves once every change kept so far has reached the store. */
+  stored(): Promise<void> {
+    return this.storing;
+  }
+
   refusals(): readonly ChangeRefusal[] {
     return this.refusalLog;
   }
@@ -214,9 +221,10 @@ export class SignedChangeLog {
     const { to, deletions } = describeUpdate(change.update);
     this.kept.push(how.refused ? { bytes, to, deletions: new Map(), collected: collectedRanges(change.update) } : { bytes, to, deletions });
     if (change.kind === 'change') for (const client of to.keys()) if (!this.clientOwners.has(client)) this.clientOwners.set(client, change.signer);
-    if (how.persist) {
+    const store = this.options.store;
+    if (how.persist && store) {
       const stored: StoredChange = how.refused ? { bytes, refused: true } : { bytes };
-      void this.options.store?.append([stored]).catch((error: unknown) => this.options.warn?.('signed changes: could not store a change', error));
+      this.storing = this.storing.then(() => store.append([stored])).catch((error: unknown) => this.options.warn?.('signed changes: could not store a change', error));
     }
   }
 

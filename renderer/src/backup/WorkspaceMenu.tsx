@@ -1,0 +1,47 @@
+import { Button, Menu } from '@mantine/core';
+import { IconChevronDown, IconFileExport, IconFileImport, IconHistory } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import type { WorkspaceRecord } from '../../../shared/domain/workspace';
+import type { RoomSyncRegistry } from '../rooms/room-syncs';
+import type { WorkspaceSync } from '../sync/workspace-sync';
+import { ExportWorkspaceModal } from './ExportWorkspaceModal';
+import { ImportWorkspaceModal } from './ImportWorkspaceModal';
+
+/** Signs the offline work of the workspace and its rooms, so a file made now holds it. */
+export async function sealOfflineWork(sync: WorkspaceSync | undefined, rooms: RoomSyncRegistry): Promise<void> {
+  await Promise.all([sync, ...rooms.instances()].map((instance) => instance?.sealOffline()));
+}
+
+/** The open workspace's own actions: its history, and the workspace as a file (export, read in). */
+export function WorkspaceMenu({ workspace, exportedBy, sync, rooms }: { workspace: WorkspaceRecord; exportedBy: string; sync: WorkspaceSync | undefined; rooms: RoomSyncRegistry }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [dialog, setDialog] = useState<'export' | 'import' | null>(null);
+  const close = () => setDialog(null);
+  return (
+    <>
+      <Menu position="bottom-end">
+        <Menu.Target>
+          <Button variant="default" rightSection={<IconChevronDown size={14} aria-hidden />}>
+            {t('workspaces.menu')}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item leftSection={<IconHistory size={16} aria-hidden />} onClick={() => navigate('/geschiedenis')}>
+            {t('history.title')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconFileExport size={16} aria-hidden />} onClick={() => setDialog('export')}>
+            {t('backup.menuExport')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconFileImport size={16} aria-hidden />} onClick={() => setDialog('import')}>
+            {t('backup.menuImport')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {dialog === 'export' && <ExportWorkspaceModal workspace={workspace} exportedBy={exportedBy} sealOffline={() => sealOfflineWork(sync, rooms)} onClose={close} />}
+      {dialog === 'import' && <ImportWorkspaceModal target={{ kind: 'open', workspace, sync, rooms }} onClose={close} />}
+    </>
+  );
+}
