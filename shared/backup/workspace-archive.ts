@@ -33,6 +33,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 
 export const ARCHIVE_FORMAT = 'stroomkring-workspace';
@@ -96,6 +97,15 @@ export class ArchiveError extends Error {
   ) {
     super(`Workspace archive ${problem}: ${detail}`);
   }
+}
+
+/**
+ * A document's content as plain JSON, for content.json. Every root of a
+ * workspace or room document is a map (shared/workspace-doc/schema.ts); a
+ * loaded document knows its roots only by name until asked for their type.
+ */
+export function documentContent(doc: Y.Doc): Record<string, unknown> {
+  return Object.fromEntries([...doc.share.keys()].sort().map((name) => [name, doc.getMap<unknown>(name).toJSON()]));
 }
 
 export function encodeChanges(changes: readonly KeptChange[]): Uint8Array {

@@ -6,7 +6,9 @@ import { refusedRestore, restoreRecords, undoPlan } from './record-restore';
 import { WorkspaceHistory } from './workspace-history';
 
 const DOC_ID = 'ws-history';
-const ROOTS = ['organisations', 'documents', 'goals', 'ideas'] as const;
+/** Every collection of a workspace document (shared/workspace-doc/schema.ts), each record a map with nested types as goals and documents have. */
+const ROOTS = ['organisations', 'members', 'introductions', 'interests', 'documents', 'comments', 'ideas', 'workingGroups', 'goals'] as const;
+const LAST_ROOT = ROOTS.length - 1;
 const SIGNERS = ['key-ann', 'key-bram', 'key-cas'] as const;
 const noSignature = () => Promise.resolve(new Uint8Array(64));
 
@@ -19,12 +21,12 @@ type Op =
   | { kind: 'push'; root: number; key: number; value: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('create' as const), root: fc.nat(3), key: fc.nat(4), title: fc.string({ maxLength: 6 }) }),
-  fc.record({ kind: fc.constant('setField' as const), root: fc.nat(3), key: fc.nat(4), field: fc.nat(2), value: fc.string({ maxLength: 6 }) }),
-  fc.record({ kind: fc.constant('deleteField' as const), root: fc.nat(3), key: fc.nat(4), field: fc.nat(2) }),
-  fc.record({ kind: fc.constant('deleteRecord' as const), root: fc.nat(3), key: fc.nat(4) }),
-  fc.record({ kind: fc.constant('type' as const), root: fc.nat(3), key: fc.nat(4), text: fc.string({ minLength: 1, maxLength: 4 }) }),
-  fc.record({ kind: fc.constant('push' as const), root: fc.nat(3), key: fc.nat(4), value: fc.integer() }),
+  fc.record({ kind: fc.constant('create' as const), root: fc.nat(LAST_ROOT), key: fc.nat(4), title: fc.string({ maxLength: 6 }) }),
+  fc.record({ kind: fc.constant('setField' as const), root: fc.nat(LAST_ROOT), key: fc.nat(4), field: fc.nat(2), value: fc.string({ maxLength: 6 }) }),
+  fc.record({ kind: fc.constant('deleteField' as const), root: fc.nat(LAST_ROOT), key: fc.nat(4), field: fc.nat(2) }),
+  fc.record({ kind: fc.constant('deleteRecord' as const), root: fc.nat(LAST_ROOT), key: fc.nat(4) }),
+  fc.record({ kind: fc.constant('type' as const), root: fc.nat(LAST_ROOT), key: fc.nat(4), text: fc.string({ minLength: 1, maxLength: 4 }) }),
+  fc.record({ kind: fc.constant('push' as const), root: fc.nat(LAST_ROOT), key: fc.nat(4), value: fc.integer() }),
 );
 
 function apply(doc: Y.Doc, op: Op): void {
@@ -100,7 +102,7 @@ describe('WorkspaceHistory', () => {
 
   it('restores one record as it was at a moment and leaves every other record as it is now', async () => {
     await fc.assert(
-      fc.asyncProperty(opsArb, fc.nat(), fc.nat(3), fc.nat(4), async (ops, pick, root, key) => {
+      fc.asyncProperty(opsArb, fc.nat(), fc.nat(LAST_ROOT), fc.nat(4), async (ops, pick, root, key) => {
         const { live, log, states } = await session(ops);
         fc.pre(states.length > 0);
         const history = WorkspaceHistory.replay(log.map((bytes) => ({ bytes })), DOC_ID);
@@ -127,11 +129,11 @@ describe('WorkspaceHistory', () => {
   });
 
   it('names what each change did to each record', async () => {
-    const create: Op = { kind: 'create', root: 1, key: 1, title: 'Plan' };
+    const create: Op = { kind: 'create', root: 4, key: 1, title: 'Plan' };
     const { log } = await session([
       [0, create],
-      [1, { kind: 'setField', root: 1, key: 1, field: 0, value: 'x' }],
-      [0, { kind: 'deleteRecord', root: 1, key: 1 }],
+      [1, { kind: 'setField', root: 4, key: 1, field: 0, value: 'x' }],
+      [0, { kind: 'deleteRecord', root: 4, key: 1 }],
       [1, create],
     ]);
     const history = WorkspaceHistory.replay(log.map((bytes) => ({ bytes })), DOC_ID);
@@ -163,21 +165,21 @@ describe('undoing one member since a moment', () => {
   it('puts back what that member deleted and changed, and keeps the others’ later work', async () => {
     const { live, log } = await session([
       [0, { kind: 'create', root: 0, key: 0, title: 'Ann’s' }],
-      [1, { kind: 'create', root: 1, key: 1, title: 'Bram’s' }],
+      [1, { kind: 'create', root: 4, key: 1, title: 'Bram’s' }],
       [2, { kind: 'deleteRecord', root: 0, key: 0 }],
-      [2, { kind: 'setField', root: 1, key: 1, field: 0, value: 'vandalised' }],
-      [2, { kind: 'create', root: 2, key: 2, title: 'spam' }],
-      [1, { kind: 'setField', root: 1, key: 1, field: 1, value: 'Bram later' }],
-      [0, { kind: 'create', root: 3, key: 3, title: 'Ann later' }],
+      [2, { kind: 'setField', root: 4, key: 1, field: 0, value: 'vandalised' }],
+      [2, { kind: 'create', root: 8, key: 2, title: 'spam' }],
+      [1, { kind: 'setField', root: 4, key: 1, field: 1, value: 'Bram later' }],
+      [0, { kind: 'create', root: 6, key: 3, title: 'Ann later' }],
     ]);
     const history = WorkspaceHistory.replay(log.map((bytes) => ({ bytes })), DOC_ID);
     const plan = undoPlan(history, new Set(['key-cas']), 2);
     expect(plan.undone).toBe(3);
     restoreRecords(live, plan.without, plan.records);
     expect(stateOf(live)).toEqual({
+      ...Object.fromEntries(ROOTS.map((r) => [r, {}])),
       organisations: { r0: { title: 'Ann’s', statement: '', versions: [] } },
       documents: { r1: { title: 'Bram’s', statement: '', versions: [], f1: 'Bram later' } },
-      goals: {},
       ideas: { r3: { title: 'Ann later', statement: '', versions: [] } },
     });
     plan.without.destroy();
@@ -227,8 +229,8 @@ describe('refusedRestore', () => {
 describe('labelOf', () => {
   it('names a record by its last title, also after it was deleted', async () => {
     const { log } = await session([
-      [0, { kind: 'create', root: 1, key: 1, title: 'Netkaart' }],
-      [1, { kind: 'deleteRecord', root: 1, key: 1 }],
+      [0, { kind: 'create', root: 4, key: 1, title: 'Netkaart' }],
+      [1, { kind: 'deleteRecord', root: 4, key: 1 }],
     ]);
     const history = WorkspaceHistory.replay(log.map((bytes) => ({ bytes })), DOC_ID);
     expect(history.labelOf('documents', 'r1')).toBe('Netkaart');

@@ -1,5 +1,5 @@
 import { Button, Menu } from '@mantine/core';
-import { IconChevronDown, IconFileExport, IconFileImport, IconHistory } from '@tabler/icons-react';
+import { IconChevronDown, IconClockHour4, IconFileExport, IconFileImport, IconHistory } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -8,17 +8,14 @@ import type { RoomSyncRegistry } from '../rooms/room-syncs';
 import type { WorkspaceSync } from '../sync/workspace-sync';
 import { ExportWorkspaceModal } from './ExportWorkspaceModal';
 import { ImportWorkspaceModal } from './ImportWorkspaceModal';
-
-/** Signs the offline work of the workspace and its rooms, so a file made now holds it. */
-export async function sealOfflineWork(sync: WorkspaceSync | undefined, rooms: RoomSyncRegistry): Promise<void> {
-  await Promise.all([sync, ...rooms.instances()].map((instance) => instance?.sealOffline()));
-}
+import { BackupsModal } from './BackupsModal';
+import { sealOfflineWork } from './seal-offline';
 
 /** The open workspace's own actions: its history, and the workspace as a file (export, read in). */
 export function WorkspaceMenu({ workspace, exportedBy, sync, rooms }: { workspace: WorkspaceRecord; exportedBy: string; sync: WorkspaceSync | undefined; rooms: RoomSyncRegistry }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
-  const [dialog, setDialog] = useState<'export' | 'import' | null>(null);
+  const [dialog, setDialog] = useState<'export' | 'import' | 'backups' | null>(null);
   const close = () => setDialog(null);
   return (
     <>
@@ -38,9 +35,13 @@ export function WorkspaceMenu({ workspace, exportedBy, sync, rooms }: { workspac
           <Menu.Item leftSection={<IconFileImport size={16} aria-hidden />} onClick={() => setDialog('import')}>
             {t('backup.menuImport')}
           </Menu.Item>
+          <Menu.Item leftSection={<IconClockHour4 size={16} aria-hidden />} onClick={() => setDialog('backups')}>
+            {t('backup.menuBackups')}
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       {dialog === 'export' && <ExportWorkspaceModal workspace={workspace} exportedBy={exportedBy} sealOffline={() => sealOfflineWork(sync, rooms)} onClose={close} />}
+      {dialog === 'backups' && <BackupsModal workspace={workspace} exportedBy={exportedBy} sync={sync} rooms={rooms} onClose={close} />}
       {dialog === 'import' && <ImportWorkspaceModal target={{ kind: 'open', workspace, sync, rooms }} onClose={close} />}
     </>
   );

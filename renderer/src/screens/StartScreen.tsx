@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { ImportWorkspaceModal } from '../backup/ImportWorkspaceModal';
+import { OrphanedBackups } from '../backup/OrphanedBackups';
 import { AppVersion } from '../components/AppVersion';
 import { useWorkspaces } from '../hooks/useWorkspaces';
 import type { Identity } from '../storage/identity-store';
@@ -54,6 +55,7 @@ export function StartScreen({ identity }: { identity: Identity }) {
           </Paper>
         )}
         {workspaces && workspaces.length > 0 && <WorkspaceTable workspaces={workspaces} onAction={setAction} />}
+        <OrphanedBackups onRestored={(id) => navigate(`/w/${id}`)} />
         <AppVersion />
       </Stack>
       <CreateWorkspaceModal opened={creating} identity={identity} onClose={closeCreate} />

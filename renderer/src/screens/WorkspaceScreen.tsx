@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isNewerSchema, readMeta } from '../../../shared/workspace-doc/meta';
 import { useDatabase } from '../app/database-context';
+import { useAutomaticBackups } from '../backup/useAutomaticBackups';
 import { WorkspaceMenu } from '../backup/WorkspaceMenu';
 import { useWorkspaceDoc, type WorkspaceDocState } from '../hooks/useWorkspaceDoc';
 import { ConnectionsModal } from '../sync/ConnectionsModal';
@@ -86,6 +87,7 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
   }, [db, record.id]);
   const context = useMemo(() => ({ record, doc, identity, sync, membership, previousVisitAt }), [record, doc, identity, sync, membership, previousVisitAt]);
   const [roomSyncs] = useState(() => new RoomSyncRegistry());
+  useAutomaticBackups(db, record.id, identity.profile.displayName, sync.instance, roomSyncs);
   return (
     <Container size="lg">
       <Stack gap="lg">

@@ -125,7 +125,22 @@ export interface SignedChangeRow {
   refused?: true;
 }
 
+/**
+ * An automatic local backup of one workspace (backup-store.ts): its archive
+ * (shared/backup/workspace-archive.ts, without library files) as a Blob, so
+ * it stays on disk; kept when the workspace is deleted from this device.
+ */
+export interface BackupRow {
+  id?: number;
+  workspaceId: string;
+  workspaceName: string;
+  at: number;
+  size: number;
+  archive: Blob;
+}
+
 export type StroomkringDatabase = Dexie & {
+  backups: EntityTable<BackupRow, 'id'>;
   signedChanges: EntityTable<SignedChangeRow, 'seq'>;
   identity: EntityTable<IdentityRow, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
@@ -165,5 +180,7 @@ export function openDatabase(name: string = DATABASE_NAME, options: { indexedDB?
   });
   // v4: every change signed by its author, per document, in the order this device took them.
   db.version(4).stores({ signedChanges: '++seq, documentId' });
+  // v5: automatic local backups of workspaces.
+  db.version(5).stores({ backups: '++id, workspaceId, at' });
   return db;
 }

@@ -11,7 +11,7 @@
  * log and the document agree and partners can check every change again.
  */
 import * as Y from 'yjs';
-import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type ArchivedDocument, type KeptChange, type Manifest, type RoomEntry, type WorkspaceArchive } from '../../../shared/backup/workspace-archive';
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION, documentContent, type ArchivedDocument, type KeptChange, type Manifest, type RoomEntry, type WorkspaceArchive } from '../../../shared/backup/workspace-archive';
 import { verifyWithPublicKeyText } from '../../../shared/crypto/identity-keys';
 import { ChangeFormatError, openChange } from '../../../shared/sync/signed-changes/change-envelope';
 import { refusedPlaceholder } from '../../../shared/sync/signed-changes/refused-placeholder';
@@ -43,7 +43,7 @@ export interface CollectOptions {
 async function archivedDocument(db: StroomkringDatabase, id: string, doc: Y.Doc): Promise<{ archived: ArchivedDocument; fileHashes: string[] }> {
   const changes = await signedChangeStore(db, id).load();
   return withLoadedDoc(doc, (loaded) => ({
-    archived: { id, changes, state: Y.encodeStateAsUpdate(loaded), content: loaded.toJSON() },
+    archived: { id, changes, state: Y.encodeStateAsUpdate(loaded), content: documentContent(loaded) },
     // The room scope reads every sensitivity label, so a workspace's documents are read by it too.
     fileHashes: readDocuments(loaded, 'room').flatMap((result) => (result.ok ? result.value.versions.map((v) => v.hash) : [])),
   }));

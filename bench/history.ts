@@ -1,0 +1,170 @@
+/**
+ * What keeping history costs (issue 13): one workspace after 10,000 edits
+ * and deletes, built twice in one run through the app's own storage code
+ * (Dexie, y-dexie, the signed-change log) on fake-indexeddb: once as the app
+ * keeps it (every change signed and kept, which is its history) and once
+ * without history (only y-dexie's document). Prints, as ratios against the
+ * workspace without history:
+ *   - bytes stored (row payloads; Chromium's LevelDB compresses them further,
+ *     so this is an upper bound of disk);
+ *   - time to the first usable screen (the document loaded by y-dexie) and
+ *     time until sync is ready (the kept log opened too);
+ *   - time to build the history view (the replay, only when opened).
+ * Then the workspace file on a 200 MB workspace: export (archive, encrypt)
+ * and import (decrypt, read) in MB/s, against SHA-256 of the same bytes as
+ * the machine's baseline in the same run.
+ */
+import 'fake-indexeddb/auto';
+import { DexieYProvider } from 'y-dexie';
+import * as Y from 'yjs';
+import { readArchive, writeArchive, type WorkspaceArchive } from '../shared/backup/workspace-archive';
+import { openWorkspaceFile, sealWorkspaceFile } from '../shared/backup/workspace-file';
+import { generateIdentityKeys, sign, verifyWithPublicKeyText } from '../shared/crypto/identity-keys';
+import { WorkspaceHistory } from '../shared/history/workspace-history';
+import { SignedChangeLog } from '../shared/sync/signed-changes/signed-change-log';
+import { openDatabase, WORKSPACE_UPDATES_TABLE, type StroomkringDatabase } from '../renderer/src/storage/database';
+import { signedChangeStore } from '../renderer/src/storage/signed-change-store';
+import { insertWorkspace } from '../renderer/src/storage/workspace-store';
+
+const EDITS = Number(process.env.HISTORY_EDITS ?? 10_000);
+const ARCHIVE_MB = Number(process.env.HISTORY_ARCHIVE_MB ?? 200);
+const ROUNDS = 3;
+const ID = 'bench-history';
+
+/** A member's day: organisations and ideas added, renamed, described, and some deleted again. */
+function edit(doc: Y.Doc, i: number): void {
+  const root = doc.getMap<unknown>(i % 3 === 0 ? 'ideas' : 'organisations');
+  const key = `r${i % 400}`;
+  const record = root.get(key);
+  if (!(record instanceof Y.Map) || i % 17 === 0) {
+    if (record instanceof Y.Map && i % 34 === 0) root.delete(key);
+    else root.set(key, new Y.Map<unknown>([['name', `Organisatie ${i}`], ['createdBy', 'anne'], ['createdAt', i]]));
+    return;
+  }
+  record.set(i % 2 === 0 ? 'name' : 'description', `Tekst ${i} ${'x'.repeat(i % 40)}`);
+}
+
+/**
+ * The edits made in memory, every change signed as the app signs it; then
+ * stored as a device holds them after y-dexie's compaction (the document as
+ * one update) and, with history, with every kept change. Stored in bulk:
+ * fake-indexeddb inserts one row at a time in linear time, which would
+ * measure fake-indexeddb, not the app.
+ */
+async function build(dbs: { with: StroomkringDatabase; without: StroomkringDatabase }, keys: Awaited<ReturnType<typeof generateIdentityKeys>>): Promise<{ signMs: number }> {
+  const doc = new Y.Doc();
+  const log = logFor(doc, undefined, keys);
+  await log.open();
+  const sealing: Promise<Uint8Array>[] = [];
+  doc.on('update', (update: Uint8Array) => sealing.push(log.seal(update)));
+  const start = performance.now();
+  for (let i = 0; i < EDITS; i++) edit(doc, i);
+  const changes = await Promise.all(sealing);
+  const signMs = performance.now() - start;
+  for (const db of [dbs.with, dbs.without]) await insertWorkspace(db, { id: ID, regionId: 'holland-rijnland', name: 'RES', createdAt: 0, lastOpenedAt: 0 }, doc, { workspaceId: ID, key: 'k'.repeat(43), peerHubs: [] });
+  await dbs.with.signedChanges.bulkAdd(changes.map((bytes) => ({ documentId: ID, bytes })));
+  return { signMs };
+}
+
+function logFor(doc: Y.Doc, db: StroomkringDatabase | undefined, keys: Awaited<ReturnType<typeof generateIdentityKeys>>): SignedChangeLog {
+  return new SignedChangeLog(doc, {
+    documentId: ID,
+    kind: 'workspace',
+    signer: { publicKeyB64: keys.publicKeyB64, sign: (m) => sign(keys.privateKey, m) },
+    standingOf: async () => ({ kind: 'open' }),
+    founderKey: () => null,
+    verify: verifyWithPublicKeyText,
+    ...(db ? { store: signedChangeStore(db, ID) } : {}),
+  });
+}
+
+async function storedBytes(db: StroomkringDatabase): Promise<{ document: number; log: number }> {
+  const updates = (await db.table(WORKSPACE_UPDATES_TABLE).toArray()) as { u?: Uint8Array }[];
+  const changes = await db.signedChanges.toArray();
+  return { document: updates.reduce((n, r) => n + (r.u?.length ?? 0), 0), log: changes.reduce((n, r) => n + r.bytes.length, 0) };
+}
+
+async function open(db: StroomkringDatabase, keys: Awaited<ReturnType<typeof generateIdentityKeys>>, withHistory: boolean): Promise<{ screenMs: number; syncMs: number }> {
+  const start = performance.now();
+  const row = await db.workspaces.get(ID);
+  if (!row) throw new Error('no row');
+  const provider = DexieYProvider.load(row.doc);
+  await provider.whenLoaded;
+  const screenMs = performance.now() - start;
+  if (withHistory) await logFor(row.doc, db, keys).open();
+  const syncMs = performance.now() - start;
+  DexieYProvider.release(row.doc);
+  return { screenMs, syncMs };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+async function fileThroughput(): Promise<{ exportMBs: number; importMBs: number; sha256MBs: number }> {
+  const bytes = new Uint8Array(ARCHIVE_MB * 1_000_000);
+  for (let i = 0; i < bytes.length; i += 4096) bytes[i] = (i / 4096) & 255;
+  const files = new Map<string, Uint8Array>();
+  const per = 8_000_000;
+  for (let i = 0; i * per < bytes.length; i++) files.set(i.toString(16).padStart(64, '0'), bytes.subarray(i * per, (i + 1) * per));
+  const archive: WorkspaceArchive = {
+    manifest: { format: 'stroomkring-workspace', version: 1, exportedAt: 0, exportedBy: 'bench', workspace: { id: ID, name: 'RES', regionId: 'x', createdAt: 0 }, access: { key: 'k'.repeat(43), peerHubs: [] }, rooms: [], files: [...files].map(([hash, b]) => ({ hash, size: b.length })) },
+    documents: [{ id: ID, changes: [], state: new Uint8Array([0, 0]), content: {} }],
+    files,
+  };
+  const mb = bytes.length / 1_000_000;
+  let t = performance.now();
+  await crypto.subtle.digest('SHA-256', bytes);
+  const sha256MBs = mb / ((performance.now() - t) / 1000);
+  t = performance.now();
+  const file = await sealWorkspaceFile(writeArchive(archive), { kind: 'workspaceKey', key: 'k'.repeat(43) });
+  const exportMBs = mb / ((performance.now() - t) / 1000);
+  t = performance.now();
+  const back = readArchive(await openWorkspaceFile(file, ['k'.repeat(43)]));
+  const importMBs = mb / ((performance.now() - t) / 1000);
+  if (back.files.size !== files.size) throw new Error('import lost files');
+  return { exportMBs, importMBs, sha256MBs };
+}
+
+async function main(): Promise<void> {
+  const keys = await generateIdentityKeys();
+  const withDb = openDatabase('bench-with-history');
+  const withoutDb = openDatabase('bench-without-history');
+  const { signMs } = await build({ with: withDb, without: withoutDb }, keys);
+
+  const opens = { with: [] as { screenMs: number; syncMs: number }[], without: [] as { screenMs: number; syncMs: number }[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    opens.without.push(await open(withoutDb, keys, false));
+    opens.with.push(await open(withDb, keys, true));
+  }
+  const withBytes = await storedBytes(withDb);
+  const withoutBytes = await storedBytes(withoutDb);
+
+  const changes = await signedChangeStore(withDb, ID).load();
+  const t = performance.now();
+  const history = WorkspaceHistory.replay(changes, ID);
+  const replayMs = performance.now() - t;
+  const entries = history.entries.length;
+  history.destroy();
+
+  const screenWith = median(opens.with.map((o) => o.screenMs));
+  const screenWithout = median(opens.without.map((o) => o.screenMs));
+  const syncWith = median(opens.with.map((o) => o.syncMs));
+  const totalWith = withBytes.document + withBytes.log;
+  console.log(`bench:history — ${EDITS} edits and deletes, median of ${ROUNDS} opens (fake-indexeddb, the app's storage code)`);
+  console.log(`  edits made and signed in ${signMs.toFixed(0)} ms`);
+  console.log(`  stored without history:   ${(withoutBytes.document / 1024).toFixed(0)} KiB (baseline)`);
+  console.log(`  stored with history:      ${(totalWith / 1024).toFixed(0)} KiB = document ${(withBytes.document / 1024).toFixed(0)} KiB + kept changes ${(withBytes.log / 1024).toFixed(0)} KiB (${changes.length} changes)`);
+  console.log(`  first screen without:     ${screenWithout.toFixed(1)} ms (baseline)`);
+  console.log(`  first screen with:        ${screenWith.toFixed(1)} ms`);
+  console.log(`  sync ready with:          ${syncWith.toFixed(1)} ms (the kept log opened after the screen shows)`);
+  console.log(`  history view (replay):    ${replayMs.toFixed(0)} ms for ${entries} entries, only when opened`);
+  const files = await fileThroughput();
+  console.log(`  workspace file, ${ARCHIVE_MB} MB: export ${files.exportMBs.toFixed(0)} MB/s, import ${files.importMBs.toFixed(0)} MB/s; SHA-256 of the same bytes ${files.sha256MBs.toFixed(0)} MB/s (baseline)`);
+  console.log(`  export ratio: ${(files.exportMBs / files.sha256MBs).toFixed(2)}, import ratio: ${(files.importMBs / files.sha256MBs).toFixed(2)}`);
+  console.log(`disk ratio: ${(totalWith / withoutBytes.document).toFixed(2)} (target ≤ 3)`);
+  console.log(`sync-ready ratio: ${(syncWith / screenWithout).toFixed(2)}`);
+  console.log(`open ratio: ${(screenWith / screenWithout).toFixed(2)} (target ≤ 1.5)`);
+  withDb.close();
+  withoutDb.close();
+}
+
+void main();
