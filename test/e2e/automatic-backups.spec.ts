@@ -1,17 +1,27 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { addOrganisation, chooseOption, createIdentity, createWorkspace, openSection } from './app-actions';
+import { createRoom } from './room-actions';
 
 /**
  * Issue 13, item 3: automatic local backups, set and made from the
  * workspace's menu, listed with their dates, and a workspace deleted from
- * this device put back from its backup on the start screen.
+ * this device put back from its backup on the start screen, its
+ * confidential room included; and a room's own history.
  */
 test('a workspace deleted from this device comes back from its automatic backup', async ({ page }) => {
   await page.goto('/');
   await createIdentity(page);
   await createWorkspace(page, 'Holland Rijnland', 'RES 2.0');
+  await addOrganisation(page, { name: 'Gemeente Leiden', type: 'Gemeente' });
   await addOrganisation(page, { name: 'Stedin', type: 'Netbeheerder' });
+  // A confidential room, with its own history.
+  await createRoom(page, 'Netcongestie', ['Stedin']);
+  await page.getByRole('link', { name: 'Geschiedenis' }).click();
+  await expect(page.getByRole('heading', { name: 'Geschiedenis', level: 2 })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Wijzigingen, nieuwste eerst' }).getByRole('listitem').first()).toContainText('Anne de Vries');
+  await page.getByRole('link', { name: 'Terug naar de kamer' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Netcongestie' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Werkruimte', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Automatische back-ups…' }).click();
@@ -40,4 +50,8 @@ test('a workspace deleted from this device comes back from its automatic backup'
   await expect(page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
   await openSection(page, 'Organisaties');
   await expect(page.getByRole('article', { name: 'Stedin' })).toBeVisible();
+  // The room came back with it.
+  await openSection(page, 'Vertrouwelijke kamers');
+  await page.getByRole('link', { name: /Netcongestie/ }).first().click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Netcongestie' })).toBeVisible();
 });

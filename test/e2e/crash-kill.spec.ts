@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';
-import { startKillableBrowser } from './killable-browser';
+import { crashRendererAndReopen, killDelays, startKillableBrowser } from './killable-browser';
 
 /**
  * Issue 13, item 4 (first part): an edit the screen shows survives the
@@ -21,8 +21,7 @@ test('organisations added just before the browser is killed are all there after 
   test.setTimeout(180_000);
   const seed = Number(process.env.KILL_SEED ?? Date.now() % 100_000);
   console.log(`crash-kill: seed ${seed}`);
-  let state = seed;
-  const nextDelay = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) % 31);
+  const nextDelay = killDelays(seed);
   const profile = await mkdtemp(join(tmpdir(), 'stroomkring-kill-'));
   const added: string[] = [];
   try {
@@ -47,14 +46,8 @@ test('organisations added just before the browser is killed are all there after 
         await browser.kill();
         continue;
       }
-      // The renderer alone: the browser process (and IndexedDB's backend in it) lives on; the reloaded page must show the card.
-      const crashed = page.waitForEvent('crash');
-      const session = await page.context().newCDPSession(page);
-      // Page.crash never answers: the renderer it would answer from is gone.
-      void session.send('Page.crash').catch(() => undefined);
-      await crashed;
-      const reopened = await page.context().newPage();
-      await reopened.goto(BASE);
+      // The renderer alone: the reloaded page must show the card.
+      const reopened = await crashRendererAndReopen(page, BASE);
       await reopened.getByRole('link', { name: 'Werkruimte RES 2.0 (Holland Rijnland) openen' }).click();
       await openSection(reopened, 'Organisaties');
       await expect(reopened.getByRole('article', { name })).toBeVisible();

@@ -42,3 +42,24 @@ export async function startKillableBrowser(profile: string): Promise<KillableBro
     },
   };
 }
+
+/** A seeded delay of 0–30 ms for each round (a linear congruential generator: the seed replays a failing run). */
+export function killDelays(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) % 31;
+}
+
+/**
+ * Crashes only the page's renderer (DevTools Page.crash) while the browser
+ * process, and IndexedDB's backend in it, lives on; returns a new page at `url`.
+ */
+export async function crashRendererAndReopen(page: Page, url: string): Promise<Page> {
+  const crashed = page.waitForEvent('crash');
+  const session = await page.context().newCDPSession(page);
+  // Page.crash never answers: the renderer it would answer from is gone.
+  void session.send('Page.crash').catch(() => undefined);
+  await crashed;
+  const reopened = await page.context().newPage();
+  await reopened.goto(url);
+  return reopened;
+}

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addOrganisation, createIdentity, openSection, startPairAtHosts } from './app-actions';
+import { addOrganisation, createIdentity, createWorkspace, openSection, startPairAtHosts } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 
 /**
@@ -17,7 +17,7 @@ const status = (page: Page) => page.getByTestId('sync-status');
 const offlineSwitch = (page: Page) => page.getByRole('switch', { name: 'Offline werken' });
 const PASSPHRASE = 'windpark aan de a44';
 
-async function exportWorkspace(page: Page, protection: { passphrase: string } | 'key'): Promise<string> {
+async function exportWorkspace(page: Page, protection: { passphrase: string } | 'key', name = 'RES 2.0'): Promise<string> {
   await page.getByRole('button', { name: 'Werkruimte', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Werkruimte exporteren…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Werkruimte exporteren' });
@@ -29,7 +29,7 @@ async function exportWorkspace(page: Page, protection: { passphrase: string } | 
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Exporteren' }).click();
   const path = await (await download).path();
-  await expect(dialog.getByRole('status')).toContainText(/Opgeslagen als RES 2\.0 \d{4}-\d\d-\d\d\.stroomkring/);
+  await expect(dialog.getByRole('status')).toContainText(new RegExp(`Opgeslagen als ${name.replace('.', '\\.')} \\d{4}-\\d\\d-\\d\\d\\.stroomkring`));
   await dialog.getByRole('button', { name: 'Sluiten', exact: true }).last().click();
   await expect(dialog).toBeHidden();
   return path;
@@ -155,6 +155,19 @@ test('two partners with no network exchange workspace files both ways and conver
     await take.locator('input[type="file"]').setInputFiles(fromB);
     await expect(take.getByRole('status')).toHaveText('Niets nieuws: alles uit dit bestand stond er al.', { timeout: 30_000 });
     await take.getByRole('button', { name: 'Sluiten', exact: true }).last().click();
+
+    // A file of another workspace is named as such and changes nothing.
+    await a.page.getByRole('link', { name: 'Terug naar je werkruimtes' }).click();
+    await createWorkspace(a.page, 'Holland Rijnland', 'Warmte');
+    const otherFile = await exportWorkspace(a.page, { passphrase: PASSPHRASE }, 'Warmte');
+    take = await openImport(b.page);
+    await take.locator('input[type="file"]').setInputFiles(otherFile);
+    await take.getByLabel('Wachtwoordzin of werkruimtesleutel').fill(PASSPHRASE);
+    await take.getByRole('button', { name: 'Inlezen' }).click();
+    await expect(take.getByRole('alert')).toHaveText('Dit bestand hoort bij een andere werkruimte (Warmte). Lees het in vanaf het startscherm, of open die werkruimte.', { timeout: 30_000 });
+    await take.getByRole('button', { name: 'Annuleren' }).click();
+    await a.page.getByRole('link', { name: 'Terug naar je werkruimtes' }).click();
+    await a.page.getByRole('link', { name: 'Werkruimte RES 2.0 (Holland Rijnland) openen' }).click();
 
     // A fresh install takes a passphrase file as a new workspace, as it was.
     const withPassphrase = await exportWorkspace(a.page, { passphrase: PASSPHRASE });

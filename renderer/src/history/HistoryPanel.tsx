@@ -51,7 +51,7 @@ export function HistoryPanel({ doc, documentId, kind, membership, backHref, seal
             {t('history.refresh')}
           </Button>
           <Anchor component={Link} href={backHref} size="sm">
-            {t('history.back')}
+            {kind === 'room' ? t('history.backToRoom') : t('history.back')}
           </Anchor>
         </Group>
       </SectionHeading>

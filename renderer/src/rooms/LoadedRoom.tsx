@@ -1,7 +1,8 @@
 import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconDoorExit, IconLock, IconUserPlus } from '@tabler/icons-react';
+import { IconDoorExit, IconHistory, IconLock, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import type * as Y from 'yjs';
 import { hasRoomMeta, readRoomMembers, readRoomMeta } from '../../../shared/rooms/room-doc';
 import { DocumentLibrary } from '../documents/DocumentLibrary';
@@ -57,6 +58,9 @@ export function LoadedRoom({ roomId, titleHint, roomDoc }: { roomId: string; tit
           <Badge color={status.color} variant="dot" size="lg" role="status" aria-label={`${t('rooms.syncLabel')}: ${status.text}`} data-testid="room-sync-status" data-kind={sync.status.kind}>
             {status.text}
           </Badge>
+          <Button component={Link} href={`/kamers/${encodeURIComponent(roomId)}/geschiedenis`} size="xs" variant="default" leftSection={<IconHistory size={16} aria-hidden />}>
+            {t('history.title')}
+          </Button>
           <Button size="xs" leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setDialog('invite')} disabled={!meta.ok}>
             {t('rooms.invite')}
           </Button>

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Loader, Stack } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useDatabase } from '../app/database-context';
@@ -8,13 +9,16 @@ import { useLoadedDocument } from '../hooks/useWorkspaceDoc';
 import { ROOM_UPDATES_TABLE } from '../storage/database';
 import { getRoomRow } from '../storage/room-store';
 import { useWorkspace } from '../workspace/workspace-context';
+import { HistoryPanel } from '../history/HistoryPanel';
 import { LoadedRoom } from './LoadedRoom';
+import { RoomSyncContext } from './room-syncs';
 
 /** One confidential room: loads its own document from this device (it is nowhere else here) and shows it. */
-export function RoomView({ roomId }: { roomId: string }) {
+export function RoomView({ roomId, view = 'room' }: { roomId: string; view?: 'room' | 'history' }) {
   const { t } = useTranslation();
   const db = useDatabase();
-  const { record } = useWorkspace();
+  const { record, membership } = useWorkspace();
+  const rooms = useContext(RoomSyncContext);
   const row = useLiveQuery(async () => (await getRoomRow(db, roomId)) ?? null, [db, roomId]);
   const belongsHere = row ? row.workspaceId === record.id : false;
   const loaded = useLoadedDocument(db, roomId, row && belongsHere ? row.doc : undefined, ROOM_UPDATES_TABLE);
@@ -43,6 +47,18 @@ export function RoomView({ roomId }: { roomId: string }) {
           {t('rooms.damaged', { problem: loaded.error })}
         </Alert>
       </Stack>
+    );
+  }
+  if (view === 'history') {
+    return (
+      <HistoryPanel
+        doc={loaded.doc}
+        documentId={roomId}
+        kind="room"
+        membership={membership}
+        backHref={`/kamers/${encodeURIComponent(roomId)}`}
+        sealOffline={() => rooms?.get(roomId)?.instance?.sealOffline() ?? Promise.resolve()}
+      />
     );
   }
   return (

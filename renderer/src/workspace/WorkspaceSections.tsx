@@ -73,6 +73,7 @@ export function WorkspaceSections() {
         <Route path="/documenten">
           <DocumentLibrary doc={doc} scope="workspace" />
         </Route>
+        <Route path="/kamers/:roomId/geschiedenis">{(params) => <RoomView roomId={params.roomId} view="history" />}</Route>
         <Route path="/kamers/:roomId">{(params) => <RoomView roomId={params.roomId} />}</Route>
         <Route path="/kamers">
           <RoomsPanel />
