@@ -238,3 +238,25 @@ describe('labelOf', () => {
     history.destroy();
   });
 });
+
+describe('merged and flat changes', () => {
+  it('names a record created and deleted within one change (merged offline work) as deleted, and a flat root as one record', async () => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    doc.getMap('meta').set('schemaVersion', 1);
+    doc.getMap('meta').set('regionId', 'twente');
+    doc.getMap('organisations').set('keep', new Y.Map([['name', 'Stedin']]));
+    doc.getMap('organisations').set('gone', new Y.Map([['name', 'Kortstondig']]));
+    doc.getMap('organisations').delete('gone');
+    const merged = Y.mergeUpdates(updates);
+    const bytes = await sealChange({ kind: 'change', documentId: DOC_ID, signer: 'key-ann', at: 1, update: merged }, noSignature);
+    const history = WorkspaceHistory.replay([{ bytes }], DOC_ID);
+    expect(history.entries[0]?.records.map((r) => [r.root, r.key, r.action, r.fields])).toEqual([
+      ['meta', 'meta', 'changed', ['regionId', 'schemaVersion']],
+      ['organisations', 'keep', 'created', []],
+      ['organisations', 'gone', 'deleted', []],
+    ]);
+    history.destroy();
+  });
+});

@@ -17,8 +17,17 @@
  * is replayed as the placeholder the live document took (its clocks only),
  * so the replay ends where the live document is.
  *
- * What is left: compaction of the log into signed snapshots, past which
- * history would start at the snapshot.
+ * Cost (bench:history, 10,000 edits and deletes on 400 records): opening is
+ * unchanged (the document loads as before; the log opens after the screen
+ * shows), the replay takes about 0.2-0.4 s when the history opens, and the
+ * log is about 200 bytes per change against a compacted document of about
+ * 10 bytes per edit, so it is many times the document on disk.
+ *
+ * What is left, compaction into checkpoints: the founder's device signs a
+ * baseline of the whole state now and then (a founder's baseline is already
+ * taken on receive as the founder's word for the workspace); a device that
+ * holds one drops the kept changes it covers, so the log is that checkpoint
+ * plus what came after, and history before it is at checkpoint grain.
  */
 import * as Y from 'yjs';
 import { updateEffects } from '../rules/update-effects';
@@ -66,24 +75,37 @@ interface Step {
   readonly deletions: Deletions;
 }
 
-function summarise(doc: Y.Doc, update: Uint8Array): RecordChange[] {
+/** Roots that are one flat record (their keys are fields): meta and settings. */
+const FLAT_ROOTS: ReadonlySet<string> = new Set(['meta', 'workspaceSettings', 'roomMeta']);
+
+/**
+ * What an update does per record, judged before it is applied; `after` then
+ * corrects records it both created and deleted (offline work goes out as one
+ * merged change, which can hold both).
+ */
+function summarise(doc: Y.Doc, update: Uint8Array): { records: RecordChange[]; after: () => RecordChange[] } {
   const byRecord = new Map<string, { root: string; key: string; inserted: boolean; deleted: boolean; fields: Set<string> }>();
   for (const effect of updateEffects(doc, update).effects) {
-    const [root, key, field] = effect.path;
-    if (root === undefined || key === undefined) continue;
+    const [root, rawKey, rawField] = effect.path;
+    if (root === undefined || rawKey === undefined) continue;
+    const flat = FLAT_ROOTS.has(root);
+    const key = flat ? root : rawKey;
+    const field = flat ? rawKey : rawField;
     const id = JSON.stringify([root, key]);
     const record = byRecord.get(id) ?? { root, key, inserted: false, deleted: false, fields: new Set<string>() };
-    if (effect.path.length === 2) {
+    if (effect.path.length === 2 && !flat) {
       if (effect.op === 'insert') record.inserted = true;
       else record.deleted = true;
     } else if (field !== undefined) record.fields.add(field);
     byRecord.set(id, record);
   }
-  return [...byRecord.values()].map(({ root, key, inserted, deleted, fields }) => {
+  const records = [...byRecord.values()].map(({ root, key, inserted, deleted, fields }): RecordChange => {
     const map = doc.getMap<unknown>(root);
-    const action: RecordAction = inserted ? (map.has(key) ? 'changed' : heldDeletedEntry(map, key) ? 'restored' : 'created') : deleted ? 'deleted' : 'changed';
+    const action: RecordAction = FLAT_ROOTS.has(root) ? 'changed' : inserted ? (map.has(key) ? 'changed' : heldDeletedEntry(map, key) ? 'restored' : 'created') : deleted ? 'deleted' : 'changed';
     return { root, key, action, fields: action === 'changed' ? [...fields].sort() : [] };
   });
+  const after = () => records.map((record) => (record.action !== 'deleted' && !FLAT_ROOTS.has(record.root) && !doc.getMap<unknown>(record.root).has(record.key) ? { ...record, action: 'deleted' as const, fields: [] } : record));
+  return { records, after };
 }
 
 export class WorkspaceHistory {
@@ -116,8 +138,9 @@ export class WorkspaceHistory {
       const update = refused ? refusedPlaceholder(change.update) : change.update;
       let records: RecordChange[];
       try {
-        records = refused ? [] : summarise(doc, update);
+        const summary = refused ? undefined : summarise(doc, update);
         Y.applyUpdate(doc, update);
+        records = summary ? summary.after() : [];
       } catch (error) {
         warn('history: a kept change does not decode', error);
         continue;

@@ -96,7 +96,9 @@ function HistoryList({ history, doc, kind, membership, names, onRestored }: { hi
   const nameOf = (signer: string) => names.nameOf(signer) ?? t('history.unknownPerson');
   const fieldNames = (fields: readonly string[]) => fields.map((f) => (t as (key: string, options: { defaultValue: string }) => string)(`history.fields.${f}`, { defaultValue: f })).join(', ');
 
-  const describe = (line: HistoryLine): string => {
+  // A record without a label leaves two spaces in the sentence.
+  const describe = (line: HistoryLine): string => sentence(line).replace(/\s{2,}/g, ' ');
+  const sentence = (line: HistoryLine): string => {
     const name = nameOf(line.entry.signer);
     if (line.entry.refused) return t('history.refused', { name });
     if (!line.record) return line.entry.kind === 'baseline' ? t('history.baseline', { name }) : t('history.nothing', { name });

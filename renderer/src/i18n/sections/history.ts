@@ -62,8 +62,8 @@ export const historyNl = {
     goals: 'doel',
     mandates: 'mandaat',
     workspaceSettings: 'instelling',
-    membership: 'lidmaatschap',
-    meta: 'werkruimtegegevens',
+    membership: 'lidmaatschapsverklaring',
+    meta: 'de werkruimtegegevens',
     other: 'onderdeel',
   },
   fields: {
@@ -100,6 +100,9 @@ export const historyNl = {
     sensitivity: 'vertrouwelijkheid',
     text: 'tekst',
     quorum: 'aannameregel',
+    schemaVersion: 'versie',
+    workspaceId: 'kenmerk',
+    regionId: 'regio',
   },
   kindFilters: {
     organisations: 'Organisaties',
@@ -180,8 +183,8 @@ export const historyEn: Widen<typeof historyNl> = {
     goals: 'goal',
     mandates: 'mandate',
     workspaceSettings: 'setting',
-    membership: 'membership',
-    meta: 'workspace details',
+    membership: 'membership record',
+    meta: 'the workspace details',
     other: 'item',
   },
   fields: {
@@ -218,6 +221,9 @@ export const historyEn: Widen<typeof historyNl> = {
     sensitivity: 'sensitivity',
     text: 'text',
     quorum: 'adoption rule',
+    schemaVersion: 'version',
+    workspaceId: 'identifier',
+    regionId: 'region',
   },
   kindFilters: {
     organisations: 'Organisations',
