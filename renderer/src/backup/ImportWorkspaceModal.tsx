@@ -2,7 +2,7 @@ import { Alert, Button, FileInput, Group, Modal, PasswordInput, Progress, Stack,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceArchive } from '../../../shared/backup/workspace-archive';
-import { WORKSPACE_FILE_EXTENSION } from '../../../shared/backup/workspace-file';
+import { WORKSPACE_FILE_EXTENSION, WorkspaceFileError } from '../../../shared/backup/workspace-file';
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
 import { useDatabase } from '../app/database-context';
 import { loadFileSettings } from '../files/file-settings-store';
@@ -52,14 +52,16 @@ export function ImportWorkspaceModal({ target, onClose }: { target: ImportTarget
     ];
   };
 
-  const open = async (content: Uint8Array, secrets: readonly string[], needs: 'passphrase' | 'workspaceKey') => {
+  /** `tried`: the keys on this device were tried without asking; their failing is no error yet, the screen asks for the key. */
+  const open = async (content: Uint8Array, secrets: readonly string[], needs: 'passphrase' | 'workspaceKey', tried = false) => {
     setProblem(undefined);
     setStep({ kind: 'working', phase: 'open', fraction: 0 });
     let archive: WorkspaceArchive;
     try {
       archive = await readWorkspaceFile(content, secrets, (fraction) => setStep({ kind: 'working', phase: 'open', fraction }));
     } catch (error) {
-      setProblem(secrets.length === 0 ? undefined : backupProblemText(t, error));
+      const keysDidNotOpen = tried && error instanceof WorkspaceFileError && error.problem === 'wrongSecret';
+      setProblem(keysDidNotOpen || secrets.length === 0 ? undefined : backupProblemText(t, error));
       setStep({ kind: 'secret', needs });
       return;
     }
@@ -83,7 +85,7 @@ export function ImportWorkspaceModal({ target, onClose }: { target: ImportTarget
       setBytes(content);
       const needs = await fileNeeds(content);
       if (needs === 'passphrase') setStep({ kind: 'secret', needs });
-      else await open(content, await localKeys(db), needs);
+      else await open(content, await localKeys(db), needs, true);
     } catch (error) {
       setProblem(backupProblemText(t, error));
       setStep({ kind: 'choose' });
