@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addOrganisation, chooseOption, openSection, startWorkspaceOfThree } from './app-actions';
+import { addOrganisation, openSection, startWorkspaceOfThree } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 
 /**
@@ -82,9 +82,11 @@ test('a deleted document comes back from the history, and an administrator undoe
     await addOrganisation(b.page, { name: 'Alliander', type: 'Netbeheerder' });
     await expect(a.page.getByRole('article', { name: 'Alliander' })).toBeVisible({ timeout: 20_000 });
 
-    // A undoes everything Carla did since she added that organisation.
-    await openHistory(a.page);
-    await chooseOption(a.page, 'Wie', 'Carla Smit');
+    // A undoes everything Carla did since she added that organisation, from her profile.
+    await openSection(a.page, 'Mensen');
+    await a.page.getByRole('list', { name: 'Mensen in deze werkruimte' }).getByRole('link', { name: 'Carla Smit' }).click();
+    await a.page.getByRole('link', { name: 'Wijzigingen van Carla Smit in de geschiedenis' }).click();
+    await expect(a.page.getByRole('combobox', { name: 'Wie' })).toHaveValue('Carla Smit');
     await a.page.getByRole('button', { name: 'Wijzigingen van Carla Smit ongedaan maken…' }).click();
     const undo = a.page.getByRole('dialog', { name: 'Wijzigingen van Carla Smit ongedaan maken' });
     await undo.getByRole('combobox', { name: 'Vanaf' }).click();

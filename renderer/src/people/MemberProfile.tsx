@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconPencil, IconShieldCheck, IconUserMinus, IconUsersPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconHistory, IconPencil, IconShieldCheck, IconUserMinus, IconUsersPlus } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -109,6 +109,10 @@ function Profile({ member, people }: { member: Member; people: People }) {
               {t('people.introduce')}
             </Button>
           )}
+          {/* After a removal, this is where an administrator undoes what the member did (shared/history). */}
+          <Button component={Link} href={`/geschiedenis?wie=${encodeURIComponent(member.publicKey)}`} variant="default" leftSection={<IconHistory size={16} aria-hidden />} aria-label={t('people.changesOfLabel', { name: member.displayName })}>
+            {t('people.changesOf')}
+          </Button>
           {!own && mayRemove && !isAdmin && (
             <Button variant="default" leftSection={<IconShieldCheck size={16} aria-hidden />} onClick={grantAdmin}>
               {t('people.makeAdmin')}
