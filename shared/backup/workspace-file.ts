@@ -144,7 +144,11 @@ export function protectionKindOf(age: Uint8Array): FileProtection['kind'] {
  * keys this device holds, or a passphrase typed in); `onProgress` gets 0..1.
  */
 export async function openWorkspaceFile(file: Uint8Array, secrets: readonly string[], onProgress?: (fraction: number) => void): Promise<Uint8Array> {
-  const age = await unframe(file);
+  return openUnframed(await unframe(file), secrets, onProgress);
+}
+
+/** openWorkspaceFile for the age file `unframe` already checked and took out (a caller that asked protectionKindOf first). */
+export async function openUnframed(age: Uint8Array, secrets: readonly string[], onProgress?: (fraction: number) => void): Promise<Uint8Array> {
   if (secrets.length === 0) throw new WorkspaceFileError('wrongSecret', 'no passphrase or key given');
   const decrypter = new Decrypter();
   for (const secret of secrets) decrypter.addPassphrase(secret.normalize('NFC'));

@@ -31,7 +31,7 @@
  */
 import * as Y from 'yjs';
 import { updateEffects } from '../rules/update-effects';
-import { heldDeletedEntry } from '../rules/write-rules';
+import { heldDeletedEntry, lastMapEntry } from '../rules/write-rules';
 import { openChange, type ChangeKind } from '../sync/signed-changes/change-envelope';
 import { describeUpdate, mergedDeletions, type Deletions } from '../sync/signed-changes/delete-coverage';
 import { refusedPlaceholder } from '../sync/signed-changes/refused-placeholder';
@@ -62,11 +62,6 @@ export interface HistoryEntry {
 
 /** The fields a record's label is read from, in order. */
 const LABEL_FIELDS = ['name', 'title', 'displayName'] as const;
-
-/** A map's last entry under `key`, deleted or not (Y.Map keeps it in `_map`). */
-function latestItem(map: Y.Map<unknown>, key: string): Y.Item | undefined {
-  return (map as unknown as { _map: Map<string, Y.Item> })._map.get(key);
-}
 
 interface Step {
   /** What was applied (a refused change's placeholder). */
@@ -187,11 +182,11 @@ export class WorkspaceHistory {
    * also once deleted (garbage collection is off, so deleted content stays).
    */
   labelOf(root: string, key: string): string | undefined {
-    const entry = latestItem(this.replayed.getMap<unknown>(root), key);
+    const entry = lastMapEntry(this.replayed.getMap<unknown>(root), key);
     const record = entry?.content instanceof Y.ContentType ? entry.content.type : undefined;
     if (!(record instanceof Y.Map)) return undefined;
     for (const field of LABEL_FIELDS) {
-      const value = latestItem(record, field)?.content.getContent().at(-1);
+      const value = lastMapEntry(record, field)?.content.getContent().at(-1);
       if (typeof value === 'string' && value.trim() !== '') return value;
     }
     return undefined;

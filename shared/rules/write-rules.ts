@@ -153,10 +153,14 @@ interface Context {
   readonly restoredBy: ReadonlyMap<string, boolean>;
 }
 
-/** Whether the map holds a deleted entry under `key` (Y.Map keeps its last item per key, deleted or not, also after garbage collection). */
+/** A map's last entry under `key`, deleted or not: Y.Map keeps it (in `_map`), also after garbage collection. */
+export function lastMapEntry(map: Y.Map<unknown>, key: string): Y.Item | undefined {
+  return (map as unknown as { _map: Map<string, Y.Item> })._map.get(key);
+}
+
+/** Whether the map holds a deleted entry under `key`. */
 export function heldDeletedEntry(map: Y.Map<unknown>, key: string): boolean {
-  const item = (map as unknown as { _map: Map<string, Y.Item> })._map.get(key);
-  return item !== undefined && item.deleted;
+  return lastMapEntry(map, key)?.deleted === true;
 }
 
 function authorFieldBroken(effect: UpdateEffect, ctx: Context): boolean {

@@ -4,10 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { writeArchive } from '../../../shared/backup/workspace-archive';
 import { sealWorkspaceFile, WORKSPACE_FILE_EXTENSION, type FileProtection } from '../../../shared/backup/workspace-file';
-import { MIN_PASSPHRASE_LENGTH } from '../../../shared/crypto/passphrase-file';
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
 import { useDatabase } from '../app/database-context';
-import { PassphraseFields } from '../devices/PassphraseFields';
+import { PassphraseFields, passphraseProblem } from '../devices/PassphraseFields';
 import { formatFileSize } from '../files/file-size';
 import { downloadBlob } from '../host/web-host';
 import { collectArchive } from '../storage/workspace-archive-store';
@@ -34,11 +33,11 @@ export function ExportWorkspaceModal({ workspace, exportedBy, sealOffline, onClo
   const [tried, setTried] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'ask' });
   const [problem, setProblem] = useState<string>();
-  const passphraseProblem = protection !== 'passphrase' ? undefined : [...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH ? t('devices.passphraseShort') : passphrase !== again ? t('devices.passphraseMismatch') : undefined;
+  const problemWithPassphrase = protection === 'passphrase' ? passphraseProblem(t, passphrase, again) : undefined;
 
   const run = async () => {
     setTried(true);
-    if (passphraseProblem) return;
+    if (problemWithPassphrase) return;
     setProblem(undefined);
     setStep({ kind: 'working', phase: 'collect', fraction: 0 });
     try {
@@ -91,7 +90,7 @@ export function ExportWorkspaceModal({ workspace, exportedBy, sealOffline, onClo
                     setPassphrase(value);
                     setAgain(second);
                   }}
-                  error={tried ? passphraseProblem : undefined}
+                  error={tried ? problemWithPassphrase : undefined}
                 />
               )}
               {roomCount > 0 && <Checkbox checked={includeRooms} onChange={(event) => setIncludeRooms(event.currentTarget.checked)} label={t('backup.includeRooms', { count: roomCount })} description={t('backup.includeRoomsHint')} />}

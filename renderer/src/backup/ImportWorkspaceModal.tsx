@@ -10,7 +10,7 @@ import type { RoomSyncRegistry } from '../rooms/room-syncs';
 import { createFromArchive } from '../storage/workspace-archive-store';
 import type { WorkspaceSync } from '../sync/workspace-sync';
 import { backupProblemText, OtherWorkspaceError } from './backup-problem';
-import { fileNeeds, localKeys, mergeArchive, readWorkspaceFile } from './workspace-import';
+import { checkWorkspaceFile, localKeys, mergeArchive, readWorkspaceFile } from './workspace-import';
 
 export type ImportTarget =
   | { readonly kind: 'open'; readonly workspace: WorkspaceRecord; readonly sync: WorkspaceSync | undefined; readonly rooms: RoomSyncRegistry }
@@ -81,11 +81,10 @@ export function ImportWorkspaceModal({ target, onClose }: { target: ImportTarget
     setSecret('');
     if (!chosen) return setStep({ kind: 'choose' });
     try {
-      const content = new Uint8Array(await chosen.arrayBuffer());
-      setBytes(content);
-      const needs = await fileNeeds(content);
+      const { age, needs } = await checkWorkspaceFile(new Uint8Array(await chosen.arrayBuffer()));
+      setBytes(age);
       if (needs === 'passphrase') setStep({ kind: 'secret', needs });
-      else await open(content, await localKeys(db), needs, true);
+      else await open(age, await localKeys(db), needs, true);
     } catch (error) {
       setProblem(backupProblemText(t, error));
       setStep({ kind: 'choose' });

@@ -9,7 +9,7 @@
  * never created from a partner's file.
  */
 import { readArchive, type WorkspaceArchive } from '../../../shared/backup/workspace-archive';
-import { openWorkspaceFile, protectionKindOf, unframe } from '../../../shared/backup/workspace-file';
+import { openUnframed, protectionKindOf, unframe } from '../../../shared/backup/workspace-file';
 import type { StroomkringDatabase } from '../storage/database';
 import { storeLocalFile, getFileRow } from '../files/file-store';
 import type { WorkspaceSync } from '../sync/workspace-sync';
@@ -20,14 +20,19 @@ export async function localKeys(db: StroomkringDatabase): Promise<string[]> {
   return [...new Set([...workspaces, ...rooms].flatMap((row) => [row.key, ...(row.previousKeys ?? []).map((previous) => previous.key)]))];
 }
 
-/** Whether a workspace file asks for a passphrase, or opens with a workspace key; throws WorkspaceFileError for a file that is not one. */
-export async function fileNeeds(file: Uint8Array): Promise<'passphrase' | 'workspaceKey'> {
-  return protectionKindOf(await unframe(file));
+/**
+ * A workspace file checked once (frame and sum): its age file, and whether it
+ * asks for a passphrase or opens with a workspace key; throws
+ * WorkspaceFileError for a file that is not one.
+ */
+export async function checkWorkspaceFile(file: Uint8Array): Promise<{ age: Uint8Array; needs: 'passphrase' | 'workspaceKey' }> {
+  const age = await unframe(file);
+  return { age, needs: protectionKindOf(age) };
 }
 
-/** Decrypts and reads a workspace file; throws WorkspaceFileError or ArchiveError. */
-export async function readWorkspaceFile(file: Uint8Array, secrets: readonly string[], onProgress?: (fraction: number) => void): Promise<WorkspaceArchive> {
-  return readArchive(await openWorkspaceFile(file, secrets, onProgress));
+/** Decrypts and reads a checked workspace file (its age file); throws WorkspaceFileError or ArchiveError. */
+export async function readWorkspaceFile(age: Uint8Array, secrets: readonly string[], onProgress?: (fraction: number) => void): Promise<WorkspaceArchive> {
+  return readArchive(await openUnframed(age, secrets, onProgress));
 }
 
 export interface MergeOutcome {

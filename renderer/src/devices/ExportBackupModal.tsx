@@ -1,7 +1,6 @@
 import { Alert, Button, Group, Modal, Progress, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSPHRASE_LENGTH } from '../../../shared/crypto/passphrase-file';
 import { exportIdentityBackup } from '../../../shared/membership/identity-backup';
 import { useDatabase } from '../app/database-context';
 import { downloadBlob } from '../host/web-host';
@@ -9,7 +8,7 @@ import { storeGrants } from '../storage/device-identity-store';
 import type { Identity } from '../storage/identity-store';
 import { deviceProblemText } from './device-problem';
 import { grantSubject } from './grant-subject';
-import { PassphraseFields } from './PassphraseFields';
+import { PassphraseFields, passphraseProblem } from './PassphraseFields';
 
 type Step = { kind: 'ask' } | { kind: 'sealing'; fraction: number } | { kind: 'done'; file: Blob; fileName: string; count: number; leftOut: string[] };
 
@@ -26,7 +25,7 @@ export function ExportBackupModal({ identity, onClose }: { identity: Identity; o
   const [tried, setTried] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'ask' });
   const [problem, setProblem] = useState<string>();
-  const mismatch = [...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH ? t('devices.passphraseShort') : passphrase !== again ? t('devices.passphraseMismatch') : undefined;
+  const mismatch = passphraseProblem(t, passphrase, again);
 
   const make = async () => {
     setTried(true);
