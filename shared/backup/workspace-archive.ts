@@ -15,6 +15,13 @@
  *                                varUint length and the change's bytes
  *                                (lib0 encoding; a change's own layout is in
  *                                shared/sync/signed-changes/change-envelope.ts)
+ *   documents/<id>/history.bin   when the device holds any: the history of
+ *                                changes a checkpoint stands in for, as
+ *                                segments (varUint length and the bytes of
+ *                                each; layout in shared/history/
+ *                                history-segment.ts). Unsigned: the
+ *                                exporting device's word, taken only when
+ *                                the file opens as a new workspace
  *   documents/<id>/state.yjs     the document's whole state as one Yjs update
  *                                (Y.encodeStateAsUpdate, format v1)
  *   documents/<id>/content.json  the same state as plain JSON (Y.Doc.toJSON):
@@ -78,6 +85,8 @@ export interface ArchivedDocument {
   readonly state: Uint8Array;
   /** Y.Doc.toJSON of the document. */
   readonly content: unknown;
+  /** History segments, oldest first (none in files from before checkpoints). */
+  readonly history?: readonly Uint8Array[];
 }
 
 export interface WorkspaceArchive {
@@ -132,6 +141,24 @@ export function decodeChanges(bytes: Uint8Array): KeptChange[] {
   return out;
 }
 
+/** History segments are deflated already: each is stored as it is, after its length. */
+function encodeSegments(segments: readonly Uint8Array[]): Uint8Array {
+  const e = encoding.createEncoder();
+  for (const segment of segments) encoding.writeVarUint8Array(e, segment);
+  return encoding.toUint8Array(e);
+}
+
+function decodeSegments(bytes: Uint8Array): Uint8Array[] {
+  const d = decoding.createDecoder(bytes);
+  const out: Uint8Array[] = [];
+  try {
+    while (decoding.hasContent(d)) out.push(decoding.readVarUint8Array(d));
+  } catch (error) {
+    throw new ArchiveError('damaged', `a history is cut off (${String(error)})`);
+  }
+  return out;
+}
+
 const documentPath = (id: string, name: string) => `documents/${encodeURIComponent(id)}/${name}`;
 
 /** The archive's bytes (a ZIP). */
@@ -140,6 +167,7 @@ export function writeArchive(archive: WorkspaceArchive): Uint8Array {
   for (const document of archive.documents) {
     entries[documentPath(document.id, 'changes.bin')] = [encodeChanges(document.changes), { level: 1 }];
     entries[documentPath(document.id, 'state.yjs')] = [document.state, { level: 0 }];
+    if (document.history && document.history.length > 0) entries[documentPath(document.id, 'history.bin')] = [encodeSegments(document.history), { level: 0 }];
     entries[documentPath(document.id, 'content.json')] = [strToU8(JSON.stringify(document.content)), { level: 1 }];
   }
   for (const [hash, bytes] of archive.files) entries[`files/${hash}`] = [bytes, { level: 0 }];
@@ -182,7 +210,8 @@ function readDocument(entries: Record<string, Uint8Array>, id: string): Archived
   } catch {
     throw new ArchiveError('damaged', `document ${id}'s content is not JSON`);
   }
-  return { id, changes: decodeChanges(changes), state, content: parsed };
+  const history = entries[documentPath(id, 'history.bin')];
+  return { id, changes: decodeChanges(changes), state, content: parsed, ...(history ? { history: decodeSegments(history) } : {}) };
 }
 
 /** Reads an archive; throws ArchiveError only. The workspace's document comes first, then each room's. */

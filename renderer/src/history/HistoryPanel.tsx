@@ -101,8 +101,10 @@ function HistoryList({ history, doc, kind, membership, names, onRestored }: { hi
   const sentence = (line: HistoryLine): string => {
     const name = nameOf(line.entry.signer);
     if (line.entry.refused) return t('history.refused', { name });
-    if (!line.record) return line.entry.kind === 'baseline' ? t('history.baseline', { name }) : t('history.nothing', { name });
+    if (!line.record) return line.entry.kind === 'change' ? t('history.nothing', { name }) : t(`history.${line.entry.kind}`, { name });
     const { kind: what, label } = recordText(t, history, line.record.root, line.record.key);
+    // A summary holds the work of many: it is not its signer's own change.
+    if (line.entry.kind === 'checkpoint') return t(line.record.action === 'deleted' ? 'history.goneInCheckpoint' : 'history.inCheckpoint', { name, kind: what, label });
     const fields = namedFields(line.record);
     if (line.record.action === 'changed' && fields.length > 0) return t('history.changedFields', { name, kind: what, label, fields: fieldNames(fields) });
     return t(`history.${line.record.action}`, { name, kind: what, label });
@@ -163,7 +165,7 @@ function HistoryList({ history, doc, kind, membership, names, onRestored }: { hi
                 <Text>{describe(line)}</Text>
                 <Group gap="xs" mt={2}>
                   <Text size="xs" c="dimmed">
-                    {dateFormat.format(line.entry.at)}
+                    {line.count > 1 ? `${dateFormat.formatRange(line.since, line.entry.at)} · ${t('history.burst', { count: line.count })}` : dateFormat.format(line.entry.at)}
                   </Text>
                   {record && text && isRestorable(record.root) && !line.entry.refused && (
                     <>
@@ -206,7 +208,7 @@ function HistoryList({ history, doc, kind, membership, names, onRestored }: { hi
         />
       )}
       {undoing && person !== undefined && personName !== undefined && (
-        <UndoMemberModal history={history} person={person} name={personName} names={names} dateFormat={dateFormat} describe={(entry) => describe({ id: '', entry, ...(entry.records[0] ? { record: entry.records[0] } : {}) })} restore={restore} onClose={() => setUndoing(false)} onDone={onRestored} />
+        <UndoMemberModal history={history} person={person} name={personName} names={names} dateFormat={dateFormat} describe={(entry) => describe({ id: '', entry, count: 1, since: entry.at, ...(entry.records[0] ? { record: entry.records[0] } : {}) })} restore={restore} onClose={() => setUndoing(false)} onDone={onRestored} />
       )}
     </>
   );

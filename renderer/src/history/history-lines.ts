@@ -4,9 +4,17 @@ import { ROOT } from '../../../shared/workspace-doc/schema';
 /** One line of the history list: a change to one record, or a change that touched no record (a baseline, a refused change). */
 export interface HistoryLine {
   readonly id: string;
+  /** The newest entry of the line: a version restored from the line is the state after it. */
   readonly entry: HistoryEntry;
   readonly record?: RecordChange;
+  /** How many changes the line stands for (a burst of typing is one line). */
+  readonly count: number;
+  /** When the oldest of them was made, ms. */
+  readonly since: number;
 }
+
+/** Changes by one person to the same fields of one record, each within this long of the next, read as one line. */
+export const BURST_GAP_MS = 5 * 60_000;
 
 export interface HistoryFilter {
   /** A root, or 'other' for every root the app has no kind name for. */
@@ -34,14 +42,25 @@ export function historyLines(entries: readonly HistoryEntry[], filter: HistoryFi
     if (!entry) continue;
     if (filter.person !== undefined && personOf(entry.signer) !== filter.person) continue;
     if (entry.records.length === 0) {
-      if (filter.kind === undefined && filter.record === undefined) lines.push({ id: `${entry.index}`, entry });
+      if (filter.kind === undefined && filter.record === undefined) lines.push({ id: `${entry.index}`, entry, count: 1, since: entry.at });
       continue;
     }
     for (const record of entry.records) {
       if (filter.kind !== undefined && kindOf(record.root) !== filter.kind) continue;
       if (filter.record !== undefined && (filter.record.root !== record.root || filter.record.key !== record.key)) continue;
-      lines.push({ id: `${entry.index}:${record.root}:${record.key}`, entry, record });
+      const line: HistoryLine = { id: `${entry.index}:${record.root}:${record.key}`, entry, record, count: 1, since: entry.at };
+      const previous = lines[lines.length - 1];
+      if (previous && continuesBurst(previous, line, personOf)) lines[lines.length - 1] = { ...previous, count: previous.count + 1, since: line.since };
+      else lines.push(line);
     }
   }
   return lines;
+}
+
+/** Whether `older`, listed right after `newer`, is more of the same typing: one person, one record, the same fields changed, moments apart. */
+function continuesBurst(newer: HistoryLine, older: HistoryLine, personOf: (signer: string) => string): boolean {
+  const [a, b] = [newer.record, older.record];
+  if (!a || !b || a.action !== 'changed' || b.action !== 'changed' || a.root !== b.root || a.key !== b.key || a.fields.join() !== b.fields.join()) return false;
+  if (newer.entry.kind !== 'change' || older.entry.kind !== 'change' || newer.entry.refused || older.entry.refused) return false;
+  return personOf(newer.entry.signer) === personOf(older.entry.signer) && newer.since - older.entry.at <= BURST_GAP_MS;
 }

@@ -2,12 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { WorkspaceHistory } from '../../../shared/history/workspace-history';
 import type { StroomkringDatabase } from '../storage/database';
-import { signedChangeStore } from '../storage/signed-change-store';
+import { loadHistoryChanges } from '../storage/history-segment-store';
 
 export type HistoryState = { readonly kind: 'loading' } | { readonly kind: 'failed'; readonly problem: string } | { readonly kind: 'ready'; readonly history: WorkspaceHistory };
 
 /** A change reaches the kept log a moment after the document (it is signed and stored on its own); the history is rebuilt once things are quiet. */
 const REBUILD_AFTER_MS = 1_000;
+
+const warn = (message: string, detail?: unknown) => console.warn(message, detail);
 
 /**
  * The history of one document (workspace or room), replayed from its kept
@@ -29,10 +31,10 @@ export function useWorkspaceHistory(db: StroomkringDatabase, doc: Y.Doc, documen
     let built: WorkspaceHistory | undefined;
     // Work made offline is signed only when it goes out; signing it now puts it in the log the history reads.
     (before.current?.() ?? Promise.resolve())
-      .then(() => signedChangeStore(db, documentId).load())
+      .then(() => loadHistoryChanges(db, documentId, warn))
       .then((changes) => {
         if (!live) return;
-        built = WorkspaceHistory.replay(changes, documentId, (message, detail) => console.warn(message, detail));
+        built = WorkspaceHistory.replayChanges(changes, warn);
         setState({ kind: 'ready', history: built });
       })
       .catch((error: unknown) => {

@@ -252,6 +252,7 @@ export const en: LocaleShape = {
       otherDocument: 'the change belongs to another workspace',
       notMember: 'is not a member of this workspace',
       otherClient: "used another member's internal writer id",
+      notFounder: 'sent a summary of the workspace that only its founder may sign',
     },
     floodingTitle: 'Too many changes at once',
     floodingPeer_one: '{{name}}: {{count}} change held back; it will catch up calmly later',

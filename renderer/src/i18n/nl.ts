@@ -251,6 +251,7 @@ export const nl = {
       otherDocument: 'de wijziging hoort bij een andere werkruimte',
       notMember: 'is geen lid van deze werkruimte',
       otherClient: 'gebruikte de interne schrijver-id van een ander lid',
+      notFounder: 'stuurde een samenvatting van de werkruimte die alleen de oprichter mag ondertekenen',
     },
     floodingTitle: 'Te veel wijzigingen tegelijk',
     floodingPeer_one: '{{name}}: {{count}} wijziging tegengehouden; wordt later rustig bijgewerkt',

@@ -123,6 +123,15 @@ export interface SignedChangeRow {
   bytes: Uint8Array;
   /** Refused on receive: kept for its clocks and for catch-ups, never applied. */
   refused?: true;
+  /** A checkpoint holding nothing the changes before it did not (signed-change-log.ts): left out of the history. */
+  restates?: true;
+}
+
+/** Kept changes a checkpoint made redundant for sync, kept as history (shared/history/history-segment.ts). */
+export interface HistorySegmentRow {
+  seq?: number;
+  documentId: string;
+  bytes: Uint8Array;
 }
 
 /**
@@ -142,6 +151,7 @@ export interface BackupRow {
 export type StroomkringDatabase = Dexie & {
   backups: EntityTable<BackupRow, 'id'>;
   signedChanges: EntityTable<SignedChangeRow, 'seq'>;
+  historySegments: EntityTable<HistorySegmentRow, 'seq'>;
   identity: EntityTable<IdentityRow, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   workspaces: EntityTable<WorkspaceRow, 'id'>;
@@ -182,5 +192,7 @@ export function openDatabase(name: string = DATABASE_NAME, options: { indexedDB?
   db.version(4).stores({ signedChanges: '++seq, documentId' });
   // v5: automatic local backups of workspaces.
   db.version(5).stores({ backups: '++id, workspaceId, at' });
+  // v6: history of the signed changes a checkpoint stands in for.
+  db.version(6).stores({ historySegments: '++seq, documentId' });
   return db;
 }

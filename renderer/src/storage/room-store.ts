@@ -145,11 +145,18 @@ export async function addRoomPeerHubs(db: StroomkringDatabase, roomId: string, h
   });
 }
 
-/** Removes the room, its key and every stored update of its document from this device, in one transaction. */
+/** The kept signed changes and history of documents, inside the caller's transaction. */
+export async function deleteChangesOf(db: StroomkringDatabase, documentIds: readonly string[]): Promise<void> {
+  await db.signedChanges.where('documentId').anyOf(documentIds).delete();
+  await db.historySegments.where('documentId').anyOf(documentIds).delete();
+}
+
+/** Removes the room, its key and every stored update, kept change and history segment of its document from this device, in one transaction. */
 export async function leaveRoom(db: StroomkringDatabase, roomId: string): Promise<void> {
   const updates = db.table(ROOM_UPDATES_TABLE);
-  await db.transaction('rw', db.rooms, db.roomAccess, updates, async () => {
+  await db.transaction('rw', [db.rooms, db.roomAccess, updates, db.signedChanges, db.historySegments], async () => {
     await updates.where('k').equals(roomId).delete();
+    await deleteChangesOf(db, [roomId]);
     await db.rooms.delete(roomId);
     await db.roomAccess.delete(roomId);
   });
@@ -157,8 +164,9 @@ export async function leaveRoom(db: StroomkringDatabase, roomId: string): Promis
 
 /**
  * Removes every room of a workspace with its keys and updates. Must run inside
- * a transaction that includes rooms, roomAccess and the room updates table
- * (deleteWorkspace's), so a workspace never disappears while its rooms stay.
+ * a transaction that includes rooms, roomAccess, the room updates table,
+ * signedChanges and historySegments (deleteWorkspace's), so a workspace never
+ * disappears while its rooms stay.
  */
 export async function deleteRoomsOfWorkspace(db: StroomkringDatabase, workspaceId: string): Promise<void> {
   const roomIds = (await db.rooms.where('workspaceId').equals(workspaceId).primaryKeys()) as string[];
@@ -166,6 +174,7 @@ export async function deleteRoomsOfWorkspace(db: StroomkringDatabase, workspaceI
   const ids = [...new Set([...roomIds, ...accessIds])];
   if (ids.length === 0) return;
   await db.table(ROOM_UPDATES_TABLE).where('k').anyOf(ids).delete();
+  await deleteChangesOf(db, ids);
   await db.rooms.bulkDelete(ids);
   await db.roomAccess.bulkDelete(ids);
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readArchive, writeArchive } from '../../../shared/backup/workspace-archive';
 import { generateIdentityKeys, sign } from '../../../shared/crypto/identity-keys';
+import { encodeHistorySegment } from '../../../shared/history/history-segment';
 import { sealChange } from '../../../shared/sync/signed-changes/change-envelope';
 import { addOrganisation } from '../../../shared/workspace-doc/organisations';
 import { signedChangeStore } from './signed-change-store';
@@ -39,6 +40,23 @@ describe('workspace archive store', () => {
     expect(await readLoadedDoc(row!.doc, (doc) => Object.values(doc.getMap('organisations').toJSON() as Record<string, { name: string }>).map((o) => o.name).sort())).toEqual(['Gemeente Leiden', 'Stedin']);
     expect(await signedChangeStore(to, id).load()).toHaveLength(archive.documents[0]?.changes.length ?? -1);
     await expect(createFromArchive(to, archive, { hardLimitBytes: 1 << 20 })).rejects.toMatchObject({ problem: 'alreadyHere' });
+  });
+
+  it('carries the history segments along to a fresh device, and refuses a damaged one', async () => {
+    const from = freshDatabase();
+    const { id } = await signedWorkspace(from);
+    const segment = encodeHistorySegment(id, [{ kind: 'change', signer: 'anne-key', at: 7, refused: false, update: new Uint8Array([0, 0]) }]);
+    await from.historySegments.add({ documentId: id, bytes: segment });
+    const archive = readArchive(writeArchive(await collectArchive(from, id, { includeRooms: false, includeFiles: false, exportedBy: 'Anne' })));
+    expect(archive.documents[0]?.history).toEqual([segment]);
+    const to = freshDatabase();
+    await createFromArchive(to, archive, { hardLimitBytes: 1 << 20 });
+    expect((await to.historySegments.toArray()).map((row) => row.bytes)).toEqual([segment]);
+
+    const damaged = { ...archive, documents: [{ ...archive.documents[0]!, history: [segment.subarray(0, segment.length - 2)] }] };
+    const other = freshDatabase();
+    await expect(createFromArchive(other, damaged, { hardLimitBytes: 1 << 20 })).rejects.toMatchObject({ problem: 'badChange' });
+    expect(await other.workspaces.count()).toBe(0);
   });
 
   it('refuses an archive with a change that is not signed by its signer, and writes nothing', async () => {

@@ -18,6 +18,8 @@ import { refusedPlaceholder } from '../../../shared/sync/signed-changes/refused-
 import { readDocuments } from '../../../shared/workspace-doc/documents';
 import { readFileBlob, storeLocalFile } from '../files/file-store';
 import { ROOM_UPDATES_TABLE, WORKSPACE_UPDATES_TABLE, type StroomkringDatabase } from './database';
+import { decodeHistorySegment, HistorySegmentError } from '../../../shared/history/history-segment';
+import { historySegments } from './history-segment-store';
 import { signedChangeStore } from './signed-change-store';
 import { withLoadedDoc } from './workspace-store';
 
@@ -41,9 +43,9 @@ export interface CollectOptions {
 }
 
 async function archivedDocument(db: StroomkringDatabase, id: string, doc: Y.Doc): Promise<{ archived: ArchivedDocument; fileHashes: string[] }> {
-  const changes = await signedChangeStore(db, id).load();
+  const [changes, history] = await Promise.all([signedChangeStore(db, id).load(), historySegments(db, id)]);
   return withLoadedDoc(doc, (loaded) => ({
-    archived: { id, changes, state: Y.encodeStateAsUpdate(loaded), content: documentContent(loaded) },
+    archived: { id, changes, history, state: Y.encodeStateAsUpdate(loaded), content: documentContent(loaded) },
     // The room scope reads every sensitivity label, so a workspace's documents are read by it too.
     fileHashes: readDocuments(loaded, 'room').flatMap((result) => (result.ok ? result.value.versions.map((v) => v.hash) : [])),
   }));
@@ -106,6 +108,17 @@ export async function replayChecked(document: ArchivedDocument): Promise<Y.Doc> 
   return doc;
 }
 
+/** Every history segment of a document reads, and is of that document; throws ArchiveImportError. */
+function checkHistory(document: ArchivedDocument): void {
+  for (const [index, segment] of (document.history ?? []).entries()) {
+    try {
+      decodeHistorySegment(segment, document.id);
+    } catch (error) {
+      throw new ArchiveImportError('badChange', `history segment ${index + 1} of ${document.id}: ${error instanceof HistorySegmentError ? error.problem : String(error)}`);
+    }
+  }
+}
+
 async function storeChanges(db: StroomkringDatabase, id: string, changes: readonly KeptChange[]): Promise<void> {
   await db.signedChanges.bulkAdd(changes.map(({ bytes, refused }) => (refused ? { documentId: id, bytes, refused: true as const } : { documentId: id, bytes })));
 }
@@ -120,9 +133,12 @@ export async function createFromArchive(db: StroomkringDatabase, archive: Worksp
   if (await db.workspaces.get(manifest.workspace.id)) throw new ArchiveImportError('alreadyHere', manifest.workspace.id);
   const docs = new Map<string, Y.Doc>();
   try {
-    for (const document of archive.documents) docs.set(document.id, await replayChecked(document));
+    for (const document of archive.documents) {
+      docs.set(document.id, await replayChecked(document));
+      checkHistory(document);
+    }
     const now = options.now ?? Date.now();
-    const tables = [db.workspaces, db.workspaceAccess, db.rooms, db.roomAccess, db.signedChanges, db.table(WORKSPACE_UPDATES_TABLE), db.table(ROOM_UPDATES_TABLE)];
+    const tables = [db.workspaces, db.workspaceAccess, db.rooms, db.roomAccess, db.signedChanges, db.historySegments, db.table(WORKSPACE_UPDATES_TABLE), db.table(ROOM_UPDATES_TABLE)];
     await db.transaction('rw', tables, async () => {
       const { workspace, access } = manifest;
       const withDoc = { id: workspace.id, regionId: workspace.regionId, name: workspace.name, createdAt: workspace.createdAt, lastOpenedAt: now, doc: docs.get(workspace.id) };
@@ -133,7 +149,10 @@ export async function createFromArchive(db: StroomkringDatabase, archive: Worksp
         await db.rooms.add(roomDoc as never);
         await db.roomAccess.add({ roomId: room.id, workspaceId: workspace.id, key: room.key, peerHubs: [...room.peerHubs] });
       }
-      for (const document of archive.documents) await storeChanges(db, document.id, document.changes);
+      for (const document of archive.documents) {
+        await storeChanges(db, document.id, document.changes);
+        await db.historySegments.bulkAdd((document.history ?? []).map((bytes) => ({ documentId: document.id, bytes })));
+      }
     });
   } finally {
     for (const doc of docs.values()) doc.destroy();

@@ -5,7 +5,7 @@ import { generateWorkspaceKey } from '../../../shared/invite/workspace-key';
 import { initialiseMeta } from '../../../shared/workspace-doc/meta';
 import { readOrganisations } from '../../../shared/workspace-doc/organisations';
 import { readWith, type ReadResult } from '../../../shared/workspace-doc/read-result';
-import { deleteRoomsOfWorkspace } from './room-store';
+import { deleteChangesOf, deleteRoomsOfWorkspace } from './room-store';
 import { ROOM_UPDATES_TABLE, WORKSPACE_UPDATES_TABLE, type StroomkringDatabase, type WorkspaceAccessRow, type WorkspaceRow } from './database';
 
 function toRecord(row: WorkspaceRow): ReadResult<WorkspaceRecord> {
@@ -62,8 +62,9 @@ export async function markWorkspaceOpened(db: StroomkringDatabase, id: string, n
 /** Removes the workspace, its confidential rooms and every stored update of their documents, in one transaction. */
 export async function deleteWorkspace(db: StroomkringDatabase, id: string): Promise<void> {
   const updates = db.table(WORKSPACE_UPDATES_TABLE);
-  await db.transaction('rw', [db.workspaces, db.workspaceAccess, updates, db.rooms, db.roomAccess, db.table(ROOM_UPDATES_TABLE)], async () => {
+  await db.transaction('rw', [db.workspaces, db.workspaceAccess, updates, db.rooms, db.roomAccess, db.table(ROOM_UPDATES_TABLE), db.signedChanges, db.historySegments], async () => {
     await updates.where('k').equals(id).delete();
+    await deleteChangesOf(db, [id]);
     await db.workspaces.delete(id);
     await db.workspaceAccess.delete(id);
     await deleteRoomsOfWorkspace(db, id);

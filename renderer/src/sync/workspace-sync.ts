@@ -87,6 +87,8 @@ export interface WorkspaceSyncOptions {
   readonly documentKind?: DocumentKind;
   /** Where this device keeps the signed changes it holds, to answer partners' catch-ups after a restart. */
   readonly changeStore?: ChangeStore;
+  /** Kept changes between two checkpoints on the founder's device (default CHECKPOINT_EVERY; smaller in tests). */
+  readonly checkpointEvery?: number;
 }
 
 export class WorkspaceSync {
@@ -230,6 +232,7 @@ export class WorkspaceSync {
       founderKey,
       verify: verifyWithPublicKeyText,
       ...(options.changeStore ? { store: options.changeStore } : {}),
+      ...(options.checkpointEvery !== undefined ? { checkpointEvery: options.checkpointEvery } : {}),
       warn: (message, detail) => console.warn(message, detail),
     });
     await log.open();

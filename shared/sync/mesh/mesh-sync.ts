@@ -94,6 +94,8 @@ export interface ChangeGate {
   covering(snapshot: Y.Snapshot): Uint8Array[];
   /** Tries held changes again (who belongs changed). */
   retry(origin: unknown): Promise<void>;
+  /** Checkpoints this device seals on its own: broadcast, so partners who hold all it covers drop their kept changes too. */
+  onCheckpoint?(listener: (change: Uint8Array) => void): () => void;
 }
 
 export interface MeshSyncOptions {
@@ -136,6 +138,7 @@ export class MeshSync {
   private readonly requests: StateRequests;
   private readonly changeListeners = new Set<() => void>();
   private destroyed = false;
+  private readonly stopCheckpoints: () => void;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -159,6 +162,7 @@ export class MeshSync {
     );
     doc.on('update', this.onDocUpdate);
     awareness.on('update', this.onAwarenessUpdate);
+    this.stopCheckpoints = this.gate?.onCheckpoint?.((change) => this.broadcast(Channel.Doc, change)) ?? (() => {});
   }
 
   /** This peer's id in broadcasts: its Yjs client id, which is also its awareness id. */
@@ -256,6 +260,7 @@ export class MeshSync {
     if (this.destroyed) return;
     this.destroyed = true;
     this.doc.off('update', this.onDocUpdate);
+    this.stopCheckpoints();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.tree.destroy();
     this.digests.cancel();

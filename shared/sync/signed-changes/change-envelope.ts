@@ -7,7 +7,9 @@
  *
  *   change    = TAG(67) VERSION(1) kind documentId signer at update signature
  *   kind      0: made just now; 1: a baseline (what this device held that no
- *             signed change covered, e.g. a workspace from before signing)
+ *             signed change covered, e.g. a workspace from before signing);
+ *             2: a checkpoint (the founder's whole document, which stands
+ *             in for the changes it covers: signed-change-log.ts)
  *   signer    the member's Ed25519 public key, raw, base64url
  *   at        the signer's clock, ms
  *   signature Ed25519 over DOMAIN ‖ every byte before the signature
@@ -22,8 +24,8 @@ export const CHANGE_TAG = 67;
 export const CHANGE_VERSION = 1;
 const DOMAIN = new TextEncoder().encode('stroomkring signed change v1\n');
 
-export type ChangeKind = 'change' | 'baseline';
-const KIND_CODES: Record<ChangeKind, number> = { change: 0, baseline: 1 };
+export type ChangeKind = 'change' | 'baseline' | 'checkpoint';
+const KIND_CODES: Record<ChangeKind, number> = { change: 0, baseline: 1, checkpoint: 2 };
 
 export interface SignedChange {
   readonly kind: ChangeKind;

@@ -59,3 +59,9 @@ export function mergedDeletions(all: readonly Deletions[]): Deletions {
   }
   return merged;
 }
+
+/** Whether `whole` (a checkpoint, or kept changes together) holds everything `part` holds: its items, by clock, and its deletions. */
+export function covers(whole: { readonly to: ReadonlyMap<number, number>; readonly deletions: Deletions }, part: { readonly to: ReadonlyMap<number, number>; readonly deletions: Deletions }): boolean {
+  for (const [client, clock] of part.to) if (clock > (whole.to.get(client) ?? 0)) return false;
+  return coversDeletions({ clients: whole.deletions }, part.deletions);
+}

@@ -15,7 +15,7 @@
  * one merged update. So a change reaches everyone with its author's
  * signature however it travels; this is how secsync and p2panda treat
  * updates (signed operations, kept), here without their encryption layer
- * (data channels are DTLS) and without compaction yet.
+ * (data channels are DTLS); checkpoints, below, compact it.
  *
  * A received change is applied only when:
  *   - its signature holds and it is for this document;
@@ -38,8 +38,26 @@
  * changes are signed and kept, but nobody can be checked against a member
  * list: they are applied as they come, as before.
  *
- * What is left: keeping every change forever grows the log (compaction into
- * signed snapshots, with issue 13's history). A change refused here but
+ * Checkpoints keep the log bounded (issue 13). Every change carries a
+ * signature of 64 bytes and its signer's key, about 200 bytes where the
+ * compacted document grows by some 10 per edit, so a log kept whole would
+ * soon be many times the document. The founder's device therefore seals a
+ * checkpoint after every `checkpointEvery` kept changes: its whole document
+ * (garbage-collected, as y-dexie holds it) as one signed change, taken on
+ * receive as the founder's word, like the founder's baseline. A device that
+ * holds a checkpoint drops the kept changes it covers (every item below its
+ * state vector, every deletion in its delete set): the store gets them in
+ * `compact` and may keep them as history without their signatures
+ * (renderer/src/storage/signed-change-store.ts), and catch-ups answer with
+ * the checkpoint and what came after. A change that arrives after it and is
+ * covered by it is known already. A checkpoint signed by anyone else is
+ * refused. The sealing device sends its checkpoint to the room at once
+ * (mesh-sync.ts, onCheckpoint); a partner who is away then keeps its
+ * changes until the next one reaches it. Only the device holding the
+ * founder's key checkpoints (a room's founder is the workspace's): while
+ * it stays away, the logs grow.
+ *
+ * What is left: a change refused here but
  * taken by the author (their own copy) leaves the two apart on that part;
  * the author is not told yet.
  */
@@ -49,13 +67,15 @@ import { toBase64Url } from '../../crypto/base64url';
 import { updateEffects } from '../../rules/update-effects';
 import { refusedEffects, type DocumentKind, type RefusedEffect, type WriteAuthor } from '../../rules/write-rules';
 import { ChangeFormatError, openChange, sealChange, type ChangeKind, type SignedChange } from './change-envelope';
-import { coversDeletions, describeUpdate, mergedDeletions, type Deletions } from './delete-coverage';
+import { covers, coversDeletions, describeUpdate, mergedDeletions, type Deletions } from './delete-coverage';
 import { clockRuns, refusedPlaceholder } from './refused-placeholder';
 
 /** Held changes (waiting for what they build on, or for their signer's admission) are bounded; a catch-up brings dropped ones again. */
 export const MAX_HELD_CHANGES = 2000;
 /** The connections view lists this many recent refusals. */
 export const MAX_SHOWN_REFUSALS = 50;
+/** The founder's device seals a checkpoint once this many changes were kept since the last one. */
+export const CHECKPOINT_EVERY = 1000;
 
 export type AuthorStanding = { kind: 'member'; author: WriteAuthor } | { kind: 'open' } | { kind: 'unknown' } | { kind: 'removed' };
 
@@ -63,11 +83,15 @@ export type AuthorStanding = { kind: 'member'; author: WriteAuthor } | { kind: '
 export interface StoredChange {
   readonly bytes: Uint8Array;
   readonly refused?: boolean;
+  /** A checkpoint that holds nothing the kept changes before it did not: history has no use for it. */
+  readonly restates?: boolean;
 }
 
 export interface ChangeStore {
   load(): Promise<StoredChange[]>;
   append(changes: readonly StoredChange[]): Promise<void>;
+  /** Drops kept changes a checkpoint now covers, oldest first, in one step; the store may keep them as history. */
+  compact?(covered: readonly StoredChange[]): Promise<void>;
 }
 
 export interface SignedChangeLogOptions {
@@ -80,6 +104,8 @@ export interface SignedChangeLogOptions {
   founderKey(): string | null;
   verify(publicKey: string, signature: Uint8Array, message: Uint8Array): Promise<boolean>;
   readonly store?: ChangeStore;
+  /** Kept changes between two checkpoints on the founder's device (CHECKPOINT_EVERY). */
+  readonly checkpointEvery?: number;
   readonly now?: () => number;
   readonly warn?: (message: string, detail?: unknown) => void;
 }
@@ -90,7 +116,8 @@ export type RefusalCause =
   | { kind: 'notMember' }
   | { kind: 'badSignature' }
   | { kind: 'otherDocument' }
-  | { kind: 'otherClient' };
+  | { kind: 'otherClient' }
+  | { kind: 'notFounder' };
 
 export interface ChangeRefusal {
   readonly signer: string;
@@ -101,6 +128,9 @@ export interface ChangeRefusal {
 
 interface Kept {
   readonly bytes: Uint8Array;
+  readonly kind: ChangeKind;
+  readonly refused: boolean;
+  readonly restates: boolean;
   /** Per client, the clock after the change's last item. */
   readonly to: ReadonlyMap<number, number>;
   readonly deletions: Deletions;
@@ -118,8 +148,15 @@ const movesOn = (outcome: Outcome): boolean => outcome === 'applied' || outcome 
 
 const hashOf = (bytes: Uint8Array): string => toBase64Url(sha256(bytes).subarray(0, 16));
 
+const storedOf = (k: Kept): StoredChange => ({ bytes: k.bytes, ...(k.refused ? { refused: true } : {}), ...(k.restates ? { restates: true } : {}) });
+
 export class SignedChangeLog {
-  private readonly kept: Kept[] = [];
+  private kept: Kept[] = [];
+  /** The newest checkpoint kept, which stands in for every change it covers. */
+  private checkpoint: Kept | undefined;
+  private sinceCheckpoint = 0;
+  /** While the kept changes load, no checkpoint is sealed: the stored one may come later in the load. */
+  private checkpointDue = true;
   private readonly known = new Set<string>();
   /** Which member's changes each Yjs client id carries: the first signer of a change with items of it. */
   private readonly clientOwners = new Map<number, string>();
@@ -130,6 +167,7 @@ export class SignedChangeLog {
   private storing: Promise<void> = Promise.resolve();
   private readonly now: () => number;
   private readonly refusalListeners = new Set<(refusal: ChangeRefusal) => void>();
+  private readonly checkpointListeners = new Set<(change: Uint8Array) => void>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -141,9 +179,9 @@ export class SignedChangeLog {
   /** Loads the kept changes, and seals what the document holds that none of them covers (a baseline). */
   async open(): Promise<void> {
     const stored = (await this.options.store?.load()) ?? [];
-    for (const { bytes, refused } of stored) {
+    for (const { bytes, refused, restates } of stored) {
       try {
-        this.keep(openChange(bytes), bytes, hashOf(bytes), { persist: false, refused: refused === true });
+        this.keep(openChange(bytes), bytes, hashOf(bytes), { persist: false, refused: refused === true, restates: restates === true });
       } catch (error) {
         this.options.warn?.('signed changes: a stored change does not open', error);
       }
@@ -158,6 +196,8 @@ export class SignedChangeLog {
       const encodedCovered = Y.encodeStateVector(covered);
       await this.seal(Y.encodeStateAsUpdate(this.doc, encodedCovered), 'baseline');
     }
+    this.checkpointDue = false;
+    this.checkpointIfDue();
   }
 
   /** Signs a local update and keeps it; returns what goes on the wire. */
@@ -198,9 +238,15 @@ export class SignedChangeLog {
     return () => this.refusalListeners.delete(listener);
   }
 
-  /** Resolves once every change kept so far has reached the store. */
+  /** Calls `listener` with each checkpoint this device seals, for the caller to send. */
+  onCheckpoint(listener: (change: Uint8Array) => void): () => void {
+    this.checkpointListeners.add(listener);
+    return () => this.checkpointListeners.delete(listener);
+  }
+
+  /** Resolves once every change kept so far (and a checkpoint being sealed) has reached the store. */
   stored(): Promise<void> {
-    return this.storing;
+    return this.queue.then(() => this.storing);
   }
 
   refusals(): readonly ChangeRefusal[] {
@@ -215,17 +261,64 @@ export class SignedChangeLog {
    * Keeps a change once. A refused one keeps its clocks (answered in catch-ups, so a peer that lacks them
    * can judge it too) but no deletions: it deleted nothing here, and would otherwise be sent in every catch-up.
    */
-  private keep(change: Pick<SignedChange, 'kind' | 'signer' | 'update'>, bytes: Uint8Array, hash: string, how: { persist: boolean; refused: boolean }): void {
+  private keep(change: Pick<SignedChange, 'kind' | 'signer' | 'update'>, bytes: Uint8Array, hash: string, how: { persist: boolean; refused: boolean; restates?: boolean }): void {
     if (this.known.has(hash)) return;
     this.known.add(hash);
     const { to, deletions } = describeUpdate(change.update);
-    this.kept.push(how.refused ? { bytes, to, deletions: new Map(), collected: collectedRanges(change.update) } : { bytes, to, deletions });
+    const restates = how.restates ?? (change.kind === 'checkpoint' && this.keptHold({ to, deletions }));
+    const kept: Kept = how.refused
+      ? { bytes, kind: change.kind, refused: true, restates, to, deletions: new Map(), collected: collectedRanges(change.update) }
+      : { bytes, kind: change.kind, refused: false, restates, to, deletions };
+    this.kept.push(kept);
     if (change.kind === 'change') for (const client of to.keys()) if (!this.clientOwners.has(client)) this.clientOwners.set(client, change.signer);
     const store = this.options.store;
     if (how.persist && store) {
-      const stored: StoredChange = how.refused ? { bytes, refused: true } : { bytes };
+      const stored = storedOf(kept);
       this.storing = this.storing.then(() => store.append([stored])).catch((error: unknown) => this.options.warn?.('signed changes: could not store a change', error));
     }
+    if (kept.kind === 'checkpoint' && !kept.refused) this.adopt(kept);
+    else this.sinceCheckpoint += 1;
+    this.checkpointIfDue();
+  }
+
+  /** Whether the kept changes together hold all of `change` (the newest checkpoint stands in for all before it). */
+  private keptHold(change: Pick<Kept, 'to' | 'deletions'>): boolean {
+    const to = new Map<number, number>();
+    for (const k of this.kept) for (const [client, clock] of k.to) to.set(client, Math.max(to.get(client) ?? 0, clock));
+    return covers({ to, deletions: mergedDeletions(this.kept.flatMap((k) => (k.collected ? [k.deletions, k.collected] : [k.deletions]))) }, change);
+  }
+
+  /** A checkpoint now stands in for the kept changes (and older checkpoints) it covers: they are dropped, and the store told. */
+  private adopt(checkpoint: Kept): void {
+    if (this.checkpoint && !covers(checkpoint, this.checkpoint)) return;
+    this.checkpoint = checkpoint;
+    const covered = this.kept.filter((k) => k !== checkpoint && covers(checkpoint, k));
+    this.sinceCheckpoint = this.kept.length - 1 - covered.length;
+    if (covered.length === 0) return;
+    const dropped = new Set(covered);
+    this.kept = this.kept.filter((k) => !dropped.has(k));
+    const store = this.options.store;
+    if (store?.compact) {
+      const compact = store.compact.bind(store);
+      this.storing = this.storing.then(() => compact(covered.map(storedOf))).catch((error: unknown) => this.options.warn?.('signed changes: could not compact the kept changes', error));
+    }
+  }
+
+  /** On the founder's device, seals a checkpoint of the whole document once enough changes were kept since the last. */
+  private checkpointIfDue(): void {
+    const founder = this.options.founderKey();
+    if (this.checkpointDue || founder === null || founder !== this.options.signer.publicKeyB64) return;
+    if (this.sinceCheckpoint < (this.options.checkpointEvery ?? CHECKPOINT_EVERY)) return;
+    this.checkpointDue = true;
+    this.queue = this.queue
+      .then(() => this.seal(Y.encodeStateAsUpdate(this.doc), 'checkpoint'))
+      .then(
+        (change) => {
+          for (const listener of this.checkpointListeners) listener(change);
+        },
+        (error: unknown) => this.options.warn?.('signed changes: could not seal a checkpoint', error),
+      )
+      .finally(() => (this.checkpointDue = false));
   }
 
   private refuse(change: Pick<SignedChange, 'signer' | 'at'>, hash: string, cause: RefusalCause): Outcome {
@@ -267,7 +360,12 @@ export class SignedChangeLog {
       return 'refused';
     }
     if (change.documentId !== this.options.documentId) return this.refuse(change, hash, { kind: 'otherDocument' });
+    if (this.coveredByCheckpoint(change)) {
+      this.known.add(hash);
+      return 'known';
+    }
     if (!(await this.options.verify(change.signer, change.signature, change.signed))) return this.refuse(change, hash, { kind: 'badSignature' });
+    if (change.kind === 'checkpoint' && change.signer !== this.options.founderKey()) return this.refuse(change, hash, { kind: 'notFounder' });
     const standing = await this.options.standingOf(change.signer);
     if (standing.kind === 'unknown') return this.hold(hash, bytes, change);
     if (standing.kind !== 'open' && this.claimsOthersClient(change, describeUpdate(change.update).to)) return this.refuse(change, hash, { kind: 'otherClient' });
@@ -280,7 +378,7 @@ export class SignedChangeLog {
       return this.refuse(change, hash, { kind: 'rules', effects: [] });
     }
     if (effects.unresolved > 0) return this.hold(hash, bytes, change);
-    const trusted = standing.kind === 'open' || (change.kind === 'baseline' && change.signer === this.options.founderKey());
+    const trusted = standing.kind === 'open' || (change.kind !== 'change' && change.signer === this.options.founderKey());
     if (!trusted && standing.kind === 'member') {
       const refused = refusedEffects(this.doc, effects.effects, standing.author, this.options.kind);
       if (refused.length > 0) return this.refuseInPlace(change, bytes, hash, { kind: 'rules', effects: refused }, origin);
@@ -288,6 +386,16 @@ export class SignedChangeLog {
     Y.applyUpdate(this.doc, change.update, origin);
     this.keep(change, bytes, hash, { persist: true, refused: false });
     return 'applied';
+  }
+
+  /** A change the newest checkpoint holds all of: known already (it was dropped when the checkpoint came). */
+  private coveredByCheckpoint(change: SignedChange): boolean {
+    if (change.kind === 'checkpoint' || !this.checkpoint) return false;
+    try {
+      return covers(this.checkpoint, describeUpdate(change.update));
+    } catch {
+      return false;
+    }
   }
 
   private hold(hash: string, bytes: Uint8Array, change: SignedChange): Outcome {

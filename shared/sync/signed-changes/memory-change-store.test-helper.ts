@@ -1,0 +1,28 @@
+import { encodeHistorySegment, historyChangesOf } from '../../history/history-segment';
+import type { ChangeStore, StoredChange } from './signed-change-log';
+
+export interface MemoryChangeStore extends ChangeStore {
+  readonly rows: StoredChange[];
+  /** What each compaction kept as history, as the app's store writes it (renderer/src/storage/signed-change-store.ts). */
+  readonly segments: Uint8Array[];
+}
+
+/** A change store in memory for tests and benchmarks, compacting as the app's does. */
+export function memoryChangeStore(documentId: string, initial: readonly StoredChange[] = []): MemoryChangeStore {
+  const rows = [...initial];
+  const segments: Uint8Array[] = [];
+  return {
+    rows,
+    segments,
+    load: async () => [...rows],
+    append: async (changes) => {
+      rows.push(...changes);
+    },
+    compact: async (covered) => {
+      const dropping = new Set(covered.map((c) => c.bytes));
+      rows.splice(0, rows.length, ...rows.filter((row) => !dropping.has(row.bytes)));
+      const history = covered.filter((c) => !c.restates);
+      if (history.length > 0) segments.push(encodeHistorySegment(documentId, historyChangesOf(history, documentId)));
+    },
+  };
+}
