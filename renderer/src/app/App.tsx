@@ -6,13 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useIdentity } from '../hooks/useIdentity';
-import { IdentitySetupScreen } from '../screens/IdentitySetupScreen';
+import { lazyNamed, ScreenSuspense } from '../components/lazy-screen';
 import { StartScreen } from '../screens/StartScreen';
-import { WorkspaceScreen } from '../screens/WorkspaceScreen';
 import { AppLayout } from './AppLayout';
 import { LanguageLoader } from './LanguageLoader';
 import { StorageGate } from './StorageGate';
 import { createAppTheme, cssVariablesResolver } from './theme';
+
+// An open workspace (sync, membership, its screens) and the first-run setup load only when they are needed.
+const WorkspaceScreen = lazyNamed(() => import('../screens/WorkspaceScreen'), 'WorkspaceScreen');
+const IdentitySetupScreen = lazyNamed(() => import('../screens/IdentitySetupScreen'), 'IdentitySetupScreen');
 
 function ScreenError({ resetErrorBoundary }: FallbackProps) {
   const { t } = useTranslation();
@@ -34,7 +37,11 @@ function Screens() {
   const identityState = useIdentity();
   if (identityState.status === 'loading') return null;
   if (identityState.status !== 'ready') {
-    return <IdentitySetupScreen damagedProblem={identityState.status === 'damaged' ? identityState.problem : undefined} />;
+    return (
+      <ScreenSuspense>
+        <IdentitySetupScreen damagedProblem={identityState.status === 'damaged' ? identityState.problem : undefined} />
+      </ScreenSuspense>
+    );
   }
   const { identity } = identityState;
   return (
@@ -42,7 +49,13 @@ function Screens() {
       <AppLayout identity={identity}>
         <ErrorBoundary FallbackComponent={ScreenError} onError={(error) => console.error('Screen crashed', error)}>
           <Switch>
-            <Route path="/w/:id" nest>{(params) => <WorkspaceScreen key={params.id} id={params.id} identity={identity} />}</Route>
+            <Route path="/w/:id" nest>
+              {(params) => (
+                <ScreenSuspense>
+                  <WorkspaceScreen key={params.id} id={params.id} identity={identity} />
+                </ScreenSuspense>
+              )}
+            </Route>
             <Route>
               <StartScreen identity={identity} />
             </Route>

@@ -6,10 +6,13 @@ import { useLocation } from 'wouter';
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
 import type { RoomSyncRegistry } from '../rooms/room-syncs';
 import type { WorkspaceSync } from '../sync/workspace-sync';
-import { ExportWorkspaceModal } from './ExportWorkspaceModal';
-import { ImportWorkspaceModal } from './ImportWorkspaceModal';
-import { BackupsModal } from './BackupsModal';
+import { DialogSuspense, lazyNamed } from '../components/lazy-screen';
 import { sealOfflineWork } from './seal-offline';
+
+// The workspace file's code (age encryption, the archive) loads only when a dialog opens.
+const ExportWorkspaceModal = lazyNamed(() => import('./ExportWorkspaceModal'), 'ExportWorkspaceModal');
+const ImportWorkspaceModal = lazyNamed(() => import('./ImportWorkspaceModal'), 'ImportWorkspaceModal');
+const BackupsModal = lazyNamed(() => import('./BackupsModal'), 'BackupsModal');
 
 /** The open workspace's own actions: its history, and the workspace as a file (export, read in). */
 export function WorkspaceMenu({ workspace, exportedBy, sync, rooms }: { workspace: WorkspaceRecord; exportedBy: string; sync: WorkspaceSync | undefined; rooms: RoomSyncRegistry }) {
@@ -40,9 +43,11 @@ export function WorkspaceMenu({ workspace, exportedBy, sync, rooms }: { workspac
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      {dialog === 'export' && <ExportWorkspaceModal workspace={workspace} exportedBy={exportedBy} sealOffline={() => sealOfflineWork(sync, rooms)} onClose={close} />}
-      {dialog === 'backups' && <BackupsModal workspace={workspace} exportedBy={exportedBy} sync={sync} rooms={rooms} onClose={close} />}
-      {dialog === 'import' && <ImportWorkspaceModal target={{ kind: 'open', workspace, sync, rooms }} onClose={close} />}
+      <DialogSuspense>
+        {dialog === 'export' && <ExportWorkspaceModal workspace={workspace} exportedBy={exportedBy} sealOffline={() => sealOfflineWork(sync, rooms)} onClose={close} />}
+        {dialog === 'backups' && <BackupsModal workspace={workspace} exportedBy={exportedBy} sync={sync} rooms={rooms} onClose={close} />}
+        {dialog === 'import' && <ImportWorkspaceModal target={{ kind: 'open', workspace, sync, rooms }} onClose={close} />}
+      </DialogSuspense>
     </>
   );
 }

@@ -4,12 +4,15 @@ import { IconDeviceLaptop, IconDevices, IconShieldLock, IconUserEdit } from '@ta
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../app/database-context';
-import { DevicesModal } from '../devices/DevicesModal';
-import { ExportBackupModal } from '../devices/ExportBackupModal';
-import { GrantDeviceModal } from '../devices/GrantDeviceModal';
+import { DialogSuspense, lazyNamed } from './lazy-screen';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { saveIdentityProfile, type Identity } from '../storage/identity-store';
 import { initials } from './initials';
+
+// Device dialogs (key exchange, backups with age encryption) load when opened.
+const DevicesModal = lazyNamed(() => import('../devices/DevicesModal'), 'DevicesModal');
+const ExportBackupModal = lazyNamed(() => import('../devices/ExportBackupModal'), 'ExportBackupModal');
+const GrantDeviceModal = lazyNamed(() => import('../devices/GrantDeviceModal'), 'GrantDeviceModal');
 import { ProfileForm } from './ProfileForm';
 
 export function ProfileMenu({ identity }: { identity: Identity }) {
@@ -55,9 +58,11 @@ export function ProfileMenu({ identity }: { identity: Identity }) {
           onSubmit={(profile) => void run(() => saveIdentityProfile(db, profile)).then((ok) => ok && close())}
         />
       </Modal>
-      {dialog === 'link' && <GrantDeviceModal identity={identity} onClose={() => setDialog(null)} />}
-      {dialog === 'backup' && <ExportBackupModal identity={identity} onClose={() => setDialog(null)} />}
-      {dialog === 'devices' && <DevicesModal identity={identity} onClose={() => setDialog(null)} />}
+      <DialogSuspense>
+        {dialog === 'link' && <GrantDeviceModal identity={identity} onClose={() => setDialog(null)} />}
+        {dialog === 'backup' && <ExportBackupModal identity={identity} onClose={() => setDialog(null)} />}
+        {dialog === 'devices' && <DevicesModal identity={identity} onClose={() => setDialog(null)} />}
+      </DialogSuspense>
     </>
   );
 }

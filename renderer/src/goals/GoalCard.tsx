@@ -35,7 +35,7 @@ export function GoalCard({ doc, goal }: { doc: Y.Doc; goal: Goal }) {
             </Group>
           </Stack>
         ) : adoption.status === 'loading' ? (
-          <Loader size="xs" aria-label={t('goals.computing')} />
+          <Loader size="xs" role="status" aria-label={t('goals.computing')} />
         ) : null}
       </Stack>
     </Paper>

@@ -92,7 +92,7 @@ function LoadedGoal({ goal, back }: { goal: Goal; back: React.ReactNode }) {
           {t('goals.rename')}
         </Button>
       </Group>
-      {adoption.status === 'loading' && <Loader size="sm" aria-label={t('goals.computing')} />}
+      {adoption.status === 'loading' && <Loader size="sm" role="status" aria-label={t('goals.computing')} />}
       {adoption.status === 'failed' && <Alert color="orange">{t('goals.evaluationFailed', { problem: adoption.problem })}</Alert>}
       {adoption.status === 'ready' && <AdoptionStatus result={adoption.result} quorum={quorum} nameOf={nameOfOrganisation} />}
       {ownWithoutMandate.map((support) => (

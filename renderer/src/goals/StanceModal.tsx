@@ -152,7 +152,7 @@ export function StanceModal({ doc, goalId, organisationId, organisationName, ide
           {t('goals.signingText')}
         </Text>
         {shown === undefined ? (
-          <Loader size="sm" aria-label={t('goals.loadingText')} />
+          <Loader size="sm" role="status" aria-label={t('goals.loadingText')} />
         ) : (
           <Paper withBorder p="sm" component="blockquote" m={0} aria-labelledby="stance-signed-text-label" style={{ whiteSpace: 'pre-wrap', maxHeight: 240, overflowY: 'auto' }} data-testid="stance-signed-text">
             {shown.canonicalText}

@@ -1,22 +1,22 @@
 import type { LocaleShape } from './locale-shape';
-import { navEn } from './sections/nav';
-import { peopleEn } from './sections/people';
-import { networkEn } from './sections/network';
-import { interestsEn } from './sections/interests';
-import { documentsEn } from './sections/documents';
-import { filesEn } from './sections/files';
-import { roomsEn } from './sections/rooms';
-import { commentsEn } from './sections/comments';
-import { activityEn } from './sections/activity';
-import { historyEn } from './sections/history';
-import { backupEn } from './sections/backup';
-import { goalsEn } from './sections/goals';
-import { goalEditorEn } from './sections/goalEditor';
-import { goalExportEn } from './sections/goalExport';
-import { ideasEn } from './sections/ideas';
-import { groupsEn } from './sections/groups';
-import { dashboardEn } from './sections/dashboard';
-import { devicesEn } from './sections/devices';
+import { navEn } from './sections/en/nav';
+import { peopleEn } from './sections/en/people';
+import { networkEn } from './sections/en/network';
+import { interestsEn } from './sections/en/interests';
+import { documentsEn } from './sections/en/documents';
+import { filesEn } from './sections/en/files';
+import { roomsEn } from './sections/en/rooms';
+import { commentsEn } from './sections/en/comments';
+import { activityEn } from './sections/en/activity';
+import { historyEn } from './sections/en/history';
+import { backupEn } from './sections/en/backup';
+import { goalsEn } from './sections/en/goals';
+import { goalEditorEn } from './sections/en/goalEditor';
+import { goalExportEn } from './sections/en/goalExport';
+import { ideasEn } from './sections/en/ideas';
+import { groupsEn } from './sections/en/groups';
+import { dashboardEn } from './sections/en/dashboard';
+import { devicesEn } from './sections/en/devices';
 
 export const en: LocaleShape = {
   app: {

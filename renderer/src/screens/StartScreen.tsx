@@ -4,15 +4,18 @@ import { IconFileImport, IconPlus, IconTicket } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { ImportWorkspaceModal } from '../backup/ImportWorkspaceModal';
 import { OrphanedBackups } from '../backup/OrphanedBackups';
 import { AppVersion } from '../components/AppVersion';
+import { DialogSuspense, lazyNamed } from '../components/lazy-screen';
 import { useWorkspaces } from '../hooks/useWorkspaces';
 import type { Identity } from '../storage/identity-store';
-import { JoinWorkspaceModal } from '../sync/JoinWorkspaceModal';
 import { CreateWorkspaceModal } from '../workspaces/CreateWorkspaceModal';
 import { DeleteWorkspaceModal } from '../workspaces/DeleteWorkspaceModal';
 import { RenameWorkspaceModal } from '../workspaces/RenameWorkspaceModal';
+
+// Joining (the invite's key exchange) and reading a workspace file (age decryption) load when chosen.
+const JoinWorkspaceModal = lazyNamed(() => import('../sync/JoinWorkspaceModal'), 'JoinWorkspaceModal');
+const ImportWorkspaceModal = lazyNamed(() => import('../backup/ImportWorkspaceModal'), 'ImportWorkspaceModal');
 import { WorkspaceTable, type WorkspaceAction } from '../workspaces/WorkspaceTable';
 
 export function StartScreen({ identity }: { identity: Identity }) {
@@ -59,8 +62,10 @@ export function StartScreen({ identity }: { identity: Identity }) {
         <AppVersion />
       </Stack>
       <CreateWorkspaceModal opened={creating} identity={identity} onClose={closeCreate} />
-      {joining && <JoinWorkspaceModal identity={identity} onClose={closeJoin} />}
-      {importing && <ImportWorkspaceModal target={{ kind: 'fresh', onCreated: (id) => navigate(`/w/${id}`) }} onClose={closeImport} />}
+      <DialogSuspense>
+        {joining && <JoinWorkspaceModal identity={identity} onClose={closeJoin} />}
+        {importing && <ImportWorkspaceModal target={{ kind: 'fresh', onCreated: (id) => navigate(`/w/${id}`) }} onClose={closeImport} />}
+      </DialogSuspense>
       {action?.kind === 'rename' && <RenameWorkspaceModal workspace={action.workspace} onClose={closeAction} />}
       {action?.kind === 'delete' && <DeleteWorkspaceModal workspaceId={action.id} label={action.label} damaged={action.damaged} onClose={closeAction} />}
     </Container>

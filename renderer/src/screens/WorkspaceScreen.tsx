@@ -8,8 +8,7 @@ import { useDatabase } from '../app/database-context';
 import { useAutomaticBackups } from '../backup/useAutomaticBackups';
 import { WorkspaceMenu } from '../backup/WorkspaceMenu';
 import { useWorkspaceDoc, type WorkspaceDocState } from '../hooks/useWorkspaceDoc';
-import { ConnectionsModal } from '../sync/ConnectionsModal';
-import { InviteModal } from '../sync/InviteModal';
+import { DialogSuspense, lazyNamed } from '../components/lazy-screen';
 import { SyncBar } from '../sync/SyncBar';
 import { BackgroundRoomSyncs } from '../rooms/BackgroundRoomSyncs';
 import { RoomSyncContext, RoomSyncRegistry } from '../rooms/room-syncs';
@@ -26,6 +25,10 @@ import { WorkspaceContext } from '../workspace/workspace-context';
 import { WorkspaceSections } from '../workspace/WorkspaceSections';
 import { useOwnMembership } from '../workspace/useOwnMembership';
 import { regionName } from '../workspaces/workspace-label';
+
+// The invite (with its QR code) and the connections view load when opened.
+const InviteModal = lazyNamed(() => import('../sync/InviteModal'), 'InviteModal');
+const ConnectionsModal = lazyNamed(() => import('../sync/ConnectionsModal'), 'ConnectionsModal');
 
 export function WorkspaceScreen({ id, identity }: { id: string; identity: Identity }) {
   const { t } = useTranslation();
@@ -100,8 +103,10 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
           <WorkspaceMenu workspace={record} exportedBy={identity.profile.displayName} sync={sync.instance} rooms={roomSyncs} />
         </Group>
         <SyncBar sync={sync} keyProblem={keyProblem} onInvite={() => setDialog('invite')} onConnections={() => setDialog('connections')} />
-        {dialog === 'invite' && <InviteModal workspace={record} identity={identity} membership={membership} onClose={close} />}
-        {dialog === 'connections' && sync.settings && <ConnectionsModal workspaceId={record.id} settings={sync.settings} sync={sync.instance} onClose={close} />}
+        <DialogSuspense>
+          {dialog === 'invite' && <InviteModal workspace={record} identity={identity} membership={membership} onClose={close} />}
+          {dialog === 'connections' && sync.settings && <ConnectionsModal workspaceId={record.id} settings={sync.settings} sync={sync.instance} onClose={close} />}
+        </DialogSuspense>
         <PersistenceGuard provider={provider} doc={doc} workspaceId={record.id} />
         {meta.ok && isNewerSchema(meta.meta) && <Alert color="yellow">{t('workspaces.newerVersion')}</Alert>}
         <WorkspaceContext.Provider value={context}>

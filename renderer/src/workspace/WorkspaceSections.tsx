@@ -1,24 +1,27 @@
 import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch, useLocation } from 'wouter';
-import { ActivityPanel } from '../activity/ActivityPanel';
-import { DashboardPanel } from '../dashboard/DashboardPanel';
-import { DocumentLibrary } from '../documents/DocumentLibrary';
-import { GoalView } from '../goals/GoalView';
-import { GoalsPanel } from '../goals/GoalsPanel';
-import { WorkingGroupView } from '../groups/WorkingGroupView';
-import { WorkingGroupsPanel } from '../groups/WorkingGroupsPanel';
-import { HistoryPanel } from '../history/HistoryPanel';
-import { IdeasPanel } from '../ideas/IdeasPanel';
-import { InterestsPanel } from '../interests/InterestsPanel';
-import { NetworkPanel } from '../network/NetworkPanel';
-import { OrganisationsPanel } from '../organisations/OrganisationsPanel';
-import { DirectoryPanel } from '../people/DirectoryPanel';
-import { MemberProfile } from '../people/MemberProfile';
-import { OrganisationProfile } from '../people/OrganisationProfile';
-import { RoomView } from '../rooms/RoomView';
-import { RoomsPanel } from '../rooms/RoomsPanel';
+import { lazyNamed, ScreenSuspense } from '../components/lazy-screen';
 import { useWorkspace } from './workspace-context';
+
+// Each screen is its own chunk: charts, the network graph and the editor load only where they are shown.
+const ActivityPanel = lazyNamed(() => import('../activity/ActivityPanel'), 'ActivityPanel');
+const DashboardPanel = lazyNamed(() => import('../dashboard/DashboardPanel'), 'DashboardPanel');
+const DocumentLibrary = lazyNamed(() => import('../documents/DocumentLibrary'), 'DocumentLibrary');
+const GoalView = lazyNamed(() => import('../goals/GoalView'), 'GoalView');
+const GoalsPanel = lazyNamed(() => import('../goals/GoalsPanel'), 'GoalsPanel');
+const WorkingGroupView = lazyNamed(() => import('../groups/WorkingGroupView'), 'WorkingGroupView');
+const WorkingGroupsPanel = lazyNamed(() => import('../groups/WorkingGroupsPanel'), 'WorkingGroupsPanel');
+const HistoryPanel = lazyNamed(() => import('../history/HistoryPanel'), 'HistoryPanel');
+const IdeasPanel = lazyNamed(() => import('../ideas/IdeasPanel'), 'IdeasPanel');
+const InterestsPanel = lazyNamed(() => import('../interests/InterestsPanel'), 'InterestsPanel');
+const NetworkPanel = lazyNamed(() => import('../network/NetworkPanel'), 'NetworkPanel');
+const OrganisationsPanel = lazyNamed(() => import('../organisations/OrganisationsPanel'), 'OrganisationsPanel');
+const DirectoryPanel = lazyNamed(() => import('../people/DirectoryPanel'), 'DirectoryPanel');
+const MemberProfile = lazyNamed(() => import('../people/MemberProfile'), 'MemberProfile');
+const OrganisationProfile = lazyNamed(() => import('../people/OrganisationProfile'), 'OrganisationProfile');
+const RoomView = lazyNamed(() => import('../rooms/RoomView'), 'RoomView');
+const RoomsPanel = lazyNamed(() => import('../rooms/RoomsPanel'), 'RoomsPanel');
 
 /** The sections of a workspace, in the order of the four building blocks; paths are relative to /w/:id. */
 const SECTIONS = [
@@ -55,6 +58,8 @@ export function WorkspaceSections() {
           ))}
         </Tabs.List>
       </Tabs>
+      {/* One boundary per section: leaving a section unmounts it at once, also while the next one's code still loads. */}
+      <ScreenSuspense key={sectionOf(location)}>
       <Switch>
         <Route path="/organisaties/:organisationId">{(params) => <OrganisationProfile organisationId={params.organisationId} />}</Route>
         <Route path="/organisaties">
@@ -99,6 +104,7 @@ export function WorkspaceSections() {
           <ActivityPanel />
         </Route>
       </Switch>
+      </ScreenSuspense>
     </>
   );
 }

@@ -1,5 +1,3 @@
-import type { Widen } from '../locale-shape';
-
 /** Strings for comments. */
 export const commentsNl = {
   title: 'Reacties',
@@ -22,25 +20,3 @@ export const commentsNl = {
   damaged: 'Een reactie kan niet worden gelezen ({{problem}}).',
   failed: 'De reactie kon niet worden opgeslagen: {{message}}',
 } as const;
-
-export const commentsEn: Widen<typeof commentsNl> = {
-  title: 'Comments',
-  none: 'No comments yet.',
-  field: 'Your comment',
-  placeholder: 'Write a comment…',
-  submit: 'Comment',
-  required: 'Write something first.',
-  tooLong: 'At most {{max}} characters.',
-  edit: 'Edit',
-  editLabel: 'Edit comment',
-  save: 'Save',
-  cancel: 'Cancel',
-  delete: 'Delete',
-  deleteConfirm: 'Delete this comment?',
-  deleteYes: 'Yes, delete',
-  edited: 'edited',
-  unknownAuthor: 'Unknown member',
-  byAt: '{{name}} · {{date}}',
-  damaged: 'A comment cannot be read ({{problem}}).',
-  failed: 'The comment could not be saved: {{message}}',
-};

@@ -1,5 +1,3 @@
-import type { Widen } from '../locale-shape';
-
 /** Strings for the workspace shell. */
 export const navNl = {
   label: 'Onderdelen van de werkruimte',
@@ -14,19 +12,5 @@ export const navNl = {
   goals: 'Doelen',
   ideas: 'Ideeën',
   groups: 'Werkgroepen',
+  loadingScreen: 'Scherm laden…',
 } as const;
-
-export const navEn: Widen<typeof navNl> = {
-  label: 'Parts of the workspace',
-  activity: 'Overview',
-  organisations: 'Organisations',
-  people: 'People',
-  network: 'Network',
-  interests: 'Interests',
-  documents: 'Documents',
-  rooms: 'Confidential rooms',
-  dashboard: 'Dashboard',
-  goals: 'Goals',
-  ideas: 'Ideas',
-  groups: 'Working groups',
-};
