@@ -40,8 +40,13 @@ async function device(keys: IdentityKeys, founder: IdentityKeys, members: Map<st
   });
   const sent: Uint8Array[] = [];
   log.onCheckpoint((change) => sent.push(change));
+  // Sealed one after another, as mesh-sync does: changes go out in the order they were made.
+  let sealing = Promise.resolve();
   doc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin !== REMOTE) void log.seal(update).then((change) => sent.push(change));
+    if (origin === REMOTE) return;
+    sealing = sealing.then(async () => {
+      sent.push(await log.seal(update));
+    });
   });
   await log.open();
   return { doc, log, store, sent };

@@ -311,11 +311,16 @@ export class SignedChangeLog {
     if (this.sinceCheckpoint < (this.options.checkpointEvery ?? CHECKPOINT_EVERY)) return;
     this.checkpointDue = true;
     this.queue = this.queue
-      .then(() => this.seal(Y.encodeStateAsUpdate(this.doc), 'checkpoint'))
+      .then(async () => {
+        // Only a document whose every change is kept: an edit still being signed would otherwise reach partners
+        // after the checkpoint that already holds it, and be taken as known there, its author lost from their history.
+        // The next change kept tries again.
+        if (!this.keptHold({ to: new Map(Y.decodeStateVector(Y.encodeStateVector(this.doc))), deletions: Y.snapshot(this.doc).ds.clients })) return;
+        const change = await this.seal(Y.encodeStateAsUpdate(this.doc), 'checkpoint');
+        for (const listener of this.checkpointListeners) listener(change);
+      })
       .then(
-        (change) => {
-          for (const listener of this.checkpointListeners) listener(change);
-        },
+        () => undefined,
         (error: unknown) => this.options.warn?.('signed changes: could not seal a checkpoint', error),
       )
       .finally(() => (this.checkpointDue = false));
