@@ -6,6 +6,7 @@ import { readMembers, type Member } from '../../../shared/workspace-doc/members'
 import { readOrganisations } from '../../../shared/workspace-doc/organisations';
 import type { ReadResult } from '../../../shared/workspace-doc/read-result';
 import { useDocValue } from '../hooks/useDocValue';
+import { useSyncField } from '../sync/sync-view';
 import { useWorkspace } from '../workspace/workspace-context';
 
 interface RawPeople {
@@ -54,9 +55,11 @@ export function usePeople(): People {
 /** Member ids online now: the partners present, and this device unless it works offline. */
 export function useOnline(): ReadonlySet<string> {
   const { sync, identity } = useWorkspace();
+  const present = useSyncField(sync.view, 'present');
+  const offline = useSyncField(sync.view, 'status').kind === 'offline';
   return useMemo(() => {
-    const ids = new Set(sync.present.map((user) => user.memberId));
-    if (sync.status.kind !== 'offline') ids.add(identity.memberId);
+    const ids = new Set(present.map((user) => user.memberId));
+    if (!offline) ids.add(identity.memberId);
     return ids;
-  }, [sync.present, sync.status.kind, identity.memberId]);
+  }, [present, offline, identity.memberId]);
 }

@@ -14,6 +14,7 @@ import { useWorkspace } from '../workspace/workspace-context';
 import { LeaveRoomModal } from './LeaveRoomModal';
 import { RoomInviteModal } from './RoomInviteModal';
 import { RoomNotes } from './RoomNotes';
+import { useSyncField } from '../sync/sync-view';
 import { useRoomSync } from './room-syncs';
 
 type Dialog = 'invite' | 'leave' | null;
@@ -33,7 +34,8 @@ export function LoadedRoom({ roomId, titleHint, roomDoc }: { roomId: string; tit
   const members = useDocValue(roomDoc, readRoomMembers);
   const workspace = useDocValue(doc, readInterestsSnapshot);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const status = syncStatusText(t, sync.status);
+  const syncStatus = useSyncField(sync.view, 'status');
+  const status = syncStatusText(t, syncStatus);
   const title = meta.ok ? meta.meta.title : (titleHint ?? t('rooms.untitled'));
   const nameOf = (memberId: string) => workspace.members.get(memberId)?.displayName ?? t('rooms.unknownMember');
   const headingId = 'room-heading';
@@ -55,7 +57,7 @@ export function LoadedRoom({ roomId, titleHint, roomDoc }: { roomId: string; tit
           )}
         </div>
         <Group gap="sm">
-          <Badge color={status.color} variant="dot" size="lg" role="status" aria-label={`${t('rooms.syncLabel')}: ${status.text}`} data-testid="room-sync-status" data-kind={sync.status.kind}>
+          <Badge color={status.color} variant="dot" size="lg" role="status" aria-label={`${t('rooms.syncLabel')}: ${status.text}`} data-testid="room-sync-status" data-kind={syncStatus.kind}>
             {status.text}
           </Badge>
           <Button component={Link} href={`/kamers/${encodeURIComponent(roomId)}/geschiedenis`} size="xs" variant="default" leftSection={<IconHistory size={16} aria-hidden />}>

@@ -1,5 +1,6 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { WorkspaceSyncState } from '../sync/useWorkspaceSync';
+import { SyncViewStore } from '../sync/sync-view';
 import type { WorkspaceSync } from '../sync/workspace-sync';
 
 /**
@@ -35,7 +36,7 @@ export class RoomSyncRegistry {
 
 export const RoomSyncContext = createContext<RoomSyncRegistry | null>(null);
 
-const STARTING: WorkspaceSyncState = { status: { kind: 'starting' }, present: [], settings: undefined, setWorkOffline: () => {}, instance: undefined };
+const STARTING: WorkspaceSyncState = { view: SyncViewStore.fixed({ kind: 'starting' }), settings: undefined, setWorkOffline: () => {}, instance: undefined };
 
 /** The background sync of one room of the open workspace ("starting" until it runs). */
 export function useRoomSync(roomId: string): WorkspaceSyncState {

@@ -2,15 +2,17 @@ import type { KeyRotationProblem } from '../membership/useKeyRotation';
 import { Alert, Avatar, Badge, Button, Group, Paper, Switch, Text, Tooltip } from '@mantine/core';
 import { IconPlugConnected, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { PresenceUser } from '../../../shared/sync/presence';
 import { initials } from '../components/initials';
 import { syncStatusText } from './sync-status-text';
+import { useSyncField, type SyncViewStore } from './sync-view';
 import type { WorkspaceSyncState } from './useWorkspaceSync';
 
 const MAX_AVATARS = 6;
 
-function PresenceAvatars({ present }: { present: readonly PresenceUser[] }) {
+/** Who is here: re-renders on a presence change only, not on the status or a caret. */
+function PresenceAvatars({ view }: { view: SyncViewStore }) {
   const { t } = useTranslation();
+  const present = useSyncField(view, 'present');
   if (present.length === 0) {
     return (
       <Text size="sm" c="dimmed" style={{ flexShrink: 0 }}>
@@ -42,17 +44,19 @@ function PresenceAvatars({ present }: { present: readonly PresenceUser[] }) {
 /** Sync status, who is here now, the offline switch, and the invite and connection actions. */
 export function SyncBar({ sync, keyProblem, onInvite, onConnections }: { sync: WorkspaceSyncState; keyProblem?: KeyRotationProblem | undefined; onInvite: () => void; onConnections: () => void }) {
   const { t } = useTranslation();
-  const status = syncStatusText(t, sync.status);
+  const syncStatus = useSyncField(sync.view, 'status');
+  const refusedInvite = useSyncField(sync.view, 'refusedInvite');
+  const status = syncStatusText(t, syncStatus);
   return (
     <Paper withBorder p="sm" radius="md" component="section" aria-label={t('sync.statusLabel')}>
       {/* One row whatever the status says: a longer status is cut short (the full text stays in the status for screen readers and in its title), so the tabs below never jump while someone clicks them. */}
       <Group justify="space-between" gap="sm" wrap="nowrap">
         <Group gap="md" wrap="nowrap" miw={0}>
           {/* The dot carries the colour; the text stays dark so it reads at any status (WCAG AA). */}
-          <Badge color={status.color} variant="dot" size="lg" tt="none" miw={0} role="status" title={status.text} data-testid="sync-status" data-kind={sync.status.kind}>
+          <Badge color={status.color} variant="dot" size="lg" tt="none" miw={0} role="status" title={status.text} data-testid="sync-status" data-kind={syncStatus.kind}>
             {status.text}
           </Badge>
-          <PresenceAvatars present={sync.present} />
+          <PresenceAvatars view={sync.view} />
         </Group>
         <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
           <Tooltip label={t('sync.workOfflineHint')} multiline w={260}>
@@ -66,9 +70,9 @@ export function SyncBar({ sync, keyProblem, onInvite, onConnections }: { sync: W
           </Button>
         </Group>
       </Group>
-      {sync.refusedInvite && (
+      {refusedInvite && (
         <Alert color="orange" role="alert" mt="sm">
-          {sync.refusedInvite === 'removed' ? t('sync.refusedRemoved') : t('sync.refusedInvite', { reason: t(`sync.refusal.${sync.refusedInvite}`) })}
+          {refusedInvite === 'removed' ? t('sync.refusedRemoved') : t('sync.refusedInvite', { reason: t(`sync.refusal.${refusedInvite}`) })}
         </Alert>
       )}
       {keyProblem && (

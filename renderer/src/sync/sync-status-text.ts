@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { WorkspaceSyncState } from './useWorkspaceSync';
+import type { ShownSyncStatus } from './sync-view';
 
-export function syncStatusText(t: TFunction, status: WorkspaceSyncState['status']): { text: string; color: string } {
+export function syncStatusText(t: TFunction, status: ShownSyncStatus): { text: string; color: string } {
   switch (status.kind) {
     case 'starting':
       return { text: t('sync.starting'), color: 'gray' };

@@ -1,15 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { presentMembers, type PresenceUser } from '../../../shared/sync/presence';
-import type { SyncStatus } from '../../../shared/sync/sync-status';
 import type { Authenticator } from '../../../shared/membership/auth-session';
-import type { RefusalReason } from '../../../shared/membership/peer-auth';
 import type { DocumentKind } from '../../../shared/rules/write-rules';
 import type { KeyRotationProblem } from '../membership/useKeyRotation';
-
-/** Refusals that only a new invite mends: the user is told so beside the status. */
-const INVITE_REFUSALS: readonly RefusalReason[] = ['inviteUsed', 'inviteExpired', 'inviteRevoked', 'inviteInvalid', 'otherWorkspace', 'notMember', 'removed'];
 import { useDatabase } from '../app/database-context';
 import { host } from '../host';
 import type { StroomkringDatabase } from '../storage/database';
@@ -17,15 +11,18 @@ import type { Identity } from '../storage/identity-store';
 import { signedChangeStore } from '../storage/signed-change-store';
 import { loadSyncSettings, saveSyncSettings, type SyncSettings } from '../storage/sync-settings-store';
 import { ensureWorkspaceAccess } from '../storage/workspace-access-store';
+import { SyncViewStore } from './sync-view';
 import { WorkspaceSync } from './workspace-sync';
 
+/**
+ * An open document's sync as the screens hold it. Its identity changes only
+ * when the sync restarts or the settings change; status and presence change
+ * far more often and live in `view` (sync-view.ts), read with useSyncField.
+ */
 export interface WorkspaceSyncState {
-  readonly status: SyncStatus | { kind: 'starting' } | { kind: 'failed'; problem: string };
-  readonly present: readonly PresenceUser[];
+  readonly view: SyncViewStore;
   readonly settings: SyncSettings | undefined;
   readonly setWorkOffline: (offline: boolean) => void;
-  /** Why a partner did not let this device in, when that is why it has no connection (a used or expired invite). */
-  readonly refusedInvite?: RefusalReason;
   /** The running sync, for features that ride on its peer connections (file transfer). */
   readonly instance: WorkspaceSync | undefined;
   /** Why a rotated key could not be taken here (a room's, shown on its screen: BackgroundRoomSyncs). */
@@ -53,7 +50,6 @@ export function useWorkspaceSync(
   const db = useDatabase();
   const settings = useLiveQuery(() => loadSyncSettings(db), [db]);
   const [sync, setSync] = useState<WorkspaceSync | { failed: string }>();
-  const [, setTick] = useState(0);
   const { memberId, profile } = identity;
   const signalingKey = settings ? JSON.stringify([settings.extraSignaling, settings.iceServers]) : undefined;
   // A rotated key (shared/membership/key-rotation.ts, shared/rooms/room-keys.ts) moves the sync to the new room: restart when it changes.
@@ -102,21 +98,17 @@ export function useWorkspaceSync(
     if (sync instanceof WorkspaceSync) sync.setOnline(!workOffline);
   }, [sync, workOffline]);
 
-  useEffect(() => {
-    if (!(sync instanceof WorkspaceSync)) return;
-    return sync.subscribe(() => setTick((n) => n + 1));
-  }, [sync]);
+  const view = useMemo(() => (sync instanceof WorkspaceSync ? SyncViewStore.following(sync, memberId) : SyncViewStore.fixed(sync ? { kind: 'failed', problem: sync.failed } : { kind: 'starting' })), [sync, memberId]);
+  useEffect(() => () => view.dispose(), [view]);
 
-  const setWorkOffline = (offline: boolean) => {
-    if (!settings) return;
-    saveSyncSettings(db, { ...settings, workOffline: offline }).catch((error: unknown) => console.error('Could not save the offline switch', error));
-  };
+  const setWorkOffline = useCallback(
+    (offline: boolean) => {
+      if (!settings) return;
+      saveSyncSettings(db, { ...settings, workOffline: offline }).catch((error: unknown) => console.error('Could not save the offline switch', error));
+    },
+    [db, settings],
+  );
 
-  if (!sync) return { status: { kind: 'starting' }, present: [], settings, setWorkOffline, instance: undefined };
-  if (!(sync instanceof WorkspaceSync)) return { status: { kind: 'failed', problem: sync.failed }, present: [], settings, setWorkOffline, instance: undefined };
-  const status = sync.status();
-  const present = status.kind === 'offline' ? [] : presentMembers(sync.awareness.getStates(), sync.awareness.clientID, memberId);
-  const lastRefusal = sync.refusals().find((refusal) => refusal.byThem);
-  const refusedInvite = status.kind === 'looking' && lastRefusal && INVITE_REFUSALS.includes(lastRefusal.reason) ? lastRefusal.reason : undefined;
-  return { status, present, settings, setWorkOffline, instance: sync, ...(refusedInvite ? { refusedInvite } : {}) };
+  const instance = sync instanceof WorkspaceSync ? sync : undefined;
+  return useMemo(() => ({ view, settings, setWorkOffline, instance }), [view, settings, setWorkOffline, instance]);
 }
