@@ -20,7 +20,8 @@ import type { Organisation } from '../domain/organisation';
 import { readMembers, organisationIdOf, type Member } from './members';
 import { readOrganisations } from './organisations';
 import { readWith, type ReadResult } from './read-result';
-import { interestsMap } from './schema';
+import { interestsMap, ROOT } from './schema';
+import type { CollectionReader } from '../read-model/record-store';
 
 /** A few paragraphs per field; position papers belong in the document library. */
 export const INTEREST_FIELD_MAX = 4000;
@@ -94,6 +95,16 @@ function readEntry(id: string, entry: unknown): ReadResult<InterestEntry> {
   return readWith(InterestEntrySchema, id, { ...(entry.toJSON() as Record<string, unknown>), organisationId: id });
 }
 
+/** Interest entries as the read model holds them; whose they are is judged by interestView against the members. */
+export const interestRecords: CollectionReader<InterestEntry> = { root: ROOT.interests, read: readEntry };
+
+/** An entry with whether its last writer belongs to the organisation (the trust flag readInterests sets). */
+export function interestView(result: ReadResult<InterestEntry>, members: readonly Member[], organisations: readonly OrganisationRef[]): ReadResult<InterestView> {
+  if (!result.ok) return result;
+  const writer = members.find((member) => member.memberId === result.value.updatedBy);
+  return { ok: true, id: result.id, value: { entry: result.value, byOrganisationMember: canEditInterest(writer, result.id, organisations) } };
+}
+
 /**
  * Every organisation's interests by organisation id: a valid entry with its
  * trust flag, or a damaged one. Entries of organisations no longer in the
@@ -103,15 +114,7 @@ export function readInterests(doc: Y.Doc): Map<string, ReadResult<InterestView>>
   const members = validMembers(doc);
   const organisations = validOrganisations(doc);
   const results = new Map<string, ReadResult<InterestView>>();
-  interestsMap(doc).forEach((raw, id) => {
-    const read = readEntry(id, raw);
-    if (!read.ok) {
-      results.set(id, read);
-      return;
-    }
-    const writer = members.find((member) => member.memberId === read.value.updatedBy);
-    results.set(id, { ok: true, id, value: { entry: read.value, byOrganisationMember: canEditInterest(writer, id, organisations) } });
-  });
+  interestsMap(doc).forEach((raw, id) => results.set(id, interestView(readEntry(id, raw), members, organisations)));
   return results;
 }
 

@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { LIMITS } from '../domain/limits';
 import { FIELD_ERRORS, optionalText, requiredText } from '../domain/text-fields';
 import { readWith, type ReadResult } from './read-result';
-import { membersMap } from './schema';
+import { membersMap, ROOT } from './schema';
+import type { CollectionReader } from '../read-model/record-store';
 
 /** Limits of the profile a member fills in per workspace. */
 export const PROFILE_LIMITS = {
@@ -109,6 +110,9 @@ function readEntry(id: string, entry: unknown): ReadResult<Member> {
   if (damagedFields.length > 0) member.damagedFields = damagedFields;
   return { ok: true, id, value: member as Member };
 }
+
+/** Member profiles as the read model (shared/read-model) holds them, record by record. */
+export const memberRecords: CollectionReader<Member> = { root: ROOT.members, read: readEntry };
 
 /** Every member entry, valid or damaged, by display name. */
 export function readMembers(doc: Y.Doc): ReadResult<Member>[] {

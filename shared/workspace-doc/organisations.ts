@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { OrganisationSchema, type Organisation, type OrganisationFields } from '../domain/organisation';
 import { readWith, type ReadResult } from './read-result';
-import { organisationsMap } from './schema';
+import { organisationsMap, ROOT } from './schema';
+import type { CollectionReader } from '../read-model/record-store';
 
 const FIELDS = ['name', 'type', 'description', 'website'] as const satisfies readonly (keyof OrganisationFields)[];
 
@@ -17,11 +18,19 @@ function readEntry(id: string, entry: unknown): ReadResult<Organisation> {
   return readWith(OrganisationSchema, id, { ...(entry.toJSON() as Record<string, unknown>), id });
 }
 
+/** The organisations as the read model (shared/read-model) holds them, record by record. */
+export const organisationRecords: CollectionReader<Organisation> = { root: ROOT.organisations, read: readEntry };
+
+/** Valid organisations by name, damaged ones last: the order every list shows. */
+export function byOrganisationName(a: ReadResult<Organisation>, b: ReadResult<Organisation>): number {
+  return sortKey(a).localeCompare(sortKey(b), 'nl');
+}
+
 /** Every organisation in the workspace, valid ones and damaged ones, in insertion-independent order (by name). */
 export function readOrganisations(doc: Y.Doc): ReadResult<Organisation>[] {
   const results: ReadResult<Organisation>[] = [];
   organisationsMap(doc).forEach((entry, id) => results.push(readEntry(id, entry)));
-  return results.sort((a, b) => sortKey(a).localeCompare(sortKey(b), 'nl'));
+  return results.sort(byOrganisationName);
 }
 
 function sortKey(result: ReadResult<Organisation>): string {

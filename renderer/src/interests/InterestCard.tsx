@@ -1,25 +1,29 @@
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPencil } from '@tabler/icons-react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { Organisation } from '../../../shared/domain/organisation';
-import { INTEREST_FIELDS, type InterestView } from '../../../shared/workspace-doc/interests';
+import { INTEREST_FIELDS, interestRecords, interestView } from '../../../shared/workspace-doc/interests';
 import type { Member } from '../../../shared/workspace-doc/members';
-import type { ReadResult } from '../../../shared/workspace-doc/read-result';
 import { CommentThread } from '../comments/CommentThread';
+import { useRecord } from '../read-model/records';
 import { formatMoment } from './interests-view';
 
 interface InterestCardProps {
   readonly doc: Y.Doc;
   readonly organisation: Organisation;
-  readonly result: ReadResult<InterestView> | undefined;
+  readonly organisations: readonly Organisation[];
   readonly members: ReadonlyMap<string, Member>;
   readonly own: boolean;
-  readonly onEdit: () => void;
+  readonly onEdit: (organisation: Organisation) => void;
 }
 
-export function InterestCard({ doc, organisation, result, members, own, onEdit }: InterestCardProps) {
+/** One organisation's interests; it reads its own record, so another card's change does not re-render it. */
+export const InterestCard = memo(function InterestCard({ doc, organisation, organisations, members, own, onEdit }: InterestCardProps) {
   const { t, i18n } = useTranslation();
+  const record = useRecord(interestRecords, organisation.id);
+  const result = useMemo(() => record && interestView(record, [...members.values()], organisations), [record, members, organisations]);
   const headingId = `interest-${organisation.id}`;
   const view = result?.ok ? result.value : undefined;
   const writerName = view ? (members.get(view.entry.updatedBy)?.displayName ?? t('interests.unknownMember')) : '';
@@ -35,7 +39,7 @@ export function InterestCard({ doc, organisation, result, members, own, onEdit }
             {own && <Badge variant="filled" color="teal.9">{t('interests.own')}</Badge>}
           </Group>
           {own ? (
-            <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit} aria-label={t('interests.editNamed', { name: organisation.name })}>
+            <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => onEdit(organisation)} aria-label={t('interests.editNamed', { name: organisation.name })}>
               {t('interests.edit')}
             </Button>
           ) : (
@@ -80,4 +84,4 @@ export function InterestCard({ doc, organisation, result, members, own, onEdit }
       </Stack>
     </Paper>
   );
-}
+});

@@ -1,23 +1,31 @@
 import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../shared/domain/organisation';
-import { useDocValue } from '../hooks/useDocValue';
+import { interestRecords, interestView } from '../../../shared/workspace-doc/interests';
+import type { Member } from '../../../shared/workspace-doc/members';
+import { useOrganisationsAndMembers, useRecord } from '../read-model/records';
 import { useWorkspace } from '../workspace/workspace-context';
 import { InterestCard } from './InterestCard';
 import { InterestFormModal } from './InterestFormModal';
-import { editableOrganisationId, readInterestsSnapshot } from './interests-view';
+import { editableOrganisationId } from './interests-view';
 
-/** Interests on the table: one card per organisation, editable by its own members, open to comments from all. */
+/**
+ * Interests on the table: one card per organisation, editable by its own
+ * members, open to comments from all. The panel reads organisations and
+ * members; each card reads its own interest from the read model, so a
+ * partner's edit to one interest re-renders that card only.
+ */
 export function InterestsPanel() {
   const { t } = useTranslation();
   const { doc, identity } = useWorkspace();
-  const snapshot = useDocValue(doc, readInterestsSnapshot);
+  const { organisations, members } = useOrganisationsAndMembers();
   const [editing, setEditing] = useState<Organisation | null>(null);
-  const ownOrganisationId = editableOrganisationId(snapshot, identity.memberId);
+  const ownOrganisationId = editableOrganisationId({ organisations, members }, identity.memberId);
   const headingId = 'interests-heading';
   // The own organisation first: that is the card this member came to fill in.
-  const ordered = [...snapshot.organisations].sort((a, b) => Number(b.id === ownOrganisationId) - Number(a.id === ownOrganisationId));
+  const ordered = [...organisations].sort((a, b) => Number(b.id === ownOrganisationId) - Number(a.id === ownOrganisationId));
+  const onEdit = useCallback((organisation: Organisation) => setEditing(organisation), []);
 
   return (
     <Stack component="section" aria-labelledby={headingId}>
@@ -29,24 +37,23 @@ export function InterestsPanel() {
           {t('interests.intro')}
         </Text>
       </div>
-      {snapshot.organisations.length === 0 && (
+      {organisations.length === 0 && (
         <Paper withBorder p="lg">
           <Text>{t('interests.empty')}</Text>
         </Paper>
       )}
-      {snapshot.organisations.length > 0 && ownOrganisationId === undefined && <Alert color="blue">{t('interests.notLinked')}</Alert>}
+      {organisations.length > 0 && ownOrganisationId === undefined && <Alert color="blue">{t('interests.notLinked')}</Alert>}
       {ordered.map((organisation) => (
-        <InterestCard
-          key={organisation.id}
-          doc={doc}
-          organisation={organisation}
-          result={snapshot.interests.get(organisation.id)}
-          members={snapshot.members}
-          own={organisation.id === ownOrganisationId}
-          onEdit={() => setEditing(organisation)}
-        />
+        <InterestCard key={organisation.id} doc={doc} organisation={organisation} organisations={organisations} members={members} own={organisation.id === ownOrganisationId} onEdit={onEdit} />
       ))}
-      {editing && <InterestFormModal doc={doc} organisation={editing} current={snapshot.interests.get(editing.id)} memberId={identity.memberId} onClose={() => setEditing(null)} />}
+      {editing && <EditInterest organisation={editing} organisations={organisations} members={members} memberId={identity.memberId} onClose={() => setEditing(null)} />}
     </Stack>
   );
+}
+
+function EditInterest({ organisation, organisations, members, memberId, onClose }: { organisation: Organisation; organisations: readonly Organisation[]; members: ReadonlyMap<string, Member>; memberId: string; onClose: () => void }) {
+  const { doc } = useWorkspace();
+  const record = useRecord(interestRecords, organisation.id);
+  const current = useMemo(() => record && interestView(record, [...members.values()], organisations), [record, members, organisations]);
+  return <InterestFormModal doc={doc} organisation={organisation} current={current} memberId={memberId} onClose={onClose} />;
 }

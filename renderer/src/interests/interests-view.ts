@@ -1,21 +1,11 @@
-import type * as Y from 'yjs';
 import type { Organisation } from '../../../shared/domain/organisation';
-import { canEditInterest, readInterests, type InterestView } from '../../../shared/workspace-doc/interests';
-import { readMembers, type Member } from '../../../shared/workspace-doc/members';
-import { readOrganisations } from '../../../shared/workspace-doc/organisations';
-import type { ReadResult } from '../../../shared/workspace-doc/read-result';
+import { canEditInterest } from '../../../shared/workspace-doc/interests';
+import type { Member } from '../../../shared/workspace-doc/members';
 
-/** Everything the Belangen section shows, read in one pass per document update. */
+/** What deciding whose interests a member may edit needs: the valid organisations and members (read-model/records.ts). */
 export interface InterestsSnapshot {
   readonly organisations: readonly Organisation[];
   readonly members: ReadonlyMap<string, Member>;
-  readonly interests: ReadonlyMap<string, ReadResult<InterestView>>;
-}
-
-export function readInterestsSnapshot(doc: Y.Doc): InterestsSnapshot {
-  const organisations = readOrganisations(doc).flatMap((result) => (result.ok ? [result.value] : []));
-  const members = new Map(readMembers(doc).flatMap((result) => (result.ok ? [[result.value.memberId, result.value] as const] : [])));
-  return { organisations, members, interests: readInterests(doc) };
 }
 
 /** The organisation whose interests this member may edit, if any. */

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { ROOM_LIMITS } from '../../../shared/rooms/room-doc';
 import { useDatabase } from '../app/database-context';
-import { useDocValue } from '../hooks/useDocValue';
 import { useStorageAction } from '../hooks/useStorageAction';
-import { editableOrganisationId, readInterestsSnapshot } from '../interests/interests-view';
+import { editableOrganisationId } from '../interests/interests-view';
+import { useOrganisationsAndMembers } from '../read-model/records';
 import { createRoom } from '../storage/room-store';
 import { useWorkspace } from '../workspace/workspace-context';
 
@@ -16,8 +16,8 @@ export function CreateRoomModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const db = useDatabase();
   const [, navigate] = useLocation();
-  const { record, doc, identity } = useWorkspace();
-  const snapshot = useDocValue(doc, readInterestsSnapshot);
+  const { record, identity } = useWorkspace();
+  const snapshot = useOrganisationsAndMembers();
   const own = editableOrganisationId(snapshot, identity.memberId);
   const [title, setTitle] = useState('');
   const [chosen, setChosen] = useState<string[]>(own ? [own] : []);

@@ -8,7 +8,8 @@ import { hasRoomMeta, readRoomMembers, readRoomMeta } from '../../../shared/room
 import { DocumentLibrary } from '../documents/DocumentLibrary';
 import { FileTransferProvider } from '../files/FileTransferProvider';
 import { useDocValue } from '../hooks/useDocValue';
-import { formatMoment, readInterestsSnapshot } from '../interests/interests-view';
+import { formatMoment } from '../interests/interests-view';
+import { useOrganisationsAndMembers } from '../read-model/records';
 import { syncStatusText } from '../sync/sync-status-text';
 import { useWorkspace } from '../workspace/workspace-context';
 import { LeaveRoomModal } from './LeaveRoomModal';
@@ -27,12 +28,12 @@ type Dialog = 'invite' | 'leave' | null;
  */
 export function LoadedRoom({ roomId, titleHint, roomDoc }: { roomId: string; titleHint: string | undefined; roomDoc: Y.Doc }) {
   const { t, i18n } = useTranslation();
-  const { doc, identity } = useWorkspace();
+  const { identity } = useWorkspace();
   const sync = useRoomSync(roomId);
   const meta = useDocValue(roomDoc, readRoomMeta);
   const arrived = useDocValue(roomDoc, hasRoomMeta);
   const members = useDocValue(roomDoc, readRoomMembers);
-  const workspace = useDocValue(doc, readInterestsSnapshot);
+  const workspace = useOrganisationsAndMembers();
   const [dialog, setDialog] = useState<Dialog>(null);
   const syncStatus = useSyncField(sync.view, 'status');
   const status = syncStatusText(t, syncStatus);

@@ -7,8 +7,7 @@ import { canInviteToRoom, recordInvitation, type RoomMeta } from '../../../share
 import { encodeRoomInvite } from '../../../shared/rooms/room-invite';
 import { useDatabase } from '../app/database-context';
 import { host } from '../host';
-import { useDocValue } from '../hooks/useDocValue';
-import { readInterestsSnapshot } from '../interests/interests-view';
+import { useOrganisationsAndMembers } from '../read-model/records';
 import { loadRoomAccess } from '../storage/room-store';
 import { useWorkspace } from '../workspace/workspace-context';
 
@@ -21,8 +20,8 @@ type CodeState = { status: 'idle' } | { status: 'making' } | { status: 'ready'; 
 export function RoomInviteModal({ roomId, roomDoc, meta, onClose }: { roomId: string; roomDoc: Y.Doc; meta: RoomMeta; onClose: () => void }) {
   const { t } = useTranslation();
   const db = useDatabase();
-  const { doc, identity, record } = useWorkspace();
-  const workspace = useDocValue(doc, readInterestsSnapshot);
+  const { identity, record } = useWorkspace();
+  const workspace = useOrganisationsAndMembers();
   const [invitee, setInvitee] = useState<string | null>(null);
   const [state, setState] = useState<CodeState>({ status: 'idle' });
   const candidates = [...workspace.members.values()].filter((member) => member.memberId !== identity.memberId && canInviteToRoom(member, meta, workspace.organisations));

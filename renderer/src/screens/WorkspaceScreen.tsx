@@ -20,6 +20,8 @@ import { FileTransferProvider } from '../files/FileTransferProvider';
 import { markWorkspaceOpened } from '../storage/workspace-store';
 import type { Identity } from '../storage/identity-store';
 import { recordVisit } from '../storage/visit-store';
+import { RecordStore } from '../../../shared/read-model/record-store';
+import { RecordStoreContext } from '../read-model/records';
 import { PersistenceGuard } from '../workspace/PersistenceGuard';
 import { WorkspaceContext } from '../workspace/workspace-context';
 import { WorkspaceSections } from '../workspace/WorkspaceSections';
@@ -90,6 +92,8 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
   }, [db, record.id]);
   const context = useMemo(() => ({ record, doc, identity, sync, membership, previousVisitAt }), [record, doc, identity, sync, membership, previousVisitAt]);
   const [roomSyncs] = useState(() => new RoomSyncRegistry());
+  const records = useMemo(() => new RecordStore(doc), [doc]);
+  useEffect(() => () => records.destroy(), [records]);
   useAutomaticBackups(db, record.id, identity.profile.displayName, sync.instance, roomSyncs);
   return (
     <Container size="lg">
@@ -110,12 +114,14 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
         <PersistenceGuard provider={provider} doc={doc} workspaceId={record.id} />
         {meta.ok && isNewerSchema(meta.meta) && <Alert color="yellow">{t('workspaces.newerVersion')}</Alert>}
         <WorkspaceContext.Provider value={context}>
+          <RecordStoreContext.Provider value={records}>
           <RoomSyncContext.Provider value={roomSyncs}>
             <BackgroundRoomSyncs workspaceId={record.id} identity={identity} membership={membership} />
             <FileTransferProvider doc={doc} scope="workspace" sync={sync.instance}>
               <WorkspaceSections />
             </FileTransferProvider>
           </RoomSyncContext.Provider>
+          </RecordStoreContext.Provider>
         </WorkspaceContext.Provider>
       </Stack>
     </Container>

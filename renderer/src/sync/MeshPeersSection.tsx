@@ -2,6 +2,7 @@ import { Alert, Badge, Group, List, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BrokenRule } from '../../../shared/rules/write-rules';
 import type { RefusalCause } from '../../../shared/sync/signed-changes/signed-change-log';
+import { useEverySyncNotification } from './sync-view';
 import type { WorkspaceSync } from './workspace-sync';
 
 type CauseKey = BrokenRule | Exclude<RefusalCause['kind'], 'rules'>;
@@ -22,6 +23,7 @@ function refusalCauses(cause: RefusalCause): CauseKey[] {
  */
 export function MeshPeersSection({ sync }: { sync: WorkspaceSync }) {
   const { t } = useTranslation();
+  useEverySyncNotification(sync);
   const neighbours = sync.neighbours();
   const flooding = sync.floodingPeers();
   const refusals = sync.refusals();

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useReducer, useEffect, useSyncExternalStore } from 'react';
 import { presentMembers, type PresenceUser } from '../../../shared/sync/presence';
 import type { RefusalReason } from '../../../shared/membership/peer-auth';
 import type { SyncStatus } from '../../../shared/sync/sync-status';
@@ -91,4 +91,14 @@ export class SyncViewStore {
 /** One field of a sync's view; the component re-renders only when that field changes. */
 export function useSyncField<K extends keyof SyncView>(store: SyncViewStore, field: K): SyncView[K] {
   return useSyncExternalStore(store.subscribe, () => store.getSnapshot()[field]);
+}
+
+/**
+ * Re-renders on every notification of the sync: only for the connections
+ * view, which shows its live details (neighbours, refusals, held changes)
+ * while it is open.
+ */
+export function useEverySyncNotification(sync: Pick<WorkspaceSync, 'subscribe'>): void {
+  const [, notified] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => sync.subscribe(notified), [sync]);
 }
