@@ -19,7 +19,8 @@ import * as Y from 'yjs';
 import { FIELD_ERRORS, requiredText } from '../domain/text-fields';
 import type { Member } from './members';
 import { readWith, type ReadResult } from './read-result';
-import { introductionsMap } from './schema';
+import { introductionsMap, ROOT } from './schema';
+import type { CollectionReader } from '../read-model/record-store';
 
 export const INTRODUCTION_LIMITS = {
   /** A short note, a few sentences: why these two should talk. */
@@ -76,11 +77,19 @@ function readEntry(key: string, entry: unknown): ReadResult<StoredIntroduction> 
   return readWith(StoredIntroductionSchema, key, { ...(entry.toJSON() as Record<string, unknown>), id: key });
 }
 
+/** Stored introductions as the read model (shared/read-model) holds them, record by record. */
+export const introductionRecords: CollectionReader<StoredIntroduction> = { root: ROOT.introductions, read: readEntry };
+
+/** Newest first, damaged ones last: the order the screens show. */
+export function byNewestIntroduction(x: ReadResult<StoredIntroduction>, y: ReadResult<StoredIntroduction>): number {
+  return (y.ok ? y.value.createdAt : -1) - (x.ok ? x.value.createdAt : -1);
+}
+
 /** Stored introductions, valid and damaged, newest first. */
 export function readIntroductions(doc: Y.Doc): ReadResult<StoredIntroduction>[] {
   const results: ReadResult<StoredIntroduction>[] = [];
   introductionsMap(doc).forEach((entry, key) => results.push(readEntry(key, entry)));
-  return results.sort((x, y) => (y.ok ? y.value.createdAt : -1) - (x.ok ? x.value.createdAt : -1));
+  return results.sort(byNewestIntroduction);
 }
 
 export function addIntroduction(doc: Y.Doc, fields: IntroductionFields, by: { memberId: string; now: number; id?: string }): string {

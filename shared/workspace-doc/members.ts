@@ -114,11 +114,16 @@ function readEntry(id: string, entry: unknown): ReadResult<Member> {
 /** Member profiles as the read model (shared/read-model) holds them, record by record. */
 export const memberRecords: CollectionReader<Member> = { root: ROOT.members, read: readEntry };
 
+/** Valid members by display name, damaged ones last: the order every list shows. */
+export function byDisplayName(a: ReadResult<Member>, b: ReadResult<Member>): number {
+  return sortKey(a).localeCompare(sortKey(b), 'nl');
+}
+
 /** Every member entry, valid or damaged, by display name. */
 export function readMembers(doc: Y.Doc): ReadResult<Member>[] {
   const results: ReadResult<Member>[] = [];
   membersMap(doc).forEach((entry, id) => results.push(readEntry(id, entry)));
-  return results.sort((a, b) => sortKey(a).localeCompare(sortKey(b), 'nl'));
+  return results.sort(byDisplayName);
 }
 
 function sortKey(result: ReadResult<Member>): string {

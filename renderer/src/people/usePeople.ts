@@ -1,23 +1,12 @@
 import { useMemo } from 'react';
-import type * as Y from 'yjs';
 import type { Organisation } from '../../../shared/domain/organisation';
-import { readIntroductions, withInvites, type Introduction, type StoredIntroduction } from '../../../shared/workspace-doc/introductions';
-import { readMembers, type Member } from '../../../shared/workspace-doc/members';
-import { readOrganisations } from '../../../shared/workspace-doc/organisations';
+import { byNewestIntroduction, introductionRecords, withInvites, type Introduction } from '../../../shared/workspace-doc/introductions';
+import { byDisplayName, memberRecords, type Member } from '../../../shared/workspace-doc/members';
+import { byOrganisationName, organisationRecords } from '../../../shared/workspace-doc/organisations';
 import type { ReadResult } from '../../../shared/workspace-doc/read-result';
-import { useDocValue } from '../hooks/useDocValue';
+import { useCollection } from '../read-model/records';
 import { useSyncField } from '../sync/sync-view';
 import { useWorkspace } from '../workspace/workspace-context';
-
-interface RawPeople {
-  readonly members: ReadResult<Member>[];
-  readonly organisations: ReadResult<Organisation>[];
-  readonly introductions: ReadResult<StoredIntroduction>[];
-}
-
-function readPeople(doc: Y.Doc): RawPeople {
-  return { members: readMembers(doc), organisations: readOrganisations(doc), introductions: readIntroductions(doc) };
-}
 
 const valid = <T,>(results: readonly ReadResult<T>[]): T[] => results.flatMap((result) => (result.ok ? [result.value] : []));
 const damaged = <T,>(results: readonly ReadResult<T>[]) => results.flatMap((result) => (result.ok ? [] : [result]));
@@ -34,22 +23,26 @@ export interface People {
   readonly organisationById: ReadonlyMap<string, Organisation>;
 }
 
+/** From the read model: recomputed when a member, organisation or introduction changed, not on other edits. */
 export function usePeople(): People {
-  const { doc } = useWorkspace();
-  const raw = useDocValue(doc, readPeople);
+  const memberResults = useCollection(memberRecords);
+  const organisationResults = useCollection(organisationRecords);
+  const introductionResults = useCollection(introductionRecords);
   return useMemo(() => {
-    const members = valid(raw.members);
-    const organisations = valid(raw.organisations);
+    const rawMembers = [...memberResults.list].sort(byDisplayName);
+    const rawIntroductions = [...introductionResults.list].sort(byNewestIntroduction);
+    const members = valid(rawMembers);
+    const organisations = valid([...organisationResults.list].sort(byOrganisationName));
     return {
       members,
       organisations,
-      introductions: withInvites(valid(raw.introductions), members),
-      damagedMembers: damaged(raw.members),
-      damagedIntroductions: damaged(raw.introductions),
+      introductions: withInvites(valid(rawIntroductions), members),
+      damagedMembers: damaged(rawMembers),
+      damagedIntroductions: damaged(rawIntroductions),
       memberById: new Map(members.map((member) => [member.memberId, member])),
       organisationById: new Map(organisations.map((organisation) => [organisation.id, organisation])),
     };
-  }, [raw]);
+  }, [memberResults, organisationResults, introductionResults]);
 }
 
 /** Member ids online now: the partners present, and this device unless it works offline. */
