@@ -3,7 +3,7 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { addComment, COMMENT_LIMITS, readComments, type CommentTarget } from '../../../shared/workspace-doc/comments';
-import { useDocValue } from '../hooks/useDocValue';
+import { sameJson, useDocValue } from '../hooks/useDocValue';
 import { useWorkspace } from '../workspace/workspace-context';
 import { CommentItem } from './CommentItem';
 import { commentTextProblem } from './comment-text';
@@ -25,7 +25,8 @@ export function CommentThread({ doc, target }: CommentThreadProps) {
   const { kind, id } = target;
   // Keyed on the target's parts: callers build a fresh target object on every render.
   const read = useCallback((d: Y.Doc) => readComments(d, { kind, id }), [kind, id]);
-  const comments = useDocValue(doc, read);
+  // Plain records: an update elsewhere in the document does not re-render the thread.
+  const comments = useDocValue(doc, read, sameJson);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   const headingId = useId();
