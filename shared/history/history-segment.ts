@@ -67,6 +67,12 @@ export function historyChangesOf(stored: readonly StoredChange[], documentId: st
   return changes;
 }
 
+/** The segment a compaction keeps of the changes it drops (signed-change-log.ts), or none: a checkpoint that restates the changes before it is no history. */
+export function historySegmentOf(documentId: string, covered: readonly StoredChange[]): Uint8Array | undefined {
+  const history = covered.filter((change) => !change.restates);
+  return history.length > 0 ? encodeHistorySegment(documentId, historyChangesOf(history, documentId)) : undefined;
+}
+
 export function encodeHistorySegment(documentId: string, changes: readonly HistoryChange[]): Uint8Array {
   const signers = [...new Set(changes.map((c) => c.signer))];
   const index = new Map(signers.map((signer, i) => [signer, i]));

@@ -40,8 +40,8 @@ interface Held {
   readonly stop: () => void;
 }
 
-/** Records read from plain data (zod's output): equal content is equal JSON. */
-const sameRecord = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+/** For plain data (validated records, zod's output, and arrays of them): equal content is equal JSON. */
+export const samePlainData = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 export class RecordStore {
   private readonly held = new Map<string, Held>();
@@ -87,7 +87,7 @@ export class RecordStore {
       const before = held.view.byId.get(id);
       const entry = root.get(id);
       const after = entry === undefined && !root.has(id) ? undefined : held.reader.read(id, entry);
-      if (before === undefined ? after === undefined : after !== undefined && sameRecord(before, after)) continue;
+      if (before === undefined ? after === undefined : after !== undefined && samePlainData(before, after)) continue;
       byId ??= new Map(held.view.byId);
       if (after === undefined) byId.delete(id);
       else byId.set(id, after);

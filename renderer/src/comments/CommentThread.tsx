@@ -3,7 +3,8 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { addComment, COMMENT_LIMITS, readComments, type CommentTarget } from '../../../shared/workspace-doc/comments';
-import { sameJson, useDocValue } from '../hooks/useDocValue';
+import { samePlainData } from '../../../shared/read-model/record-store';
+import { useDocValue } from '../hooks/useDocValue';
 import { useWorkspace } from '../workspace/workspace-context';
 import { CommentItem } from './CommentItem';
 import { commentTextProblem } from './comment-text';
@@ -26,7 +27,7 @@ export function CommentThread({ doc, target }: CommentThreadProps) {
   // Keyed on the target's parts: callers build a fresh target object on every render.
   const read = useCallback((d: Y.Doc) => readComments(d, { kind, id }), [kind, id]);
   // Plain records: an update elsewhere in the document does not re-render the thread.
-  const comments = useDocValue(doc, read, sameJson);
+  const comments = useDocValue(doc, read, samePlainData);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   const headingId = useId();

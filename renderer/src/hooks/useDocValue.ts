@@ -22,6 +22,3 @@ export function useDocValue<T>(doc: Y.Doc, read: (doc: Y.Doc) => T, isEqual?: (a
   }, [doc, read, isEqual]);
   return value;
 }
-
-/** For values that are plain data (validated records, arrays of them): equal content is equal JSON. */
-export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

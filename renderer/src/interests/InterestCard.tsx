@@ -1,13 +1,13 @@
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPencil } from '@tabler/icons-react';
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { Organisation } from '../../../shared/domain/organisation';
-import { INTEREST_FIELDS, interestRecords, interestView } from '../../../shared/workspace-doc/interests';
+import { INTEREST_FIELDS } from '../../../shared/workspace-doc/interests';
 import type { Member } from '../../../shared/workspace-doc/members';
 import { CommentThread } from '../comments/CommentThread';
-import { useRecord } from '../read-model/records';
+import { useInterestView } from '../read-model/records';
 import { formatMoment } from './interests-view';
 
 interface InterestCardProps {
@@ -22,8 +22,7 @@ interface InterestCardProps {
 /** One organisation's interests; it reads its own record, so another card's change does not re-render it. */
 export const InterestCard = memo(function InterestCard({ doc, organisation, organisations, members, own, onEdit }: InterestCardProps) {
   const { t, i18n } = useTranslation();
-  const record = useRecord(interestRecords, organisation.id);
-  const result = useMemo(() => record && interestView(record, [...members.values()], organisations), [record, members, organisations]);
+  const result = useInterestView(organisation.id, organisations, members);
   const headingId = `interest-${organisation.id}`;
   const view = result?.ok ? result.value : undefined;
   const writerName = view ? (members.get(view.entry.updatedBy)?.displayName ?? t('interests.unknownMember')) : '';

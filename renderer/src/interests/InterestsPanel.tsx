@@ -1,10 +1,9 @@
 import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../shared/domain/organisation';
-import { interestRecords, interestView } from '../../../shared/workspace-doc/interests';
 import type { Member } from '../../../shared/workspace-doc/members';
-import { useOrganisationsAndMembers, useRecord } from '../read-model/records';
+import { useInterestView, useOrganisationsAndMembers } from '../read-model/records';
 import { useWorkspace } from '../workspace/workspace-context';
 import { InterestCard } from './InterestCard';
 import { InterestFormModal } from './InterestFormModal';
@@ -53,7 +52,6 @@ export function InterestsPanel() {
 
 function EditInterest({ organisation, organisations, members, memberId, onClose }: { organisation: Organisation; organisations: readonly Organisation[]; members: ReadonlyMap<string, Member>; memberId: string; onClose: () => void }) {
   const { doc } = useWorkspace();
-  const record = useRecord(interestRecords, organisation.id);
-  const current = useMemo(() => record && interestView(record, [...members.values()], organisations), [record, members, organisations]);
+  const current = useInterestView(organisation.id, organisations, members);
   return <InterestFormModal doc={doc} organisation={organisation} current={current} memberId={memberId} onClose={onClose} />;
 }

@@ -2,9 +2,8 @@ import { useMemo } from 'react';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { byNewestIntroduction, introductionRecords, withInvites, type Introduction } from '../../../shared/workspace-doc/introductions';
 import { byDisplayName, memberRecords, type Member } from '../../../shared/workspace-doc/members';
-import { byOrganisationName, organisationRecords } from '../../../shared/workspace-doc/organisations';
 import type { ReadResult } from '../../../shared/workspace-doc/read-result';
-import { useCollection } from '../read-model/records';
+import { useCollection, useOrganisationsAndMembers } from '../read-model/records';
 import { useSyncField } from '../sync/sync-view';
 import { useWorkspace } from '../workspace/workspace-context';
 
@@ -26,23 +25,22 @@ export interface People {
 /** From the read model: recomputed when a member, organisation or introduction changed, not on other edits. */
 export function usePeople(): People {
   const memberResults = useCollection(memberRecords);
-  const organisationResults = useCollection(organisationRecords);
+  const { organisations } = useOrganisationsAndMembers();
   const introductionResults = useCollection(introductionRecords);
   return useMemo(() => {
     const rawMembers = [...memberResults.list].sort(byDisplayName);
     const rawIntroductions = [...introductionResults.list].sort(byNewestIntroduction);
     const members = valid(rawMembers);
-    const organisations = valid([...organisationResults.list].sort(byOrganisationName));
     return {
       members,
-      organisations,
+      organisations: [...organisations],
       introductions: withInvites(valid(rawIntroductions), members),
       damagedMembers: damaged(rawMembers),
       damagedIntroductions: damaged(rawIntroductions),
       memberById: new Map(members.map((member) => [member.memberId, member])),
       organisationById: new Map(organisations.map((organisation) => [organisation.id, organisation])),
     };
-  }, [memberResults, organisationResults, introductionResults]);
+  }, [memberResults, organisations, introductionResults]);
 }
 
 /** Member ids online now: the partners present, and this device unless it works offline. */

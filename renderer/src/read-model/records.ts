@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { Organisation } from '../../../shared/domain/organisation';
+import { interestRecords, interestView, type InterestView } from '../../../shared/workspace-doc/interests';
 import { memberRecords, type Member } from '../../../shared/workspace-doc/members';
 import { byOrganisationName, organisationRecords } from '../../../shared/workspace-doc/organisations';
 import type { CollectionReader, CollectionView, RecordStore } from '../../../shared/read-model/record-store';
@@ -35,4 +36,10 @@ export function useOrganisationsAndMembers(): { readonly organisations: readonly
   const organisations = useMemo(() => [...organisationResults.list].sort(byOrganisationName).flatMap((result) => (result.ok ? [result.value] : [])), [organisationResults]);
   const members = useMemo(() => new Map(memberResults.list.flatMap((result) => (result.ok ? [[result.value.memberId, result.value] as const] : []))), [memberResults]);
   return useMemo(() => ({ organisations, members }), [organisations, members]);
+}
+
+/** One organisation's interests with whether their last writer belongs to it; re-read when that record, a member or an organisation changed. */
+export function useInterestView(organisationId: string, organisations: readonly Organisation[], members: ReadonlyMap<string, Member>): ReadResult<InterestView> | undefined {
+  const record = useRecord(interestRecords, organisationId);
+  return useMemo(() => record && interestView(record, [...members.values()], organisations), [record, members, organisations]);
 }

@@ -1,5 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { encodeHistorySegment, historyChangesOf } from '../../../shared/history/history-segment';
+import { historySegmentOf } from '../../../shared/history/history-segment';
 import type { ChangeStore, StoredChange } from '../../../shared/sync/signed-changes/signed-change-log';
 import type { StroomkringDatabase } from './database';
 
@@ -23,8 +23,8 @@ export function signedChangeStore(db: StroomkringDatabase, documentId: string): 
         // Rows are matched by content: another tab of this browser may have stored the same change under another key.
         const seqs = rows.flatMap((row) => (row.seq !== undefined && dropping.has(hashKey(row.bytes)) ? [row.seq] : []));
         await db.signedChanges.bulkDelete(seqs);
-        const history = covered.filter((change) => !change.restates);
-        if (history.length > 0) await db.historySegments.add({ documentId, bytes: encodeHistorySegment(documentId, historyChangesOf(history, documentId)) });
+        const segment = historySegmentOf(documentId, covered);
+        if (segment) await db.historySegments.add({ documentId, bytes: segment });
       }),
   };
 }

@@ -48,6 +48,7 @@ import { StateRequests } from './state-requests';
 import { Throttle } from './throttle';
 import { TokenBucket } from '../token-bucket';
 import { linkToShed, TARGET_DEGREE } from './topology';
+import { LocalOutbox } from './local-outbox';
 import { Channel, decodeMeshMessage, encodeMeshMessage, MeshWireError, type Broadcast, type MeshMessage } from './wire';
 
 /** Presence (carets) goes out at most this often: smooth enough to follow a caret, a tenth of the messages of every keystroke. */
@@ -126,12 +127,8 @@ export class MeshSync {
   private readonly scheduler: Scheduler;
   private readonly warn: (message: string, detail?: unknown) => void;
   private seq = 0;
-  private outbox: Uint8Array[] = [];
-  /** Offline work signed early (sealOffline), waiting for a link like the outbox. */
-  private sealedOutbox: Uint8Array[] = [];
   private readonly gate: ChangeGate | undefined;
-  /** Local changes are sealed one after another, so they go out in the order they were made. */
-  private sealing: Promise<void> = Promise.resolve();
+  private readonly local: LocalOutbox;
   private digestCache: Uint8Array | undefined;
   private readonly digests: Throttle;
   private readonly presence: Throttle;
@@ -148,6 +145,8 @@ export class MeshSync {
     this.scheduler = options.scheduler ?? realScheduler;
     this.warn = options.warn ?? (() => {});
     this.gate = options.changes;
+    const gate = this.gate;
+    this.local = new LocalOutbox({ seal: gate && ((update) => gate.seal(update)), broadcast: (payload) => this.broadcast(Channel.Doc, payload), destroyed: () => this.destroyed, warn: this.warn });
     this.guard = new FloodGuard(this.scheduler, options.floodLimits ?? DEFAULT_FLOOD_LIMITS);
     this.tree = new BroadcastTree({ send: (to, message) => this.send(to, message), deliver: (broadcast) => this.deliver(broadcast) }, this.scheduler);
     this.digests = new Throttle(this.scheduler, DIGEST_INTERVAL_MS, () => this.sendDigests());
@@ -192,7 +191,7 @@ export class MeshSync {
     // links), its own presence goes room-wide again, so peers that linked up after its first link learn of it too.
     this.send(id, { kind: 'awarenessState', update: encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]) });
     if (first) {
-      this.flushOutbox();
+      this.local.flush();
       this.requests.expect(id);
     }
     if (this.neighbours.size <= TARGET_DEGREE && this.awareness.getLocalState() !== null) this.presence.trigger();
@@ -382,24 +381,8 @@ export class MeshSync {
     if (origin === this) return;
     // Only what was made here is signed as ours: an update from storage or from another tab of this browser is not.
     if (this.gate && !transaction.local) return;
-    if (this.neighbours.size === 0) this.outbox.push(update);
-    else this.sendLocal(update);
+    this.local.made(update, this.neighbours.size > 0);
   };
-
-  /** Bare, or signed first (in the order made) where a gate signs. */
-  private sendLocal(update: Uint8Array): void {
-    const gate = this.gate;
-    if (!gate) {
-      this.broadcast(Channel.Doc, update);
-      return;
-    }
-    this.sealing = this.sealing
-      .then(() => gate.seal(update))
-      .then((change) => {
-        if (!this.destroyed) this.broadcast(Channel.Doc, change);
-      })
-      .catch((error: unknown) => this.warn('mesh sync: could not sign a change', error));
-  }
 
   private readonly onAwarenessUpdate = ({ removed }: { removed: number[] }, origin: unknown): void => {
     if (this.neighbours.size === 0) return;
@@ -418,35 +401,9 @@ export class MeshSync {
     this.tree.originate({ channel, origin: this.origin, seq: ++this.seq, payload });
   }
 
-  /**
-   * Signs the offline work now, so the change log holds it (an export, the
-   * history); it still goes out as one broadcast when a link opens.
-   */
+  /** Signs the offline work now (local-outbox.ts), so the change log holds it; it still goes out when a link opens. */
   sealOffline(): Promise<void> {
-    const gate = this.gate;
-    if (!gate || this.outbox.length === 0) return this.sealing;
-    const merged = Y.mergeUpdates(this.outbox);
-    this.outbox = [];
-    const sealed = this.sealing
-      .then(() => gate.seal(merged))
-      .then((change) => {
-        this.sealedOutbox.push(change);
-      });
-    this.sealing = sealed.catch((error: unknown) => {
-      // Not signed: it waits for a link as before.
-      this.outbox.unshift(merged);
-      this.warn('mesh sync: could not sign offline work', error);
-    });
-    return sealed;
-  }
-
-  private flushOutbox(): void {
-    for (const change of this.sealedOutbox.splice(0)) this.broadcast(Channel.Doc, change);
-    if (this.outbox.length === 0) return;
-    const merged = Y.mergeUpdates(this.outbox);
-    this.outbox = [];
-    // Offline work is signed as one change when it goes out (a restart before that signs it as a baseline).
-    this.sendLocal(merged);
+    return this.local.sealOffline();
   }
 
   private send(to: string, message: MeshMessage): void {

@@ -1,4 +1,4 @@
-import { encodeHistorySegment, historyChangesOf } from '../../history/history-segment';
+import { historySegmentOf } from '../../history/history-segment';
 import type { ChangeStore, StoredChange } from './signed-change-log';
 
 export interface MemoryChangeStore extends ChangeStore {
@@ -21,8 +21,8 @@ export function memoryChangeStore(documentId: string, initial: readonly StoredCh
     compact: async (covered) => {
       const dropping = new Set(covered.map((c) => c.bytes));
       rows.splice(0, rows.length, ...rows.filter((row) => !dropping.has(row.bytes)));
-      const history = covered.filter((c) => !c.restates);
-      if (history.length > 0) segments.push(encodeHistorySegment(documentId, historyChangesOf(history, documentId)));
+      const segment = historySegmentOf(documentId, covered);
+      if (segment) segments.push(segment);
     },
   };
 }
