@@ -70,6 +70,8 @@ export async function bundlePage(entry: string = PAGE_ENTRY): Promise<string> {
     logLevel: 'warn',
     // One file: the page is served as a single script (a library's dynamic import of a Node module must not become a second chunk).
     build: { write: false, minify: false, lib: { entry, formats: ['es'], fileName: 'page' }, rollupOptions: { output: { codeSplitting: false } } },
+    // A page that bundles React (the render probe) needs what an app build defines.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   });
   for (const out of Array.isArray(result) ? result : [result]) {
     if (!('output' in out)) continue;

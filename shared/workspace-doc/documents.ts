@@ -58,10 +58,11 @@ const DocumentBaseSchema = z.object({
 });
 export type LibraryDocument = z.infer<typeof DocumentBaseSchema>;
 
+/** Built once: a zod schema costs far more to build than to run, and every entry of a library is read with one. */
+const WORKSPACE_DOCUMENT_SCHEMA = DocumentBaseSchema.refine((value) => value.sensitivity !== 'vertrouwelijk', { message: 'a vertrouwelijk document can only live in a confidential room', path: ['sensitivity'] });
+
 function schemaFor(scope: LibraryScope) {
-  return scope === 'room'
-    ? DocumentBaseSchema
-    : DocumentBaseSchema.refine((value) => value.sensitivity !== 'vertrouwelijk', { message: 'a vertrouwelijk document can only live in a confidential room', path: ['sensitivity'] });
+  return scope === 'room' ? DocumentBaseSchema : WORKSPACE_DOCUMENT_SCHEMA;
 }
 
 /** Metadata a member edits; the versions are added separately. */

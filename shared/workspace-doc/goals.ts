@@ -240,9 +240,11 @@ const RESPONDED = new Set(['endorsed', 'reservations', 'stoodAside', 'objected']
 /** The readable goals in the shape the dashboard counts; responded = a valid stance on the current text. */
 export async function goalSummaries(doc: Y.Doc, authority: MandateAuthority): Promise<GoalSummary[]> {
   const goals = readGoals(doc).flatMap((read) => (read.ok ? [read.value] : []));
+  // The mandates are the workspace's, not a goal's: resolved (and their signatures checked) once for all goals.
+  const holders = countedHolders((await readWorkspaceMandates(doc, authority)).state);
   return Promise.all(
     goals.map(async (goal) => {
-      const { result } = await goalAdoption(doc, goal.id, authority);
+      const result = evaluateAdoption(await gatherAdoptionInput(doc, goal.id, holders));
       return {
         id: goal.id,
         createdAt: goal.createdAt,

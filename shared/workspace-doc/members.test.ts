@@ -102,6 +102,14 @@ describe('member profiles', () => {
     expect(organisationIdOf({ ...anne, organisationId: 'gone' }, organisations)).toBe('o1');
     expect(organisationIdOf(anne, [...organisations, { id: 'o3', name: 'gemeente leiden ' }])).toBeUndefined();
   });
+
+  it('sees an organisation added to a list it has resolved against before', () => {
+    const organisations = [{ id: 'o2', name: 'Liander' }];
+    expect(organisationIdOf(anne, organisations)).toBeUndefined();
+    organisations.push({ id: 'o1', name: 'Gemeente Leiden' });
+    expect(organisationIdOf(anne, organisations)).toBe('o1');
+    expect(organisationIdOf({ ...anne, organisationId: 'o1' }, organisations)).toBe('o1');
+  });
 });
 
 describe('reading whatever a peer wrote', () => {
