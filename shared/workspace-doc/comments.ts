@@ -15,7 +15,8 @@
 import { z } from 'zod';
 import * as Y from 'yjs';
 import { readWith, type ReadResult } from './read-result';
-import { commentsMap } from './schema';
+import { commentsMap, ROOT } from './schema';
+import type { CollectionReader } from '../read-model/record-store';
 
 export const COMMENT_LIMITS = {
   /** A comment is a remark, not a document; long texts belong in the library. */
@@ -60,6 +61,9 @@ function readEntry(id: string, entry: unknown): ReadResult<Comment> {
   return readWith(StoredCommentSchema, id, { ...(entry.toJSON() as Record<string, unknown>), id });
 }
 
+/** Comments as the read model holds them, every target's in one collection. */
+export const commentRecords: CollectionReader<Comment> = { root: ROOT.comments, read: readEntry };
+
 /** Whether a raw entry claims this target, read before validation so a damaged comment still shows under what it was meant for. */
 function claimsTarget(entry: unknown, target: CommentTarget): boolean {
   return entry instanceof Y.Map && entry.get('targetKind') === target.kind && entry.get('targetId') === target.id;
@@ -83,11 +87,15 @@ export function readComments(doc: Y.Doc, target: CommentTarget): ReadResult<Comm
 
 /** How many valid comments each target of one kind has, for counts on cards. */
 export function commentCounts(doc: Y.Doc, kind: CommentTarget['kind']): Map<string, number> {
+  const comments: ReadResult<Comment>[] = [];
+  commentsMap(doc).forEach((entry, id) => comments.push(readEntry(id, entry)));
+  return countByTarget(comments, kind);
+}
+
+/** How many readable comments each target of this kind has. */
+export function countByTarget(comments: readonly ReadResult<Comment>[], kind: CommentTarget['kind']): Map<string, number> {
   const counts = new Map<string, number>();
-  commentsMap(doc).forEach((entry, id) => {
-    const read = readEntry(id, entry);
-    if (read.ok && read.value.targetKind === kind) counts.set(read.value.targetId, (counts.get(read.value.targetId) ?? 0) + 1);
-  });
+  for (const read of comments) if (read.ok && read.value.targetKind === kind) counts.set(read.value.targetId, (counts.get(read.value.targetId) ?? 0) + 1);
   return counts;
 }
 

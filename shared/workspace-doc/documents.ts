@@ -12,7 +12,8 @@
 import { z } from 'zod';
 import * as Y from 'yjs';
 import { readWith, type ReadResult } from './read-result';
-import { documentsMap } from './schema';
+import { documentsMap, ROOT } from './schema';
+import type { CollectionReader } from '../read-model/record-store';
 
 export const SENSITIVITIES = ['openbaar', 'intern', 'vertrouwelijk'] as const;
 export const SensitivitySchema = z.enum(SENSITIVITIES);
@@ -126,6 +127,9 @@ function readEntry(scope: LibraryScope, id: string, entry: unknown): ReadResult<
   const raw = entry.toJSON() as Record<string, unknown>;
   return readWith(schemaFor(scope), id, { ...raw, id });
 }
+
+/** The workspace library's documents as the read model holds them (a room's library is read from the room's own document). */
+export const workspaceDocumentRecords: CollectionReader<LibraryDocument> = { root: ROOT.documents, read: (id, entry) => readEntry('workspace', id, entry) };
 
 /** Every document in the library, newest change first; damaged entries are reported, never thrown. */
 export function readDocuments(doc: Y.Doc, scope: LibraryScope): ReadResult<LibraryDocument>[] {

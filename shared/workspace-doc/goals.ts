@@ -25,7 +25,8 @@ import { replaceStatement, statementPlainText } from './goal-statement';
 import { countedHolders, type MandateAuthority, type MandateState } from '../mandates/mandate-state';
 import { readWorkspaceMandates } from './mandates';
 import { readWith, type ReadResult } from './read-result';
-import { goalsMap, workspaceSettingsMap } from './schema';
+import { goalsMap, ROOT, workspaceSettingsMap } from './schema';
+import type { CollectionReader } from '../read-model/record-store';
 
 export const GOAL_LIMITS = { title: 200, versions: 500, stances: 5000 } as const;
 
@@ -116,10 +117,18 @@ function readEntry(id: string, entry: unknown): ReadResult<Goal> {
 }
 
 /** Every goal, newest first; damaged entries are reported, never thrown. */
+/** Newest first. */
+export function byNewestGoal(a: ReadResult<Goal>, b: ReadResult<Goal>): number {
+  return (b.ok ? b.value.createdAt : 0) - (a.ok ? a.value.createdAt : 0);
+}
+
+/** Goals as the read model holds them (a change to a goal's versions or stances re-reads that goal). */
+export const goalRecords: CollectionReader<Goal> = { root: ROOT.goals, read: readEntry };
+
 export function readGoals(doc: Y.Doc): ReadResult<Goal>[] {
   const results: ReadResult<Goal>[] = [];
   goalsMap(doc).forEach((entry, id) => results.push(readEntry(id, entry)));
-  return results.sort((a, b) => (b.ok ? b.value.createdAt : 0) - (a.ok ? a.value.createdAt : 0));
+  return results.sort(byNewestGoal);
 }
 
 export function readGoal(doc: Y.Doc, goalId: string): ReadResult<Goal> | undefined {

@@ -24,7 +24,8 @@ import { FIELD_ERRORS, optionalText, requiredText } from '../domain/text-fields'
 import { removeCommentsOn } from './comments';
 import { IdeaStatusSchema, transition, type IdeaMove, type IdeaStatus } from './idea-status';
 import { readWith, type ReadResult } from './read-result';
-import { ideasMap } from './schema';
+import { ideasMap, ROOT } from './schema';
+import type { CollectionReader } from '../read-model/record-store';
 
 export const IDEA_LIMITS = {
   /** A headline, as on a sticky note. */
@@ -103,10 +104,18 @@ function readEntry(key: string, entry: unknown): ReadResult<Idea> {
 }
 
 /** Every idea, valid or damaged, newest first. */
+/** Newest first; damaged entries last. */
+export function byNewestIdea(a: ReadResult<Idea>, b: ReadResult<Idea>): number {
+  return (b.ok ? b.value.createdAt : -1) - (a.ok ? a.value.createdAt : -1) || a.id.localeCompare(b.id);
+}
+
+/** Ideas as the read model holds them. */
+export const ideaRecords: CollectionReader<Idea> = { root: ROOT.ideas, read: readEntry };
+
 export function readIdeas(doc: Y.Doc): ReadResult<Idea>[] {
   const results: ReadResult<Idea>[] = [];
   ideasMap(doc).forEach((entry, key) => results.push(readEntry(key, entry)));
-  return results.sort((a, b) => (b.ok ? b.value.createdAt : -1) - (a.ok ? a.value.createdAt : -1) || a.id.localeCompare(b.id));
+  return results.sort(byNewestIdea);
 }
 
 export function readIdea(doc: Y.Doc, ideaId: string): ReadResult<Idea> | undefined {

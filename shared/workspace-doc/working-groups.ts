@@ -24,7 +24,8 @@ import { CalendarDaySchema, sortActions } from './actions-due';
 import { moveIdea } from './ideas';
 import { organisationIdOf, type Member } from './members';
 import { readWith, type ReadResult } from './read-result';
-import { workingGroupsMap } from './schema';
+import { ROOT, workingGroupsMap } from './schema';
+import type { CollectionReader } from '../read-model/record-store';
 
 export const WORKING_GROUP_LIMITS = {
   name: 120,
@@ -154,11 +155,20 @@ function readEntry(key: string, entry: unknown): ReadResult<WorkingGroup> {
 }
 
 /** Every working group, valid or damaged, by name. */
+const groupSortKey = (result: ReadResult<WorkingGroup>) => (result.ok ? result.value.name : `\uffff${result.id}`);
+
+/** By name; damaged entries last. */
+export function byGroupName(a: ReadResult<WorkingGroup>, b: ReadResult<WorkingGroup>): number {
+  return groupSortKey(a).localeCompare(groupSortKey(b), 'nl') || a.id.localeCompare(b.id);
+}
+
+/** Working groups as the read model holds them. */
+export const workingGroupRecords: CollectionReader<WorkingGroup> = { root: ROOT.workingGroups, read: readEntry };
+
 export function readWorkingGroups(doc: Y.Doc): ReadResult<WorkingGroup>[] {
   const results: ReadResult<WorkingGroup>[] = [];
   workingGroupsMap(doc).forEach((entry, key) => results.push(readEntry(key, entry)));
-  const sortKey = (result: ReadResult<WorkingGroup>) => (result.ok ? result.value.name : `\uffff${result.id}`);
-  return results.sort((a, b) => sortKey(a).localeCompare(sortKey(b), 'nl') || a.id.localeCompare(b.id));
+  return results.sort(byGroupName);
 }
 
 export function readWorkingGroup(doc: Y.Doc, groupId: string): ReadResult<WorkingGroup> | undefined {

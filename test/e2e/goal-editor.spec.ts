@@ -66,13 +66,15 @@ test('A and B co-edit a goal with each other’s carets; undo takes back only on
     await expect(editorB).toContainText(FIRST_TEXT, { timeout: 30_000 });
 
     // Live text both ways, and each sees the other's caret with their name.
+    // The sentences undone below are put in as one input each: the undo manager joins edits less than
+    // 500 ms apart, and a loaded machine can type slower than that, so typed keys could undo one by one.
     await editorA.click();
     await a.page.keyboard.press('Control+End');
-    await a.page.keyboard.type(' Daarvoor zetten we zon op daken eerst.');
+    await a.page.keyboard.insertText(' Daarvoor zetten we zon op daken eerst.');
     await expect(editorB).toContainText('zon op daken eerst.', { timeout: 30_000 });
     await editorB.click();
     await b.page.keyboard.press('Control+End');
-    await b.page.keyboard.type(' Het net groeit mee.');
+    await b.page.keyboard.insertText(' Het net groeit mee.');
     await expect(editorA).toContainText('Het net groeit mee.', { timeout: 30_000 });
     await expect(a.page.locator('.collaboration-carets__label', { hasText: 'Bram Jansen' })).toBeVisible({ timeout: 30_000 });
     await editorA.click();
@@ -84,7 +86,7 @@ test('A and B co-edit a goal with each other’s carets; undo takes back only on
     await expect(editorB).toHaveText(agreed, { timeout: 30_000 });
 
     // Undo takes back A's own edits, newest first, and never B's words.
-    await a.page.keyboard.type(' Tijdelijke zin.');
+    await a.page.keyboard.insertText(' Tijdelijke zin.');
     await expect(editorB).toContainText('Tijdelijke zin.', { timeout: 30_000 });
     await a.page.keyboard.press('Control+z');
     await expect(editorA).toHaveText(agreed);

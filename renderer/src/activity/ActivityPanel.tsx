@@ -7,6 +7,7 @@ import { OnboardingChecklistCard } from '../dashboard/OnboardingChecklistCard';
 import { useWorkspace } from '../workspace/workspace-context';
 import { useActivity, type ActivityView } from './useActivity';
 import { useMemberList } from '../membership/useMemberList';
+import { dateFormatter } from '../i18n/format-date';
 
 /** Where an event leads, relative to the workspace. */
 function linkOf(event: ActivityEvent): string {
@@ -62,11 +63,11 @@ function useEventText(view: ActivityView) {
 /** The workspace's landing section: what the others changed since this user's last visit. */
 export function ActivityPanel() {
   const { t, i18n } = useTranslation();
-  const { doc, identity, previousVisitAt, membership } = useWorkspace();
+  const { identity, previousVisitAt, membership } = useWorkspace();
   const list = useMemberList(membership);
-  const view = useActivity(doc, previousVisitAt, identity.memberId, list?.removed);
+  const view = useActivity(previousVisitAt, identity.memberId, list?.removed);
   const textOf = useEventText(view);
-  const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateFormat = dateFormatter('moment', i18n.resolvedLanguage);
   const headingId = 'activity-heading';
   return (
     <Stack component="section" aria-labelledby={headingId}>

@@ -6,19 +6,20 @@ import { useTranslation } from 'react-i18next';
 import { IDEA_STATES, type IdeaState } from '../../../shared/workspace-doc/idea-status';
 import { groupIdsOf, type IdeaActor } from '../../../shared/workspace-doc/idea-permissions';
 import type { Idea } from '../../../shared/workspace-doc/ideas';
-import { useDocValue } from '../hooks/useDocValue';
+import { WindowedList } from '../components/WindowedList';
 import { useWorkspace } from '../workspace/workspace-context';
 import { IdeaCard } from './IdeaCard';
 import { IdeaFormModal } from './IdeaFormModal';
-import { ideaRows, NO_FILTER, readIdeasSnapshot, tagsInUse, visibleIdeas, type IdeaFilter, type IdeaSort } from './ideas-view';
+import { ideaRows, NO_FILTER, tagsInUse, visibleIdeas, type IdeaFilter, type IdeaSort } from './ideas-view';
+import { useIdeasSnapshot } from './useIdeasSnapshot';
 
 const ALL = '__all__';
 
 /** Ideeën: post, vote, discuss and move ideas towards a working group. */
 export function IdeasPanel() {
   const { t } = useTranslation();
-  const { doc, identity } = useWorkspace();
-  const snapshot = useDocValue(doc, readIdeasSnapshot);
+  const { identity } = useWorkspace();
+  const snapshot = useIdeasSnapshot();
   const [sort, setSort] = useState<IdeaSort>('votes');
   const [filter, setFilter] = useState<IdeaFilter>(NO_FILTER);
   const [editing, setEditing] = useState<Idea | 'new' | null>(null);
@@ -93,9 +94,16 @@ export function IdeasPanel() {
         </Paper>
       )}
       {rows.length > 0 && shown.length === 0 && <Text c="dimmed">{t('ideas.noneMatch')}</Text>}
-      {shown.map((row) => (
-        <IdeaCard key={row.idea.id} row={row} snapshot={snapshot} actor={actor} onEdit={() => setEditing(row.idea)} />
-      ))}
+      {shown.length > 0 && (
+        <WindowedList
+          items={shown}
+          itemKey={(row) => row.idea.id}
+          renderItem={(row) => <IdeaCard row={row} snapshot={snapshot} actor={actor} onEdit={() => setEditing(row.idea)} />}
+          estimateHeight={200}
+          gap={16}
+          aria-label={t('ideas.listLabel')}
+        />
+      )}
       {editing && <IdeaFormModal idea={editing === 'new' ? undefined : editing} goals={snapshot.goals} onClose={() => setEditing(null)} />}
     </Stack>
   );

@@ -1,11 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addComment } from '../../../shared/workspace-doc/comments';
+import { addComment, commentRecords } from '../../../shared/workspace-doc/comments';
 import type { IdeaStatus } from '../../../shared/workspace-doc/idea-status';
-import { addIdea, type Idea } from '../../../shared/workspace-doc/ideas';
+import { addIdea, ideaRecords, type Idea } from '../../../shared/workspace-doc/ideas';
 import { ideasMap, workingGroupsMap } from '../../../shared/workspace-doc/schema';
-import { ideaRows, readIdeasSnapshot, tagsInUse, visibleIdeas, type IdeaRow } from './ideas-view';
+import { RecordStore, type CollectionReader } from '../../../shared/read-model/record-store';
+import { goalRecords } from '../../../shared/workspace-doc/goals';
+import { memberRecords } from '../../../shared/workspace-doc/members';
+import { organisationRecords } from '../../../shared/workspace-doc/organisations';
+import { workingGroupRecords } from '../../../shared/workspace-doc/working-groups';
+import { ideaRows, ideasSnapshotOf, tagsInUse, visibleIdeas, type IdeaRow } from './ideas-view';
 
 const idea = (id: string, createdAt: number, extra: Partial<Idea> = {}): Idea => ({
   id,
@@ -20,6 +25,15 @@ const idea = (id: string, createdAt: number, extra: Partial<Idea> = {}): Idea =>
   damagedVotes: [],
   ...extra,
 });
+
+/** The snapshot the section shows, read through the read model as the app reads it. */
+function readIdeasSnapshot(doc: Y.Doc) {
+  const store = new RecordStore(doc);
+  const list = <T,>(reader: CollectionReader<T>) => store.collection(reader).list;
+  const snapshot = ideasSnapshotOf({ ideas: list(ideaRecords), members: list(memberRecords), organisations: list(organisationRecords), goals: list(goalRecords), groups: list(workingGroupRecords), comments: list(commentRecords) });
+  store.destroy();
+  return snapshot;
+}
 
 const votes = (...memberIds: string[]) => memberIds.map((memberId, at) => ({ memberId, at }));
 

@@ -1,17 +1,16 @@
-import type * as Y from 'yjs';
 import type { Organisation } from '../../../shared/domain/organisation';
-import { commentCounts } from '../../../shared/workspace-doc/comments';
-import { readGoals, type Goal } from '../../../shared/workspace-doc/goals';
+import { countByTarget, type Comment } from '../../../shared/workspace-doc/comments';
+import { byNewestGoal, type Goal } from '../../../shared/workspace-doc/goals';
 import type { IdeaState } from '../../../shared/workspace-doc/idea-status';
-import { countedVotes, hasVoted, readIdeas, type Idea } from '../../../shared/workspace-doc/ideas';
-import { readMembers, type Member } from '../../../shared/workspace-doc/members';
-import { readOrganisations } from '../../../shared/workspace-doc/organisations';
+import { byNewestIdea, countedVotes, hasVoted, type Idea } from '../../../shared/workspace-doc/ideas';
+import type { Member } from '../../../shared/workspace-doc/members';
+import { byOrganisationName } from '../../../shared/workspace-doc/organisations';
 import type { ReadResult } from '../../../shared/workspace-doc/read-result';
-import { readWorkingGroups, type WorkingGroup } from '../../../shared/workspace-doc/working-groups';
+import { byGroupName, type WorkingGroup } from '../../../shared/workspace-doc/working-groups';
 
 const valid = <T>(results: readonly ReadResult<T>[]): T[] => results.flatMap((result) => (result.ok ? [result.value] : []));
 
-/** Everything the Ideeën section shows, read in one pass per document update. */
+/** Everything the Ideeën section shows, in the order it shows it. */
 export interface IdeasSnapshot {
   readonly ideas: readonly ReadResult<Idea>[];
   readonly members: readonly Member[];
@@ -21,14 +20,24 @@ export interface IdeasSnapshot {
   readonly commentCounts: ReadonlyMap<string, number>;
 }
 
-export function readIdeasSnapshot(doc: Y.Doc): IdeasSnapshot {
+/** The records the Ideeën section reads, as the read model holds them (each in the root map's order). */
+export interface IdeasRecords {
+  readonly ideas: readonly ReadResult<Idea>[];
+  readonly members: readonly ReadResult<Member>[];
+  readonly organisations: readonly ReadResult<Organisation>[];
+  readonly goals: readonly ReadResult<Goal>[];
+  readonly groups: readonly ReadResult<WorkingGroup>[];
+  readonly comments: readonly ReadResult<Comment>[];
+}
+
+export function ideasSnapshotOf(records: IdeasRecords): IdeasSnapshot {
   return {
-    ideas: readIdeas(doc),
-    members: valid(readMembers(doc)),
-    organisations: valid(readOrganisations(doc)),
-    goals: valid(readGoals(doc)),
-    groups: valid(readWorkingGroups(doc)),
-    commentCounts: commentCounts(doc, 'idea'),
+    ideas: [...records.ideas].sort(byNewestIdea),
+    members: valid(records.members),
+    organisations: valid([...records.organisations].sort(byOrganisationName)),
+    goals: valid([...records.goals].sort(byNewestGoal)),
+    groups: valid([...records.groups].sort(byGroupName)),
+    commentCounts: countByTarget(records.comments, 'idea'),
   };
 }
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { directoryEntries, EMPTY_QUERY, searchDirectory, type DirectoryQuery } from '../../../shared/network/directory';
 import { isIntroducedTo, type IntroductionInput } from '../../../shared/workspace-doc/introductions';
 import { organisationIdOf } from '../../../shared/workspace-doc/members';
+import { WindowedList } from '../components/WindowedList';
 import { useWorkspace } from '../workspace/workspace-context';
 import { DirectoryFilters } from './DirectoryFilters';
 import { IntroduceModal } from './IntroduceModal';
@@ -68,11 +69,14 @@ export function DirectoryPanel() {
       <Text size="sm" role="status">
         {t('people.found', { count: found.length })}
       </Text>
-      <Stack component="ul" gap="sm" aria-label={t('people.listLabel')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {found.map((entry) => (
-          <PersonCard key={entry.member.memberId} entry={entry} own={entry.member.memberId === identity.memberId} onIntroduce={() => setIntroducing({ a: entry.member.memberId })} />
-        ))}
-      </Stack>
+      <WindowedList
+        items={found}
+        itemKey={(entry) => entry.member.memberId}
+        renderItem={(entry) => <PersonCard entry={entry} own={entry.member.memberId === identity.memberId} onIntroduce={() => setIntroducing({ a: entry.member.memberId })} />}
+        estimateHeight={120}
+        gap={12}
+        aria-label={t('people.listLabel')}
+      />
       {introducing && <IntroduceModal people={people} initial={introducing} onClose={() => setIntroducing(null)} />}
     </Stack>
   );

@@ -9,7 +9,7 @@ export function PersonCard({ entry, own, onIntroduce }: { entry: DirectoryEntry;
   const { t } = useTranslation();
   const { member, organisation, online } = entry;
   return (
-    <Card withBorder padding="sm" radius="md" component="li" data-testid="person">
+    <Card withBorder padding="sm" radius="md" data-testid="person">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Group gap="xs">

@@ -3,6 +3,7 @@ export const ideasNl = {
   title: 'Ideeën',
   intro: 'Zet een idee neer, stem op wat je steunt en praat erover. Een idee gaat van nieuw via bespreking naar een werkgroep die het oppakt.',
   new: 'Nieuw idee',
+  listLabel: 'Ideeën',
   editTitle: 'Idee bewerken',
   fields: {
     title: 'Titel',

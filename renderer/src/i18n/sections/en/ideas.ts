@@ -5,6 +5,7 @@ export const ideasEn: Widen<typeof ideasNl> = {
   title: 'Ideas',
   intro: 'Put an idea forward, vote for what you support and discuss it. An idea moves from new through discussion to a working group that takes it up.',
   new: 'New idea',
+  listLabel: 'Ideas',
   editTitle: 'Edit idea',
   fields: {
     title: 'Title',
