@@ -39,6 +39,7 @@
  */
 import { z } from 'zod';
 import { PIECE_BYTES } from './chunking';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 
 export const PROTOCOL_VERSION = 1;
 export const PIECE_TAG = 0x50;
@@ -85,18 +86,6 @@ export function encodeHave(hashes: readonly string[]): string[] {
     out.push(encodeControl({ t: 'have', reset: i === 0, hashes: hashes.slice(i, i + MAX_HAVE_HASHES) }));
   }
   return out;
-}
-
-export function hexToBytes(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}
-
-export function bytesToHex(bytes: Uint8Array): string {
-  let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
-  return hex;
 }
 
 export function encodePiece(hash: string, index: number, data: Uint8Array): Uint8Array<ArrayBuffer> {

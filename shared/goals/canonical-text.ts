@@ -15,6 +15,7 @@
  * Text hash: lowercase hex SHA-256 of the canonical text's UTF-8 bytes,
  * through WebCrypto so it runs unchanged in the renderer and in Node 20.
  */
+import { bytesToHex } from '@noble/hashes/utils.js';
 
 /** Whitespace other than the line break itself, so line structure survives step 3. */
 const TRAILING_BLANKS = /[^\S\n]+$/gm;
@@ -32,7 +33,7 @@ export function canonicalGoalText(text: string): string {
 /** SHA-256 of the text's UTF-8 bytes as 64 lowercase hex digits. Hashes exactly what it is given. */
 export async function sha256Hex(text: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return bytesToHex(digest);
 }
 
 export interface CanonicalGoalText {

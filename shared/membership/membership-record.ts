@@ -56,6 +56,7 @@
  * (peer-auth.ts); the key is what is proven, the names are theirs to choose.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { fromBase64Url } from '../crypto/base64url';
 import { LIMITS } from '../domain/limits';
@@ -152,7 +153,7 @@ export async function verifyMembershipRecord(text: unknown): Promise<VerifiedRec
 
 /** A record's stable id: the first 16 bytes of SHA-256 over its text, hex (synchronous: the member list needs it). */
 export function recordId(text: string): string {
-  return Array.from(sha256(new TextEncoder().encode(text)).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+  return bytesToHex(sha256(new TextEncoder().encode(text)).slice(0, 16));
 }
 
 /**

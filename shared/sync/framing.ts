@@ -23,6 +23,7 @@
  * that starts with 0xff is sent as fragments too (possibly just one), so every
  * byte sequence round-trips.
  */
+import { bytesToHex } from '@noble/hashes/utils.js';
 
 /** The size every WebRTC stack accepts (the SDP default max-message-size, RFC 8841), so a stock peer never sees more. */
 export const PASSTHROUGH_MAX_BYTES = 64 * 1024;
@@ -224,5 +225,5 @@ export class Reassembler {
 }
 
 function hex(byte: number | undefined): string {
-  return (byte ?? 0).toString(16).padStart(2, '0');
+  return bytesToHex(Uint8Array.of(byte ?? 0));
 }

@@ -7,7 +7,7 @@ import { writeArchive } from '../../../shared/backup/workspace-archive';
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
 import { useDatabase } from '../app/database-context';
 import { loadFileSettings } from '../files/file-settings-store';
-import { formatFileSize } from '../files/file-size';
+import { formatByteSize } from '../i18n/format-bytes';
 import { downloadBlob } from '../host/web-host';
 import type { RoomSyncRegistry } from '../rooms/room-syncs';
 import { BACKUP_INTERVALS_HOURS, BACKUP_KEEP_BOUNDS, BackupSettingsSchema, DEFAULT_BACKUP_SETTINGS, listBackups, loadBackupSettings, makeBackup, pruneBackups, readBackup, saveBackupSettings, type BackupListing } from '../storage/backup-store';
@@ -16,6 +16,7 @@ import { backupProblemText } from './backup-problem';
 import { workspaceFileName } from './ExportWorkspaceModal';
 import { sealOfflineWork } from './seal-offline';
 import { mergeArchive } from './workspace-import';
+import { dateFormatter } from '../i18n/format-date';
 
 /** The open workspace's automatic backups: how often and how many, made now on request, restored (merged) or saved as a file. */
 export function BackupsModal({ workspace, exportedBy, sync, rooms, onClose }: { workspace: WorkspaceRecord; exportedBy: string; sync: WorkspaceSync | undefined; rooms: RoomSyncRegistry; onClose: () => void }) {
@@ -25,7 +26,7 @@ export function BackupsModal({ workspace, exportedBy, sync, rooms, onClose }: { 
   const backups = useLiveQuery(() => listBackups(db, workspace.id), [db, workspace.id]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ color: 'teal' | 'red'; lines: string[] }>();
-  const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateFormat = dateFormatter('moment', i18n.resolvedLanguage);
 
   const act = async (action: () => Promise<string[]>) => {
     setBusy(true);
@@ -69,7 +70,7 @@ export function BackupsModal({ workspace, exportedBy, sync, rooms, onClose }: { 
       const file = await sealWorkspaceFile(writeArchive(archive), { kind: 'workspaceKey', key: archive.manifest.access.key });
       const fileName = workspaceFileName(workspace.name || workspace.regionId, new Date(backup.at));
       downloadBlob(new Blob([file as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), fileName);
-      return [t('backup.exported', { fileName, size: formatFileSize(file.length, i18n.resolvedLanguage) })];
+      return [t('backup.exported', { fileName, size: formatByteSize(file.length, i18n.resolvedLanguage) })];
     });
 
   return (
@@ -107,7 +108,7 @@ export function BackupsModal({ workspace, exportedBy, sync, rooms, onClose }: { 
                 const date = dateFormat.format(backup.at);
                 return (
                   <Table.Tr key={backup.id}>
-                    <Table.Td>{t('backup.backupAt', { date, size: formatFileSize(backup.size, i18n.resolvedLanguage) })}</Table.Td>
+                    <Table.Td>{t('backup.backupAt', { date, size: formatByteSize(backup.size, i18n.resolvedLanguage) })}</Table.Td>
                     <Table.Td>
                       <Group gap="xs" justify="flex-end">
                         <Button size="xs" variant="default" disabled={busy} onClick={() => void restore(backup)} aria-label={t('backup.restoreBackupLabel', { date })}>

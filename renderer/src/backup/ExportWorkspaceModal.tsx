@@ -7,7 +7,7 @@ import { sealWorkspaceFile, WORKSPACE_FILE_EXTENSION, type FileProtection } from
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
 import { useDatabase } from '../app/database-context';
 import { PassphraseFields, passphraseProblem } from '../devices/PassphraseFields';
-import { formatFileSize } from '../files/file-size';
+import { formatByteSize } from '../i18n/format-bytes';
 import { downloadBlob } from '../host/web-host';
 import { collectArchive } from '../storage/workspace-archive-store';
 import { backupProblemText } from './backup-problem';
@@ -113,7 +113,7 @@ export function ExportWorkspaceModal({ workspace, exportedBy, sealOffline, onClo
         {step.kind === 'done' && (
           <>
             <Alert color="teal" role="status">
-              {t('backup.exported', { fileName: step.fileName, size: formatFileSize(step.size, i18n.resolvedLanguage) })}
+              {t('backup.exported', { fileName: step.fileName, size: formatByteSize(step.size, i18n.resolvedLanguage) })}
             </Alert>
             <Group justify="flex-end">
               <Button onClick={onClose}>{t('backup.close')}</Button>

@@ -7,6 +7,7 @@ import { loadFileSettings } from '../files/file-settings-store';
 import { listBackups, readBackup, type BackupListing } from '../storage/backup-store';
 import { createFromArchive } from '../storage/workspace-archive-store';
 import { backupProblemText } from './backup-problem';
+import { dateFormatter } from '../i18n/format-date';
 
 /** On the start screen: the newest backup of each workspace that is no longer on this device, to put it back. */
 export function OrphanedBackups({ onRestored }: { onRestored: (workspaceId: string) => void }) {
@@ -21,7 +22,7 @@ export function OrphanedBackups({ onRestored }: { onRestored: (workspaceId: stri
     return [...newest.values()];
   }, [db]);
   if (!orphaned || orphaned.length === 0) return null;
-  const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateFormat = dateFormatter('moment', i18n.resolvedLanguage);
 
   const restore = async (backup: BackupListing) => {
     setBusy(true);

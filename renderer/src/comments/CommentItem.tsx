@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import { COMMENT_LIMITS, deleteComment, editComment, type Comment } from '../../../shared/workspace-doc/comments';
 import { useWorkspace } from '../workspace/workspace-context';
 import { commentTextProblem } from './comment-text';
+import { formatDate } from '../i18n/format-date';
 
 /** One comment; its author may edit or delete it. */
 export function CommentItem({ doc, comment, authorName, mine }: { doc: Y.Doc; comment: Comment; authorName: string; mine: boolean }) {
@@ -13,7 +14,7 @@ export function CommentItem({ doc, comment, authorName, mine }: { doc: Y.Doc; co
   const [mode, setMode] = useState<'show' | 'edit' | 'confirm-delete'>('show');
   const [draft, setDraft] = useState(comment.text);
   const [problem, setProblem] = useState<string | undefined>();
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' }).format(comment.createdAt);
+  const date = formatDate(comment.createdAt, 'moment', i18n.resolvedLanguage);
 
   const save = () => {
     const invalid = commentTextProblem(draft);

@@ -4,12 +4,13 @@ import { Link } from 'wouter';
 import type { Arrival } from '../../../shared/dashboard/arrivals';
 import type { DashboardNames } from '../../../shared/dashboard/view';
 import { useNames } from './names';
+import { dateFormatter } from '../i18n/format-date';
 
 /** Samen creëren's growth as community events: who came in, and through whom. */
 export function ArrivalsList({ arrivals, names }: { arrivals: readonly Arrival[]; names: DashboardNames }) {
   const { t, i18n } = useTranslation();
   const name = useNames(names);
-  const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium' });
+  const dateFormat = dateFormatter('day', i18n.resolvedLanguage);
   return (
     <Stack gap={4} component="section" aria-labelledby="dashboard-arrivals" data-testid="dashboard-arrivals">
       <Title order={4} id="dashboard-arrivals">

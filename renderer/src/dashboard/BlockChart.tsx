@@ -2,6 +2,7 @@ import { Box, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Timeline } from '../../../shared/dashboard/timeline';
+import { dateFormatter } from '../i18n/format-date';
 
 export interface ChartSeries {
   readonly key: string;
@@ -27,21 +28,21 @@ const LINE_STYLES = [
  */
 export function BlockChart({ block, axis, series }: { block: string; axis: Timeline; series: readonly ChartSeries[] }) {
   const { t, i18n } = useTranslation();
-  const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  const formatDate = (start: number) => dateFormat.format(start);
+  const dateFormat = dateFormatter('chartDay', i18n.resolvedLanguage);
+  const formatDay = (start: number) => dateFormat.format(start);
   const data = axis.starts.map((start, index) => ({ start, ...Object.fromEntries(series.map((s) => [s.key, s.values[index] ?? 0])) }));
   const summary = series.map((s) => t('dashboard.chart.summaryItem', { series: s.label, from: s.values[0] ?? 0, to: s.values.at(-1) ?? 0 })).join('; ');
   const first = axis.starts[0];
-  const label = t('dashboard.chart.label', { block, summary: first === undefined ? summary : `${formatDate(first)}: ${summary}` });
+  const label = t('dashboard.chart.label', { block, summary: first === undefined ? summary : `${formatDay(first)}: ${summary}` });
   return (
     <Box>
       <div role="img" aria-label={label} data-testid="dashboard-chart" style={{ width: '100%', height: CHART_HEIGHT }}>
         <ResponsiveContainer width="100%" height={CHART_HEIGHT} initialDimension={{ width: 400, height: CHART_HEIGHT }}>
           <LineChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#dee2e6" />
-            <XAxis dataKey="start" tickFormatter={formatDate} tick={{ fontSize: 12 }} minTickGap={16} />
+            <XAxis dataKey="start" tickFormatter={formatDay} tick={{ fontSize: 12 }} minTickGap={16} />
             <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
-            <Tooltip labelFormatter={(value) => (typeof value === 'number' ? formatDate(value) : String(value))} />
+            <Tooltip labelFormatter={(value) => (typeof value === 'number' ? formatDay(value) : String(value))} />
             <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
             {series.map((s, index) => {
               const style = LINE_STYLES[index % LINE_STYLES.length] ?? LINE_STYLES[0];
@@ -72,7 +73,7 @@ export function BlockChart({ block, axis, series }: { block: string; axis: Timel
             <Table.Tbody>
               {axis.starts.map((start, index) => (
                 <Table.Tr key={start}>
-                  <Table.Th scope="row">{formatDate(start)}</Table.Th>
+                  <Table.Th scope="row">{formatDay(start)}</Table.Th>
                   {series.map((s) => (
                     <Table.Td key={s.key}>{s.values[index] ?? 0}</Table.Td>
                   ))}

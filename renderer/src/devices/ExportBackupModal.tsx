@@ -9,6 +9,7 @@ import type { Identity } from '../storage/identity-store';
 import { deviceProblemText } from './device-problem';
 import { grantSubject } from './grant-subject';
 import { PassphraseFields, passphraseProblem } from './PassphraseFields';
+import { formatDate } from '../i18n/format-date';
 
 type Step = { kind: 'ask' } | { kind: 'sealing'; fraction: number } | { kind: 'done'; file: Blob; fileName: string; count: number; leftOut: string[] };
 
@@ -35,7 +36,7 @@ export function ExportBackupModal({ identity, onClose }: { identity: Identity; o
     try {
       const now = new Date();
       const { person, workspaces, leftOut } = await grantSubject(db, identity);
-      const deviceName = t('devices.backupDeviceName', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(now) });
+      const deviceName = t('devices.backupDeviceName', { date: formatDate(now, 'day', i18n.language) });
       const { file, grants } = await exportIdentityBackup({ person, deviceName, workspaces }, passphrase, { now: now.getTime(), onProgress: (fraction) => setStep({ kind: 'sealing', fraction }) });
       await storeGrants(db, [...grants].map(([workspaceId, grant]) => ({ workspaceId, grant })));
       const done = { kind: 'done' as const, file: new Blob([file], { type: 'application/json' }), fileName: `stroomkring-back-up-${now.toISOString().slice(0, 10)}.json`, count: workspaces.length, leftOut };

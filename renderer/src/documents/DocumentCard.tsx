@@ -6,9 +6,11 @@ import type * as Y from 'yjs';
 import { currentVersion, type LibraryDocument, type Sensitivity } from '../../../shared/workspace-doc/documents';
 import { CommentThread } from '../comments/CommentThread';
 import { useFileState } from '../files/useFileState';
-import { formatBytes, typeLabel } from './format';
+import { formatByteSize } from '../i18n/format-bytes';
+import { typeLabel } from './format';
 import { FileStatus } from '../files/FileStatus';
 import type { LibraryPeople } from './useLibraryPeople';
+import { formatDate } from '../i18n/format-date';
 
 const LABEL_COLOURS: Record<Sensitivity, string> = { openbaar: 'green', intern: 'blue', vertrouwelijk: 'red' };
 
@@ -33,7 +35,7 @@ export function DocumentCard({ doc, document, people, commentCount, canOpenWithS
   // Viewing and exporting need the bytes here, complete and verified.
   const here = useFileState(version.hash, version.size).local === 'complete';
   const locale = i18n.resolvedLanguage;
-  const added = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(document.createdAt);
+  const added = formatDate(document.createdAt, 'moment', locale);
 
   return (
     <Paper withBorder p="md" radius="md" component="article" aria-label={document.title}>
@@ -61,7 +63,7 @@ export function DocumentCard({ doc, document, people, commentCount, canOpenWithS
           </Group>
         )}
         <Text size="sm">
-          {people.organisationName(document.organisationId) ?? t('documents.unknownOrganisation')} · {t('documents.fileInfo', { fileName: version.fileName, type: typeLabel(version.type, version.fileName), size: formatBytes(version.size, locale) })} ·{' '}
+          {people.organisationName(document.organisationId) ?? t('documents.unknownOrganisation')} · {t('documents.fileInfo', { fileName: version.fileName, type: typeLabel(version.type, version.fileName), size: formatByteSize(version.size, locale) })} ·{' '}
           {t('documents.versions', { count: document.versions.length })}
         </Text>
         <Text size="xs" c="dimmed">

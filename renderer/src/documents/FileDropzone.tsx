@@ -2,7 +2,7 @@ import { Button, Group, Paper, Text } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useDropzone } from 'react-dropzone';
 import { useTranslation } from 'react-i18next';
-import { formatBytes } from './format';
+import { formatByteSize } from '../i18n/format-bytes';
 
 /**
  * Drop a file, or pick one: the hidden <input type="file"> carries the name
@@ -39,7 +39,7 @@ export function FileDropzone({ file, onFile, disabled }: { file: File | undefine
       </Group>
       {file && (
         <Text size="sm" ta="center" mt="xs" fw={500}>
-          {t('documents.chosen', { name: file.name, size: formatBytes(file.size, i18n.resolvedLanguage) })}
+          {t('documents.chosen', { name: file.name, size: formatByteSize(file.size, i18n.resolvedLanguage) })}
         </Text>
       )}
     </Paper>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentVersion } from '../../../shared/workspace-doc/documents';
 import { useDatabase } from '../app/database-context';
 import { readFileBlob } from '../files/file-store';
-import { formatBytes } from './format';
+import { formatByteSize } from '../i18n/format-bytes';
 import { PdfPreview } from './PdfPreview';
 import { PDF_PREVIEW_MAX_BYTES, previewKind, safePreviewType } from './preview-kind';
 import { TextPreview } from './TextPreview';
@@ -47,7 +47,7 @@ export function PreviewModal({ title, version, onSave, onClose }: { title: strin
   else if (blob === null) body = <Alert color="orange">{t('documents.previewMissing')}</Alert>;
   else if (kind === 'image') body = <ImagePreview blob={blob} title={title} />;
   else if (kind === 'text') body = <TextPreview blob={blob} title={title} />;
-  else if (blob.size > PDF_PREVIEW_MAX_BYTES) body = <Alert color="gray">{t('documents.pdfTooLarge', { size: formatBytes(blob.size, i18n.resolvedLanguage) })}</Alert>;
+  else if (blob.size > PDF_PREVIEW_MAX_BYTES) body = <Alert color="gray">{t('documents.pdfTooLarge', { size: formatByteSize(blob.size, i18n.resolvedLanguage) })}</Alert>;
   else body = <PdfPreview blob={blob} title={title} />;
 
   return (

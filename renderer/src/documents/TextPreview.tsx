@@ -1,7 +1,7 @@
 import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatBytes } from './format';
+import { formatByteSize } from '../i18n/format-bytes';
 import { TEXT_PREVIEW_BYTES } from './preview-kind';
 
 /** The start of a text file, decoded as UTF-8 (invalid bytes shown as �), as preformatted text. */
@@ -27,7 +27,7 @@ export function TextPreview({ blob, title }: { blob: Blob; title: string }) {
     <Stack gap="xs">
       {blob.size > TEXT_PREVIEW_BYTES && (
         <Text size="sm" c="dimmed">
-          {t('documents.previewTruncated', { size: formatBytes(TEXT_PREVIEW_BYTES, i18n.resolvedLanguage) })}
+          {t('documents.previewTruncated', { size: formatByteSize(TEXT_PREVIEW_BYTES, i18n.resolvedLanguage) })}
         </Text>
       )}
       {/* A figure can carry a name, a bare <pre> cannot. Not a scroll box of its own: the dialog scrolls, so keyboard users reach all of it. */}

@@ -2,15 +2,16 @@ import { Badge, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DocumentVersion, LibraryDocument } from '../../../shared/workspace-doc/documents';
 import { useFileState } from '../files/useFileState';
-import { formatBytes } from './format';
+import { formatByteSize } from '../i18n/format-bytes';
 import type { LibraryPeople } from './useLibraryPeople';
+import { formatDate } from '../i18n/format-date';
 
 type MemberName = LibraryPeople['memberName'];
 
 function VersionRow({ version, number, current, memberName, onView, onSave }: { version: DocumentVersion; number: number; current: boolean; memberName: MemberName; onView: () => void; onSave: () => void }) {
   const { t, i18n } = useTranslation();
   const here = useFileState(version.hash, version.size).local === 'complete';
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' }).format(version.addedAt);
+  const date = formatDate(version.addedAt, 'moment', i18n.resolvedLanguage);
   const label = t('documents.versionLine', { number });
   return (
     <Paper component="li" withBorder p="xs" aria-label={label}>
@@ -27,7 +28,7 @@ function VersionRow({ version, number, current, memberName, onView, onSave }: { 
             )}
           </Group>
           <Text size="xs" c="dimmed">
-            {t('documents.versionMeta', { date, name: memberName(version.addedBy) ?? t('documents.unknownMember'), size: formatBytes(version.size, i18n.resolvedLanguage) })}
+            {t('documents.versionMeta', { date, name: memberName(version.addedBy) ?? t('documents.unknownMember'), size: formatByteSize(version.size, i18n.resolvedLanguage) })}
           </Text>
           <Text size="xs" c="dimmed">
             {version.fileName}

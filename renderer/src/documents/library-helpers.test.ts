@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LibraryDocument } from '../../../shared/workspace-doc/documents';
-import { formatBytes, titleFromFileName, typeLabel } from './format';
+import { titleFromFileName, typeLabel } from './format';
 import { allTags, filterDocuments, NO_FILTER } from './library-filter';
 import { previewKind, safePreviewType } from './preview-kind';
 
@@ -47,13 +47,6 @@ describe('previewKind', () => {
 });
 
 describe('format', () => {
-  it('formats sizes in the UI language', () => {
-    expect(formatBytes(512, 'nl')).toBe('512 B');
-    expect(formatBytes(1536, 'nl')).toBe('1,5 kB');
-    expect(formatBytes(25 * 1024 * 1024, 'en')).toBe('25 MB');
-    expect(formatBytes(1024 ** 3 * 1.25, 'en')).toBe('1.3 GB');
-  });
-
   it('labels types and titles', () => {
     expect(typeLabel('application/pdf', 'a.pdf')).toBe('PDF');
     expect(typeLabel('text/plain', 'zonder')).toBe('PLAIN');

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TransferProblem } from './download';
-import { formatFileSize } from './file-size';
+import { formatByteSize } from '../i18n/format-bytes';
 import { useFileState } from './useFileState';
 
 export interface FileStatusProps {
@@ -22,7 +22,7 @@ const PROBLEM_KEYS = {
 export function FileStatus({ hash, size, title }: FileStatusProps) {
   const { t, i18n } = useTranslation();
   const state = useFileState(hash, size);
-  const format = (bytes: number) => formatFileSize(bytes, i18n.language);
+  const format = (bytes: number) => formatByteSize(bytes, i18n.language);
 
   if (state.local === 'complete') {
     return (

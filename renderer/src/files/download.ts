@@ -17,7 +17,8 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { PIECE_BYTES, bytesInPrefix, nextRequest, pieceCount, pieceLength } from '../../../shared/files/chunking';
-import { bytesToHex, type PieceMessage } from '../../../shared/files/protocol';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import type { PieceMessage } from '../../../shared/files/protocol';
 import type { StroomkringDatabase } from '../storage/database';
 import { classifyStorageError } from '../storage/storage-errors';
 import { appendPieces, discardFile, ensureFileRow, forEachStoredPiece, markComplete } from './file-store';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
 import { PIECE_BYTES, pieceCount } from '../../../shared/files/chunking';
-import { bytesToHex } from '../../../shared/files/protocol';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { pseudoRandomBytes } from '../../../shared/sync/pseudo-random-bytes';
 import { freshDatabasesFor } from '../storage/test-database.test-helper';
 import { sameBytes } from './same-bytes.test-helper';

@@ -13,7 +13,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { Dexie } from 'dexie';
 import { PIECE_BYTES, bytesInPrefix, pieceCount, pieceRange } from '../../../shared/files/chunking';
-import { bytesToHex } from '../../../shared/files/protocol';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { FileRow, StroomkringDatabase } from '../storage/database';
 
 export interface StoredFile {

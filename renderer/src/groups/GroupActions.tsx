@@ -9,8 +9,9 @@ import type { WorkingGroup } from '../../../shared/workspace-doc/working-groups'
 import { useWorkspace } from '../workspace/workspace-context';
 import { ActionFormModal } from './ActionFormModal';
 import { actionRows, type ActionRow } from './groups-view';
-import { formatDay, useLocalDay } from './useLocalDay';
+import { useLocalDay } from './useLocalDay';
 import { stamp, useGuardedWrite } from './useGuardedWrite';
+import { formatCalendarDay, formatDate } from '../i18n/format-date';
 
 interface GroupActionsProps {
   readonly group: WorkingGroup;
@@ -44,7 +45,7 @@ function ActionItem({ group, row, ownerName, canEdit, canTick }: { group: Workin
             <Text size="sm" c="dimmed">
               ·
             </Text>
-            <Text size="sm">{action.done && action.doneAt !== undefined ? t('groups.doneOn', { date: new Date(action.doneAt).toLocaleDateString(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'nl-NL') }) : t('groups.dueOn', { date: formatDay(action.due, i18n.resolvedLanguage) })}</Text>
+            <Text size="sm">{action.done && action.doneAt !== undefined ? t('groups.doneOn', { date: formatDate(action.doneAt, 'day', i18n.resolvedLanguage) }) : t('groups.dueOn', { date: formatCalendarDay(action.due, i18n.resolvedLanguage) })}</Text>
             {row.overdue && (
               <>
                 <Badge color="red.8" variant="filled" leftSection={<IconAlertTriangle size={12} aria-hidden />}>

@@ -23,8 +23,3 @@ export function useLocalDay(): string {
   return today;
 }
 
-/** A calendar day (YYYY-MM-DD) formatted for the reader, read as that local day (not UTC midnight). */
-export function formatDay(day: string, language: string | undefined): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(year ?? 1970, (month ?? 1) - 1, date ?? 1).toLocaleDateString(language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'short', year: 'numeric' });
-}

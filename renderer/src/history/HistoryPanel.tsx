@@ -19,6 +19,7 @@ import { UndoMemberModal } from './UndoMemberModal';
 import { useRecordRestore } from './useRecordRestore';
 import { useSignerNames, type SignerNames } from './useSignerNames';
 import { useWorkspaceHistory } from './useWorkspaceHistory';
+import { dateFormatter } from '../i18n/format-date';
 
 /** Lines drawn at once; more on request. */
 const PAGE = 100;
@@ -85,7 +86,7 @@ function HistoryList({ history, doc, kind, membership, names, onRestored }: { hi
     () => historyLines(history.entries, { ...(kindFilter ? { kind: kindFilter } : {}), ...(person ? { person } : {}), ...(recordFilter ? { record: recordFilter } : {}) }, names.personOf),
     [history, kindFilter, person, recordFilter, names],
   );
-  const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'medium' });
+  const dateFormat = dateFormatter('momentWithSeconds', i18n.resolvedLanguage);
   const setParam = (name: string, value: string | null) =>
     setParams((current) => {
       const next = new URLSearchParams(current);

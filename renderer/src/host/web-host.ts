@@ -1,3 +1,4 @@
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { WEB_HOST_PATHS, WebHostHubInfoSchema } from '../../../shared/bridge/web-host-api';
 import { createBridgeClient, dispatchBridgeCall, type BridgeHandlers, type Bridge } from '../../../shared/bridge/contract';
 
@@ -23,7 +24,7 @@ export function downloadBlob(blob: Blob, fileName: string): void {
  */
 function webFileHandlers(): BridgeHandlers['files'] {
   const pending = new Map<string, { name: string; size: number; parts: Uint8Array<ArrayBuffer>[]; written: number }>();
-  const newToken = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const newToken = () => bytesToHex(crypto.getRandomValues(new Uint8Array(16)));
   const take = (token: string) => {
     const entry = pending.get(token);
     if (!entry) throw new Error('No export with this token');

@@ -10,6 +10,7 @@ import { stamp, useGuardedWrite } from '../groups/useGuardedWrite';
 import { useWorkspace } from '../workspace/workspace-context';
 import type { IdeaRow, IdeasSnapshot } from './ideas-view';
 import { IdeaStatusActions } from './IdeaStatusActions';
+import { formatDate } from '../i18n/format-date';
 
 /** Dark shades, so white badge text keeps its contrast. */
 const STATUS_COLOURS: Record<IdeaState, string> = { new: 'blue.8', underDiscussion: 'grape.8', takenUp: 'cyan.9', realised: 'teal.9', declined: 'gray.8' };
@@ -34,7 +35,7 @@ export function IdeaCard({ row, snapshot, actor, onEdit }: IdeaCardProps) {
   const goal = idea.goalId === undefined ? undefined : (snapshot.goals.find((candidate) => candidate.id === idea.goalId) ?? null);
   const groupId = idea.status.state === 'new' || idea.status.state === 'underDiscussion' ? undefined : idea.status.workingGroupId;
   const group = groupId ? snapshot.groups.find((candidate) => candidate.id === groupId) : undefined;
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium' }).format(idea.createdAt);
+  const date = formatDate(idea.createdAt, 'day', i18n.resolvedLanguage);
   const comments = snapshot.commentCounts.get(idea.id) ?? 0;
   const canVote = mayChangeIdea(idea, { kind: 'vote' }, actor);
   const by = () => stamp(identity.memberId);

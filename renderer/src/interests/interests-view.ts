@@ -1,6 +1,7 @@
 import type { Organisation } from '../../../shared/domain/organisation';
 import { canEditInterest } from '../../../shared/workspace-doc/interests';
 import type { Member } from '../../../shared/workspace-doc/members';
+import { formatDate } from '../i18n/format-date';
 
 /** What deciding whose interests a member may edit needs: the valid organisations and members (read-model/records.ts). */
 export interface InterestsSnapshot {
@@ -15,5 +16,5 @@ export function editableOrganisationId(snapshot: InterestsSnapshot, memberId: st
 }
 
 export function formatMoment(timestamp: number, language: string | undefined): string {
-  return new Date(timestamp).toLocaleString(language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDate(timestamp, 'moment', language);
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Introduction } from '../../../shared/workspace-doc/introductions';
 import { interleave, MemberLink, OrganisationLink, SLOTS } from './links';
 import type { People } from './usePeople';
+import { formatDate } from '../i18n/format-date';
 
 /** One introduction as a sentence with links to everyone in it, its note and its date. */
 export function IntroductionItem({ intro, people }: { intro: Introduction; people: People }) {
@@ -22,7 +23,7 @@ export function IntroductionItem({ intro, people }: { intro: Introduction; peopl
         </Text>
       )}
       <Text size="xs" c="dimmed">
-        {new Date(intro.createdAt).toLocaleDateString(i18n.resolvedLanguage ?? 'nl', { day: 'numeric', month: 'long', year: 'numeric' })}
+        {formatDate(intro.createdAt, 'longDay', i18n.resolvedLanguage)}
       </Text>
     </Stack>
   );

@@ -10,6 +10,7 @@ import type { Identity } from '../storage/identity-store';
 import { ensureWorkspaceAccess } from '../storage/workspace-access-store';
 import type { WorkspaceMembership } from '../../../shared/membership/workspace-membership';
 import { useMemberList } from '../membership/useMemberList';
+import { formatDate } from '../i18n/format-date';
 
 /** Invites carry at most this many of the inviter's addresses; a laptop rarely has more. */
 const MAX_INVITE_HUBS = 8;
@@ -98,7 +99,7 @@ export function InviteModal({ workspace, identity, membership, onClose }: Invite
   const open = [...(list?.issuedInvites.values() ?? [])]
     .filter((invite) => invite.issuedBy === identity.personKeyB64 && invite.inviteId !== current && !invite.revoked && invite.usedBy === undefined && invite.expiresAt > openedAt && invite.at > (rotatedAt ?? -1))
     .sort((a, b) => b.at - a.at);
-  const when = (at: number) => new Date(at).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (at: number) => formatDate(at, 'moment', i18n.language);
   const revoke = (inviteId: string) => {
     membership?.revoke(inviteId).catch((error: unknown) => console.error('Invite could not be taken back', error));
   };

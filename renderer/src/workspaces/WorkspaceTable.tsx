@@ -5,12 +5,13 @@ import { Link } from 'wouter';
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
 import type { ReadResult } from '../../../shared/workspace-doc/read-result';
 import { regionName, workspaceLabel } from './workspace-label';
+import { dateFormatter } from '../i18n/format-date';
 
 export type WorkspaceAction = { kind: 'rename'; workspace: WorkspaceRecord } | { kind: 'delete'; id: string; label: string; damaged: boolean };
 
 export function WorkspaceTable({ workspaces, onAction }: { workspaces: ReadResult<WorkspaceRecord>[]; onAction: (action: WorkspaceAction) => void }) {
   const { t, i18n } = useTranslation();
-  const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateFormat = dateFormatter('moment', i18n.resolvedLanguage);
   return (
     <Table highlightOnHover verticalSpacing="sm" aria-label={t('workspaces.listLabel')}>
       <Table.Thead>
