@@ -86,13 +86,13 @@ export async function javascriptBeforeFirstScreen(page: Page): Promise<{ bytes: 
   return { bytes: sizes.reduce((sum, size) => sum + size, 0), files: unique.length };
 }
 
-/** For finding out where the time goes: a V8 CPU profile of one reload until the first screen, in Chrome DevTools' format. */
-export async function profileReload(page: Page, timeoutMs: number): Promise<object> {
+/** For finding out where the time goes: a V8 CPU profile (Chrome DevTools' format) of the page while `work` runs. */
+export async function profileWhile(page: Page, work: () => Promise<unknown>): Promise<object> {
   const session = await page.context().newCDPSession(page);
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: 200 });
   await session.send('Profiler.start');
-  await reloadToFirstScreen(page, timeoutMs);
+  await work();
   const { profile } = await session.send('Profiler.stop');
   await session.detach();
   return profile;

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { memo, useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { addComment, COMMENT_LIMITS, readComments, type CommentTarget } from '../../../shared/workspace-doc/comments';
@@ -18,8 +18,15 @@ export interface CommentThreadProps {
   readonly target: CommentTarget;
 }
 
-/** The comments on one document or interest, oldest first, with a form to add one. */
-export function CommentThread({ doc, target }: CommentThreadProps) {
+/**
+ * The comments on one document or interest, oldest first, with a form to
+ * add one. Its card re-rendering (a remote change to the interest) does not
+ * re-render it: the thread reads its own comments, and its form's
+ * auto-sizing text field measured the page on every render.
+ */
+export const CommentThread = memo(CommentThreadView, (before, after) => before.doc === after.doc && before.target.kind === after.target.kind && before.target.id === after.target.id);
+
+function CommentThreadView({ doc, target }: CommentThreadProps) {
   const { t } = useTranslation();
   const { identity } = useWorkspace();
   const names = useMemberNames();
