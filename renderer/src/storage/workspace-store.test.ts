@@ -1,11 +1,13 @@
 import 'fake-indexeddb/auto';
-import type * as Y from 'yjs';
+import fc from 'fast-check';
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addOrganisation, readOrganisations } from '../../../shared/workspace-doc/organisations';
 import { readMeta } from '../../../shared/workspace-doc/meta';
 import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase } from './database';
 import { freshDatabasesFor, readLoadedDoc } from './test-database.test-helper';
-import { createWorkspace, deleteWorkspace, listWorkspaces, markWorkspaceOpened, renameWorkspace } from './workspace-store';
+import { addIdea } from '../../../shared/workspace-doc/ideas';
+import { createWorkspace, deleteWorkspace, listWorkspaces, markWorkspaceOpened, renameWorkspace, unreadableUpdateProblem } from './workspace-store';
 
 const freshDatabase = freshDatabasesFor('test');
 
@@ -70,5 +72,28 @@ describe('workspace store', () => {
     expect(await updates.where('k').equals(drop).count()).toBe(0);
     expect(await updates.where('k').equals(keep).count()).toBeGreaterThan(0);
     expect((await listWorkspaces(db)).map((entry) => entry.id)).toEqual([keep]);
+  });
+
+  it('finds every stored change that applying would fail on, by decoding it', () => {
+    const doc = new Y.Doc();
+    for (let i = 0; i < 12; i += 1) addIdea(doc, { title: `Idee ${i}`, description: 'Samen', tags: ['zon'], goalId: '' }, { memberId: 'm', now: i + 1, id: `i${i}` });
+    doc.getMap('ideas').delete('i3');
+    const update = Y.encodeStateAsUpdateV2(doc);
+    expect(unreadableUpdateProblem(update)).toBeNull();
+    expect(unreadableUpdateProblem('text')).toBe('is not binary data');
+    fc.assert(
+      fc.property(fc.nat(update.length), fc.array(fc.tuple(fc.nat(update.length - 1), fc.nat(255)), { maxLength: 4 }), (cut, changes) => {
+        const bytes = update.slice(0, Math.max(1, cut));
+        for (const [at, value] of changes) if (at < bytes.length) bytes[at] = value;
+        let applyFails = false;
+        try {
+          Y.applyUpdateV2(new Y.Doc(), bytes);
+        } catch {
+          applyFails = true;
+        }
+        if (applyFails) expect(unreadableUpdateProblem(bytes)).toMatch(/^cannot be decoded/);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
