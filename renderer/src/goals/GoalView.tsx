@@ -1,11 +1,12 @@
 import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type * as Y from 'yjs';
-import { goalStatementFragment, readGoal, readQuorum, saveGoalVersion, type Goal } from '../../../shared/workspace-doc/goals';
+import { goalRecords, goalStatementFragment, readQuorum, saveGoalVersion, type Goal } from '../../../shared/workspace-doc/goals';
+import { samePlainData } from '../../../shared/read-model/record-store';
+import { useRecord } from '../read-model/records';
 import { useDocValue } from '../hooks/useDocValue';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { useWorkspace } from '../workspace/workspace-context';
@@ -14,7 +15,8 @@ import { DecisionLog } from './DecisionLog';
 import { DraagvlakMeter, type StanceRequest } from './DraagvlakMeter';
 import { GoalStatementEditor } from './editor/GoalStatementEditor';
 import { GoalExportButtons } from './export/GoalExportButtons';
-import { memberName, meterRows, organisationName, ownOrganisationIds, readGoalsWorkspace, signableOrganisationIds } from './goals-view';
+import { memberName, meterRows, organisationName, ownOrganisationIds, signableOrganisationIds } from './goals-view';
+import { useGoalsWorkspace } from './useGoalsWorkspace';
 import { MandatesModal } from './MandatesModal';
 import { nameLookup } from './mandates-view';
 import { useMandateAuthority } from './useMandateAuthority';
@@ -29,11 +31,7 @@ type Dialog = { kind: 'rename' } | { kind: 'history' } | { kind: 'mandates' } | 
 /** One goal: its text (co-edited), who carries it, the signed stances and the decision log. */
 export function GoalView({ goalId }: { readonly goalId: string }) {
   const { t } = useTranslation();
-  const { doc } = useWorkspace();
-  const read = useDocValue(
-    doc,
-    useCallback((d: Y.Doc) => readGoal(d, goalId), [goalId]),
-  );
+  const read = useRecord(goalRecords, goalId);
   const back = (
     <Anchor component={Link} href="/doelen" size="sm">
       <IconArrowLeft size={14} aria-hidden /> {t('goals.allGoals')}
@@ -56,8 +54,8 @@ function LoadedGoal({ goal, back }: { goal: Goal; back: React.ReactNode }) {
   const { t } = useTranslation();
   const { doc, identity, sync } = useWorkspace();
   const { run, busy } = useStorageAction();
-  const workspace = useDocValue(doc, readGoalsWorkspace);
-  const { quorum } = useDocValue(doc, readQuorum);
+  const workspace = useGoalsWorkspace();
+  const { quorum } = useDocValue(doc, readQuorum, samePlainData);
   const adoption = useGoalAdoption(doc, goal.id);
   const authority = useMandateAuthority();
   const [dialog, setDialog] = useState<Dialog>(null);

@@ -19,11 +19,16 @@ export interface GoalsWorkspace {
   readonly members: ReadonlyMap<string, { readonly member: Member; readonly organisationId: string | undefined }>;
 }
 
+/** `organisations` in the order the screens list them (by name). */
+export function goalsWorkspaceOf(organisations: readonly Organisation[], members: Iterable<Member>): GoalsWorkspace {
+  const resolved = new Map<string, { member: Member; organisationId: string | undefined }>();
+  for (const member of members) resolved.set(member.memberId, { member, organisationId: organisationIdOf(member, organisations) });
+  return { organisations, members: resolved };
+}
+
 export function readGoalsWorkspace(doc: Y.Doc): GoalsWorkspace {
   const organisations = readOrganisations(doc).flatMap((read) => (read.ok ? [read.value] : []));
-  const members = new Map<string, { member: Member; organisationId: string | undefined }>();
-  for (const read of readMembers(doc)) if (read.ok) members.set(read.value.memberId, { member: read.value, organisationId: organisationIdOf(read.value, organisations) });
-  return { organisations, members };
+  return goalsWorkspaceOf(organisations, readMembers(doc).flatMap((read) => (read.ok ? [read.value] : [])));
 }
 
 export function organisationName(workspace: GoalsWorkspace, organisationId: string): string | undefined {
