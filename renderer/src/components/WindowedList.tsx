@@ -53,12 +53,17 @@ function WholeList<T>({ items, itemKey, renderItem, gap, estimateHeight: _, ...l
 
 function Windowed<T>({ items, itemKey, renderItem, gap, estimateHeight, ...labels }: WindowedListProps<T>) {
   const listRef = useRef<HTMLUListElement>(null);
-  // Where the list starts on the page: the window scrolls, the list is part of it.
+  // Where the list starts on the page (the window scrolls, the list is part of it); measured again whenever the page changes size, since what is above the list (filters, warnings) can.
   const [top, setTop] = useState(0);
   useLayoutEffect(() => {
     const list = listRef.current;
-    if (list) setTop(list.getBoundingClientRect().top + window.scrollY);
-  }, [items.length]);
+    if (!list) return;
+    const measure = () => setTop(list.getBoundingClientRect().top + window.scrollY);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
   const virtualizer = useWindowVirtualizer({
     count: items.length,
     estimateSize: () => estimateHeight,
