@@ -7,10 +7,10 @@ import { signStance, type StanceKind, type StanceRecord } from '../../../shared/
 import { stakeholderTypeIds } from '../../../shared/regions';
 import { appendStance, createGoal, goalAdoption, setGoalText } from '../../../shared/workspace-doc/goals';
 import { grantMandate } from '../../../shared/workspace-doc/mandates';
-import { upsertSelf } from '../../../shared/workspace-doc/members';
-import { addOrganisation } from '../../../shared/workspace-doc/organisations';
+import { readMembers, upsertSelf } from '../../../shared/workspace-doc/members';
+import { addOrganisation, readOrganisations } from '../../../shared/workspace-doc/organisations';
 import { goalsNl } from '../i18n/sections/goals';
-import { holderLines, initialStanceForm, memberName, meterRows, meterSegments, membersOf, ownOrganisationIds, readGoalsWorkspace, signableOrganisationIds, STATUS_KEYS } from './goals-view';
+import { holderLines, initialStanceForm, memberName, meterRows, meterSegments, membersOf, ownOrganisationIds, goalsWorkspaceOf, signableOrganisationIds, STATUS_KEYS } from './goals-view';
 
 const TEXT_V1 = 'Samen wekken wij in 2030 3 TWh duurzaam op.';
 const TEXT_V2 = 'Samen wekken wij in 2030 4 TWh duurzaam op.';
@@ -42,6 +42,12 @@ function workspace(): Y.Doc {
   grantMandate(doc, 'liander', liander.memberId, { memberId: liander.memberId, now: 2 });
   createGoal(doc, { title: 'Opwek 2030', text: TEXT_V1 }, { memberId: leiden.memberId, now: 10, organisationIds: ['leiden', 'liander'], id: GOAL });
   return doc;
+}
+
+/** The goal screens' people and organisations, read from the document as the read model reads them. */
+function readGoalsWorkspace(doc: Y.Doc) {
+  const organisations = readOrganisations(doc).flatMap((read) => (read.ok ? [read.value] : []));
+  return goalsWorkspaceOf(organisations, readMembers(doc).flatMap((read) => (read.ok ? [read.value] : [])));
 }
 
 function stance(keys: IdentityKeys, organisationId: string, kind: StanceKind, at: number, text = TEXT_V1): Promise<StanceRecord> {

@@ -4,13 +4,11 @@
  * status keys, and the unit tests pin the rules (who may sign, which rows
  * show which status, what a tampered stance looks like).
  */
-import type * as Y from 'yjs';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { SUPPORT_STATUSES, type AdoptionInput, type AdoptionResult, type SupportStatus } from '../../../shared/goals/adoption';
 import type { StanceKind, StanceRecord } from '../../../shared/goals/stance';
 import type { MandateStanding, MandateState } from '../../../shared/mandates/mandate-state';
-import { organisationIdOf, readMembers, type Member } from '../../../shared/workspace-doc/members';
-import { readOrganisations } from '../../../shared/workspace-doc/organisations';
+import { organisationIdOf, type Member } from '../../../shared/workspace-doc/members';
 
 /** The people and organisations the goal screens name, read in one pass per document update. */
 export interface GoalsWorkspace {
@@ -24,11 +22,6 @@ export function goalsWorkspaceOf(organisations: readonly Organisation[], members
   const resolved = new Map<string, { member: Member; organisationId: string | undefined }>();
   for (const member of members) resolved.set(member.memberId, { member, organisationId: organisationIdOf(member, organisations) });
   return { organisations, members: resolved };
-}
-
-export function readGoalsWorkspace(doc: Y.Doc): GoalsWorkspace {
-  const organisations = readOrganisations(doc).flatMap((read) => (read.ok ? [read.value] : []));
-  return goalsWorkspaceOf(organisations, readMembers(doc).flatMap((read) => (read.ok ? [read.value] : [])));
 }
 
 export function organisationName(workspace: GoalsWorkspace, organisationId: string): string | undefined {
