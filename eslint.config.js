@@ -61,4 +61,13 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The main process never imports renderer code.' }] }],
     },
   },
+  {
+    files: ['test/e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@playwright/test', message: "Specs import from './fixtures', whose test points baseURL at this worker's own web host." }] },
+      ],
+    },
+  },
 );

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { addOrganisation, chooseOption, createIdentity, createWorkspace, openSection } from './app-actions';
 import { createRoom } from './room-actions';

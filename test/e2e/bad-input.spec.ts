@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import * as Y from 'yjs';
 import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';
 import { putDocumentUpdate, putRaw, workspaceIdFromUrl } from './idb';

@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { createIdentity, createWorkspace, openSection } from './app-actions';
 import { crashRendererAndReopen, killDelays, startKillableBrowser } from './killable-browser';
+import { WORKER_HOSTS, hostUrl } from './web-hosts';
 
 /**
  * Issue 13, item 4, for live text: every keystroke the goal editor shows
@@ -12,7 +13,7 @@ import { crashRendererAndReopen, killDelays, startKillableBrowser } from './kill
  * Bounded rounds with a printed seed (KILL_SEED).
  */
 const ROUNDS = 6;
-const BASE = 'http://127.0.0.1:5178/';
+const BASE = hostUrl(WORKER_HOSTS.main);
 const GOAL = 'Samen naar 1,2 TWh';
 
 async function openGoal(page: Page) {

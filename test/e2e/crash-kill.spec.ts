@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';
 import { crashRendererAndReopen, killDelays, startKillableBrowser } from './killable-browser';
+import { WORKER_HOSTS, hostUrl } from './web-hosts';
 
 /**
  * Issue 13, item 4 (first part): an edit the screen shows survives the
@@ -15,7 +16,7 @@ import { crashRendererAndReopen, killDelays, startKillableBrowser } from './kill
  * rounds, a seed printed so a failure can be replayed (KILL_SEED).
  */
 const ROUNDS = 8;
-const BASE = 'http://127.0.0.1:5178/';
+const BASE = hostUrl(WORKER_HOSTS.main);
 
 test('organisations added just before the browser is killed are all there after a restart', async () => {
   test.setTimeout(180_000);

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import * as Y from 'yjs';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { addOrganisation, chooseOption, createIdentity, createWorkspace, openSection } from './app-actions';

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import * as Y from 'yjs';
 import { addDocument as writeDocument } from '../../shared/workspace-doc/documents';
 import { expectNoSeriousA11yViolations } from './a11y';

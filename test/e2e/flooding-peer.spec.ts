@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { callSession } from '../../bench/session-harness';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { ANNE, BRAM, addOrganisation, createIdentity, createInvite, createWorkspace, joinAtHost } from './app-actions';

@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { chromium, expect, test, type Browser, type Page } from './fixtures';
 import { build } from 'vite';
 import type { FramingFixture } from '../fixtures/framing-page';
 import { HIGH_WATER_MARK_BYTES, LOW_WATER_MARK_BYTES } from '../../renderer/src/sync/framed-data-channel';

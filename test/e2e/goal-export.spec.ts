@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { makeExportFixture, plainPdf, tamperMarkdownRecord, tamperPdfRecord, type ExportFixture } from '../../shared/goals/export-fixture.test-helper';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { chromium, expect, test, type Browser, type Page } from './fixtures';
 import { bundlePage, servePage, withTimeout } from '../../bench/harness';
 import { startLocalHub, type LocalHub } from '../../electron/signaling/start-local-hub';
 import { generateWorkspaceKey } from '../../shared/invite/workspace-key';

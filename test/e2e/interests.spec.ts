@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { openSection, startSharedWorkspace } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner } from './partners';

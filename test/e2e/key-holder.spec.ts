@@ -1,4 +1,4 @@
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { chromium, expect, test, type Browser, type Page } from './fixtures';
 import { bundlePage, servePage } from '../../bench/harness';
 import { callSession, openSessionPages } from '../../bench/session-harness';
 import { expectNoSeriousA11yViolations } from './a11y';

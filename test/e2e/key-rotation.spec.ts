@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { addOrganisation, openSection, readInviteParts, startWorkspaceOfThree } from './app-actions';
 import { storedWorkspaceKey, workspaceIdFromUrl } from './idb';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import * as Y from 'yjs';
 import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';
 import { putFetchedDocumentUpdate, storedUpdateBytes, workspaceIdFromUrl } from './idb';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import * as Y from 'yjs';
 import { WORKSPACE_SCHEMA_VERSION, metaMap } from '../../shared/workspace-doc/schema';
 import { upsertSelf } from '../../shared/workspace-doc/members';

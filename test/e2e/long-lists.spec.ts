@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import * as Y from 'yjs';
 import { addIdea } from '../../shared/workspace-doc/ideas';
 import { upsertSelf } from '../../shared/workspace-doc/members';

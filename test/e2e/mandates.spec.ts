@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { ANNE, addOrganisation, createIdentity, createInvite, createWorkspace, joinAtHost, openSection } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner } from './partners';

@@ -8,7 +8,7 @@
  * only meet by mDNS. Needs root and iproute2; skipped with the reason printed
  * without them.
  */
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { chromium, expect, test, type Browser, type Page } from './fixtures';
 import { ANNE, BRAM, addOrganisation, createIdentity, createInvite, createWorkspace, joinWithInvite, openSection } from './app-actions';
 import { chromiumArgs } from './chromium';
 import { chromiumInNamespace, createNamespacePair, netnsSkipReason, planNamespacePair, removeNamespaces, startWebHost, type NetnsSide, type NetnsWebHost } from './netns';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { chromium, expect, test, type Browser, type Page } from './fixtures';
 import { bundlePage, servePage } from '../../bench/harness';
 import { callSession, openSessionPages } from '../../bench/session-harness';
 import { startLocalHub, type LocalHub } from '../../electron/signaling/start-local-hub';

@@ -1,12 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { addOrganisation, createIdentity, createWorkspace, openSection } from './app-actions';
 import { countRows } from './idb';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
+import { WORKER_HOSTS } from './web-hosts';
 
 const [PORT_A, PORT_B, PORT_LONE] = PARTNER_HOST_PORTS;
 /** The default host: its hub is never linked to another by any test, so only a hand-typed address can connect it. */
-const PORT_UNLINKED = 5178;
+const PORT_UNLINKED = WORKER_HOSTS.main;
 
 async function createInvite(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Uitnodigen' }).click();

@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_PATH, chromiumArgs } from './chromium';
+import { WORKER_HOSTS } from './web-hosts';
 
 /**
  * A partner in another organisation: their own Chromium process (so their
@@ -24,11 +25,11 @@ export async function openPartner(hostPort: number): Promise<Partner> {
   return { browser, page, close: () => browser.close() };
 }
 
-/** Ports of the extra web hosts the partner tests use (see playwright.config.ts). */
-export const PARTNER_HOST_PORTS = [5181, 5182, 5183] as const;
+/** Ports of this worker's partner web hosts (see web-hosts.ts and playwright.config.ts). */
+export const PARTNER_HOST_PORTS = WORKER_HOSTS.partners;
 /**
  * Web hosts only two-hop.spec.ts uses: hub links made by one test outlive it
  * (the hosts run for the whole run), and that test needs hubs linked A–B and
  * B–C and nothing else.
  */
-export const CHAIN_HOST_PORTS = [5184, 5185, 5186] as const;
+export const CHAIN_HOST_PORTS = WORKER_HOSTS.chain;

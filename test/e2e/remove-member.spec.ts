@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { addOrganisation, openSection, readInviteParts, startWorkspaceOfThree } from './app-actions';
 import { storedWorkspaceKey, workspaceIdFromUrl } from './idb';

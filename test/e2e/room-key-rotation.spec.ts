@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { openSection, startWorkspaceOfThree } from './app-actions';
 import { storedRoomKey } from './idb';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { addOrganisation, createIdentity, createWorkspace, openSection, startPairAtHosts } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
