@@ -21,6 +21,7 @@
 import { ExportRecordError, type ExportMandateCheck, type ExportRecord, type ExportStanceCheck, type ExportStanceProblem } from '../../shared/goals/export-record.ts';
 import { RECORD_ATTACHMENT_NAME } from '../../shared/goals/export-pdf.ts';
 import { checkExportFile, type ExportFileCheck } from '../../shared/goals/read-export-file.ts';
+import { errorDetail } from '../../shared/errors/stroomkring-error.ts';
 
 export interface CliIo {
   readonly readFile: (path: string) => Promise<Uint8Array>;
@@ -56,7 +57,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   try {
     bytes = await io.readFile(file);
   } catch (error) {
-    io.err(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`Cannot read ${file}: ${errorDetail(error)}`);
     return EXIT.unusable;
   }
   let result: ExportFileCheck;

@@ -18,6 +18,7 @@ import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { FileExportRequestSchema, FilePieceSchema, FileTokenSchema, type Bridge, type FileOutcome, type FileProblem } from '../../shared/bridge/contract';
 import { safeFileName } from './file-export-name';
+import { StroomkringError } from '../../shared/errors/stroomkring-error';
 
 /** Exports running at once; the UI does one at a time, so more means a leak or abuse. */
 export const MAX_OPEN_EXPORTS = 8;
@@ -38,35 +39,35 @@ export interface FileExportDependencies {
   readonly log?: (message: string, error: unknown) => void;
 }
 
-export class UnknownExportTokenError extends Error {
+export class UnknownExportTokenError extends StroomkringError {
   override readonly name = 'UnknownExportTokenError';
   constructor() {
     super('No export with this token (finished, aborted or expired)');
   }
 }
 
-export class ExportSizeError extends Error {
+export class ExportSizeError extends StroomkringError {
   override readonly name = 'ExportSizeError';
   constructor(expected: number, actual: number) {
     super(`Export announced ${expected} bytes but got ${actual}`);
   }
 }
 
-export class TooManyExportsError extends Error {
+export class TooManyExportsError extends StroomkringError {
   override readonly name = 'TooManyExportsError';
   constructor() {
     super(`At most ${MAX_OPEN_EXPORTS} exports at once`);
   }
 }
 
-export class ExportBusyError extends Error {
+export class ExportBusyError extends StroomkringError {
   override readonly name = 'ExportBusyError';
   constructor() {
     super('A call for this export is still running; await each call before the next');
   }
 }
 
-export class PathOutsideTempError extends Error {
+export class PathOutsideTempError extends StroomkringError {
   override readonly name = 'PathOutsideTempError';
   constructor(path: string) {
     super(`Refused to write outside the app's temp folder: ${path}`);

@@ -9,6 +9,7 @@
  * Refusals are thrown, so the renderer's promise rejects with the reason.
  */
 import { bridgeEntries, dispatchBridgeCall, type BridgeHandlers } from '../../shared/bridge/contract';
+import { StroomkringError } from '../../shared/errors/stroomkring-error';
 
 /** The part of Electron's IpcMainInvokeEvent this module reads. */
 export interface InvokeEventLike {
@@ -20,7 +21,7 @@ export interface IpcMainLike {
   handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
 }
 
-export class UntrustedSenderError extends Error {
+export class UntrustedSenderError extends StroomkringError {
   override readonly name = 'UntrustedSenderError';
   constructor(
     readonly channel: string,

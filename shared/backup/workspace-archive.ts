@@ -42,6 +42,7 @@ import * as encoding from 'lib0/encoding';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type * as Y from 'yjs';
 import { z } from 'zod';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export const ARCHIVE_FORMAT = 'stroomkring-workspace';
 export const ARCHIVE_VERSION = 1;
@@ -98,7 +99,7 @@ export interface WorkspaceArchive {
 
 export type ArchiveProblem = 'notArchive' | 'newerVersion' | 'damaged';
 
-export class ArchiveError extends Error {
+export class ArchiveError extends StroomkringError {
   override readonly name = 'ArchiveError';
   constructor(
     readonly problem: ArchiveProblem,

@@ -24,6 +24,7 @@
  * (a changed header looks like a wrong passphrase to it).
  */
 import { Decrypter, Encrypter } from 'age-encryption';
+import { errorDetail, StroomkringError } from '../errors/stroomkring-error';
 
 export const FRAME_VERSION = 1;
 const FRAME_PREFIX = 'STROOMKRING-WORKSPACE ';
@@ -45,7 +46,7 @@ export type FileProtection = { readonly kind: 'passphrase'; readonly passphrase:
 
 export type WorkspaceFileProblem = 'notWorkspaceFile' | 'newerVersion' | 'damaged' | 'wrongSecret';
 
-export class WorkspaceFileError extends Error {
+export class WorkspaceFileError extends StroomkringError {
   override readonly name = 'WorkspaceFileError';
   constructor(
     readonly problem: WorkspaceFileProblem,
@@ -156,7 +157,7 @@ export async function openUnframed(age: Uint8Array, secrets: readonly string[], 
   try {
     plain = await decrypter.decrypt(piecesOf(age));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorDetail(error);
     if (message.includes('no identity matched')) throw new WorkspaceFileError('wrongSecret', 'neither the passphrase nor a workspace key here opens it');
     if (message.includes('invalid version')) throw new WorkspaceFileError('newerVersion', message);
     throw new WorkspaceFileError('damaged', message);
@@ -164,6 +165,6 @@ export async function openUnframed(age: Uint8Array, secrets: readonly string[], 
   try {
     return await readAll(plain, age.length, onProgress);
   } catch (error) {
-    throw new WorkspaceFileError('damaged', error instanceof Error ? error.message : String(error));
+    throw new WorkspaceFileError('damaged', errorDetail(error));
   }
 }

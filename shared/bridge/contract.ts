@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { HubUrlSchema } from '../sync/hub-address';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export const HostKindSchema = z.enum(['electron', 'web']);
 
@@ -152,7 +153,7 @@ export function bridgeEntries(): BridgeEntry[] {
   return entries;
 }
 
-export class BridgeArgumentError extends Error {
+export class BridgeArgumentError extends StroomkringError {
   override readonly name = 'BridgeArgumentError';
   constructor(
     readonly channel: string,

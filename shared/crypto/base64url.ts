@@ -1,11 +1,12 @@
 /** RFC 4648 §5 base64url without padding, over btoa/atob so it runs in browsers and Node alike. */
+import { StroomkringError } from '../errors/stroomkring-error';
 export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
-export class Base64UrlError extends Error {
+export class Base64UrlError extends StroomkringError {
   override readonly name = 'Base64UrlError';
 }
 

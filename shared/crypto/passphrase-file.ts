@@ -31,6 +31,7 @@ import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { fromBase64Url, toBase64Url } from './base64url';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export const PASSPHRASE_FILE_VERSION = 1;
 /** An attacker with the file can try passphrases offline: a short one would not hold. */
@@ -46,7 +47,7 @@ export const DEFAULT_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
 
 export type PassphraseFileProblem = 'notThisKind' | 'newerVersion' | 'damaged' | 'wrongPassphrase' | 'weakPassphrase' | 'tooLarge';
 
-export class PassphraseFileError extends Error {
+export class PassphraseFileError extends StroomkringError {
   override readonly name = 'PassphraseFileError';
   constructor(
     readonly problem: PassphraseFileProblem,

@@ -17,6 +17,7 @@
  */
 import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { fromBase64Url, toBase64Url } from './base64url';
+import { errorDetail, StroomkringError } from '../errors/stroomkring-error';
 
 export const BOX_ALGORITHM = { name: 'X25519' } as const;
 const BOX_VERSION = 1;
@@ -31,7 +32,7 @@ export interface BoxKeys {
   readonly publicKeyB64: string;
 }
 
-export class SealedBoxError extends Error {
+export class SealedBoxError extends StroomkringError {
   override readonly name = 'SealedBoxError';
   constructor(
     readonly problem: 'unreadable' | 'unsupportedVersion' | 'notForThisKey',
@@ -81,6 +82,6 @@ export async function openBox(box: string, keys: Pick<BoxKeys, 'publicKey' | 'pr
     });
     return new Uint8Array(await recipient.open(bytes.slice(1 + ENC_BYTES).buffer));
   } catch (error) {
-    throw new SealedBoxError('notForThisKey', error instanceof Error ? error.message : String(error));
+    throw new SealedBoxError('notForThisKey', errorDetail(error));
   }
 }

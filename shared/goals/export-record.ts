@@ -41,6 +41,7 @@ import { memberIdOfKey, verifyMandateRecord } from '../mandates/mandate-record';
 import { QuorumSchema } from './adoption';
 import { sha256Hex } from './canonical-text';
 import { STANCE_LIMITS, stanceLabel, verifyStance, type StanceLabel, type StanceProblem, type StanceRecord } from './stance';
+import { errorDetail, StroomkringError } from '../errors/stroomkring-error';
 
 export const RECORD_FORMAT = 'stroomkring-goal-record';
 export const RECORD_FENCE_INFO = 'stroomkring-record';
@@ -102,7 +103,7 @@ export type ExportRecord = z.infer<typeof ExportRecordSchema>;
  */
 export type ExportRecordProblem = 'noRecord' | 'unclosed' | 'notJson' | 'unsupported' | 'invalid' | 'unreadable' | 'tooLarge';
 
-export class ExportRecordError extends Error {
+export class ExportRecordError extends StroomkringError {
   override readonly name = 'ExportRecordError';
   constructor(
     readonly problem: ExportRecordProblem,
@@ -134,7 +135,7 @@ export function parseRecordJson(text: string, where: string): ExportRecord {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ExportRecordError('notJson', `${where} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new ExportRecordError('notJson', `${where} is not valid JSON (${errorDetail(error)})`);
   }
   const parsed = ExportRecordSchema.safeParse(json);
   if (parsed.success) return parsed.data;

@@ -14,6 +14,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
 import { RECORD_ATTACHMENT_NAME } from './export-pdf';
 import { ExportRecordError, parseRecordJson, type ExportRecord } from './export-record';
+import { errorDetail } from '../errors/stroomkring-error';
 
 /** The most a record can hold: the stance limit times a full goal text each, with room; more is not an export. */
 export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
@@ -34,7 +35,7 @@ function hasEndMarker(bytes: Uint8Array): boolean {
   return tail.includes('%%EOF');
 }
 
-const detail = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 200);
+const detail = (error: unknown) => (errorDetail(error)).slice(0, 200);
 
 function nameOf(spec: PDFDict): string | undefined {
   for (const key of ['UF', 'F']) {

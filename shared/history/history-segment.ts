@@ -27,6 +27,7 @@ import * as encoding from 'lib0/encoding';
 import { deflateSync, inflateSync } from 'fflate';
 import { ChangeFormatError, openChange, type ChangeKind } from '../sync/signed-changes/change-envelope';
 import type { StoredChange } from '../sync/signed-changes/signed-change-log';
+import { errorDetail, StroomkringError } from '../errors/stroomkring-error';
 
 export const SEGMENT_TAG = 72;
 export const SEGMENT_VERSION = 1;
@@ -43,7 +44,7 @@ export interface HistoryChange {
   readonly update: Uint8Array;
 }
 
-export class HistorySegmentError extends Error {
+export class HistorySegmentError extends StroomkringError {
   override readonly name = 'HistorySegmentError';
   constructor(
     readonly problem: 'notSegment' | 'otherVersion' | 'otherDocument' | 'malformed',
@@ -109,7 +110,7 @@ export function decodeHistorySegment(bytes: Uint8Array, documentId: string): His
     body = inflateSync(bytes.subarray(head.pos));
   } catch (error) {
     if (error instanceof HistorySegmentError) throw error;
-    throw new HistorySegmentError('malformed', `cut off or damaged history segment (${error instanceof Error ? error.message : String(error)})`);
+    throw new HistorySegmentError('malformed', `cut off or damaged history segment (${errorDetail(error)})`);
   }
   const d = decoding.createDecoder(body);
   try {
@@ -134,6 +135,6 @@ export function decodeHistorySegment(bytes: Uint8Array, documentId: string): His
     return changes;
   } catch (error) {
     if (error instanceof HistorySegmentError) throw error;
-    throw new HistorySegmentError('malformed', `cut off or damaged history segment (${error instanceof Error ? error.message : String(error)})`);
+    throw new HistorySegmentError('malformed', `cut off or damaged history segment (${errorDetail(error)})`);
   }
 }

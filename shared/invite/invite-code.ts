@@ -12,6 +12,7 @@ import { regionIds } from '../regions';
 import { HubUrlSchema } from '../sync/hub-address';
 import { SignedCodeError, decodeSignedCode, encodeSignedCode, type SignedCodeFormat, type SignedCodeProblem } from './signed-code';
 import { WorkspaceKeySchema } from './workspace-key';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 const PREFIX = 'SK1';
 /** Generous for a few LAN addresses and names; a QR code holds about 2.9 kB. */
@@ -43,7 +44,7 @@ export type InvitePayload = z.infer<typeof InvitePayloadSchema>;
 /** `roomCode`: a confidential room's code pasted where a workspace invite belongs. */
 export type InviteProblem = 'empty' | 'notAnInvite' | 'roomCode' | 'truncated' | 'tampered' | 'unsupportedVersion' | 'invalid';
 
-export class InviteCodeError extends Error {
+export class InviteCodeError extends StroomkringError {
   override readonly name = 'InviteCodeError';
   constructor(
     readonly problem: InviteProblem,

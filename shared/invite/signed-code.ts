@@ -15,11 +15,12 @@
 import type { z } from 'zod';
 import { fromBase64Url, toBase64Url } from '../crypto/base64url';
 import { SIGNING_ALGORITHM, verifyWithPublicKeyText } from '../crypto/identity-keys';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 /** What is wrong with a pasted code, in terms the UI words for the user. */
 export type SignedCodeProblem = 'empty' | 'notACode' | 'otherKind' | 'truncated' | 'tampered' | 'unsupportedVersion' | 'invalid';
 
-export class SignedCodeError extends Error {
+export class SignedCodeError extends StroomkringError {
   override readonly name = 'SignedCodeError';
   constructor(
     readonly problem: SignedCodeProblem,

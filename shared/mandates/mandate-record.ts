@@ -46,6 +46,7 @@ import { z } from 'zod';
 import { fromBase64Url, toBase64Url } from '../crypto/base64url';
 import { decodeSignedCode, encodeSignedCode, SignedCodeError, type SignedCodeFormat } from '../invite/signed-code';
 import { PublicKeyTextSchema, recordId } from '../membership/membership-record';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export const MANDATE_RECORD_PREFIX = 'SKD1';
 /** Two keys, two ids and a record id: far below this. */
@@ -72,7 +73,7 @@ export type MandateRecordKind = MandatePayload['kind'];
 /** A record whose signature was checked, with the text it came in and its id (its key in the map). */
 export type VerifiedMandateRecord = MandatePayload & { readonly text: string; readonly id: string };
 
-export class MandateRecordError extends Error {
+export class MandateRecordError extends StroomkringError {
   override readonly name = 'MandateRecordError';
   constructor(
     readonly problem: 'unreadable' | 'badSignature' | 'unsupportedVersion',

@@ -26,6 +26,7 @@ import { fromBase64Url, toBase64Url } from '../crypto/base64url';
 import { openBox, seal, type BoxKeys } from '../crypto/sealed-box';
 import { checkGrants, IdentityBackupError, PersonSchema, WorkspaceEntrySchema, type BackupWorkspace } from './identity-backup';
 import { PublicKeyTextSchema } from './membership-record';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 const REQUEST_PREFIX = 'SKR';
 const LINK_PREFIX = 'SKL';
@@ -34,7 +35,7 @@ const BOX_CONTEXT = 'stroomkring device link v1';
 /** Two hundred workspaces with their grants stay far below this. */
 const MAX_LINK_CHARS = 1_000_000;
 
-export class DeviceLinkError extends Error {
+export class DeviceLinkError extends StroomkringError {
   override readonly name = 'DeviceLinkError';
   constructor(
     readonly problem: 'notThisKind' | 'newerVersion' | 'damaged' | 'notForThisDevice' | 'grantInvalid',

@@ -25,6 +25,7 @@ import { openWithPassphrase, sealWithPassphrase, type ScryptCost } from '../cryp
 import { BOX_ALGORITHM, type BoxKeys } from '../crypto/sealed-box';
 import { IdentityProfileSchema, type IdentityProfile } from '../domain/identity';
 import { PublicKeyTextSchema, signMembershipRecord, verifyMembershipRecord } from './membership-record';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export const BACKUP_FORMAT = 'stroomkring-identity-backup';
 const BACKUP_VERSION = 1;
@@ -53,7 +54,7 @@ const ContentsSchema = z.object({
   workspaces: z.array(WorkspaceEntrySchema).max(200),
 });
 
-export class IdentityBackupError extends Error {
+export class IdentityBackupError extends StroomkringError {
   override readonly name = 'IdentityBackupError';
   constructor(
     readonly problem: 'damaged' | 'newerVersion' | 'grantInvalid',

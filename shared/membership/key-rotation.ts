@@ -52,6 +52,7 @@ import { openBox, seal, SealedBoxError, type BoxKeys } from '../crypto/sealed-bo
 import type { DeviceList } from './devices';
 import { earlier, type MemberList } from './member-list';
 import { MAX_ENVELOPES, recordId, type MemberRef, type MembershipPayload, type RekeyRecord, type VerifiedRecord } from './membership-record';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 /** How long a device that rotated keeps the old room open for members who were away: a few weeks between regional sessions. */
 export const LOBBY_MS = 30 * 24 * 60 * 60 * 1000;
@@ -69,7 +70,7 @@ export const LOBBY_ANNOUNCE_MS = 60_000;
 
 const KEY_BYTES = 32;
 
-export class KeyRotationError extends Error {
+export class KeyRotationError extends StroomkringError {
   override readonly name = 'KeyRotationError';
   constructor(
     readonly problem: 'noBox' | 'badBox' | 'keyCheckFails' | 'tooManyMembers',

@@ -61,6 +61,7 @@ import { z } from 'zod';
 import { fromBase64Url } from '../crypto/base64url';
 import { LIMITS } from '../domain/limits';
 import { decodeSignedCode, encodeSignedCode, SignedCodeError, type SignedCodeFormat } from '../invite/signed-code';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 const PREFIX = 'SKM1';
 /** A rotation record holds one sealed key (~180 characters) per member, up to MAX_ENVELOPES; every other kind is far smaller. */
@@ -116,7 +117,7 @@ export type VerifiedRecord = MembershipPayload & { readonly text: string };
 export type MemberRecord = Extract<VerifiedRecord, { kind: 'founded' | 'admitted' }>;
 export type RekeyRecord = Extract<VerifiedRecord, { kind: 'rekeyed' }>;
 
-export class MembershipRecordError extends Error {
+export class MembershipRecordError extends StroomkringError {
   override readonly name = 'MembershipRecordError';
   constructor(
     readonly problem: 'unreadable' | 'badSignature' | 'unsupportedVersion',

@@ -38,6 +38,7 @@
 import { z } from 'zod';
 import { toBase64Url } from '../crypto/base64url';
 import { MemberRefSchema, type MemberRef } from './membership-record';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export const AUTH_TAG = 75;
 export const AUTH_VERSION = 1;
@@ -75,7 +76,7 @@ export type AuthMessage =
 
 const KIND_NUMBER = { challenge: 1, proof: 2, admitted: 3, refused: 4, rotated: 5 } as const;
 
-export class AuthWireError extends Error {
+export class AuthWireError extends StroomkringError {
   override readonly name = 'AuthWireError';
   constructor(
     readonly problem: 'notAuth' | 'otherVersion' | 'malformed',

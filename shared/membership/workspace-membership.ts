@@ -34,6 +34,7 @@ import { inviteRoot, isLegacyFounder, legacyMembers } from './legacy-upgrade';
 import type { BoxKeys } from '../crypto/sealed-box';
 import { WorkspaceKeys, type RemovalOutcome } from './workspace-keys';
 import { currentRotation } from './key-rotation';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 /** The member list and devices some records give from one trusted founder (roster.ts). */
 interface Resolution extends Roster {
@@ -42,7 +43,7 @@ interface Resolution extends Roster {
 }
 
 /** What is wrong with a membership action the user asked for, for the UI to word. */
-export class MembershipActionError extends Error {
+export class MembershipActionError extends StroomkringError {
   override readonly name = 'MembershipActionError';
   constructor(
     readonly problem: 'notAdmin' | 'lastAdmin' | 'notMember',

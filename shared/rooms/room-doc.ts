@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type * as Y from 'yjs';
 import { organisationIdOf, type Member } from '../workspace-doc/members';
 import { describeIssues, readWith, type ReadResult } from '../workspace-doc/read-result';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export const ROOM_SCHEMA_VERSION = 1;
 
@@ -53,7 +54,7 @@ export interface RoomMember {
   readonly joinedAt?: number;
 }
 
-export class NotInvitableError extends Error {
+export class NotInvitableError extends StroomkringError {
   override readonly name = 'NotInvitableError';
   constructor(readonly memberId: string) {
     super(`Member ${memberId} does not belong to an organisation taking part in this room`);

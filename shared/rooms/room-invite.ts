@@ -19,6 +19,7 @@ import { SignedCodeError, decodeSignedCode, encodeSignedCode, type SignedCodeFor
 import { WorkspaceKeySchema } from '../invite/workspace-key';
 import { HubUrlSchema } from '../sync/hub-address';
 import { ROOM_LIMITS } from './room-doc';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export const ROOM_INVITE_PREFIX = 'SKR1';
 const WORKSPACE_INVITE_PREFIX = 'SK1';
@@ -47,7 +48,7 @@ export type RoomInvitePayload = z.infer<typeof RoomInvitePayloadSchema>;
 
 export type RoomInviteProblem = 'empty' | 'notACode' | 'workspaceInvite' | 'truncated' | 'tampered' | 'unsupportedVersion' | 'invalid';
 
-export class RoomInviteError extends Error {
+export class RoomInviteError extends StroomkringError {
   override readonly name = 'RoomInviteError';
   constructor(
     readonly problem: RoomInviteProblem,

@@ -24,6 +24,7 @@
  * byte sequence round-trips.
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 /** The size every WebRTC stack accepts (the SDP default max-message-size, RFC 8841), so a stock peer never sees more. */
 export const PASSTHROUGH_MAX_BYTES = 64 * 1024;
@@ -100,7 +101,7 @@ export type FramingErrorCode =
   | 'allocation-failed';
 
 /** What went wrong with an incoming frame; returned, never thrown, from the receive path. */
-export class FramingError extends Error {
+export class FramingError extends StroomkringError {
   override readonly name = 'FramingError';
   constructor(
     readonly code: FramingErrorCode,

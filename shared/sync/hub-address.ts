@@ -3,6 +3,7 @@
  * turned into the ws:// URL a hub listens on.
  */
 import { z } from 'zod';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 /**
  * The one port every Stroomkring hub (desktop app and `npm run signal`) tries
@@ -31,7 +32,7 @@ export function isHubUrl(value: string): boolean {
   return (url.protocol === 'ws:' || url.protocol === 'wss:') && HOST_PATTERN.test(url.hostname) && !url.username && !url.password;
 }
 
-export class HubAddressError extends Error {
+export class HubAddressError extends StroomkringError {
   override readonly name = 'HubAddressError';
 }
 

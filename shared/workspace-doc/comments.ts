@@ -17,6 +17,7 @@ import * as Y from 'yjs';
 import { readWith, type ReadResult } from './read-result';
 import { commentsMap, ROOT } from './schema';
 import type { CollectionReader } from '../read-model/record-store';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export const COMMENT_LIMITS = {
   /** A comment is a remark, not a document; long texts belong in the library. */
@@ -42,14 +43,14 @@ const StoredCommentSchema = z.object({
 });
 export type Comment = z.infer<typeof StoredCommentSchema>;
 
-export class UnknownCommentError extends Error {
+export class UnknownCommentError extends StroomkringError {
   override readonly name = 'UnknownCommentError';
   constructor(readonly commentId: string) {
     super(`No comment with id ${commentId}`);
   }
 }
 
-export class NotCommentAuthorError extends Error {
+export class NotCommentAuthorError extends StroomkringError {
   override readonly name = 'NotCommentAuthorError';
   constructor(readonly commentId: string) {
     super(`Only the author may change comment ${commentId}`);

@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import { readWith, type ReadResult } from './read-result';
 import { documentsMap, ROOT } from './schema';
 import type { CollectionReader } from '../read-model/record-store';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export const SENSITIVITIES = ['openbaar', 'intern', 'vertrouwelijk'] as const;
 export const SensitivitySchema = z.enum(SENSITIVITIES);
@@ -101,21 +102,21 @@ export function parseTags(input: string): string[] {
   return tags;
 }
 
-export class SensitivityNotAllowedError extends Error {
+export class SensitivityNotAllowedError extends StroomkringError {
   override readonly name = 'SensitivityNotAllowedError';
   constructor() {
     super('A vertrouwelijk document can only be added to a confidential room');
   }
 }
 
-export class TooManyVersionsError extends Error {
+export class TooManyVersionsError extends StroomkringError {
   override readonly name = 'TooManyVersionsError';
   constructor(readonly documentId: string) {
     super(`Document ${documentId} already has ${DOCUMENT_LIMITS.versions} versions`);
   }
 }
 
-export class UnknownDocumentError extends Error {
+export class UnknownDocumentError extends StroomkringError {
   override readonly name = 'UnknownDocumentError';
   constructor(readonly documentId: string) {
     super(`No document with id ${documentId} in this library`);

@@ -27,6 +27,7 @@ import { readWorkspaceMandates } from './mandates';
 import { readWith, type ReadResult } from './read-result';
 import { goalsMap, ROOT, workspaceSettingsMap } from './schema';
 import type { CollectionReader } from '../read-model/record-store';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export const GOAL_LIMITS = { title: 200, versions: 500, stances: 5000 } as const;
 
@@ -60,14 +61,14 @@ export type Goal = z.infer<typeof GoalCoreSchema> & {
 export const GoalInputSchema = z.object({ title: z.string().trim().min(1).max(GOAL_LIMITS.title), text: z.string().max(STANCE_LIMITS.goalText) });
 export type GoalInput = z.input<typeof GoalInputSchema>;
 
-export class UnknownGoalError extends Error {
+export class UnknownGoalError extends StroomkringError {
   override readonly name = 'UnknownGoalError';
   constructor(readonly goalId: string) {
     super(`No readable goal with id ${goalId} in this workspace`);
   }
 }
 
-export class StanceNotForGoalError extends Error {
+export class StanceNotForGoalError extends StroomkringError {
   override readonly name = 'StanceNotForGoalError';
   constructor(readonly goalId: string) {
     super(`This stance is not a valid stance for goal ${goalId}`);

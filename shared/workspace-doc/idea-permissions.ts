@@ -19,6 +19,7 @@ import { canMove, type IdeaMove } from './idea-status';
 import { addIdea, moveIdea, readIdea, removeIdea, updateIdea, vote, withdrawVote, type Idea, type IdeaInput, UnknownIdeaError } from './ideas';
 import { readMembers } from './members';
 import { readWorkingGroups, takeUpIdea, type WorkingGroup } from './working-groups';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export type IdeaChange = { readonly kind: 'edit' } | { readonly kind: 'remove' } | { readonly kind: 'vote' } | { readonly kind: 'move'; readonly move: IdeaMove };
 
@@ -31,7 +32,7 @@ export interface IdeaActor {
   readonly groupIds: ReadonlySet<string>;
 }
 
-export class IdeaChangeNotAllowedError extends Error {
+export class IdeaChangeNotAllowedError extends StroomkringError {
   override readonly name = 'IdeaChangeNotAllowedError';
   constructor(
     readonly ideaId: string,

@@ -11,6 +11,7 @@
  * reason for declining".
  */
 import { z } from 'zod';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export const IDEA_STATUS_LIMITS = {
   /** Why an idea was declined or how it was realised: a few sentences for the record. */
@@ -53,7 +54,7 @@ export const IDEA_TRANSITIONS: Readonly<Record<IdeaState, readonly IdeaMove['to'
   declined: ['underDiscussion'],
 };
 
-export class InvalidIdeaTransitionError extends Error {
+export class InvalidIdeaTransitionError extends StroomkringError {
   override readonly name = 'InvalidIdeaTransitionError';
   constructor(
     readonly from: IdeaState,
@@ -63,14 +64,14 @@ export class InvalidIdeaTransitionError extends Error {
   }
 }
 
-export class IdeaReasonRequiredError extends Error {
+export class IdeaReasonRequiredError extends StroomkringError {
   override readonly name = 'IdeaReasonRequiredError';
   constructor() {
     super('Declining an idea needs a reason');
   }
 }
 
-export class IdeaReasonTooLongError extends Error {
+export class IdeaReasonTooLongError extends StroomkringError {
   override readonly name = 'IdeaReasonTooLongError';
   constructor() {
     super(`A reason is at most ${IDEA_STATUS_LIMITS.reason} characters`);

@@ -26,6 +26,7 @@ import { IdeaStatusSchema, transition, type IdeaMove, type IdeaStatus } from './
 import { readWith, type ReadResult } from './read-result';
 import { ideasMap, ROOT } from './schema';
 import type { CollectionReader } from '../read-model/record-store';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export const IDEA_LIMITS = {
   /** A headline, as on a sticky note. */
@@ -71,7 +72,7 @@ export type Idea = z.infer<typeof StoredIdeaSchema> & {
   readonly damagedVotes: readonly string[];
 };
 
-export class UnknownIdeaError extends Error {
+export class UnknownIdeaError extends StroomkringError {
   override readonly name = 'UnknownIdeaError';
   constructor(readonly ideaId: string) {
     super(`No readable idea with id ${ideaId} in this workspace`);

@@ -22,6 +22,7 @@ import { readOrganisations } from './organisations';
 import { readWith, type ReadResult } from './read-result';
 import { interestsMap, ROOT } from './schema';
 import type { CollectionReader } from '../read-model/record-store';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 /** A few paragraphs per field; position papers belong in the document library. */
 export const INTEREST_FIELD_MAX = 4000;
@@ -58,7 +59,7 @@ export interface InterestView {
   readonly byOrganisationMember: boolean;
 }
 
-export class NotOrganisationMemberError extends Error {
+export class NotOrganisationMemberError extends StroomkringError {
   override readonly name = 'NotOrganisationMemberError';
   constructor(
     readonly memberId: string,

@@ -21,6 +21,7 @@ import type { Member } from './members';
 import { readWith, type ReadResult } from './read-result';
 import { introductionsMap, ROOT } from './schema';
 import type { CollectionReader } from '../read-model/record-store';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export const INTRODUCTION_LIMITS = {
   /** A short note, a few sentences: why these two should talk. */
@@ -65,7 +66,7 @@ export const IntroductionInputSchema = z
 export type IntroductionInput = z.input<typeof IntroductionInputSchema>;
 export type IntroductionFields = z.output<typeof IntroductionInputSchema>;
 
-export class SelfIntroductionError extends Error {
+export class SelfIntroductionError extends StroomkringError {
   override readonly name = 'SelfIntroductionError';
   constructor(readonly memberId: string) {
     super(`Member ${memberId} cannot introduce themselves; an introduction is made between two others`);

@@ -33,6 +33,7 @@ import { readOrganisations } from './organisations';
 import { readWith, type ReadResult } from './read-result';
 import { mandatesMap } from './schema';
 import type * as Y from 'yjs';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 const idSchema = z.string().min(1).max(STANCE_LIMITS.id);
 
@@ -45,7 +46,7 @@ export const MandateSchema = z.object({
 });
 export type Mandate = z.infer<typeof MandateSchema>;
 
-export class MandateNotAllowedError extends Error {
+export class MandateNotAllowedError extends StroomkringError {
   override readonly name = 'MandateNotAllowedError';
   constructor(
     readonly organisationId: string,
@@ -142,7 +143,7 @@ export async function readWorkspaceMandates(doc: Y.Doc, authority: MandateAuthor
   return { state, organisations, workspaceId, damaged };
 }
 
-export class MandateActionError extends Error {
+export class MandateActionError extends StroomkringError {
   override readonly name = 'MandateActionError';
   constructor(readonly refusal: MandateActionRefusal | 'noWorkspaceId') {
     super(`Mandate action refused: ${refusal}`);

@@ -5,6 +5,7 @@ import { FIELD_ERRORS, optionalText, requiredText } from '../domain/text-fields'
 import { readWith, type ReadResult } from './read-result';
 import { membersMap, ROOT } from './schema';
 import type { CollectionReader } from '../read-model/record-store';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 /** Limits of the profile a member fills in per workspace. */
 export const PROFILE_LIMITS = {
@@ -85,7 +86,7 @@ function firstSpellings(tags: string[]): string[] {
 export type ProfileInput = z.input<typeof ProfileInputSchema>;
 export type ProfileFields = z.output<typeof ProfileInputSchema>;
 
-export class UnknownMemberError extends Error {
+export class UnknownMemberError extends StroomkringError {
   override readonly name = 'UnknownMemberError';
   constructor(readonly memberId: string) {
     super(`No member with id ${memberId} in this workspace`);

@@ -3,10 +3,11 @@ import { OrganisationSchema, type Organisation, type OrganisationFields } from '
 import { readWith, type ReadResult } from './read-result';
 import { organisationsMap, ROOT } from './schema';
 import type { CollectionReader } from '../read-model/record-store';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 const FIELDS = ['name', 'type', 'description', 'website'] as const satisfies readonly (keyof OrganisationFields)[];
 
-export class UnknownOrganisationError extends Error {
+export class UnknownOrganisationError extends StroomkringError {
   override readonly name = 'UnknownOrganisationError';
   constructor(readonly organisationId: string) {
     super(`No organisation with id ${organisationId} in this workspace`);

@@ -29,10 +29,11 @@ import {
   type WorkingGroup,
   type WorkingGroupInput,
 } from './working-groups';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export type GroupChange = { readonly kind: 'edit' } | { readonly kind: 'join' } | { readonly kind: 'actionDone'; readonly ownerMemberId: string };
 
-export class GroupChangeNotAllowedError extends Error {
+export class GroupChangeNotAllowedError extends StroomkringError {
   override readonly name = 'GroupChangeNotAllowedError';
   constructor(
     readonly groupId: string,

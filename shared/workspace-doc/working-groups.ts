@@ -26,6 +26,7 @@ import { organisationIdOf, type Member } from './members';
 import { readWith, type ReadResult } from './read-result';
 import { ROOT, workingGroupsMap } from './schema';
 import type { CollectionReader } from '../read-model/record-store';
+import { StroomkringError } from '../errors/stroomkring-error';
 
 export const WORKING_GROUP_LIMITS = {
   name: 120,
@@ -96,14 +97,14 @@ export type WorkingGroup = z.infer<typeof StoredGroupSchema> & {
   readonly damagedParts: readonly string[];
 };
 
-export class UnknownWorkingGroupError extends Error {
+export class UnknownWorkingGroupError extends StroomkringError {
   override readonly name = 'UnknownWorkingGroupError';
   constructor(readonly groupId: string) {
     super(`No readable working group with id ${groupId} in this workspace`);
   }
 }
 
-export class UnknownActionError extends Error {
+export class UnknownActionError extends StroomkringError {
   override readonly name = 'UnknownActionError';
   constructor(readonly actionId: string) {
     super(`No action with id ${actionId} in this working group`);

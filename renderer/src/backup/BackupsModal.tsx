@@ -35,7 +35,7 @@ export function BackupsModal({ workspace, exportedBy, sync, rooms, onClose }: { 
       setMessage({ color: 'teal', lines: await action() });
     } catch (error) {
       console.error('Backup action failed', error);
-      setMessage({ color: 'red', lines: [backupProblemText(t, error, workspace.name)] });
+      setMessage({ color: 'red', lines: [backupProblemText(t, error)] });
     } finally {
       setBusy(false);
     }

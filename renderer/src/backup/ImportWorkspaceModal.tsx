@@ -70,7 +70,7 @@ export function ImportWorkspaceModal({ target, onClose }: { target: ImportTarget
       setStep({ kind: 'done', lines: await take(archive) });
     } catch (error) {
       console.error('Import failed', error);
-      setProblem(backupProblemText(t, error, archive.manifest.workspace.name));
+      setProblem(backupProblemText(t, error));
       setStep({ kind: 'choose' });
     }
   };

@@ -33,7 +33,7 @@ export function OrphanedBackups({ onRestored }: { onRestored: (workspaceId: stri
       onRestored(backup.workspaceId);
     } catch (error) {
       console.error('Restoring a backup failed', error);
-      setProblem(backupProblemText(t, error, backup.workspaceName));
+      setProblem(backupProblemText(t, error));
     } finally {
       setBusy(false);
     }

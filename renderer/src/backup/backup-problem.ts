@@ -1,23 +1,21 @@
 import type { TFunction } from 'i18next';
-import { ArchiveError } from '../../../shared/backup/workspace-archive';
-import { WorkspaceFileError } from '../../../shared/backup/workspace-file';
-import { ArchiveImportError } from '../storage/workspace-archive-store';
+import { errorDetail, StroomkringError } from '../../../shared/errors/stroomkring-error';
+import { errorText } from '../i18n/error-text';
 import { classifyStorageError } from '../storage/storage-errors';
 
 /** A workspace file that is another workspace's, when read in from inside one. */
-export class OtherWorkspaceError extends Error {
+export class OtherWorkspaceError extends StroomkringError {
   override readonly name = 'OtherWorkspaceError';
   constructor(readonly workspaceName: string) {
     super(`The file holds workspace ${workspaceName}`);
   }
 }
 
-/** What went wrong exporting or reading in a workspace file, in the user's words; `name` is the file's workspace where known. */
-export function backupProblemText(t: TFunction, error: unknown, name = ''): string {
-  if (error instanceof WorkspaceFileError || error instanceof ArchiveError) return t(`backup.problem.${error.problem}`);
-  if (error instanceof ArchiveImportError) return error.problem === 'alreadyHere' ? t('backup.problem.alreadyHere', { name }) : t(`backup.problem.${error.problem}`);
-  if (error instanceof OtherWorkspaceError) return t('backup.problem.otherWorkspace', { name: error.workspaceName });
+/** What went wrong exporting or reading in a workspace file, in the user's words; nothing changed in any case. */
+export function backupProblemText(t: TFunction, error: unknown): string {
+  const ours = errorText(t, error);
+  if (ours !== undefined) return ours;
   if (error instanceof RangeError) return t('backup.problem.tooLarge');
   if (classifyStorageError(error) === 'quota') return t('backup.problem.storage');
-  return t('backup.problem.other', { detail: error instanceof Error ? error.message : String(error) });
+  return t('backup.problem.other', { detail: errorDetail(error) });
 }

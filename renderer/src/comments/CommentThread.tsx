@@ -9,6 +9,8 @@ import { useWorkspace } from '../workspace/workspace-context';
 import { CommentItem } from './CommentItem';
 import { commentTextProblem } from './comment-text';
 import { useMemberNames } from './useMemberNames';
+import { errorText } from '../i18n/error-text';
+import { errorDetail } from '../../../shared/errors/stroomkring-error';
 
 export type { CommentTarget };
 
@@ -51,7 +53,7 @@ function CommentThreadView({ doc, target }: CommentThreadProps) {
       setText('');
       setProblem(undefined);
     } catch (error) {
-      setProblem(t('comments.failed', { message: error instanceof Error ? error.message : String(error) }));
+      setProblem(errorText(t, error) ?? t('comments.failed', { message: errorDetail(error) }));
     }
   };
 

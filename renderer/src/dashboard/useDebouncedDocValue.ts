@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { watchDocComputation } from '../hooks/watch-doc-computation';
+import { errorDetail } from '../../../shared/errors/stroomkring-error';
 
 /** After a doc update, wait this long for the next before recomputing: a goal editor sends an update per keystroke. */
 export const DASHBOARD_DEBOUNCE_MS = 500;
@@ -22,7 +23,7 @@ export function watchDashboardComputation<T>(doc: Y.Doc, compute: (doc: Y.Doc, n
       (error: unknown) => {
         // The readers validate everything a peer wrote, so this is a defect here; show it rather than a stale figure.
         console.error('dashboard computation failed', error);
-        return { status: 'failed', problem: error instanceof Error ? error.message : String(error) };
+        return { status: 'failed', problem: errorDetail(error) };
       },
     );
   return watchDocComputation(doc, settled, onResult, { delayMs, refreshEveryMs: CLOCK_REFRESH_MS });

@@ -7,6 +7,8 @@ import type * as Y from 'yjs';
 import { updateDocumentFields, type DocumentFields, type LibraryDocument, type LibraryScope } from '../../../shared/workspace-doc/documents';
 import { DocumentFieldInputs, sensitivitiesFor, toFields, useDocumentFormValidate, type DocumentFormValues } from './DocumentFieldInputs';
 import { useLibraryPeople } from './useLibraryPeople';
+import { errorText } from '../i18n/error-text';
+import { errorDetail } from '../../../shared/errors/stroomkring-error';
 
 function saveFields(doc: Y.Doc, scope: LibraryScope, id: string, fields: DocumentFields): void {
   updateDocumentFields(doc, scope, id, fields, Date.now());
@@ -34,7 +36,7 @@ export function EditDocumentModal({ doc, scope, document, onClose }: { doc: Y.Do
       notifications.show({ message: t('documents.saved', { title: fields.title }) });
       onClose();
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorText(t, error) ?? t('documents.errors.other', { message: errorDetail(error) }));
     }
   });
   return (

@@ -3,6 +3,7 @@ import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PDF_PREVIEW_PAGES } from './preview-kind';
+import { errorDetail } from '../../../shared/errors/stroomkring-error';
 
 /** Rendered width in CSS pixels; the canvas gets device pixels on top, so text stays sharp. */
 const PAGE_WIDTH = 760;
@@ -50,7 +51,7 @@ export function PdfPreview({ blob, title }: { blob: Blob; title: string }) {
         }
         if (!cancelled) setState({ phase: 'shown', pages: pdf.numPages });
       } catch (error) {
-        if (!cancelled) setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
+        if (!cancelled) setState({ phase: 'failed', message: errorDetail(error) });
       }
     })();
     return () => {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatByteSize } from '../i18n/format-bytes';
 import { TEXT_PREVIEW_BYTES } from './preview-kind';
+import { errorDetail } from '../../../shared/errors/stroomkring-error';
 
 /** The start of a text file, decoded as UTF-8 (invalid bytes shown as �), as preformatted text. */
 export function TextPreview({ blob, title }: { blob: Blob; title: string }) {
@@ -16,7 +17,7 @@ export function TextPreview({ blob, title }: { blob: Blob; title: string }) {
       .arrayBuffer()
       // stream: true leaves a character cut off at the end of the slice out instead of showing �.
       .then((bytes) => live && setText(new TextDecoder('utf-8').decode(bytes, { stream: blob.size > TEXT_PREVIEW_BYTES })))
-      .catch((error: unknown) => live && setFailed(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => live && setFailed(errorDetail(error)));
     return () => {
       live = false;
     };

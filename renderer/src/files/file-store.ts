@@ -15,6 +15,7 @@ import { Dexie } from 'dexie';
 import { PIECE_BYTES, bytesInPrefix, pieceCount, pieceRange } from '../../../shared/files/chunking';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { FileRow, StroomkringDatabase } from '../storage/database';
+import { StroomkringError } from '../../../shared/errors/stroomkring-error';
 
 export interface StoredFile {
   readonly hash: string;
@@ -23,21 +24,21 @@ export interface StoredFile {
   readonly fileName: string;
 }
 
-export class EmptyFileError extends Error {
+export class EmptyFileError extends StroomkringError {
   override readonly name = 'EmptyFileError';
   constructor() {
     super('The file is empty');
   }
 }
 
-export class FileTooLargeError extends Error {
+export class FileTooLargeError extends StroomkringError {
   override readonly name = 'FileTooLargeError';
   constructor(readonly limitBytes: number) {
     super(`File is larger than ${limitBytes} bytes`);
   }
 }
 
-export class UnreadableFileError extends Error {
+export class UnreadableFileError extends StroomkringError {
   override readonly name = 'UnreadableFileError';
   constructor(cause?: unknown) {
     super('The file could not be read', { cause });

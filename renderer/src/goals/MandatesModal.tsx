@@ -15,6 +15,7 @@ import { mandatesView, nameLookup, type OrganisationMandatesView } from './manda
 import { useMandateAuthority } from './useMandateAuthority';
 import { useOptimisticChecks } from './useOptimisticChecks';
 import { useWorkspaceMandates } from './useWorkspaceMandates';
+import { pageErrorText } from '../i18n/error-text';
 
 interface MandatesModalProps {
   readonly doc: Y.Doc;
@@ -73,7 +74,7 @@ function SignedMandates({ doc, workspace, mandates, admitted }: { doc: Y.Doc; wo
       } catch (error) {
         if (check !== undefined) checks.drop(check);
         if (!(error instanceof MandateActionError)) throw error;
-        setMessage({ kind: 'refused', text: t(`goals.mandateRefused.${error.refusal}`) });
+        setMessage({ kind: 'refused', text: pageErrorText(t, error) });
       }
     }).then((ok) => ok || (check !== undefined && checks.drop(check)));
   };

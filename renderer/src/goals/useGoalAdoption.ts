@@ -8,6 +8,7 @@ import type { MandateAuthority, MandateState } from '../../../shared/mandates/ma
 import { currentGoalText, goalAdoption, UnknownGoalError } from '../../../shared/workspace-doc/goals';
 import { watchDocComputation } from '../hooks/watch-doc-computation';
 import { useMandateAuthority } from './useMandateAuthority';
+import { errorDetail } from '../../../shared/errors/stroomkring-error';
 
 /**
  * Typing in the editor updates the document per keystroke; verifying every
@@ -44,7 +45,7 @@ export async function computeGoalAdoption(doc: Y.Doc, goalId: string, authority:
   } catch (error) {
     if (error instanceof UnknownGoalError) return { status: 'missing' };
     console.warn(`Could not evaluate goal ${goalId}`, error);
-    return { status: 'failed', problem: error instanceof Error ? error.message : String(error) };
+    return { status: 'failed', problem: errorDetail(error) };
   }
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { IdeaChangeNotAllowedError } from '../../../shared/workspace-doc/idea-permissions';
 import { GroupChangeNotAllowedError } from '../../../shared/workspace-doc/working-group-permissions';
 import { useStorageAction } from '../hooks/useStorageAction';
+import { pageErrorText } from '../i18n/error-text';
 
 /**
  * Runs a guarded write (idea-permissions.ts, working-group-permissions.ts).
@@ -15,18 +16,17 @@ export function useGuardedWrite() {
   const { run, busy } = useStorageAction();
   const write = useCallback(
     async (action: () => void): Promise<boolean> => {
-      let refused: 'idea' | 'group' | undefined;
+      let refused: IdeaChangeNotAllowedError | GroupChangeNotAllowedError | undefined;
       const ok = await run(() => {
         try {
           action();
         } catch (error) {
-          if (error instanceof IdeaChangeNotAllowedError) refused = 'idea';
-          else if (error instanceof GroupChangeNotAllowedError) refused = 'group';
-          else throw error;
+          if (!(error instanceof IdeaChangeNotAllowedError || error instanceof GroupChangeNotAllowedError)) throw error;
+          refused = error;
         }
         return Promise.resolve();
       });
-      if (refused) notifications.show({ color: 'red', message: refused === 'idea' ? t('ideas.notAllowed') : t('groups.notAllowed') });
+      if (refused) notifications.show({ color: 'red', message: pageErrorText(t, refused) });
       return ok && refused === undefined;
     },
     [run, t],

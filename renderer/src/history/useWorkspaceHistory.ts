@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { WorkspaceHistory } from '../../../shared/history/workspace-history';
 import type { StroomkringDatabase } from '../storage/database';
 import { loadHistoryChanges } from '../storage/history-segment-store';
+import { errorDetail } from '../../../shared/errors/stroomkring-error';
 
 export type HistoryState = { readonly kind: 'loading' } | { readonly kind: 'failed'; readonly problem: string } | { readonly kind: 'ready'; readonly history: WorkspaceHistory };
 
@@ -39,7 +40,7 @@ export function useWorkspaceHistory(db: StroomkringDatabase, doc: Y.Doc, documen
       })
       .catch((error: unknown) => {
         console.error('History could not be read', error);
-        if (live) setState({ kind: 'failed', problem: error instanceof Error ? error.message : String(error) });
+        if (live) setState({ kind: 'failed', problem: errorDetail(error) });
       });
     return () => {
       live = false;

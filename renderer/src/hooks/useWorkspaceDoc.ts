@@ -6,6 +6,7 @@ import type { WorkspaceRecord } from '../../../shared/domain/workspace';
 import { useDatabase } from '../app/database-context';
 import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase } from '../storage/database';
 import { findUnreadableUpdate, getWorkspace } from '../storage/workspace-store';
+import { errorDetail } from '../../../shared/errors/stroomkring-error';
 
 export type WorkspaceDocState =
   | { status: 'loading' }
@@ -43,7 +44,7 @@ export function useLoadedDocument(db: StroomkringDatabase, id: string, doc: Y.Do
       })
       .catch((error: unknown) => {
         console.error('Workspace document could not be loaded', error);
-        if (live) setLoaded({ doc, error: error instanceof Error ? error.message : String(error) });
+        if (live) setLoaded({ doc, error: errorDetail(error) });
       });
     return () => {
       live = false;

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MembershipActionError, type WorkspaceMembership } from '../../../shared/membership/workspace-membership';
+import { pageErrorText } from '../i18n/error-text';
 
 /**
  * An administrator removes a member from the workspace: after a clear
@@ -35,7 +36,7 @@ export function RemoveMemberModal({ membership, members, organisation, onClose }
       })
       .catch((error: unknown) => {
         setBusy(false);
-        if (error instanceof MembershipActionError) setProblem(t(`people.removeProblem.${error.problem}`));
+        if (error instanceof MembershipActionError) setProblem(pageErrorText(t, error));
         else {
           console.error('Member could not be removed', error);
           setProblem(t('people.removeProblem.failed'));

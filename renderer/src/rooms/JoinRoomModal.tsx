@@ -8,6 +8,7 @@ import { host } from '../host';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { joinRoomFromInvite, RoomJoinError } from '../storage/room-store';
 import { useWorkspace } from '../workspace/workspace-context';
+import { pageErrorText } from '../i18n/error-text';
 
 /** Paste a room code; a bad code is explained at the field and creates or changes nothing. */
 export function JoinRoomModal({ onClose }: { onClose: () => void }) {
@@ -22,7 +23,7 @@ export function JoinRoomModal({ onClose }: { onClose: () => void }) {
     try {
       invite = await decodeRoomInvite(code);
     } catch (problem) {
-      return problem instanceof RoomInviteError ? t(`rooms.joinError.${problem.problem}`) : t('rooms.joinError.invalid');
+      return (problem instanceof RoomInviteError && pageErrorText(t, problem)) || t('rooms.joinError.invalid');
     }
     let roomId = '';
     let refused: string | undefined;
@@ -31,7 +32,7 @@ export function JoinRoomModal({ onClose }: { onClose: () => void }) {
         roomId = (await joinRoomFromInvite(db, invite, { memberId: identity.memberId, workspaceId: record.id })).roomId;
       } catch (problem) {
         if (!(problem instanceof RoomJoinError)) throw problem;
-        refused = t(`rooms.joinError.${problem.problem}`);
+        refused = pageErrorText(t, problem);
       }
     });
     if (refused !== undefined || !ok || !roomId) return refused;

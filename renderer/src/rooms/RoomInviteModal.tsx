@@ -10,6 +10,7 @@ import { host } from '../host';
 import { useOrganisationsAndMembers } from '../read-model/records';
 import { loadRoomAccess } from '../storage/room-store';
 import { useWorkspace } from '../workspace/workspace-context';
+import { errorDetail } from '../../../shared/errors/stroomkring-error';
 
 /** Invites carry at most this many of the inviter's addresses, as workspace invites do. */
 const MAX_INVITE_HUBS = 8;
@@ -52,7 +53,7 @@ export function RoomInviteModal({ roomId, roomDoc, meta, onClose }: { roomId: st
       setState({ status: 'ready', code, name: member.displayName });
     } catch (error) {
       console.error('Room code could not be made', error);
-      setState({ status: 'failed', problem: error instanceof Error ? error.message : String(error) });
+      setState({ status: 'failed', problem: errorDetail(error) });
     }
   };
 

@@ -20,8 +20,9 @@ import { regionName } from '../workspaces/workspace-label';
 import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase } from './database';
 import type { Identity } from './identity-store';
 import { insertWorkspace, withLoadedDoc } from './workspace-store';
+import { StroomkringError } from '../../../shared/errors/stroomkring-error';
 
-export class DeviceIdentityError extends Error {
+export class DeviceIdentityError extends StroomkringError {
   override readonly name = 'DeviceIdentityError';
   constructor(
     readonly problem: 'identityExists' | 'nothingToGrant',

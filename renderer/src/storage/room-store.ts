@@ -13,11 +13,12 @@ import type { RoomInvitePayload } from '../../../shared/rooms/room-invite';
 import { HubUrlSchema } from '../../../shared/sync/hub-address';
 import { adoptRotatedKeyIn } from './rotated-keys';
 import { ROOM_UPDATES_TABLE, type RoomAccessRow, type RoomRow, type StroomkringDatabase } from './database';
+import { StroomkringError } from '../../../shared/errors/stroomkring-error';
 
 /** Why a room code was refused; each leaves the database exactly as it was. */
 export type RoomJoinProblem = 'workspaceMissing' | 'otherWorkspace' | 'keyMismatch' | 'notForYou';
 
-export class RoomJoinError extends Error {
+export class RoomJoinError extends StroomkringError {
   override readonly name = 'RoomJoinError';
   constructor(
     readonly problem: RoomJoinProblem,
@@ -27,7 +28,7 @@ export class RoomJoinError extends Error {
   }
 }
 
-export class RoomAccessMissingError extends Error {
+export class RoomAccessMissingError extends StroomkringError {
   override readonly name = 'RoomAccessMissingError';
   constructor(readonly roomId: string) {
     super(`No usable key for room ${roomId} on this device`);

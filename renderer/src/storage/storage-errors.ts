@@ -4,6 +4,7 @@
  * OpenFailedError, QuotaExceededError, ...), sometimes with the DOMException
  * as `inner`; we look at the whole chain.
  */
+import { StroomkringError } from '../../../shared/errors/stroomkring-error';
 export type StorageProblem = 'unavailable' | 'quota' | 'versionTooNew' | 'unknown';
 
 function errorNames(error: unknown): string[] {
@@ -28,7 +29,7 @@ export function classifyStorageError(error: unknown): StorageProblem {
 }
 
 /** Thrown by the stores when a stored record fails validation. */
-export class DamagedRecordError extends Error {
+export class DamagedRecordError extends StroomkringError {
   override readonly name = 'DamagedRecordError';
   constructor(
     readonly table: string,

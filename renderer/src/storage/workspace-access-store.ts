@@ -7,8 +7,9 @@ import { adoptRotatedKeyIn } from './rotated-keys';
 import type { StroomkringDatabase, WorkspaceAccessRow } from './database';
 import type { Identity } from './identity-store';
 import { insertWorkspace } from './workspace-store';
+import { StroomkringError } from '../../../shared/errors/stroomkring-error';
 
-export class WorkspaceKeyMismatchError extends Error {
+export class WorkspaceKeyMismatchError extends StroomkringError {
   override readonly name = 'WorkspaceKeyMismatchError';
   constructor(readonly workspaceId: string) {
     super(`Workspace ${workspaceId} already exists on this device with a different key`);

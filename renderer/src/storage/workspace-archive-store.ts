@@ -22,14 +22,17 @@ import { decodeHistorySegment, HistorySegmentError } from '../../../shared/histo
 import { historySegments } from './history-segment-store';
 import { signedChangeStore } from './signed-change-store';
 import { withLoadedDoc } from './workspace-store';
+import { StroomkringError } from '../../../shared/errors/stroomkring-error';
 
 export type ArchiveImportProblem = 'badChange' | 'alreadyHere' | 'storage';
 
-export class ArchiveImportError extends Error {
+export class ArchiveImportError extends StroomkringError {
   override readonly name = 'ArchiveImportError';
   constructor(
     readonly problem: ArchiveImportProblem,
     detail: string,
+    /** With alreadyHere: the name of the workspace that is already on this device. */
+    readonly workspaceName = '',
   ) {
     super(`Workspace import ${problem}: ${detail}`);
   }
@@ -130,7 +133,7 @@ async function storeChanges(db: StroomkringDatabase, id: string, changes: readon
  */
 export async function createFromArchive(db: StroomkringDatabase, archive: WorkspaceArchive, options: { hardLimitBytes: number; now?: number }): Promise<{ badFiles: string[] }> {
   const { manifest } = archive;
-  if (await db.workspaces.get(manifest.workspace.id)) throw new ArchiveImportError('alreadyHere', manifest.workspace.id);
+  if (await db.workspaces.get(manifest.workspace.id)) throw new ArchiveImportError('alreadyHere', manifest.workspace.id, manifest.workspace.name);
   const docs = new Map<string, Y.Doc>();
   try {
     for (const document of archive.documents) {

@@ -11,6 +11,7 @@ import { IceServerSchema, saveSyncSettings, type SyncSettings } from '../storage
 import { addPeerHubs } from '../storage/workspace-access-store';
 import { MeshPeersSection } from './MeshPeersSection';
 import type { WorkspaceSync } from './workspace-sync';
+import { pageErrorText } from '../i18n/error-text';
 
 function lines(text: string): string[] {
   return text
@@ -46,7 +47,7 @@ export function ConnectionsModal({ workspaceId, settings, sync, onClose }: { wor
       url = normaliseHubAddress(address);
     } catch (error) {
       if (error instanceof HubAddressError) {
-        setAddressError(t('sync.peerAddressInvalid'));
+        setAddressError(pageErrorText(t, error));
         return;
       }
       throw error;

@@ -11,6 +11,7 @@ import { ensureWorkspaceAccess } from '../storage/workspace-access-store';
 import type { WorkspaceMembership } from '../../../shared/membership/workspace-membership';
 import { useMemberList } from '../membership/useMemberList';
 import { formatDate } from '../i18n/format-date';
+import { errorDetail } from '../../../shared/errors/stroomkring-error';
 
 /** Invites carry at most this many of the inviter's addresses; a laptop rarely has more. */
 const MAX_INVITE_HUBS = 8;
@@ -76,7 +77,7 @@ export function InviteModal({ workspace, identity, membership, onClose }: Invite
       if (live) setState({ status: 'ready', code, inviteId, reachable: hub.reachableAt.length > 0 });
     })().catch((error: unknown) => {
       console.error('Invite could not be made', error);
-      if (live) setState({ status: 'failed', problem: error instanceof Error ? error.message : String(error) });
+      if (live) setState({ status: 'failed', problem: errorDetail(error) });
     });
     return () => {
       live = false;

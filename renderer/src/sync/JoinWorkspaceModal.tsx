@@ -9,6 +9,7 @@ import { host } from '../host';
 import { useStorageAction } from '../hooks/useStorageAction';
 import type { Identity } from '../storage/identity-store';
 import { joinFromInvite, WorkspaceKeyMismatchError } from '../storage/workspace-access-store';
+import { pageErrorText } from '../i18n/error-text';
 
 /** Paste an invite code; a bad code is explained at the field and creates nothing. */
 export function JoinWorkspaceModal({ identity, onClose }: { identity: Identity; onClose: () => void }) {
@@ -22,7 +23,7 @@ export function JoinWorkspaceModal({ identity, onClose }: { identity: Identity; 
     try {
       invite = await decodeInvite(code);
     } catch (problem) {
-      return problem instanceof InviteCodeError ? t(`sync.joinError.${problem.problem}`) : t('sync.joinError.invalid');
+      return (problem instanceof InviteCodeError && pageErrorText(t, problem)) || t('sync.joinError.invalid');
     }
     let joinedId = '';
     let refused: string | undefined;
@@ -31,7 +32,7 @@ export function JoinWorkspaceModal({ identity, onClose }: { identity: Identity; 
         joinedId = (await joinFromInvite(db, invite, code, identity)).workspaceId;
       } catch (problem) {
         if (!(problem instanceof WorkspaceKeyMismatchError)) throw problem;
-        refused = t('sync.joinError.keyMismatch');
+        refused = pageErrorText(t, problem);
       }
     });
     if (refused !== undefined || !ok || !joinedId) return refused;

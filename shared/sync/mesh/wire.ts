@@ -31,6 +31,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { errorDetail, StroomkringError } from '../../errors/stroomkring-error';
 
 export const MESH_TAG = 83;
 export const MESH_VERSION = 2;
@@ -72,7 +73,7 @@ export const MAX_IHAVE_IDS = 4096;
 
 export type MeshWireProblem = 'notMesh' | 'otherVersion' | 'malformed';
 
-export class MeshWireError extends Error {
+export class MeshWireError extends StroomkringError {
   override readonly name = 'MeshWireError';
   constructor(
     readonly problem: MeshWireProblem,
@@ -150,7 +151,7 @@ export function decodeMeshMessage(bytes: Uint8Array): MeshMessage {
     return message;
   } catch (error) {
     if (error instanceof MeshWireError) throw error;
-    throw new MeshWireError('malformed', `cut off or damaged message (${error instanceof Error ? error.message : String(error)})`);
+    throw new MeshWireError('malformed', `cut off or damaged message (${errorDetail(error)})`);
   }
 }
 

@@ -19,6 +19,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { errorDetail, StroomkringError } from '../../errors/stroomkring-error';
 
 export const CHANGE_TAG = 67;
 export const CHANGE_VERSION = 1;
@@ -38,7 +39,7 @@ export interface SignedChange {
   readonly signed: Uint8Array;
 }
 
-export class ChangeFormatError extends Error {
+export class ChangeFormatError extends StroomkringError {
   override readonly name = 'ChangeFormatError';
   constructor(
     readonly problem: 'notChange' | 'otherVersion' | 'malformed',
@@ -94,6 +95,6 @@ export function openChange(bytes: Uint8Array): SignedChange {
     return { kind, documentId, signer, at, update, signature, signed: withDomain(bytes.subarray(0, signedEnd)) };
   } catch (error) {
     if (error instanceof ChangeFormatError) throw error;
-    throw new ChangeFormatError('malformed', `cut off or damaged change (${error instanceof Error ? error.message : String(error)})`);
+    throw new ChangeFormatError('malformed', `cut off or damaged change (${errorDetail(error)})`);
   }
 }

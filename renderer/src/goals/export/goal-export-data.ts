@@ -17,6 +17,7 @@ import type { StanceRecord } from '../../../../shared/goals/stance';
 import { currentGoalText, goalAdoption, readGoal } from '../../../../shared/workspace-doc/goals';
 import { readMembers } from '../../../../shared/workspace-doc/members';
 import { readOrganisations } from '../../../../shared/workspace-doc/organisations';
+import { StroomkringError } from '../../../../shared/errors/stroomkring-error';
 
 export interface GoalExportData {
   readonly goal: ExportGoal;
@@ -45,7 +46,7 @@ export function exportMandatesOf(state: MandateState): ExportMandate[] {
   );
 }
 
-export class GoalNotExportableError extends Error {
+export class GoalNotExportableError extends StroomkringError {
   override readonly name = 'GoalNotExportableError';
   constructor(readonly goalId: string) {
     super(`Goal ${goalId} is missing or damaged and cannot be exported`);
