@@ -8,7 +8,7 @@ import { host } from '../host';
 import type { StroomkringDatabase } from '../storage/database';
 import { openLobbies, type RotatedKeyFields } from '../storage/rotated-keys';
 import type { SyncSettings } from '../storage/sync-settings-store';
-import { RotationLobby } from '../sync/rotation-lobby-sync';
+import type { RotationLobby } from '../sync/rotation-lobby-sync';
 
 /** Why this device could not take a rotated key: it had published no encryption key then, or the box did not open. */
 export type KeyRotationProblem = KeyRotationError['problem'];
@@ -81,7 +81,8 @@ export function useKeyRotation(source: KeySource | undefined, documentId: string
     let live = true;
     const lobbies: RotationLobby[] = [];
     (async () => {
-      const hub = await host.sync.localHub();
+      // A lobby is rare (a member was removed while someone was away): its WebRTC code loads only then.
+      const [hub, { RotationLobby }] = await Promise.all([host.sync.localHub(), import('../sync/rotation-lobby-sync')]);
       for (const key of keys) {
         const lobby = await RotationLobby.start({ documentId, key, signalingUrls: [hub.signalingUrl, ...extraSignaling], iceServers, membership: source.lobbyAuth });
         if (live) lobbies.push(lobby);

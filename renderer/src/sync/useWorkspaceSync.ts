@@ -12,7 +12,8 @@ import { signedChangeStore } from '../storage/signed-change-store';
 import { loadSyncSettings, saveSyncSettings, type SyncSettings } from '../storage/sync-settings-store';
 import { ensureWorkspaceAccess } from '../storage/workspace-access-store';
 import { SyncViewStore } from './sync-view';
-import { WorkspaceSync } from './workspace-sync';
+import type { WorkspaceSync } from './workspace-sync';
+import { errorDetail } from '../../../shared/errors/stroomkring-error';
 
 /**
  * An open document's sync as the screens hold it. Its identity changes only
@@ -70,6 +71,8 @@ export function useWorkspaceSync(
       const [access, hub] = await Promise.all([loadAccess(db, workspaceId), host.sync.localHub()]);
       // Peer hubs only widen the search; the own hub and mDNS work without them, so a failure here must not stop sync.
       if (access.peerHubs.length > 0) host.sync.addPeerHubs([...access.peerHubs]).catch((error: unknown) => console.warn('Could not hand peer hubs to the host', error));
+      // WebRTC (y-webrtc, simple-peer) loads here, after the workspace is on screen: the first screen does not wait for it.
+      const { WorkspaceSync } = await import('./workspace-sync');
       if (!live) return;
       started = await WorkspaceSync.start(doc, {
         workspaceId,
@@ -86,7 +89,7 @@ export function useWorkspaceSync(
       else started.destroy();
     })().catch((error: unknown) => {
       console.error('Sync could not start', error);
-      if (live) setSync({ failed: error instanceof Error ? error.message : String(error) });
+      if (live) setSync({ failed: errorDetail(error) });
     });
     return () => {
       live = false;
@@ -94,11 +97,16 @@ export function useWorkspaceSync(
     };
   }, [db, doc, workspaceId, loadAccess, documentKind, signalingKey, storedKey, memberId, profile.displayName, profile.organisationName, membership]);
 
+  const instance = sync !== undefined && !('failed' in sync) ? sync : undefined;
   useEffect(() => {
-    if (sync instanceof WorkspaceSync) sync.setOnline(!workOffline);
-  }, [sync, workOffline]);
+    instance?.setOnline(!workOffline);
+  }, [instance, workOffline]);
 
-  const view = useMemo(() => (sync instanceof WorkspaceSync ? SyncViewStore.following(sync, memberId) : SyncViewStore.fixed(sync ? { kind: 'failed', problem: sync.failed } : { kind: 'starting' })), [sync, memberId]);
+  const problem = sync !== undefined && 'failed' in sync ? sync.failed : undefined;
+  const view = useMemo(
+    () => (instance ? SyncViewStore.following(instance, memberId) : SyncViewStore.fixed(problem !== undefined ? { kind: 'failed', problem } : { kind: 'starting' })),
+    [instance, problem, memberId],
+  );
   useEffect(() => () => view.dispose(), [view]);
 
   const setWorkOffline = useCallback(
@@ -109,6 +117,5 @@ export function useWorkspaceSync(
     [db, settings],
   );
 
-  const instance = sync instanceof WorkspaceSync ? sync : undefined;
   return useMemo(() => ({ view, settings, setWorkOffline, instance }), [view, settings, setWorkOffline, instance]);
 }
