@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { generateIdentityKeys, type IdentityKeys } from '../crypto/identity-keys';
 import { signMandateRecord } from '../mandates/mandate-record';
+import { addIntroduction } from '../workspace-doc/introductions';
 import { addOrganisation } from '../workspace-doc/organisations';
 import { updateEffects } from './update-effects';
 import { refusedEffects, type WriteAuthor } from './write-rules';
@@ -152,5 +153,21 @@ describe('write rules on receive', () => {
     expect(rulesBroken(room, bram, (c) => c.getMap('roomKeys').set('k1', 'SKM1.c'), 'room')).toEqual(['signedRecord']);
     expect(rulesBroken(room, anne, (c) => c.getMap('roomKeys').delete('k1'), 'room')).toEqual(['signedRecord']);
     expect(rulesBroken(workspace().doc, bram, (c) => c.getMap('roomKeys').set('k2', 'SKM1.b'))).toEqual(['unknownPart']);
+  });
+
+  it("takes an introduction's owner from its declaration: only who made it (`by`) changes or removes it", () => {
+    const { doc } = workspace();
+    const id = addIntroduction(doc, { kind: 'members', a: 'carla', b: 'dirk', note: 'Praat over warmte' }, { memberId: 'bram', now: 1 });
+    const carla: WriteAuthor = { ...bram, memberId: 'carla', publicKey: 'C'.repeat(43) };
+    expect(rulesBroken(doc, carla, (c) => map(c, 'introductions', id).set('note', 'Iets anders'))).toEqual(['notCreator']);
+    expect(rulesBroken(doc, carla, (c) => c.getMap('introductions').delete(id))).toEqual(['notCreator']);
+    expect(rulesBroken(doc, bram, (c) => map(c, 'introductions', id).set('note', 'Over warmte en wind'))).toEqual([]);
+    expect(rulesBroken(doc, bram, (c) => c.getMap('introductions').delete(id))).toEqual([]);
+  });
+
+  it("refuses an idea put whole in place of someone else's, which would change its author's fields", () => {
+    const { doc } = workspace();
+    expect(rulesBroken(doc, bram, (c) => c.getMap('ideas').set('i1', new Y.Map<unknown>([['title', 'Wind']])))).toContain('notCreator');
+    expect(rulesBroken(doc, bram, (c) => map(c, 'ideas', 'i1').set('status', { state: 'adopted' }))).toEqual([]);
   });
 });

@@ -5,6 +5,11 @@
  * (shared/sync/signed-changes) refuses an update that breaks one; the
  * screens ask the same functions before offering an edit.
  *
+ * A record collection's rule is the owner rule in its declaration
+ * (shared/workspace-doc/collection.ts, looked up in collections.ts); the
+ * signed records, the meta data and a room's own parts are ruled here. The
+ * table says what the declarations say, for reading in one place:
+ *
  *   organisations/<id>       its members (by the organisation name their signed admission carries)
  *                            and whoever created it; anyone may add one; administrators may delete one
  *   interests/<orgId>        that organisation's members
@@ -17,7 +22,8 @@
  *   goals/<id>/stances|versions   appended only: a signed stance or a saved version is never altered
  *   ideas/<id>/votes/<m>     member m only (one's own vote)
  *   ideas/<id> text fields   its author
- *   comments/<id>            its author
+ *   comments/<id>            its author (`by`)
+ *   introductions/<id>       its author (`by`)
  *   membership/<recordId>    added only (each record carries its own signature)
  *   roomKeys/<recordId>      (a room's) added only, like membership
  *   meta                     written once; changed only by an administrator
@@ -43,6 +49,8 @@ import * as Y from 'yjs';
 import { mandateRecordId, peekMandatePayload } from '../mandates/mandate-record';
 import { mandateRecordRefusal } from '../mandates/mandate-rules';
 import type { OrganisationRef } from '../mandates/mandate-state';
+import type { OwnerRule } from '../workspace-doc/collection';
+import { ownerRuleOf } from '../workspace-doc/collections';
 import { ROOT } from '../workspace-doc/schema';
 import { POSITION, type UpdateEffect } from './update-effects';
 
@@ -68,8 +76,6 @@ export interface RefusedEffect {
 const WORKSPACE_ROOTS: ReadonlySet<string> = new Set(Object.values(ROOT));
 const ROOM_ROOTS: ReadonlySet<string> = new Set(['roomMeta', 'invitations', 'joined', 'notes', 'roomKeys', ROOT.documents, ROOT.comments]);
 const AUTHOR_FIELDS: ReadonlySet<string> = new Set(['createdBy', 'by', 'updatedBy', 'addedBy']);
-const APPEND_ONLY: ReadonlySet<string> = new Set(['stances', 'versions']);
-const IDEA_AUTHOR_FIELDS: ReadonlySet<string> = new Set(['title', 'description', 'tags', 'goalId']);
 
 const normalName = (name: string): string => name.trim().toLocaleLowerCase('nl');
 
@@ -81,8 +87,7 @@ function recordOf(doc: Y.Doc, root: string, key: string): Y.Map<unknown> | undef
 }
 
 function creatorOf(doc: Y.Doc, root: string, key: string): unknown {
-  const record = recordOf(doc, root, key);
-  return record?.get(root === ROOT.comments ? 'by' : 'createdBy');
+  return recordOf(doc, root, key)?.get(ownerRuleOf(root).creatorField ?? 'createdBy');
 }
 
 /** The organisations `author` belongs to: the one named in their admission, and those they created. */
@@ -191,25 +196,46 @@ function brokenRule(effect: UpdateEffect, ctx: Context): BrokenRule | undefined 
       if (effect.op === 'insert' && (root === ROOT.meta ? !doc.getMap(root).has(key) || doc.getMap(root).get(key) === effect.value : doc.getMap(root).size === 0)) return undefined;
       if (root === 'roomMeta' && doc.getMap(root).get('createdBy') === author.memberId) return undefined;
       return author.isAdmin ? undefined : 'adminOnly';
-    case ROOT.members:
     case 'joined':
       return key === author.memberId ? undefined : 'otherMember';
-    case ROOT.interests:
-      return ctx.organisations.has(key) ? undefined : 'otherOrganisation';
     case ROOT.mandates:
       return mandateRule(effect, ctx, key);
-    case ROOT.organisations:
-      if (isNew || ctx.organisations.has(key) || (recordDelete && author.isAdmin)) return undefined;
-      return 'otherOrganisation';
+    default:
+      return ownerRuleBroken(ownerRuleOf(root), effect, ctx, { root, key, field, sub, isNew, recordDelete });
+  }
+}
+
+interface EffectPlace {
+  readonly root: string;
+  readonly key: string;
+  readonly field: string | undefined;
+  readonly sub: string | undefined;
+  readonly isNew: boolean;
+  readonly recordDelete: boolean;
+}
+
+/** The rule of the entry's collection (its declaration in shared/workspace-doc) that `effect` breaks, if any. */
+function ownerRuleBroken(owner: OwnerRule, effect: UpdateEffect, ctx: Context, place: EffectPlace): BrokenRule | undefined {
+  const { author } = ctx;
+  const { root, key, field, sub, isNew, recordDelete } = place;
+  switch (owner.by) {
+    case 'self':
+      return key === author.memberId ? undefined : 'otherMember';
+    case 'organisation':
+      return ctx.organisations.has(key) ? undefined : 'otherOrganisation';
+    case 'organisationOrCreator':
+      return isNew || ctx.organisations.has(key) || (recordDelete && author.isAdmin) ? undefined : 'otherOrganisation';
     default:
       break;
   }
   if (isNew) return undefined;
-  if (recordDelete) return creatorOf(doc, root, key) === author.memberId || author.isAdmin ? undefined : 'notCreator';
-  if (root === ROOT.goals && field !== undefined && APPEND_ONLY.has(field) && effect.op === 'delete') return 'signedRecord';
-  if (root === ROOT.ideas && field === 'votes' && sub !== undefined) return sub === author.memberId ? undefined : 'otherVote';
-  if (root === ROOT.ideas && field !== undefined && IDEA_AUTHOR_FIELDS.has(field)) return creatorOf(doc, root, key) === author.memberId ? undefined : 'notCreator';
-  if (root === ROOT.comments) return creatorOf(doc, root, key) === author.memberId ? undefined : 'notCreator';
+  const byCreator = () => creatorOf(ctx.doc, root, key) === author.memberId;
+  if (recordDelete) return byCreator() || author.isAdmin ? undefined : 'notCreator';
+  if (field !== undefined && owner.appendOnlyParts?.includes(field) && effect.op === 'delete') return 'signedRecord';
+  if (field !== undefined && sub !== undefined && owner.perMemberParts?.includes(field)) return sub === author.memberId ? undefined : 'otherVote';
+  // A whole entry put in place of an existing one changes every field, the creator's among them.
+  const creatorsField = field === undefined || owner.creatorFields === undefined || owner.creatorFields.includes(field);
+  if (owner.by === 'creator' && creatorsField) return byCreator() ? undefined : 'notCreator';
   return undefined;
 }
 
@@ -229,7 +255,7 @@ export function refusedEffects(doc: Y.Doc, effects: readonly UpdateEffect[], aut
     const root = id.slice(0, slash);
     const key = id.slice(slash + 1);
     if (!heldDeletedEntry(doc.getMap<unknown>(root), key)) continue;
-    const creatorField = root === ROOT.comments ? 'by' : 'createdBy';
+    const creatorField = ownerRuleOf(root).creatorField ?? 'createdBy';
     const creator = effects.find((e) => e.op === 'insert' && e.path.length === 3 && e.path[0] === root && e.path[1] === key && e.path[2] === creatorField)?.value;
     restoredBy.set(id, author.isAdmin || creator === author.memberId);
   }

@@ -14,9 +14,9 @@
  */
 import { z } from 'zod';
 import * as Y from 'yjs';
-import { readWith, type ReadResult } from './read-result';
+import type { ReadResult } from './read-result';
 import { commentsMap, ROOT } from './schema';
-import type { CollectionReader } from '../read-model/record-store';
+import { defineCollection, plainMapEntry } from './collection';
 import { StroomkringError } from '../errors/stroomkring-error';
 
 export const COMMENT_LIMITS = {
@@ -57,13 +57,9 @@ export class NotCommentAuthorError extends StroomkringError {
   }
 }
 
-function readEntry(id: string, entry: unknown): ReadResult<Comment> {
-  if (!(entry instanceof Y.Map)) return { ok: false, id, problem: 'entry is not a map' };
-  return readWith(StoredCommentSchema, id, { ...(entry.toJSON() as Record<string, unknown>), id });
-}
-
-/** Comments as the read model holds them, every target's in one collection. */
-export const commentRecords: CollectionReader<Comment> = { root: ROOT.comments, read: readEntry };
+/** Comments, every target's in one collection, oldest first; only the author (`by`) changes one. */
+export const commentRecords = defineCollection<Comment>({ root: ROOT.comments, owner: { by: 'creator', creatorField: 'by' }, read: plainMapEntry(StoredCommentSchema), order: byTime });
+const readEntry = commentRecords.read;
 
 /** Whether a raw entry claims this target, read before validation so a damaged comment still shows under what it was meant for. */
 function claimsTarget(entry: unknown, target: CommentTarget): boolean {

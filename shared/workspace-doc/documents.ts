@@ -11,9 +11,9 @@
  */
 import { z } from 'zod';
 import * as Y from 'yjs';
-import { readWith, type ReadResult } from './read-result';
+import type { ReadResult } from './read-result';
 import { documentsMap, ROOT } from './schema';
-import type { CollectionReader } from '../read-model/record-store';
+import { defineCollection, plainMapEntry, type Collection } from './collection';
 import { StroomkringError } from '../errors/stroomkring-error';
 
 export const SENSITIVITIES = ['openbaar', 'intern', 'vertrouwelijk'] as const;
@@ -123,25 +123,29 @@ export class UnknownDocumentError extends StroomkringError {
   }
 }
 
-function readEntry(scope: LibraryScope, id: string, entry: unknown): ReadResult<LibraryDocument> {
-  if (!(entry instanceof Y.Map)) return { ok: false, id, problem: 'entry is not a map' };
-  const raw = entry.toJSON() as Record<string, unknown>;
-  return readWith(schemaFor(scope), id, { ...raw, id });
+/** Newest change first. */
+function byNewestChange(a: ReadResult<LibraryDocument>, b: ReadResult<LibraryDocument>): number {
+  return (b.ok ? b.value.updatedAt : 0) - (a.ok ? a.value.updatedAt : 0);
 }
 
-/** The workspace library's documents as the read model holds them (a room's library is read from the room's own document). */
-export const workspaceDocumentRecords: CollectionReader<LibraryDocument> = { root: ROOT.documents, read: (id, entry) => readEntry('workspace', id, entry) };
+function libraryOf(scope: LibraryScope): Collection<LibraryDocument> {
+  // A library is shared work: any member adds versions and edits the details; its creator or an administrator removes a document.
+  return defineCollection<LibraryDocument>({ root: ROOT.documents, owner: { by: 'everyone', creatorField: 'createdBy' }, read: plainMapEntry(schemaFor(scope)), order: byNewestChange });
+}
+
+/** The workspace library's documents; a room's library (roomDocumentRecords) lives in the room's own document and may hold confidential ones. */
+export const workspaceDocumentRecords = libraryOf('workspace');
+export const roomDocumentRecords = libraryOf('room');
+
+const LIBRARIES: Readonly<Record<LibraryScope, Collection<LibraryDocument>>> = { workspace: workspaceDocumentRecords, room: roomDocumentRecords };
 
 /** Every document in the library, newest change first; damaged entries are reported, never thrown. */
 export function readDocuments(doc: Y.Doc, scope: LibraryScope): ReadResult<LibraryDocument>[] {
-  const results: ReadResult<LibraryDocument>[] = [];
-  documentsMap(doc).forEach((entry, id) => results.push(readEntry(scope, id, entry)));
-  return results.sort((a, b) => (b.ok ? b.value.updatedAt : 0) - (a.ok ? a.value.updatedAt : 0));
+  return LIBRARIES[scope].readAll(doc);
 }
 
 export function readDocument(doc: Y.Doc, scope: LibraryScope, id: string): ReadResult<LibraryDocument> | undefined {
-  const entry = documentsMap(doc).get(id);
-  return entry === undefined ? undefined : readEntry(scope, id, entry);
+  return LIBRARIES[scope].readOne(doc, id);
 }
 
 /** The newest version: the last one appended. */

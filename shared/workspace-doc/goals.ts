@@ -26,7 +26,7 @@ import { countedHolders, type MandateAuthority, type MandateState } from '../man
 import { readWorkspaceMandates } from './mandates';
 import { readWith, type ReadResult } from './read-result';
 import { goalsMap, ROOT, workspaceSettingsMap } from './schema';
-import type { CollectionReader } from '../read-model/record-store';
+import { defineCollection } from './collection';
 import { StroomkringError } from '../errors/stroomkring-error';
 
 export const GOAL_LIMITS = { title: 200, versions: 500, stances: 5000 } as const;
@@ -123,18 +123,24 @@ export function byNewestGoal(a: ReadResult<Goal>, b: ReadResult<Goal>): number {
   return (b.ok ? b.value.createdAt : 0) - (a.ok ? a.value.createdAt : 0);
 }
 
-/** Goals as the read model holds them (a change to a goal's versions or stances re-reads that goal). */
-export const goalRecords: CollectionReader<Goal> = { root: ROOT.goals, read: readEntry };
+/**
+ * Goals, newest first (a change to a goal's versions or stances re-reads that goal). A goal is
+ * drafted together: any member edits it, but its signed stances and saved versions are only
+ * ever appended to.
+ */
+export const goalRecords = defineCollection<Goal>({
+  root: ROOT.goals,
+  owner: { by: 'everyone', creatorField: 'createdBy', appendOnlyParts: ['stances', 'versions'] },
+  read: readEntry,
+  order: byNewestGoal,
+});
 
 export function readGoals(doc: Y.Doc): ReadResult<Goal>[] {
-  const results: ReadResult<Goal>[] = [];
-  goalsMap(doc).forEach((entry, id) => results.push(readEntry(id, entry)));
-  return results.sort(byNewestGoal);
+  return goalRecords.readAll(doc);
 }
 
 export function readGoal(doc: Y.Doc, goalId: string): ReadResult<Goal> | undefined {
-  const entry = goalsMap(doc).get(goalId);
-  return entry === undefined ? undefined : readEntry(goalId, entry);
+  return goalRecords.readOne(doc, goalId);
 }
 
 /** The fragment TipTap's collaboration extension binds to; undefined when the goal is missing or damaged. */

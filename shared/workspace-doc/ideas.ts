@@ -25,7 +25,7 @@ import { removeCommentsOn } from './comments';
 import { IdeaStatusSchema, transition, type IdeaMove, type IdeaStatus } from './idea-status';
 import { readWith, type ReadResult } from './read-result';
 import { ideasMap, ROOT } from './schema';
-import type { CollectionReader } from '../read-model/record-store';
+import { defineCollection } from './collection';
 import { StroomkringError } from '../errors/stroomkring-error';
 
 export const IDEA_LIMITS = {
@@ -110,18 +110,20 @@ export function byNewestIdea(a: ReadResult<Idea>, b: ReadResult<Idea>): number {
   return (b.ok ? b.value.createdAt : -1) - (a.ok ? a.value.createdAt : -1) || a.id.localeCompare(b.id);
 }
 
-/** Ideas as the read model holds them. */
-export const ideaRecords: CollectionReader<Idea> = { root: ROOT.ideas, read: readEntry };
+/** Ideas, newest first: only the author changes what an idea says; each member casts only their own vote. */
+export const ideaRecords = defineCollection<Idea>({
+  root: ROOT.ideas,
+  owner: { by: 'creator', creatorField: 'createdBy', creatorFields: ['title', 'description', 'tags', 'goalId'], perMemberParts: ['votes'] },
+  read: readEntry,
+  order: byNewestIdea,
+});
 
 export function readIdeas(doc: Y.Doc): ReadResult<Idea>[] {
-  const results: ReadResult<Idea>[] = [];
-  ideasMap(doc).forEach((entry, key) => results.push(readEntry(key, entry)));
-  return results.sort(byNewestIdea);
+  return ideaRecords.readAll(doc);
 }
 
 export function readIdea(doc: Y.Doc, ideaId: string): ReadResult<Idea> | undefined {
-  const entry = ideasMap(doc).get(ideaId);
-  return entry === undefined ? undefined : readEntry(ideaId, entry);
+  return ideaRecords.readOne(doc, ideaId);
 }
 
 export function hasVoted(idea: Idea, memberId: string): boolean {

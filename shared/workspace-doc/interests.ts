@@ -19,9 +19,9 @@ import * as Y from 'yjs';
 import type { Organisation } from '../domain/organisation';
 import { readMembers, organisationIdOf, type Member } from './members';
 import { readOrganisations } from './organisations';
-import { readWith, type ReadResult } from './read-result';
+import type { ReadResult } from './read-result';
 import { interestsMap, ROOT } from './schema';
-import type { CollectionReader } from '../read-model/record-store';
+import { byKey, defineCollection, plainMapEntry } from './collection';
 import { StroomkringError } from '../errors/stroomkring-error';
 
 /** A few paragraphs per field; position papers belong in the document library. */
@@ -91,13 +91,16 @@ export function mayEditInterest(doc: Y.Doc, memberId: string, organisationId: st
   return canEditInterest(member, organisationId, validOrganisations(doc));
 }
 
-function readEntry(id: string, entry: unknown): ReadResult<InterestEntry> {
-  if (!(entry instanceof Y.Map)) return { ok: false, id, problem: 'entry is not a map' };
-  return readWith(InterestEntrySchema, id, { ...(entry.toJSON() as Record<string, unknown>), organisationId: id });
-}
-
-/** Interest entries as the read model holds them; whose they are is judged by interestView against the members. */
-export const interestRecords: CollectionReader<InterestEntry> = { root: ROOT.interests, read: readEntry };
+/**
+ * Interest entries by organisation id: only that organisation's members write one. Whether the
+ * last writer was one of them is judged by interestView against the members as they are now.
+ */
+export const interestRecords = defineCollection<InterestEntry>({
+  root: ROOT.interests,
+  owner: { by: 'organisation' },
+  read: plainMapEntry(InterestEntrySchema, 'organisationId'),
+  order: byKey,
+});
 
 /** An entry with whether its last writer belongs to the organisation (the trust flag readInterests sets). */
 export function interestView(result: ReadResult<InterestEntry>, members: readonly Member[], organisations: readonly OrganisationRef[]): ReadResult<InterestView> {
@@ -115,7 +118,7 @@ export function readInterests(doc: Y.Doc): Map<string, ReadResult<InterestView>>
   const members = validMembers(doc);
   const organisations = validOrganisations(doc);
   const results = new Map<string, ReadResult<InterestView>>();
-  interestsMap(doc).forEach((raw, id) => results.set(id, interestView(readEntry(id, raw), members, organisations)));
+  for (const result of interestRecords.readAll(doc)) results.set(result.id, interestView(result, members, organisations));
   return results;
 }
 

@@ -18,9 +18,9 @@ import { z } from 'zod';
 import * as Y from 'yjs';
 import { FIELD_ERRORS, requiredText } from '../domain/text-fields';
 import type { Member } from './members';
-import { readWith, type ReadResult } from './read-result';
+import type { ReadResult } from './read-result';
 import { introductionsMap, ROOT } from './schema';
-import type { CollectionReader } from '../read-model/record-store';
+import { defineCollection, plainMapEntry } from './collection';
 import { StroomkringError } from '../errors/stroomkring-error';
 
 export const INTRODUCTION_LIMITS = {
@@ -73,13 +73,13 @@ export class SelfIntroductionError extends StroomkringError {
   }
 }
 
-function readEntry(key: string, entry: unknown): ReadResult<StoredIntroduction> {
-  if (!(entry instanceof Y.Map)) return { ok: false, id: key, problem: 'entry is not a map' };
-  return readWith(StoredIntroductionSchema, key, { ...(entry.toJSON() as Record<string, unknown>), id: key });
-}
-
-/** Stored introductions as the read model (shared/read-model) holds them, record by record. */
-export const introductionRecords: CollectionReader<StoredIntroduction> = { root: ROOT.introductions, read: readEntry };
+/** Stored introductions: whoever made one (`by`) is the only one who changes or removes it, besides an administrator. */
+export const introductionRecords = defineCollection<StoredIntroduction>({
+  root: ROOT.introductions,
+  owner: { by: 'creator', creatorField: 'by' },
+  read: plainMapEntry(StoredIntroductionSchema),
+  order: byNewestIntroduction,
+});
 
 /** Newest first, damaged ones last: the order the screens show. */
 export function byNewestIntroduction(x: ReadResult<StoredIntroduction>, y: ReadResult<StoredIntroduction>): number {
@@ -88,9 +88,7 @@ export function byNewestIntroduction(x: ReadResult<StoredIntroduction>, y: ReadR
 
 /** Stored introductions, valid and damaged, newest first. */
 export function readIntroductions(doc: Y.Doc): ReadResult<StoredIntroduction>[] {
-  const results: ReadResult<StoredIntroduction>[] = [];
-  introductionsMap(doc).forEach((entry, key) => results.push(readEntry(key, entry)));
-  return results.sort(byNewestIntroduction);
+  return introductionRecords.readAll(doc);
 }
 
 export function addIntroduction(doc: Y.Doc, fields: IntroductionFields, by: { memberId: string; now: number; id?: string }): string {

@@ -4,7 +4,7 @@ import { LIMITS } from '../domain/limits';
 import { FIELD_ERRORS, optionalText, requiredText } from '../domain/text-fields';
 import { readWith, type ReadResult } from './read-result';
 import { membersMap, ROOT } from './schema';
-import type { CollectionReader } from '../read-model/record-store';
+import { defineCollection } from './collection';
 import { StroomkringError } from '../errors/stroomkring-error';
 
 /** Limits of the profile a member fills in per workspace. */
@@ -112,8 +112,8 @@ function readEntry(id: string, entry: unknown): ReadResult<Member> {
   return { ok: true, id, value: member as Member };
 }
 
-/** Member profiles as the read model (shared/read-model) holds them, record by record. */
-export const memberRecords: CollectionReader<Member> = { root: ROOT.members, read: readEntry };
+/** Member profiles: each member writes only their own (the key is their member id). */
+export const memberRecords = defineCollection<Member>({ root: ROOT.members, owner: { by: 'self' }, read: readEntry, order: byDisplayName });
 
 /** Valid members by display name, damaged ones last: the order every list shows. */
 export function byDisplayName(a: ReadResult<Member>, b: ReadResult<Member>): number {
@@ -122,9 +122,7 @@ export function byDisplayName(a: ReadResult<Member>, b: ReadResult<Member>): num
 
 /** Every member entry, valid or damaged, by display name. */
 export function readMembers(doc: Y.Doc): ReadResult<Member>[] {
-  const results: ReadResult<Member>[] = [];
-  membersMap(doc).forEach((entry, id) => results.push(readEntry(id, entry)));
-  return results.sort(byDisplayName);
+  return memberRecords.readAll(doc);
 }
 
 function sortKey(result: ReadResult<Member>): string {
@@ -132,8 +130,7 @@ function sortKey(result: ReadResult<Member>): string {
 }
 
 export function readMember(doc: Y.Doc, memberId: string): ReadResult<Member> | undefined {
-  const entry = membersMap(doc).get(memberId);
-  return entry === undefined ? undefined : readEntry(memberId, entry);
+  return memberRecords.readOne(doc, memberId);
 }
 
 /**

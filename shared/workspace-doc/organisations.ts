@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { OrganisationSchema, type Organisation, type OrganisationFields } from '../domain/organisation';
-import { readWith, type ReadResult } from './read-result';
+import type { ReadResult } from './read-result';
 import { organisationsMap, ROOT } from './schema';
-import type { CollectionReader } from '../read-model/record-store';
+import { defineCollection, plainMapEntry } from './collection';
 import { StroomkringError } from '../errors/stroomkring-error';
 
 const FIELDS = ['name', 'type', 'description', 'website'] as const satisfies readonly (keyof OrganisationFields)[];
@@ -14,13 +14,13 @@ export class UnknownOrganisationError extends StroomkringError {
   }
 }
 
-function readEntry(id: string, entry: unknown): ReadResult<Organisation> {
-  if (!(entry instanceof Y.Map)) return { ok: false, id, problem: 'entry is not a map' };
-  return readWith(OrganisationSchema, id, { ...(entry.toJSON() as Record<string, unknown>), id });
-}
-
-/** The organisations as the read model (shared/read-model) holds them, record by record. */
-export const organisationRecords: CollectionReader<Organisation> = { root: ROOT.organisations, read: readEntry };
+/** The organisations: anyone adds one, its members and its creator change it, an administrator removes it. */
+export const organisationRecords = defineCollection<Organisation>({
+  root: ROOT.organisations,
+  owner: { by: 'organisationOrCreator', creatorField: 'createdBy' },
+  read: plainMapEntry(OrganisationSchema),
+  order: byOrganisationName,
+});
 
 /** Valid organisations by name, damaged ones last: the order every list shows. */
 export function byOrganisationName(a: ReadResult<Organisation>, b: ReadResult<Organisation>): number {
@@ -29,9 +29,7 @@ export function byOrganisationName(a: ReadResult<Organisation>, b: ReadResult<Or
 
 /** Every organisation in the workspace, valid ones and damaged ones, in insertion-independent order (by name). */
 export function readOrganisations(doc: Y.Doc): ReadResult<Organisation>[] {
-  const results: ReadResult<Organisation>[] = [];
-  organisationsMap(doc).forEach((entry, id) => results.push(readEntry(id, entry)));
-  return results.sort(byOrganisationName);
+  return organisationRecords.readAll(doc);
 }
 
 function sortKey(result: ReadResult<Organisation>): string {
@@ -39,8 +37,7 @@ function sortKey(result: ReadResult<Organisation>): string {
 }
 
 export function readOrganisation(doc: Y.Doc, id: string): ReadResult<Organisation> | undefined {
-  const entry = organisationsMap(doc).get(id);
-  return entry === undefined ? undefined : readEntry(id, entry);
+  return organisationRecords.readOne(doc, id);
 }
 
 /** Adds an organisation from already-validated fields; returns its new id. */

@@ -25,7 +25,7 @@ import { moveIdea } from './ideas';
 import { organisationIdOf, type Member } from './members';
 import { readWith, type ReadResult } from './read-result';
 import { ROOT, workingGroupsMap } from './schema';
-import type { CollectionReader } from '../read-model/record-store';
+import { defineCollection } from './collection';
 import { StroomkringError } from '../errors/stroomkring-error';
 
 export const WORKING_GROUP_LIMITS = {
@@ -163,18 +163,15 @@ export function byGroupName(a: ReadResult<WorkingGroup>, b: ReadResult<WorkingGr
   return groupSortKey(a).localeCompare(groupSortKey(b), 'nl') || a.id.localeCompare(b.id);
 }
 
-/** Working groups as the read model holds them. */
-export const workingGroupRecords: CollectionReader<WorkingGroup> = { root: ROOT.workingGroups, read: readEntry };
+/** Working groups, by name: shared work that any member edits (who may do what inside one: working-group-permissions.ts). */
+export const workingGroupRecords = defineCollection<WorkingGroup>({ root: ROOT.workingGroups, owner: { by: 'everyone', creatorField: 'createdBy' }, read: readEntry, order: byGroupName });
 
 export function readWorkingGroups(doc: Y.Doc): ReadResult<WorkingGroup>[] {
-  const results: ReadResult<WorkingGroup>[] = [];
-  workingGroupsMap(doc).forEach((entry, key) => results.push(readEntry(key, entry)));
-  return results.sort(byGroupName);
+  return workingGroupRecords.readAll(doc);
 }
 
 export function readWorkingGroup(doc: Y.Doc, groupId: string): ReadResult<WorkingGroup> | undefined {
-  const entry = workingGroupsMap(doc).get(groupId);
-  return entry === undefined ? undefined : readEntry(groupId, entry);
+  return workingGroupRecords.readOne(doc, groupId);
 }
 
 /** Starts a group; its founder is its first member (who starts a group works in it). */
