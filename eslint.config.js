@@ -43,6 +43,21 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', NODE_AND_ELECTRON] },
   },
   {
+    // Layers: main.tsx, app/ (the app's composition root) and screens/ (a route's) sit on top; no
+    // feature, hook, store or context imports from them. Contexts live in contexts/, at the bottom.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/main.tsx', 'renderer/src/app/**', 'renderer/src/screens/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...NODE_AND_ELECTRON,
+          patterns: [...NODE_AND_ELECTRON.patterns, { group: ['**/app/*', '**/screens/*'], message: 'Imports run down the layers: app/ and screens/ compose features, never the other way round.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: {

@@ -111,3 +111,20 @@ function touchedKeys(root: Y.Map<unknown>, events: readonly Y.YEvent<Y.AbstractT
   }
   return keys;
 }
+
+const STORES = new WeakMap<Y.Doc, RecordStore>();
+
+/**
+ * The one store of a document: the open workspace's and each confidential
+ * room's (a room's library and comments live in the room's own document).
+ * Kept as long as the document is; its observers live on the document, so
+ * nothing outlives it.
+ */
+export function recordStoreOf(doc: Y.Doc): RecordStore {
+  let store = STORES.get(doc);
+  if (!store) {
+    store = new RecordStore(doc);
+    STORES.set(doc, store);
+  }
+  return store;
+}

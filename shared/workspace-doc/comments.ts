@@ -75,18 +75,22 @@ function byTime(a: ReadResult<Comment>, b: ReadResult<Comment>): number {
 
 /** The comments on one document or interest, oldest first; damaged entries last, reported, never thrown. */
 export function readComments(doc: Y.Doc, target: CommentTarget): ReadResult<Comment>[] {
-  const results: ReadResult<Comment>[] = [];
-  commentsMap(doc).forEach((entry, id) => {
-    if (claimsTarget(entry, target)) results.push(readEntry(id, entry));
-  });
-  return results.sort(byTime);
+  return commentsOn(doc, commentRecords.readAll(doc), target);
+}
+
+/**
+ * The comments on one target among already-read records (the read model's),
+ * as readComments gives them: a damaged one shows under the target its raw
+ * entry names, looked up in `doc` (damaged entries are few).
+ */
+export function commentsOn(doc: Y.Doc, results: readonly ReadResult<Comment>[], target: CommentTarget): ReadResult<Comment>[] {
+  const on = (result: ReadResult<Comment>) => (result.ok ? result.value.targetKind === target.kind && result.value.targetId === target.id : claimsTarget(commentsMap(doc).get(result.id), target));
+  return results.filter(on).sort(byTime);
 }
 
 /** How many valid comments each target of one kind has, for counts on cards. */
 export function commentCounts(doc: Y.Doc, kind: CommentTarget['kind']): Map<string, number> {
-  const comments: ReadResult<Comment>[] = [];
-  commentsMap(doc).forEach((entry, id) => comments.push(readEntry(id, entry)));
-  return countByTarget(comments, kind);
+  return countByTarget(commentRecords.readAll(doc), kind);
 }
 
 /** How many readable comments each target of this kind has. */

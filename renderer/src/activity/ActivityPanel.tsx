@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ActivityEvent } from '../../../shared/activity/activity';
 import { OnboardingChecklistCard } from '../dashboard/OnboardingChecklistCard';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { useActivity, type ActivityView } from './useActivity';
 import { useMemberList } from '../membership/useMemberList';
 import { dateFormatter } from '../i18n/format-date';

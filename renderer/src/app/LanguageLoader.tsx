@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDatabase } from './database-context';
+import { useDatabase } from '../contexts/database-context';
 import { loadLanguage } from '../storage/settings-store';
 import { applyLanguageToDocument } from '../hooks/useLanguage';
 

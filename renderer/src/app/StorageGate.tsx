@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { openDatabase, type StroomkringDatabase } from '../storage/database';
 import { classifyStorageError, type StorageProblem } from '../storage/storage-errors';
 import { StorageErrorScreen } from '../screens/StorageErrorScreen';
-import { DatabaseContext } from './database-context';
+import { DatabaseContext } from '../contexts/database-context';
 
 type GateState = { status: 'opening' } | { status: 'ready'; db: StroomkringDatabase } | { status: 'failed'; problem: StorageProblem; detail: string };
 

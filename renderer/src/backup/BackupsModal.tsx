@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { sealWorkspaceFile } from '../../../shared/backup/workspace-file';
 import { writeArchive } from '../../../shared/backup/workspace-archive';
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { loadFileSettings } from '../files/file-settings-store';
 import { formatByteSize } from '../i18n/format-bytes';
 import { downloadBlob } from '../host/web-host';

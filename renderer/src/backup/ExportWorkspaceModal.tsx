@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { writeArchive } from '../../../shared/backup/workspace-archive';
 import { sealWorkspaceFile, WORKSPACE_FILE_EXTENSION, type FileProtection } from '../../../shared/backup/workspace-file';
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { PassphraseFields, passphraseProblem } from '../devices/PassphraseFields';
 import { formatByteSize } from '../i18n/format-bytes';
 import { downloadBlob } from '../host/web-host';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkspaceArchive } from '../../../shared/backup/workspace-archive';
 import { WORKSPACE_FILE_EXTENSION, WorkspaceFileError } from '../../../shared/backup/workspace-file';
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { loadFileSettings } from '../files/file-settings-store';
 import type { RoomSyncRegistry } from '../rooms/room-syncs';
 import { createFromArchive } from '../storage/workspace-archive-store';

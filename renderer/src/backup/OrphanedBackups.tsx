@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { loadFileSettings } from '../files/file-settings-store';
 import { listBackups, readBackup, type BackupListing } from '../storage/backup-store';
 import { createFromArchive } from '../storage/workspace-archive-store';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { COMMENT_LIMITS, deleteComment, editComment, type Comment } from '../../../shared/workspace-doc/comments';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { commentTextProblem } from './comment-text';
 import { formatDate } from '../i18n/format-date';
 

@@ -2,10 +2,10 @@ import { Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/cor
 import { memo, useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { addComment, COMMENT_LIMITS, readComments, type CommentTarget } from '../../../shared/workspace-doc/comments';
-import { samePlainData } from '../../../shared/read-model/record-store';
-import { useDocValue } from '../hooks/useDocValue';
-import { useWorkspace } from '../workspace/workspace-context';
+import { addComment, COMMENT_LIMITS, commentRecords, commentsOn, type Comment, type CommentTarget } from '../../../shared/workspace-doc/comments';
+import type { CollectionView } from '../../../shared/read-model/record-store';
+import { useCollectionPart } from '../read-model/records';
+import { useWorkspace } from '../contexts/workspace-context';
 import { CommentItem } from './CommentItem';
 import { commentTextProblem } from './comment-text';
 import { useMemberNames } from './useMemberNames';
@@ -34,9 +34,9 @@ function CommentThreadView({ doc, target }: CommentThreadProps) {
   const names = useMemberNames();
   const { kind, id } = target;
   // Keyed on the target's parts: callers build a fresh target object on every render.
-  const read = useCallback((d: Y.Doc) => readComments(d, { kind, id }), [kind, id]);
-  // Plain records: an update elsewhere in the document does not re-render the thread.
-  const comments = useDocValue(doc, read, samePlainData);
+  const select = useCallback((view: CollectionView<Comment>) => commentsOn(doc, view.list, { kind, id }), [doc, kind, id]);
+  // From the document's read model: a comment elsewhere, or any other change, does not re-render the thread.
+  const comments = useCollectionPart(commentRecords, select, doc);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   const headingId = useId();

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconDeviceLaptop, IconDevices, IconShieldLock, IconUserEdit } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { DialogSuspense, lazyNamed } from './lazy-screen';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { saveIdentityProfile, type Identity } from '../storage/identity-store';

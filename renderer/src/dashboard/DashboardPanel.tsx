@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import { dashboardView, type DashboardView } from '../../../shared/dashboard/view';
 import type { dashboardNl } from '../i18n/sections/dashboard';
 import { LOADING_AUTHORITY, useMandateAuthority } from '../goals/useMandateAuthority';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { ArrivalsList } from './ArrivalsList';
 import { BlockCard } from './BlockCard';
 import { LaggingSection } from './LaggingSection';

@@ -6,7 +6,7 @@ import type * as Y from 'yjs';
 import { ONBOARDING_STEPS } from '../../../shared/dashboard/onboarding';
 import { ownOnboarding } from '../../../shared/dashboard/view';
 import { LOADING_AUTHORITY, useMandateAuthority } from '../goals/useMandateAuthority';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { ChecklistSteps } from './ChecklistSteps';
 import { useDebouncedDocValue } from './useDebouncedDocValue';
 

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { devicesOfPerson, removeDeviceEverywhere, type PersonDevice } from '../storage/device-list-store';
 import type { Identity } from '../storage/identity-store';
 import { deviceProblemText } from './device-problem';

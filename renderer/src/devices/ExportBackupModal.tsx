@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Progress, Stack, Text } from '@mantine/cor
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportIdentityBackup } from '../../../shared/membership/identity-backup';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { downloadBlob } from '../host/web-host';
 import { storeGrants } from '../storage/device-identity-store';
 import type { Identity } from '../storage/identity-store';

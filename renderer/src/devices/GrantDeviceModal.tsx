@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decodeLinkRequest, linkCheck, sealLink, type LinkRequest } from '../../../shared/membership/device-link';
 import { grantDevice } from '../../../shared/membership/identity-backup';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { storeGrants } from '../storage/device-identity-store';
 import type { Identity } from '../storage/identity-store';
 import { CodeField } from '../components/CodeField';

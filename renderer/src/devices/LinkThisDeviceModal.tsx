@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { generateIdentityKeys, type IdentityKeys } from '../../../shared/crypto/identity-keys';
 import { generateBoxKeys, type BoxKeys } from '../../../shared/crypto/sealed-box';
 import { encodeLinkRequest, linkCheck, openLink } from '../../../shared/membership/device-link';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { becomeDeviceOf } from '../storage/device-identity-store';
 import { CodeField } from '../components/CodeField';
 import { deviceProblemText } from './device-problem';

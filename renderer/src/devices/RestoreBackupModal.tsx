@@ -2,7 +2,7 @@ import { Alert, FileInput, PasswordInput, Progress, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { restoreIdentityBackup } from '../../../shared/membership/identity-backup';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { FormModal } from '../components/FormModal';
 import { becomeDeviceOf } from '../storage/device-identity-store';
 import { deviceProblemText } from './device-problem';

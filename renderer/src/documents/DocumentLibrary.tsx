@@ -1,13 +1,13 @@
 import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconHistory, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type * as Y from 'yjs';
-import { commentCounts } from '../../../shared/workspace-doc/comments';
-import { currentVersion, readDocuments, type DocumentVersion, type LibraryDocument, type LibraryScope, type Sensitivity } from '../../../shared/workspace-doc/documents';
+import { commentRecords, countByTarget } from '../../../shared/workspace-doc/comments';
+import { currentVersion, roomDocumentRecords, workspaceDocumentRecords, type DocumentVersion, type LibraryDocument, type LibraryScope, type Sensitivity } from '../../../shared/workspace-doc/documents';
 import { FileSettingsButton } from '../files/FileSettingsButton';
-import { useDocValue } from '../hooks/useDocValue';
+import { useCollection, useOrderedRecords } from '../read-model/records';
 import { AddDocumentModal } from './AddDocumentModal';
 import { DocumentCard, type DocumentAction } from './DocumentCard';
 import { sensitivitiesFor } from './DocumentFieldInputs';
@@ -34,15 +34,13 @@ type Dialog =
   | { kind: 'preview'; document: LibraryDocument; version: DocumentVersion }
   | null;
 
-function readLibrary(doc: Y.Doc, scope: LibraryScope) {
-  return { documents: readDocuments(doc, scope), comments: commentCounts(doc, 'document') };
-}
-
 /** The document library of the workspace (scope 'workspace') or of a confidential room (scope 'room'). */
 export function DocumentLibrary({ doc, scope }: DocumentLibraryProps) {
   const { t } = useTranslation();
-  const read = useCallback((d: Y.Doc) => readLibrary(d, scope), [scope]);
-  const { documents: results, comments } = useDocValue(doc, read);
+  // From the read model of the library's own document (the workspace's or the room's).
+  const results = useOrderedRecords(scope === 'room' ? roomDocumentRecords : workspaceDocumentRecords, doc);
+  const commentResults = useCollection(commentRecords, doc);
+  const comments = useMemo(() => countByTarget(commentResults.list, 'document'), [commentResults]);
   const people = useLibraryPeople(doc, scope);
   const hostKind = useHostKind();
   const exporter = useFileExport();

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Image, Loader, Modal, Stack } from '@mantine/core
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentVersion } from '../../../shared/workspace-doc/documents';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { readFileBlob } from '../files/file-store';
 import { formatByteSize } from '../i18n/format-bytes';
 import { PdfPreview } from './PdfPreview';

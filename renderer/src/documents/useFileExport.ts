@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentVersion } from '../../../shared/workspace-doc/documents';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { readFileBlob } from '../files/file-store';
 import { hostKindOnce, openWithSystem, saveCopy, type ExportResult } from './export-file';
 

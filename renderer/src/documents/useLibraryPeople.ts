@@ -1,19 +1,13 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { readRoomMeta } from '../../../shared/rooms/room-doc';
 import type { LibraryScope } from '../../../shared/workspace-doc/documents';
-import { organisationIdOf, readMembers, type Member } from '../../../shared/workspace-doc/members';
-import { readOrganisations } from '../../../shared/workspace-doc/organisations';
+import { memberRecords, organisationIdOf } from '../../../shared/workspace-doc/members';
+import { organisationRecords } from '../../../shared/workspace-doc/organisations';
 import { useDocValue } from '../hooks/useDocValue';
-import { useWorkspace } from '../workspace/workspace-context';
-
-function readPeople(doc: Y.Doc): { organisations: Organisation[]; members: Member[] } {
-  return {
-    organisations: readOrganisations(doc).flatMap((result) => (result.ok ? [result.value] : [])),
-    members: readMembers(doc).flatMap((result) => (result.ok ? [result.value] : [])),
-  };
-}
+import { useValidRecords } from '../read-model/records';
+import { useWorkspace } from '../contexts/workspace-context';
 
 /** The organisations taking part in a room (from its own document); undefined when unknown, then all are offered. */
 function readRoomOrganisations(doc: Y.Doc): readonly string[] | undefined {
@@ -34,9 +28,9 @@ export interface LibraryPeople {
 
 /** Organisations and members always come from the workspace document, also for a room's library (a room has neither). */
 export function useLibraryPeople(libraryDoc: Y.Doc, scope: LibraryScope): LibraryPeople {
-  const { doc, identity } = useWorkspace();
-  const read = useCallback((d: Y.Doc) => readPeople(d), []);
-  const { organisations: all, members } = useDocValue(doc, read);
+  const { identity } = useWorkspace();
+  const all = useValidRecords(organisationRecords);
+  const members = useValidRecords(memberRecords);
   const roomOrganisationIds = useDocValue(libraryDoc, scope === 'room' ? readRoomOrganisations : noRoom);
   return useMemo(() => {
     // Names resolve against every workspace organisation; choices are limited to the room's.

@@ -4,7 +4,7 @@ import { IconSettings } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { FILE_SETTING_BOUNDS, MB, loadFileSettings, saveFileSettings, type FileSettings } from './file-settings-store';
 

@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { LibraryScope } from '../../../shared/workspace-doc/documents';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import type { WorkspaceSync } from '../sync/workspace-sync';
 import { FileService } from './file-service';
 import { FileServiceContext } from './file-service-context';

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useSyncExternalStore } from 'react';
 import { bytesInPrefix } from '../../../shared/files/chunking';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import type { TransferPhase, TransferProblem } from './download';
 import { useFileService } from './file-service-context';
 

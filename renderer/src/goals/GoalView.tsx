@@ -9,7 +9,7 @@ import { samePlainData } from '../../../shared/read-model/record-store';
 import { useRecord } from '../read-model/records';
 import { useDocValue } from '../hooks/useDocValue';
 import { useStorageAction } from '../hooks/useStorageAction';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { AdoptionStatus } from './AdoptionStatus';
 import { DecisionLog } from './DecisionLog';
 import { DraagvlakMeter, type StanceRequest } from './DraagvlakMeter';

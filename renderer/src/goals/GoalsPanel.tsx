@@ -7,7 +7,7 @@ import { byNewestGoal, goalRecords, readQuorum } from '../../../shared/workspace
 import { samePlainData } from '../../../shared/read-model/record-store';
 import { useCollection } from '../read-model/records';
 import { useDocValue } from '../hooks/useDocValue';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { VerifyExportButton } from './export/VerifyExportButton';
 import { GoalCard, goalPath } from './GoalCard';
 import { useGoalsWorkspace } from './useGoalsWorkspace';

@@ -6,7 +6,7 @@ import type { MandateAction, MandateActor } from '../../../shared/mandates/manda
 import type { AdmittedMember } from '../../../shared/mandates/mandate-state';
 import { MandateActionError, takeMandateAction, type WorkspaceMandates } from '../../../shared/workspace-doc/mandates';
 import { useStorageAction } from '../hooks/useStorageAction';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { joinNames } from './format';
 import { memberName, type GoalsWorkspace } from './goals-view';
 import { LegacyMandates } from './LegacyMandates';

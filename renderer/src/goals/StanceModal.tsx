@@ -14,7 +14,7 @@ import type { Identity } from '../storage/identity-store';
 import { TextDiffView } from './TextDiffView';
 import { initialStanceForm } from './goals-view';
 import { useMandateAuthority } from './useMandateAuthority';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 
 interface StanceModalProps {
   readonly doc: Y.Doc;

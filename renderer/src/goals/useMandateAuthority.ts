@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { MemberList } from '../../../shared/membership/member-list';
 import { OPEN_AUTHORITY, type MandateAuthority } from '../../../shared/mandates/mandate-state';
 import { useMemberList } from '../membership/useMemberList';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 
 /** Until the member list is read, no signed mandate counts: the dashboard shows figures a moment later rather than wrong ones. */
 export const LOADING_AUTHORITY: MandateAuthority = { kind: 'proven', members: new Map() };

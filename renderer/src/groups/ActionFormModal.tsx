@@ -6,7 +6,7 @@ import type { Member } from '../../../shared/workspace-doc/members';
 import { addActionAs } from '../../../shared/workspace-doc/working-group-permissions';
 import { ActionInputSchema, WORKING_GROUP_LIMITS, type ActionInput, type WorkingGroup } from '../../../shared/workspace-doc/working-groups';
 import { useZodValidate } from '../hooks/useZodValidate';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { ownerOptions } from './groups-view';
 import { stamp, useGuardedWrite } from './useGuardedWrite';
 

@@ -6,7 +6,7 @@ import type { Organisation } from '../../../shared/domain/organisation';
 import type { Member } from '../../../shared/workspace-doc/members';
 import { mayChangeGroup, removeActionAs, setActionDoneAs } from '../../../shared/workspace-doc/working-group-permissions';
 import type { WorkingGroup } from '../../../shared/workspace-doc/working-groups';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { ActionFormModal } from './ActionFormModal';
 import { actionRows, type ActionRow } from './groups-view';
 import { useLocalDay } from './useLocalDay';

@@ -7,7 +7,7 @@ import type { Member } from '../../../shared/workspace-doc/members';
 import { createWorkingGroupAs, updateWorkingGroupAs } from '../../../shared/workspace-doc/working-group-permissions';
 import { WORKING_GROUP_LIMITS, WorkingGroupInputSchema, type WorkingGroup, type WorkingGroupInput } from '../../../shared/workspace-doc/working-groups';
 import { useZodValidate } from '../hooks/useZodValidate';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { memberLabel } from './groups-view';
 import { stamp, useGuardedWrite } from './useGuardedWrite';
 

@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { joinGroupAs, mayChangeGroup, setLinksAs } from '../../../shared/workspace-doc/working-group-permissions';
 import type { WorkingGroup } from '../../../shared/workspace-doc/working-groups';
-import { useDocValue } from '../hooks/useDocValue';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { GroupActions } from './GroupActions';
-import { memberLabel, organisationNameOf, readGroupsSnapshot, type GroupsSnapshot } from './groups-view';
+import { memberLabel, organisationNameOf, type GroupsSnapshot } from './groups-view';
 import { LinksModal } from './LinksModal';
 import { stamp, useGuardedWrite } from './useGuardedWrite';
 import { WorkingGroupFormModal } from './WorkingGroupFormModal';
+import { useGroupsSnapshot } from './useGroupsSnapshot';
 
 type Editing = 'group' | 'members' | 'goals' | 'documents' | null;
 
@@ -185,8 +185,7 @@ function GroupDetails({ group, snapshot }: { group: WorkingGroup; snapshot: Grou
 /** One working group: purpose, members and their organisations, actions, and what it has linked and taken up. */
 export function WorkingGroupView({ groupId }: { readonly groupId: string }) {
   const { t } = useTranslation();
-  const { doc } = useWorkspace();
-  const snapshot = useDocValue(doc, readGroupsSnapshot);
+  const snapshot = useGroupsSnapshot();
   const result = snapshot.groups.find((candidate) => candidate.id === groupId);
   return (
     <Stack>

@@ -4,11 +4,10 @@ import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useDocValue } from '../hooks/useDocValue';
-import { useWorkspace } from '../workspace/workspace-context';
-import { groupSummary, readGroupsSnapshot, type GroupSummary } from './groups-view';
+import { groupSummary, type GroupSummary } from './groups-view';
 import { useLocalDay } from './useLocalDay';
 import { WorkingGroupFormModal } from './WorkingGroupFormModal';
+import { useGroupsSnapshot } from './useGroupsSnapshot';
 
 function GroupCard({ summary }: { summary: GroupSummary }) {
   const { t } = useTranslation();
@@ -40,8 +39,7 @@ function GroupCard({ summary }: { summary: GroupSummary }) {
 /** Werkgroepen: every group as a card with its spread over organisations and how its actions stand. */
 export function WorkingGroupsPanel() {
   const { t } = useTranslation();
-  const { doc } = useWorkspace();
-  const snapshot = useDocValue(doc, readGroupsSnapshot);
+  const snapshot = useGroupsSnapshot();
   const today = useLocalDay();
   const [creating, setCreating] = useState(false);
   const headingId = 'groups-heading';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { members, organisations } from '../../../shared/network/fixture';
-import { addAction, addWorkingGroup, link, setActionDone } from '../../../shared/workspace-doc/working-groups';
-import { actionRows, groupSummary, memberLabel, ownerOptions, readGroupsSnapshot } from './groups-view';
+import { addAction, addWorkingGroup, link, readWorkingGroups, setActionDone } from '../../../shared/workspace-doc/working-groups';
+import { actionRows, groupSummary, memberLabel, ownerOptions } from './groups-view';
 
 function groupIn(doc: Y.Doc) {
-  const [result] = readGroupsSnapshot(doc).groups;
+  const [result] = readWorkingGroups(doc);
   if (!result?.ok) throw new Error('unreadable');
   return result.value;
 }

@@ -1,17 +1,13 @@
-import type * as Y from 'yjs';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { daysOverdue, isOverdue, type DueAction } from '../../../shared/workspace-doc/actions-due';
-import { readDocuments, type LibraryDocument } from '../../../shared/workspace-doc/documents';
-import { readGoals, type Goal } from '../../../shared/workspace-doc/goals';
-import { readIdeas, type Idea } from '../../../shared/workspace-doc/ideas';
-import { organisationIdOf, readMembers, type Member } from '../../../shared/workspace-doc/members';
-import { readOrganisations } from '../../../shared/workspace-doc/organisations';
+import type { LibraryDocument } from '../../../shared/workspace-doc/documents';
+import type { Goal } from '../../../shared/workspace-doc/goals';
+import type { Idea } from '../../../shared/workspace-doc/ideas';
+import { organisationIdOf, type Member } from '../../../shared/workspace-doc/members';
 import type { ReadResult } from '../../../shared/workspace-doc/read-result';
-import { groupOrganisationIds, readWorkingGroups, type GroupAction, type WorkingGroup } from '../../../shared/workspace-doc/working-groups';
+import { groupOrganisationIds, type GroupAction, type WorkingGroup } from '../../../shared/workspace-doc/working-groups';
 
-const valid = <T>(results: readonly ReadResult<T>[]): T[] => results.flatMap((result) => (result.ok ? [result.value] : []));
-
-/** Everything the Werkgroepen screens show, read in one pass per document update. */
+/** Everything the Werkgroepen screens show (from the read model: useGroupsSnapshot). */
 export interface GroupsSnapshot {
   readonly groups: readonly ReadResult<WorkingGroup>[];
   readonly members: readonly Member[];
@@ -19,17 +15,6 @@ export interface GroupsSnapshot {
   readonly goals: readonly Goal[];
   readonly documents: readonly LibraryDocument[];
   readonly ideas: readonly Idea[];
-}
-
-export function readGroupsSnapshot(doc: Y.Doc): GroupsSnapshot {
-  return {
-    groups: readWorkingGroups(doc),
-    members: valid(readMembers(doc)),
-    organisations: valid(readOrganisations(doc)),
-    goals: valid(readGoals(doc)),
-    documents: valid(readDocuments(doc, 'workspace')),
-    ideas: valid(readIdeas(doc)),
-  };
 }
 
 /** The organisation a member speaks for, by name: the linked workspace organisation, else what they typed. */

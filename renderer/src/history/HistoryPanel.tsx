@@ -9,7 +9,7 @@ import { isRestorable, type RecordRef } from '../../../shared/history/record-res
 import type { WorkspaceHistory } from '../../../shared/history/workspace-history';
 import type { WorkspaceMembership } from '../../../shared/membership/workspace-membership';
 import type { DocumentKind } from '../../../shared/rules/write-rules';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { SectionHeading } from '../components/SectionHeading';
 import type { historyNl } from '../i18n/sections/history';
 import { ConfirmVersionModal } from './ConfirmVersionModal';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { loadIdentity, type Identity } from '../storage/identity-store';
 import { DamagedRecordError } from '../storage/storage-errors';
 

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { LanguageSchema, saveLanguage, type Language } from '../storage/settings-store';
 
 export function applyLanguageToDocument(language: Language): void {

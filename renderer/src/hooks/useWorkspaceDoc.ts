@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase } from '../storage/database';
 import { findUnreadableUpdate, getWorkspace } from '../storage/workspace-store';
 import { errorDetail } from '../../../shared/errors/stroomkring-error';

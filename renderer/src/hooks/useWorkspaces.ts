@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
 import type { ReadResult } from '../../../shared/workspace-doc/read-result';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { listWorkspaces } from '../storage/workspace-store';
 
 /** Undefined while loading. */

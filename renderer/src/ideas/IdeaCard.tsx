@@ -7,7 +7,7 @@ import type { IdeaState } from '../../../shared/workspace-doc/idea-status';
 import { mayChangeIdea, removeIdeaAs, setVoteAs, type IdeaActor } from '../../../shared/workspace-doc/idea-permissions';
 import { CommentThread } from '../comments/CommentThread';
 import { stamp, useGuardedWrite } from '../groups/useGuardedWrite';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import type { IdeaRow, IdeasSnapshot } from './ideas-view';
 import { IdeaStatusActions } from './IdeaStatusActions';
 import { formatDate } from '../i18n/format-date';

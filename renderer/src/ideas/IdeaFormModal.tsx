@@ -7,7 +7,7 @@ import { addIdeaAs, updateIdeaAs } from '../../../shared/workspace-doc/idea-perm
 import { IDEA_LIMITS, IdeaInputSchema, type Idea, type IdeaInput } from '../../../shared/workspace-doc/ideas';
 import { stamp, useGuardedWrite } from '../groups/useGuardedWrite';
 import { useZodValidate } from '../hooks/useZodValidate';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 
 const MAXIMA = { title: IDEA_LIMITS.title, description: IDEA_LIMITS.description, tags: IDEA_LIMITS.tag };
 

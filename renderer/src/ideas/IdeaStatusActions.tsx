@@ -9,7 +9,7 @@ import type { Member } from '../../../shared/workspace-doc/members';
 import type { WorkingGroup } from '../../../shared/workspace-doc/working-groups';
 import { stamp, useGuardedWrite } from '../groups/useGuardedWrite';
 import { WorkingGroupFormModal } from '../groups/WorkingGroupFormModal';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { DeclineModal } from './DeclineModal';
 import { HandOverModal } from './HandOverModal';
 

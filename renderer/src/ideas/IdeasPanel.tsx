@@ -7,7 +7,7 @@ import { IDEA_STATES, type IdeaState } from '../../../shared/workspace-doc/idea-
 import { groupIdsOf, type IdeaActor } from '../../../shared/workspace-doc/idea-permissions';
 import type { Idea } from '../../../shared/workspace-doc/ideas';
 import { WindowedList } from '../components/WindowedList';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { IdeaCard } from './IdeaCard';
 import { IdeaFormModal } from './IdeaFormModal';
 import { ideaRows, NO_FILTER, tagsInUse, visibleIdeas, type IdeaFilter, type IdeaSort } from './ideas-view';

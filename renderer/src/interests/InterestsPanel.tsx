@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../shared/domain/organisation';
 import type { Member } from '../../../shared/workspace-doc/members';
 import { useInterestView, useOrganisationsAndMembers } from '../read-model/records';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { InterestCard } from './InterestCard';
 import { InterestFormModal } from './InterestFormModal';
 import { editableOrganisationId } from './interests-view';

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { KeyRotationError, ROTATION_SETTLE_MS } from '../../../shared/membership/key-rotation';
 import type { LobbyAuthenticator } from '../../../shared/membership/rotation-lobby';
 import type { CurrentKey } from '../../../shared/membership/workspace-keys';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { host } from '../host';
 import type { StroomkringDatabase } from '../storage/database';
 import { openLobbies, type RotatedKeyFields } from '../storage/rotated-keys';

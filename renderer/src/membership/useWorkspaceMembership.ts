@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { WorkspaceMembership } from '../../../shared/membership/workspace-membership';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import type { Identity } from '../storage/identity-store';
 import { ensureWorkspaceAccess, saveFounderKey } from '../storage/workspace-access-store';
 

@@ -6,7 +6,7 @@ import { directoryEntries, EMPTY_QUERY, searchDirectory, type DirectoryQuery } f
 import { isIntroducedTo, type IntroductionInput } from '../../../shared/workspace-doc/introductions';
 import { organisationIdOf } from '../../../shared/workspace-doc/members';
 import { WindowedList } from '../components/WindowedList';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { DirectoryFilters } from './DirectoryFilters';
 import { IntroduceModal } from './IntroduceModal';
 import { IntroductionList } from './IntroductionItem';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { addIntroduction, INTRODUCTION_LIMITS, IntroductionInputSchema, type IntroductionInput } from '../../../shared/workspace-doc/introductions';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { useZodValidate } from '../hooks/useZodValidate';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import type { People } from './usePeople';
 
 const MAXIMA = { note: INTRODUCTION_LIMITS.note };

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { involving } from '../../../shared/workspace-doc/introductions';
 import { organisationIdOf, type Member, type ProfileField } from '../../../shared/workspace-doc/members';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { IntroduceModal } from './IntroduceModal';
 import { IntroductionList } from './IntroductionItem';
 import { OrganisationLink } from './links';

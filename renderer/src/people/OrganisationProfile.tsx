@@ -9,7 +9,7 @@ import { toOrganisation } from '../../../shared/workspace-doc/introductions';
 import { organisationIdOf } from '../../../shared/workspace-doc/members';
 import { readOrganisation } from '../../../shared/workspace-doc/organisations';
 import { host } from '../host';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { IntroduceModal } from './IntroduceModal';
 import { RemoveMemberModal } from '../membership/RemoveMemberModal';
 import { useMemberList } from '../membership/useMemberList';

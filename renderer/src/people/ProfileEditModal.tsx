@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PROFILE_LIMITS, ProfileInputSchema, updateOwnProfile, type Member, type ProfileInput } from '../../../shared/workspace-doc/members';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { useZodValidate } from '../hooks/useZodValidate';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import type { People } from './usePeople';
 
 /** The select's value for "no link, match by name" (stored as no organisationId). */

@@ -5,7 +5,7 @@ import { byDisplayName, memberRecords, type Member } from '../../../shared/works
 import type { ReadResult } from '../../../shared/workspace-doc/read-result';
 import { useCollection, useOrganisationsAndMembers } from '../read-model/records';
 import { useSyncField } from '../sync/sync-view';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 
 const valid = <T,>(results: readonly ReadResult<T>[]): T[] => results.flatMap((result) => (result.ok ? [result.value] : []));
 const damaged = <T,>(results: readonly ReadResult<T>[]) => results.flatMap((result) => (result.ok ? [] : [result]));

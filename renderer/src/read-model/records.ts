@@ -3,23 +3,42 @@ import type { Organisation } from '../../../shared/domain/organisation';
 import { interestRecords, interestView, type InterestView } from '../../../shared/workspace-doc/interests';
 import { memberRecords, type Member } from '../../../shared/workspace-doc/members';
 import { byOrganisationName, organisationRecords } from '../../../shared/workspace-doc/organisations';
-import type { CollectionReader, CollectionView, RecordStore } from '../../../shared/read-model/record-store';
+import { useSyncExternalStoreWithSelector } from 'use-sync-external-store/with-selector';
+import type * as Y from 'yjs';
+import { recordStoreOf, type CollectionReader, type CollectionView, type RecordStore } from '../../../shared/read-model/record-store';
+import type { Collection } from '../../../shared/workspace-doc/collection';
 import type { ReadResult } from '../../../shared/workspace-doc/read-result';
 
 /** The open workspace's read model (shared/read-model/record-store.ts), one per open document. */
 export const RecordStoreContext = createContext<RecordStore | null>(null);
 
-function useRecordStore(): RecordStore {
-  const store = useContext(RecordStoreContext);
+/** The store of `doc` when given (a room's library and comments), else the open workspace's. */
+function useRecordStore(doc?: Y.Doc): RecordStore {
+  const workspaceStore = useContext(RecordStoreContext);
+  const store = doc ? recordStoreOf(doc) : workspaceStore;
   if (!store) throw new Error('the read model is used outside an open workspace');
   return store;
 }
 
 /** Every record of a collection; the component re-renders when any of them changes. */
-export function useCollection<T>(reader: CollectionReader<T>): CollectionView<T> {
-  const store = useRecordStore();
+export function useCollection<T>(reader: CollectionReader<T>, doc?: Y.Doc): CollectionView<T> {
+  const store = useRecordStore(doc);
   const subscribe = useCallback((listener: () => void) => store.subscribe(reader as CollectionReader<unknown>, listener), [store, reader]);
   return useSyncExternalStore(subscribe, () => store.collection(reader));
+}
+
+const sameItems = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((item, index) => item === b[index]);
+
+/**
+ * The part of a collection a component shows (`select` must be stable); it
+ * re-renders only when that part holds other records. Records are compared
+ * by identity: the store keeps a record's object while it is unchanged.
+ */
+export function useCollectionPart<T, P>(reader: CollectionReader<T>, select: (view: CollectionView<T>) => readonly P[], doc?: Y.Doc): readonly P[] {
+  const store = useRecordStore(doc);
+  const subscribe = useCallback((listener: () => void) => store.subscribe(reader as CollectionReader<unknown>, listener), [store, reader]);
+  const getSnapshot = useCallback(() => store.collection(reader), [store, reader]);
+  return useSyncExternalStoreWithSelector(subscribe, getSnapshot, undefined, select, sameItems);
 }
 
 /** One record; the component re-renders only when that record changes. */
@@ -27,6 +46,18 @@ export function useRecord<T>(reader: CollectionReader<T>, id: string): ReadResul
   const store = useRecordStore();
   const subscribe = useCallback((listener: () => void) => store.subscribe(reader as CollectionReader<unknown>, listener), [store, reader]);
   return useSyncExternalStore(subscribe, () => store.collection(reader).byId.get(id));
+}
+
+/** A collection's records, valid and damaged, in its declared order; the same array until one of them changes. */
+export function useOrderedRecords<T>(collection: Collection<T>, doc?: Y.Doc): readonly ReadResult<T>[] {
+  const view = useCollection(collection, doc);
+  return useMemo(() => [...view.list].sort(collection.order), [view, collection]);
+}
+
+/** A collection's valid records in its declared order; the same array until one of them changes. */
+export function useValidRecords<T>(collection: Collection<T>): readonly T[] {
+  const ordered = useOrderedRecords(collection);
+  return useMemo(() => ordered.flatMap((result) => (result.ok ? [result.value] : [])), [ordered]);
 }
 
 /** The workspace's valid organisations by name and valid members by id, from the read model; the same objects until one changes. */

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useContext, useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { useLoadedDocument } from '../hooks/useWorkspaceDoc';
 import { ROOM_UPDATES_TABLE } from '../storage/database';
 import type { Identity } from '../storage/identity-store';

@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { ROOM_LIMITS } from '../../../shared/rooms/room-doc';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { editableOrganisationId } from '../interests/interests-view';
 import { useOrganisationsAndMembers } from '../read-model/records';
 import { createRoom } from '../storage/room-store';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 
 /** Opens a room for a chosen subset of the workspace's organisations; the creator's own organisation is ticked to start with. */
 export function CreateRoomModal({ onClose }: { onClose: () => void }) {

@@ -2,12 +2,12 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { decodeRoomInvite, RoomInviteError, type RoomInvitePayload } from '../../../shared/rooms/room-invite';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { PasteCodeModal } from '../components/PasteCodeModal';
 import { host } from '../host';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { joinRoomFromInvite, RoomJoinError } from '../storage/room-store';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { pageErrorText } from '../i18n/error-text';
 
 /** Paste a room code; a bad code is explained at the field and creates or changes nothing. */

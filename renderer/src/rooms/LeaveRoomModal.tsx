@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { leaveRoom } from '../storage/room-store';
 

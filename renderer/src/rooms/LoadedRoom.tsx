@@ -11,7 +11,7 @@ import { useDocValue } from '../hooks/useDocValue';
 import { formatMoment } from '../interests/interests-view';
 import { useOrganisationsAndMembers } from '../read-model/records';
 import { syncStatusText } from '../sync/sync-status-text';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { LeaveRoomModal } from './LeaveRoomModal';
 import { RoomInviteModal } from './RoomInviteModal';
 import { RoomNotes } from './RoomNotes';

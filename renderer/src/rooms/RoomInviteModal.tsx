@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { canInviteToRoom, recordInvitation, type RoomMeta } from '../../../shared/rooms/room-doc';
 import { encodeRoomInvite } from '../../../shared/rooms/room-invite';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { host } from '../host';
 import { useOrganisationsAndMembers } from '../read-model/records';
 import { loadRoomAccess } from '../storage/room-store';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { errorDetail } from '../../../shared/errors/stroomkring-error';
 
 /** Invites carry at most this many of the inviter's addresses, as workspace invites do. */

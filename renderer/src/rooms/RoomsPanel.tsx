@@ -5,10 +5,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { formatMoment } from '../interests/interests-view';
 import { listRooms } from '../storage/room-store';
-import { useWorkspace } from '../workspace/workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 import { CreateRoomModal } from './CreateRoomModal';
 import { JoinRoomModal } from './JoinRoomModal';
 

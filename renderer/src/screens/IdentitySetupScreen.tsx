@@ -1,7 +1,7 @@
 import { Alert, Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { LinkThisDeviceModal } from '../devices/LinkThisDeviceModal';
 import { RestoreBackupModal } from '../devices/RestoreBackupModal';

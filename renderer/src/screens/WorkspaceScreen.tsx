@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isNewerSchema, readMeta } from '../../../shared/workspace-doc/meta';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { useAutomaticBackups } from '../backup/useAutomaticBackups';
 import { WorkspaceMenu } from '../backup/WorkspaceMenu';
 import { useWorkspaceDoc, type WorkspaceDocState } from '../hooks/useWorkspaceDoc';
@@ -20,12 +20,12 @@ import { FileTransferProvider } from '../files/FileTransferProvider';
 import { markWorkspaceOpened } from '../storage/workspace-store';
 import type { Identity } from '../storage/identity-store';
 import { recordVisit } from '../storage/visit-store';
-import { RecordStore } from '../../../shared/read-model/record-store';
+import { recordStoreOf } from '../../../shared/read-model/record-store';
 import { RecordStoreContext } from '../read-model/records';
-import { PersistenceGuard } from '../workspace/PersistenceGuard';
-import { WorkspaceContext } from '../workspace/workspace-context';
-import { WorkspaceSections } from '../workspace/WorkspaceSections';
-import { useOwnMembership } from '../workspace/useOwnMembership';
+import { PersistenceGuard } from './PersistenceGuard';
+import { WorkspaceContext } from '../contexts/workspace-context';
+import { WorkspaceSections } from './WorkspaceSections';
+import { useOwnMembership } from '../membership/useOwnMembership';
 import { regionName } from '../workspaces/workspace-label';
 
 // The invite (with its QR code) and the connections view load when opened.
@@ -92,7 +92,7 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
   }, [db, record.id]);
   const context = useMemo(() => ({ record, doc, identity, sync, membership, previousVisitAt }), [record, doc, identity, sync, membership, previousVisitAt]);
   const [roomSyncs] = useState(() => new RoomSyncRegistry());
-  const records = useMemo(() => new RecordStore(doc), [doc]);
+  const records = useMemo(() => recordStoreOf(doc), [doc]);
   useEffect(() => () => records.destroy(), [records]);
   useAutomaticBackups(db, record.id, identity.profile.displayName, sync.instance, roomSyncs);
   return (

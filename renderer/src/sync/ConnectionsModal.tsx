@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HubAddressError, HubUrlSchema, normaliseHubAddress } from '../../../shared/sync/hub-address';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { host } from '../host';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { IceServerSchema, saveSyncSettings, type SyncSettings } from '../storage/sync-settings-store';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
 import { encodeInvite } from '../../../shared/invite/invite-code';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { host } from '../host';
 import type { Identity } from '../storage/identity-store';
 import { ensureWorkspaceAccess } from '../storage/workspace-access-store';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { decodeInvite, InviteCodeError, type InvitePayload } from '../../../shared/invite/invite-code';
 import { findRegion } from '../../../shared/regions';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { PasteCodeModal } from '../components/PasteCodeModal';
 import { host } from '../host';
 import { useStorageAction } from '../hooks/useStorageAction';

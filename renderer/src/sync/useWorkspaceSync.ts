@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import type { Authenticator } from '../../../shared/membership/auth-session';
 import type { DocumentKind } from '../../../shared/rules/write-rules';
 import type { KeyRotationProblem } from '../membership/useKeyRotation';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { host } from '../host';
 import type { StroomkringDatabase } from '../storage/database';
 import type { Identity } from '../storage/identity-store';

@@ -5,7 +5,7 @@ import { useLocation } from 'wouter';
 import { LIMITS } from '../../../shared/domain/limits';
 import { WorkspaceInputSchema, type WorkspaceInput } from '../../../shared/domain/workspace';
 import { regions } from '../../../shared/regions';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { useZodValidate } from '../hooks/useZodValidate';
 import { useStorageAction } from '../hooks/useStorageAction';
 import type { Identity } from '../storage/identity-store';

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/domain/limits';
 import { WorkspaceRenameSchema, type WorkspaceRecord } from '../../../shared/domain/workspace';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { useZodValidate } from '../hooks/useZodValidate';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { renameWorkspace } from '../storage/workspace-store';

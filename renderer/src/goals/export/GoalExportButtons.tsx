@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_LABELS_EN, EXPORT_LABELS_NL, exportGoalMarkdown } from '../../../../shared/goals/export-markdown';
 import { saveCopy } from '../../documents/export-file';
-import { useWorkspace } from '../../workspace/workspace-context';
+import { useWorkspace } from '../../contexts/workspace-context';
 import { useGoalAdoption } from '../useGoalAdoption';
 import { useMandateAuthority } from '../useMandateAuthority';
 import { exportFileName, gatherGoalExport, type GoalExportData } from './goal-export-data';

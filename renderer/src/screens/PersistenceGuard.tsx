@@ -3,7 +3,7 @@ import type { DexieYProvider } from 'y-dexie';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../contexts/database-context';
 import { saveDocumentState } from '../storage/save-document-state';
 import { classifyStorageError } from '../storage/storage-errors';
 

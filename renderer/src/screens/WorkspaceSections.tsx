@@ -2,7 +2,7 @@ import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch, useLocation } from 'wouter';
 import { lazyNamed, ScreenSuspense } from '../components/lazy-screen';
-import { useWorkspace } from './workspace-context';
+import { useWorkspace } from '../contexts/workspace-context';
 
 // Each screen is its own chunk: charts, the network graph and the editor load only where they are shown.
 const ActivityPanel = lazyNamed(() => import('../activity/ActivityPanel'), 'ActivityPanel');
