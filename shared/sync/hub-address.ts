@@ -3,7 +3,7 @@
  * turned into the ws:// URL a hub listens on.
  */
 import { z } from 'zod';
-import { StroomkringError } from '../errors/stroomkring-error';
+import { StroomkringError } from '../errors/stroomkring-error.ts';
 
 /**
  * The one port every Stroomkring hub (desktop app and `npm run signal`) tries
