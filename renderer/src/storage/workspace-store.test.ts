@@ -7,7 +7,7 @@ import { readMeta } from '../../../shared/workspace-doc/meta';
 import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase } from './database';
 import { freshDatabasesFor, readLoadedDoc } from './test-database.test-helper';
 import { addIdea } from '../../../shared/workspace-doc/ideas';
-import { createWorkspace, deleteWorkspace, listWorkspaces, markWorkspaceOpened, renameWorkspace, unreadableUpdateProblem } from './workspace-store';
+import { createWorkspace, deleteWorkspace, listWorkspaces, markWorkspaceOpened, renameWorkspace, unreadableUpdatesProblem } from './workspace-store';
 
 const freshDatabase = freshDatabasesFor('test');
 
@@ -74,13 +74,18 @@ describe('workspace store', () => {
     expect((await listWorkspaces(db)).map((entry) => entry.id)).toEqual([keep]);
   });
 
-  it('finds every stored change that applying would fail on, by decoding it', () => {
+  it('finds every stored change that would not load, also one that decodes but does not apply', () => {
     const doc = new Y.Doc();
     for (let i = 0; i < 12; i += 1) addIdea(doc, { title: `Idee ${i}`, description: 'Samen', tags: ['zon'], goalId: '' }, { memberId: 'm', now: i + 1, id: `i${i}` });
     doc.getMap('ideas').delete('i3');
     const update = Y.encodeStateAsUpdateV2(doc);
-    expect(unreadableUpdateProblem(update)).toBeNull();
-    expect(unreadableUpdateProblem('text')).toBe('is not binary data');
+    expect(unreadableUpdatesProblem([update])).toBeNull();
+    expect(unreadableUpdatesProblem([update, 'text'])).toBe('stored change 2/2 is not binary data');
+    // Found by the property below: decoding takes this change, applying it throws (a struct refers to an item that is not there).
+    const decodesButFails = update.slice();
+    decodesButFails[10] = 0;
+    expect(() => Y.decodeUpdateV2(decodesButFails)).not.toThrow();
+    expect(unreadableUpdatesProblem([decodesButFails])).toMatch(/^stored change 1\/1 cannot be decoded/);
     fc.assert(
       fc.property(fc.nat(update.length), fc.array(fc.tuple(fc.nat(update.length - 1), fc.nat(255)), { maxLength: 4 }), (cut, changes) => {
         const bytes = update.slice(0, Math.max(1, cut));
@@ -91,7 +96,7 @@ describe('workspace store', () => {
         } catch {
           applyFails = true;
         }
-        if (applyFails) expect(unreadableUpdateProblem(bytes)).toMatch(/^cannot be decoded/);
+        expect(unreadableUpdatesProblem([bytes]) !== null).toBe(applyFails);
       }),
       { numRuns: 500 },
     );

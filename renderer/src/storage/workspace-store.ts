@@ -90,33 +90,38 @@ export async function summariseWorkspace(db: StroomkringDatabase, id: string): P
 }
 
 /**
- * Why y-dexie could not load these stored bytes, or null. Decoding alone
- * (without applying to a document) throws on every change that applying
- * throws on (a property test checks it), at two thirds of the cost:
- * opening a large workspace paid for its whole state twice.
+ * Why y-dexie could not load these stored changes, or null: each is applied,
+ * in order, to a scratch document, as y-dexie will apply them. Decoding
+ * alone is not enough: a change with one byte altered can decode and still
+ * fail to apply (the property test below found one), and such a row would
+ * leave y-dexie's loader hanging. So opening pays for the state twice; to
+ * load once, the check and the load would have to be one step.
  */
-export function unreadableUpdateProblem(bytes: unknown): string | null {
-  if (!(bytes instanceof Uint8Array)) return 'is not binary data';
+export function unreadableUpdatesProblem(updates: readonly unknown[]): string | null {
+  const scratch = new Y.Doc();
   try {
-    Y.decodeUpdateV2(bytes);
+    for (const [index, bytes] of updates.entries()) {
+      const position = `${index + 1}/${updates.length}`;
+      if (!(bytes instanceof Uint8Array)) return `stored change ${position} is not binary data`;
+      try {
+        Y.applyUpdateV2(scratch, bytes);
+      } catch (error) {
+        return `stored change ${position} cannot be decoded (${String(error)})`;
+      }
+    }
     return null;
-  } catch (error) {
-    return `cannot be decoded (${String(error)})`;
+  } finally {
+    scratch.destroy();
   }
 }
 
 /**
  * Checks that every stored change of a workspace (or, given its updates
- * table, a room) document decodes, before
- * y-dexie loads it: a corrupt row would make y-dexie's loader throw inside a
- * subscription and never finish loading. Returns a description of the first
- * unreadable row, or null.
+ * table, a room) document loads, before y-dexie loads it: a corrupt row
+ * would make y-dexie's loader throw inside a subscription and never finish
+ * loading. Returns a description of the first unreadable row, or null.
  */
 export async function findUnreadableUpdate(db: StroomkringDatabase, workspaceId: string, updatesTable: string = WORKSPACE_UPDATES_TABLE): Promise<string | null> {
   const rows: unknown[] = await db.table(updatesTable).where('k').equals(workspaceId).toArray();
-  for (const [index, row] of rows.entries()) {
-    const problem = unreadableUpdateProblem((row as { u?: unknown }).u);
-    if (problem) return `stored change ${index + 1}/${rows.length} ${problem}`;
-  }
-  return null;
+  return unreadableUpdatesProblem(rows.map((row) => (row as { u?: unknown }).u));
 }
