@@ -68,11 +68,10 @@ export function useWorkspaceSync(
     let live = true;
     let started: WorkspaceSync | undefined;
     (async () => {
-      const [access, hub] = await Promise.all([loadAccess(db, workspaceId), host.sync.localHub()]);
+      // WebRTC (y-webrtc, simple-peer) loads here, beside the key and the hub: the first screen does not wait for it.
+      const [access, hub, { WorkspaceSync }] = await Promise.all([loadAccess(db, workspaceId), host.sync.localHub(), import('./workspace-sync')]);
       // Peer hubs only widen the search; the own hub and mDNS work without them, so a failure here must not stop sync.
       if (access.peerHubs.length > 0) host.sync.addPeerHubs([...access.peerHubs]).catch((error: unknown) => console.warn('Could not hand peer hubs to the host', error));
-      // WebRTC (y-webrtc, simple-peer) loads here, after the workspace is on screen: the first screen does not wait for it.
-      const { WorkspaceSync } = await import('./workspace-sync');
       if (!live) return;
       started = await WorkspaceSync.start(doc, {
         workspaceId,
