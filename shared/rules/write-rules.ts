@@ -86,8 +86,11 @@ function recordOf(doc: Y.Doc, root: string, key: string): Y.Map<unknown> | undef
   return entry instanceof Y.Map ? entry : undefined;
 }
 
+/** The field that names who created an entry under `root`. */
+const creatorFieldOf = (root: string): string => ownerRuleOf(root).creatorField ?? 'createdBy';
+
 function creatorOf(doc: Y.Doc, root: string, key: string): unknown {
-  return recordOf(doc, root, key)?.get(ownerRuleOf(root).creatorField ?? 'createdBy');
+  return recordOf(doc, root, key)?.get(creatorFieldOf(root));
 }
 
 /** The organisations `author` belongs to: the one named in their admission, and those they created. */
@@ -255,7 +258,7 @@ export function refusedEffects(doc: Y.Doc, effects: readonly UpdateEffect[], aut
     const root = id.slice(0, slash);
     const key = id.slice(slash + 1);
     if (!heldDeletedEntry(doc.getMap<unknown>(root), key)) continue;
-    const creatorField = ownerRuleOf(root).creatorField ?? 'createdBy';
+    const creatorField = creatorFieldOf(root);
     const creator = effects.find((e) => e.op === 'insert' && e.path.length === 3 && e.path[0] === root && e.path[1] === key && e.path[2] === creatorField)?.value;
     restoredBy.set(id, author.isAdmin || creator === author.memberId);
   }

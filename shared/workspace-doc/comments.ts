@@ -59,7 +59,6 @@ export class NotCommentAuthorError extends StroomkringError {
 
 /** Comments, every target's in one collection, oldest first; only the author (`by`) changes one. */
 export const commentRecords = defineCollection<Comment>({ root: ROOT.comments, owner: { by: 'creator', creatorField: 'by' }, read: plainMapEntry(StoredCommentSchema), order: byTime });
-const readEntry = commentRecords.read;
 
 /** Whether a raw entry claims this target, read before validation so a damaged comment still shows under what it was meant for. */
 function claimsTarget(entry: unknown, target: CommentTarget): boolean {
@@ -150,12 +149,7 @@ export function removeCommentsOn(doc: Y.Doc, target: CommentTarget): void {
   });
 }
 
-/** Every valid comment in the document, on any target: the activity view's source. */
+/** Every valid comment in the document, on any target, oldest first. */
 export function readAllComments(doc: Y.Doc): Comment[] {
-  const comments: Comment[] = [];
-  commentsMap(doc).forEach((entry, id) => {
-    const result = readEntry(id, entry);
-    if (result.ok) comments.push(result.value);
-  });
-  return comments;
+  return commentRecords.readAll(doc).flatMap((result) => (result.ok ? [result.value] : []));
 }

@@ -63,10 +63,6 @@ export type LibraryDocument = z.infer<typeof DocumentBaseSchema>;
 /** Built once: a zod schema costs far more to build than to run, and every entry of a library is read with one. */
 const WORKSPACE_DOCUMENT_SCHEMA = DocumentBaseSchema.refine((value) => value.sensitivity !== 'vertrouwelijk', { message: 'a vertrouwelijk document can only live in a confidential room', path: ['sensitivity'] });
 
-function schemaFor(scope: LibraryScope) {
-  return scope === 'room' ? DocumentBaseSchema : WORKSPACE_DOCUMENT_SCHEMA;
-}
-
 /** Metadata a member edits; the versions are added separately. */
 export interface DocumentFields {
   readonly title: string;
@@ -128,24 +124,27 @@ function byNewestChange(a: ReadResult<LibraryDocument>, b: ReadResult<LibraryDoc
   return (b.ok ? b.value.updatedAt : 0) - (a.ok ? a.value.updatedAt : 0);
 }
 
-function libraryOf(scope: LibraryScope): Collection<LibraryDocument> {
+function libraryOf(schema: z.ZodType<LibraryDocument>): Collection<LibraryDocument> {
   // A library is shared work: any member adds versions and edits the details; its creator or an administrator removes a document.
-  return defineCollection<LibraryDocument>({ root: ROOT.documents, owner: { by: 'everyone', creatorField: 'createdBy' }, read: plainMapEntry(schemaFor(scope)), order: byNewestChange });
+  return defineCollection<LibraryDocument>({ root: ROOT.documents, owner: { by: 'everyone', creatorField: 'createdBy' }, read: plainMapEntry(schema), order: byNewestChange });
 }
 
 /** The workspace library's documents; a room's library (roomDocumentRecords) lives in the room's own document and may hold confidential ones. */
-export const workspaceDocumentRecords = libraryOf('workspace');
-export const roomDocumentRecords = libraryOf('room');
+export const workspaceDocumentRecords = libraryOf(WORKSPACE_DOCUMENT_SCHEMA);
+export const roomDocumentRecords = libraryOf(DocumentBaseSchema);
 
-const LIBRARIES: Readonly<Record<LibraryScope, Collection<LibraryDocument>>> = { workspace: workspaceDocumentRecords, room: roomDocumentRecords };
+/** The library collection of a scope. */
+export function libraryRecords(scope: LibraryScope): Collection<LibraryDocument> {
+  return scope === 'room' ? roomDocumentRecords : workspaceDocumentRecords;
+}
 
 /** Every document in the library, newest change first; damaged entries are reported, never thrown. */
 export function readDocuments(doc: Y.Doc, scope: LibraryScope): ReadResult<LibraryDocument>[] {
-  return LIBRARIES[scope].readAll(doc);
+  return libraryRecords(scope).readAll(doc);
 }
 
 export function readDocument(doc: Y.Doc, scope: LibraryScope, id: string): ReadResult<LibraryDocument> | undefined {
-  return LIBRARIES[scope].readOne(doc, id);
+  return libraryRecords(scope).readOne(doc, id);
 }
 
 /** The newest version: the last one appended. */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type * as Y from 'yjs';
 import { commentRecords, countByTarget } from '../../../shared/workspace-doc/comments';
-import { currentVersion, roomDocumentRecords, workspaceDocumentRecords, type DocumentVersion, type LibraryDocument, type LibraryScope, type Sensitivity } from '../../../shared/workspace-doc/documents';
+import { currentVersion, libraryRecords, type DocumentVersion, type LibraryDocument, type LibraryScope, type Sensitivity } from '../../../shared/workspace-doc/documents';
 import { FileSettingsButton } from '../files/FileSettingsButton';
 import { useCollection, useOrderedRecords } from '../read-model/records';
 import { AddDocumentModal } from './AddDocumentModal';
@@ -38,7 +38,7 @@ type Dialog =
 export function DocumentLibrary({ doc, scope }: DocumentLibraryProps) {
   const { t } = useTranslation();
   // From the read model of the library's own document (the workspace's or the room's).
-  const results = useOrderedRecords(scope === 'room' ? roomDocumentRecords : workspaceDocumentRecords, doc);
+  const results = useOrderedRecords(libraryRecords(scope), doc);
   const commentResults = useCollection(commentRecords, doc);
   const comments = useMemo(() => countByTarget(commentResults.list, 'document'), [commentResults]);
   const people = useLibraryPeople(doc, scope);

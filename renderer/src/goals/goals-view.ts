@@ -10,7 +10,7 @@ import type { StanceKind, StanceRecord } from '../../../shared/goals/stance';
 import type { MandateStanding, MandateState } from '../../../shared/mandates/mandate-state';
 import { organisationIdOf, type Member } from '../../../shared/workspace-doc/members';
 
-/** The people and organisations the goal screens name, read in one pass per document update. */
+/** The people and organisations the goal screens name (from the read model: useGoalsWorkspace). */
 export interface GoalsWorkspace {
   readonly organisations: readonly Organisation[];
   /** Every readable member with the organisation the workspace resolves for them now. */

@@ -1,12 +1,12 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { stakeholderTypeLabel } from '../../../shared/regions';
-import { byOrganisationName, organisationRecords } from '../../../shared/workspace-doc/organisations';
-import { useCollection } from '../read-model/records';
+import { organisationRecords } from '../../../shared/workspace-doc/organisations';
+import { useOrderedRecords } from '../read-model/records';
 import { groupByType } from './group-by-type';
 import { OrganisationCard } from './OrganisationCard';
 import { OrganisationFormModal } from './OrganisationFormModal';
@@ -16,8 +16,7 @@ type Dialog = { kind: 'add' } | { kind: 'edit'; organisation: Organisation } | {
 
 export function OrganisationsPanel({ doc, memberId }: { doc: Y.Doc; memberId: string }) {
   const { t, i18n } = useTranslation();
-  const collection = useCollection(organisationRecords);
-  const results = useMemo(() => [...collection.list].sort(byOrganisationName), [collection]);
+  const results = useOrderedRecords(organisationRecords);
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const valid = results.flatMap((result) => (result.ok ? [result.value] : []));

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import type { Organisation } from '../../../shared/domain/organisation';
-import { byNewestIntroduction, introductionRecords, withInvites, type Introduction } from '../../../shared/workspace-doc/introductions';
-import { byDisplayName, memberRecords, type Member } from '../../../shared/workspace-doc/members';
+import { introductionRecords, withInvites, type Introduction } from '../../../shared/workspace-doc/introductions';
+import { memberRecords, type Member } from '../../../shared/workspace-doc/members';
 import type { ReadResult } from '../../../shared/workspace-doc/read-result';
-import { useCollection, useOrganisationsAndMembers } from '../read-model/records';
+import { useOrderedRecords, useOrganisationsAndMembers } from '../read-model/records';
 import { useSyncField } from '../sync/sync-view';
 import { useWorkspace } from '../contexts/workspace-context';
 
@@ -24,12 +24,10 @@ export interface People {
 
 /** From the read model: recomputed when a member, organisation or introduction changed, not on other edits. */
 export function usePeople(): People {
-  const memberResults = useCollection(memberRecords);
+  const rawMembers = useOrderedRecords(memberRecords);
   const { organisations } = useOrganisationsAndMembers();
-  const introductionResults = useCollection(introductionRecords);
+  const rawIntroductions = useOrderedRecords(introductionRecords);
   return useMemo(() => {
-    const rawMembers = [...memberResults.list].sort(byDisplayName);
-    const rawIntroductions = [...introductionResults.list].sort(byNewestIntroduction);
     const members = valid(rawMembers);
     return {
       members,
@@ -40,7 +38,7 @@ export function usePeople(): People {
       memberById: new Map(members.map((member) => [member.memberId, member])),
       organisationById: new Map(organisations.map((organisation) => [organisation.id, organisation])),
     };
-  }, [memberResults, organisations, introductionResults]);
+  }, [rawMembers, organisations, rawIntroductions]);
 }
 
 /** Member ids online now: the partners present, and this device unless it works offline. */

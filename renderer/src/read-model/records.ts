@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useSyncExternalStore }
 import type { Organisation } from '../../../shared/domain/organisation';
 import { interestRecords, interestView, type InterestView } from '../../../shared/workspace-doc/interests';
 import { memberRecords, type Member } from '../../../shared/workspace-doc/members';
-import { byOrganisationName, organisationRecords } from '../../../shared/workspace-doc/organisations';
+import { organisationRecords } from '../../../shared/workspace-doc/organisations';
 import { useSyncExternalStoreWithSelector } from 'use-sync-external-store/with-selector';
 import type * as Y from 'yjs';
 import { recordStoreOf, type CollectionReader, type CollectionView, type RecordStore } from '../../../shared/read-model/record-store';
@@ -20,11 +20,18 @@ function useRecordStore(doc?: Y.Doc): RecordStore {
   return store;
 }
 
-/** Every record of a collection; the component re-renders when any of them changes. */
-export function useCollection<T>(reader: CollectionReader<T>, doc?: Y.Doc): CollectionView<T> {
+/** How a component follows one collection of a store: stable while the store and the reader are. */
+function useCollectionSource<T>(reader: CollectionReader<T>, doc?: Y.Doc) {
   const store = useRecordStore(doc);
   const subscribe = useCallback((listener: () => void) => store.subscribe(reader as CollectionReader<unknown>, listener), [store, reader]);
-  return useSyncExternalStore(subscribe, () => store.collection(reader));
+  const view = useCallback(() => store.collection(reader), [store, reader]);
+  return { subscribe, view };
+}
+
+/** Every record of a collection; the component re-renders when any of them changes. */
+export function useCollection<T>(reader: CollectionReader<T>, doc?: Y.Doc): CollectionView<T> {
+  const { subscribe, view } = useCollectionSource(reader, doc);
+  return useSyncExternalStore(subscribe, view);
 }
 
 const sameItems = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((item, index) => item === b[index]);
@@ -35,17 +42,14 @@ const sameItems = (a: readonly unknown[], b: readonly unknown[]): boolean => a.l
  * by identity: the store keeps a record's object while it is unchanged.
  */
 export function useCollectionPart<T, P>(reader: CollectionReader<T>, select: (view: CollectionView<T>) => readonly P[], doc?: Y.Doc): readonly P[] {
-  const store = useRecordStore(doc);
-  const subscribe = useCallback((listener: () => void) => store.subscribe(reader as CollectionReader<unknown>, listener), [store, reader]);
-  const getSnapshot = useCallback(() => store.collection(reader), [store, reader]);
-  return useSyncExternalStoreWithSelector(subscribe, getSnapshot, undefined, select, sameItems);
+  const { subscribe, view } = useCollectionSource(reader, doc);
+  return useSyncExternalStoreWithSelector(subscribe, view, undefined, select, sameItems);
 }
 
 /** One record; the component re-renders only when that record changes. */
 export function useRecord<T>(reader: CollectionReader<T>, id: string): ReadResult<T> | undefined {
-  const store = useRecordStore();
-  const subscribe = useCallback((listener: () => void) => store.subscribe(reader as CollectionReader<unknown>, listener), [store, reader]);
-  return useSyncExternalStore(subscribe, () => store.collection(reader).byId.get(id));
+  const { subscribe, view } = useCollectionSource(reader);
+  return useSyncExternalStore(subscribe, () => view().byId.get(id));
 }
 
 /** A collection's records, valid and damaged, in its declared order; the same array until one of them changes. */
@@ -62,9 +66,8 @@ export function useValidRecords<T>(collection: Collection<T>): readonly T[] {
 
 /** The workspace's valid organisations by name and valid members by id, from the read model; the same objects until one changes. */
 export function useOrganisationsAndMembers(): { readonly organisations: readonly Organisation[]; readonly members: ReadonlyMap<string, Member> } {
-  const organisationResults = useCollection(organisationRecords);
+  const organisations = useValidRecords(organisationRecords);
   const memberResults = useCollection(memberRecords);
-  const organisations = useMemo(() => [...organisationResults.list].sort(byOrganisationName).flatMap((result) => (result.ok ? [result.value] : [])), [organisationResults]);
   const members = useMemo(() => new Map(memberResults.list.flatMap((result) => (result.ok ? [[result.value.memberId, result.value] as const] : []))), [memberResults]);
   return useMemo(() => ({ organisations, members }), [organisations, members]);
 }

@@ -92,7 +92,7 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
   }, [db, record.id]);
   const context = useMemo(() => ({ record, doc, identity, sync, membership, previousVisitAt }), [record, doc, identity, sync, membership, previousVisitAt]);
   const [roomSyncs] = useState(() => new RoomSyncRegistry());
-  const records = useMemo(() => recordStoreOf(doc), [doc]);
+  const records = recordStoreOf(doc);
   useEffect(() => () => records.destroy(), [records]);
   useAutomaticBackups(db, record.id, identity.profile.displayName, sync.instance, roomSyncs);
   return (
