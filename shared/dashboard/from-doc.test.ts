@@ -11,6 +11,9 @@ import { ideasMap, organisationsMap } from '../workspace-doc/schema';
 import { addAction, addWorkingGroup } from '../workspace-doc/working-groups';
 import { dashboardFigures } from './figures';
 import { dashboardInputFromDoc } from './from-doc';
+import { storeRecords } from '../read-model/record-source';
+import { recordStoreOf } from '../read-model/record-store';
+import { memberRecords } from '../workspace-doc/members';
 
 const key = 'A'.repeat(43);
 const identity = (memberId: string, organisationName: string, joinedAt: number, invitedBy?: string) => ({ memberId, displayName: memberId, organisationName, role: '', publicKey: key, joinedAt, ...(invitedBy ? { invitedBy } : {}) });
@@ -44,5 +47,16 @@ describe('dashboard input from the workspace document', () => {
     expect(figures.verbinden).toMatchObject({ organisations: 2, members: 3, introductions: 3, invites: 2, largestComponentShare: 1, tiesPerMember: 4 / 3 });
     expect(figures.bijdragen).toMatchObject({ organisationsWithInterests: 1, contributingOrganisations: 2, documents: 1, phase: 'carried' });
     expect(figures.lagging.overdueActions).toMatchObject([{ groupId, title: 'Offerte', daysOverdue: 1 }]);
+
+    // A screen reads the same input from the read model, which keeps its records between computations.
+    const source = storeRecords(recordStoreOf(doc));
+    const context = { goals: [], now: 2000, today: '2026-01-02' };
+    expect(dashboardInputFromDoc(doc, context, source)).toEqual(input);
+    const membersBefore = source.records(memberRecords);
+    writeInterest(doc, 'liander', { interests: 'Netcongestie', strategy: '', redLines: '', offer: '' }, { memberId: 'bram', now: 2100 });
+    const after = dashboardInputFromDoc(doc, context, source);
+    expect(after.interests.map((view) => view.entry.interests)).toEqual(['Warmte', 'Netcongestie']);
+    expect(after).toEqual(dashboardInputFromDoc(doc, context));
+    expect(source.records(memberRecords)).toBe(membersBefore);
   });
 });

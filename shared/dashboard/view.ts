@@ -1,13 +1,15 @@
 /**
  * Everything the dashboard screen and the onboarding card show, gathered
- * from the workspace document in one pass: the figures, every
+ * from the workspace's records in one pass: the figures, every
  * organisation's checklist, the arrivals, and the names to show ids by.
  * Async only because goal summaries verify stance signatures (WebCrypto).
+ * The records come from `source`: a screen passes the read model's.
  */
 import type * as Y from 'yjs';
 import { localDay } from '../workspace-doc/actions-due';
 import type { MandateAuthority } from '../mandates/mandate-state';
-import { goalSummaries, readGoals } from '../workspace-doc/goals';
+import { documentRecords, validRecords, type RecordSource } from '../read-model/record-source';
+import { goalRecords, goalSummaries } from '../workspace-doc/goals';
 import { organisationIdOf } from '../workspace-doc/members';
 import { arrivals, type Arrival } from './arrivals';
 import { dashboardFigures, type DashboardFigures } from './figures';
@@ -30,13 +32,13 @@ export interface DashboardView {
   readonly names: DashboardNames;
 }
 
-async function inputOf(doc: Y.Doc, now: Date, authority: MandateAuthority): Promise<DashboardInput> {
-  return dashboardInputFromDoc(doc, { goals: await goalSummaries(doc, authority), now: now.getTime(), today: localDay(now) });
+async function inputOf(doc: Y.Doc, now: Date, authority: MandateAuthority, source: RecordSource): Promise<DashboardInput> {
+  return dashboardInputFromDoc(doc, { goals: await goalSummaries(doc, authority), now: now.getTime(), today: localDay(now) }, source);
 }
 
-export async function dashboardView(doc: Y.Doc, now: Date, authority: MandateAuthority): Promise<DashboardView> {
-  const input = await inputOf(doc, now, authority);
-  const goalTitles = readGoals(doc).flatMap((read) => (read.ok ? [[read.value.id, read.value.title] as const] : []));
+export async function dashboardView(doc: Y.Doc, now: Date, authority: MandateAuthority, source: RecordSource = documentRecords(doc)): Promise<DashboardView> {
+  const input = await inputOf(doc, now, authority, source);
+  const goalTitles = validRecords(source, goalRecords).map((goal) => [goal.id, goal.title] as const);
   return {
     input,
     figures: dashboardFigures(input),
@@ -57,8 +59,8 @@ export type OwnOnboarding =
   | { readonly kind: 'missing'; readonly organisationName: string }
   | { readonly kind: 'unknownMember' };
 
-export async function ownOnboarding(doc: Y.Doc, now: Date, memberId: string, authority: MandateAuthority): Promise<OwnOnboarding> {
-  const input = await inputOf(doc, now, authority);
+export async function ownOnboarding(doc: Y.Doc, now: Date, memberId: string, authority: MandateAuthority, source: RecordSource = documentRecords(doc)): Promise<OwnOnboarding> {
+  const input = await inputOf(doc, now, authority, source);
   const me = input.members.find((member) => member.memberId === memberId);
   if (me === undefined) return { kind: 'unknownMember' };
   const organisationId = organisationIdOf(me, input.organisations);

@@ -228,8 +228,13 @@ export function removeDocument(doc: Y.Doc, id: string): void {
  * may fetch. A hash that only a damaged entry names is neither served nor fetched.
  */
 export function referencedFiles(doc: Y.Doc, scope: LibraryScope): Map<string, number> {
+  return filesReferencedBy(readDocuments(doc, scope));
+}
+
+/** referencedFiles over records already read (the read model's). */
+export function filesReferencedBy(records: Iterable<ReadResult<LibraryDocument>>): Map<string, number> {
   const files = new Map<string, number>();
-  for (const result of readDocuments(doc, scope)) {
+  for (const result of records) {
     if (!result.ok) continue;
     for (const version of result.value.versions) files.set(version.hash, version.size);
   }

@@ -16,6 +16,8 @@ import { createAppTheme, cssVariablesResolver } from './theme';
 // An open workspace (sync, membership, its screens) and the first-run setup load only when they are needed.
 const WorkspaceScreen = lazyNamed(() => import('../screens/WorkspaceScreen'), 'WorkspaceScreen');
 const IdentitySetupScreen = lazyNamed(() => import('../screens/IdentitySetupScreen'), 'IdentitySetupScreen');
+// Started or reloaded inside a workspace: its code loads alongside the identity instead of after it.
+if (window.location.hash.startsWith('#/w/')) void WorkspaceScreen.preload();
 
 function ScreenError({ resetErrorBoundary }: FallbackProps) {
   const { t } = useTranslation();

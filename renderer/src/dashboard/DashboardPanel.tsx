@@ -1,11 +1,12 @@
 import { Alert, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useCallback } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { dashboardView, type DashboardView } from '../../../shared/dashboard/view';
 import type { dashboardNl } from '../i18n/sections/dashboard';
-import { LOADING_AUTHORITY, useMandateAuthority } from '../goals/useMandateAuthority';
+import { useMandateAuthority } from '../goals/useMandateAuthority';
 import { useWorkspace } from '../contexts/workspace-context';
+import { useRecordSource } from '../read-model/records';
 import { ArrivalsList } from './ArrivalsList';
 import { BlockCard } from './BlockCard';
 import { LaggingSection } from './LaggingSection';
@@ -91,8 +92,10 @@ function Blocks({ view }: { view: DashboardView }) {
 export function DashboardPanel() {
   const { t } = useTranslation();
   const { doc } = useWorkspace();
-  const authority = useMandateAuthority() ?? LOADING_AUTHORITY;
-  const compute = useCallback((current: Y.Doc, now: Date) => dashboardView(current, now, authority), [authority]);
+  // Until the member list is read, no signed mandate would count: the figures wait for it rather than show wrong ones first.
+  const authority = useMandateAuthority();
+  const source = useRecordSource();
+  const compute = useMemo(() => authority && ((current: Y.Doc, now: Date) => dashboardView(current, now, authority, source)), [authority, source]);
   const computed = useDebouncedDocValue(doc, compute);
   return (
     <Stack component="section" aria-labelledby="dashboard-heading">

@@ -1,12 +1,13 @@
 import { Anchor, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type * as Y from 'yjs';
 import { ONBOARDING_STEPS } from '../../../shared/dashboard/onboarding';
 import { ownOnboarding } from '../../../shared/dashboard/view';
-import { LOADING_AUTHORITY, useMandateAuthority } from '../goals/useMandateAuthority';
+import { useMandateAuthority } from '../goals/useMandateAuthority';
 import { useWorkspace } from '../contexts/workspace-context';
+import { useRecordSource } from '../read-model/records';
 import { ChecklistSteps } from './ChecklistSteps';
 import { useDebouncedDocValue } from './useDebouncedDocValue';
 
@@ -25,8 +26,10 @@ function readDismissed(key: string): boolean {
 export function OnboardingChecklistCard() {
   const { t } = useTranslation();
   const { doc, identity, record } = useWorkspace();
-  const authority = useMandateAuthority() ?? LOADING_AUTHORITY;
-  const compute = useCallback((current: Y.Doc, now: Date) => ownOnboarding(current, now, identity.memberId, authority), [identity.memberId, authority]);
+  // Until the member list is read, no signed mandate would count: the card waits for it rather than compute twice.
+  const authority = useMandateAuthority();
+  const source = useRecordSource();
+  const compute = useMemo(() => authority && ((current: Y.Doc, now: Date) => ownOnboarding(current, now, identity.memberId, authority, source)), [identity.memberId, authority, source]);
   const computed = useDebouncedDocValue(doc, compute);
   const [dismissedNow, setDismissedNow] = useState<string | undefined>(undefined);
   if (computed.status !== 'ready') return null;

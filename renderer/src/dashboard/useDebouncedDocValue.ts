@@ -29,9 +29,12 @@ export function watchDashboardComputation<T>(doc: Y.Doc, compute: (doc: Y.Doc, n
   return watchDocComputation(doc, settled, onResult, { delayMs, refreshEveryMs: CLOCK_REFRESH_MS });
 }
 
-/** watchDashboardComputation as React state. `compute` must be stable (module-level or useCallback). */
-export function useDebouncedDocValue<T>(doc: Y.Doc, compute: (doc: Y.Doc, now: Date) => Promise<T>, delayMs = DASHBOARD_DEBOUNCE_MS): Computed<T> {
+/**
+ * watchDashboardComputation as React state. `compute` must be stable (module-level or useMemo); while it is
+ * undefined (what it needs is still being read), the value stays `computing` and nothing is computed.
+ */
+export function useDebouncedDocValue<T>(doc: Y.Doc, compute: ((doc: Y.Doc, now: Date) => Promise<T>) | undefined, delayMs = DASHBOARD_DEBOUNCE_MS): Computed<T> {
   const [state, setState] = useState<Computed<T>>({ status: 'computing' });
-  useEffect(() => watchDashboardComputation(doc, compute, setState, delayMs), [doc, compute, delayMs]);
+  useEffect(() => (compute ? watchDashboardComputation(doc, compute, setState, delayMs) : undefined), [doc, compute, delayMs]);
   return state;
 }

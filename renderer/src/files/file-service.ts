@@ -10,7 +10,9 @@
  */
 import type * as Y from 'yjs';
 import type { PieceMessage } from '../../../shared/files/protocol';
-import { referencedFiles, type LibraryScope } from '../../../shared/workspace-doc/documents';
+import { recordStoreOf } from '../../../shared/read-model/record-store';
+import { filesReferencedBy, libraryRecords, type LibraryDocument, type LibraryScope } from '../../../shared/workspace-doc/documents';
+import type { ReadResult } from '../../../shared/workspace-doc/read-result';
 import type { StroomkringDatabase } from '../storage/database';
 import { Download, type DownloadHost, type TransferState } from './download';
 import { DEFAULT_FILE_SETTINGS, type FileSettings } from './file-settings-store';
@@ -18,7 +20,7 @@ import { onFileCompleted, readPiece } from './file-store';
 import { whenFileChannel, type FileChannel } from './file-channel';
 import { PeerLink, type LinkHost } from './peer-link';
 
-/** Re-reading the library validates every document; a burst of edits (or a big initial sync) is read once per this. */
+/** A burst of library changes (or a big initial sync) is looked at once per this. */
 const LIBRARY_DEBOUNCE_MS = 250;
 /** How often stalled sources are looked for. */
 const WATCHDOG_MS = 2_000;
@@ -37,8 +39,9 @@ export interface FileServiceOptions {
 export class FileService implements LinkHost, DownloadHost {
   readonly db: StroomkringDatabase;
   readonly localPeerId: string;
-  private readonly doc: Y.Doc;
-  private readonly scope: LibraryScope;
+  /** The library's records in the read model: validated once, shared with the library screen. */
+  private readonly library: () => readonly ReadResult<LibraryDocument>[];
+  private readonly stopLibrary: () => void;
   private settings: FileSettings;
   private readonly links = new Set<PeerLink>();
   private referenced = new Map<string, number>();
@@ -60,12 +63,13 @@ export class FileService implements LinkHost, DownloadHost {
 
   constructor(options: FileServiceOptions) {
     this.db = options.db;
-    this.doc = options.doc;
-    this.scope = options.scope;
+    const store = recordStoreOf(options.doc);
+    const records = libraryRecords(options.scope);
+    this.library = () => store.collection(records).list;
+    this.stopLibrary = store.subscribe(records, this.onLibraryChange);
     this.settings = options.settings ?? DEFAULT_FILE_SETTINGS;
     this.localPeerId = options.peerId ?? crypto.randomUUID();
     this.logger = options.log ?? ((message, detail) => console.warn(message, detail));
-    this.doc.on('update', this.onDocUpdate);
     this.watchdog = setInterval(() => {
       const now = Date.now();
       for (const download of this.downloads.values()) download.checkStall(now);
@@ -132,7 +136,7 @@ export class FileService implements LinkHost, DownloadHost {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.doc.off('update', this.onDocUpdate);
+    this.stopLibrary();
     this.stopCompletions();
     clearTimeout(this.debounce);
     clearInterval(this.watchdog);
@@ -145,13 +149,13 @@ export class FileService implements LinkHost, DownloadHost {
 
   // ---- the library --------------------------------------------------------
 
-  private readonly onDocUpdate = () => {
+  private readonly onLibraryChange = () => {
     clearTimeout(this.debounce);
     this.debounce = setTimeout(() => void this.refreshLibrary(), LIBRARY_DEBOUNCE_MS);
   };
 
   private async refreshLibrary(): Promise<void> {
-    const referenced = referencedFiles(this.doc, this.scope);
+    const referenced = filesReferencedBy(this.library());
     const hashes = [...referenced.keys()];
     const rows = await this.db.files.bulkGet(hashes);
     if (this.destroyed) return;

@@ -4,9 +4,6 @@ import { OPEN_AUTHORITY, type MandateAuthority } from '../../../shared/mandates/
 import { useMemberList } from '../membership/useMemberList';
 import { useWorkspace } from '../contexts/workspace-context';
 
-/** Until the member list is read, no signed mandate counts: the dashboard shows figures a moment later rather than wrong ones. */
-export const LOADING_AUTHORITY: MandateAuthority = { kind: 'proven', members: new Map() };
-
 /** Which mandates count depends on who is a member and of which organisation (mandate-state.ts); undefined until the member list is read. */
 export function mandateAuthorityOf(open: boolean | undefined, list: MemberList | undefined): MandateAuthority | undefined {
   if (open === true) return OPEN_AUTHORITY;

@@ -4,9 +4,7 @@ import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
 import { useDatabase } from '../contexts/database-context';
-import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase } from '../storage/database';
-import { findUnreadableUpdate, getWorkspace } from '../storage/workspace-store';
-import { errorDetail } from '../../../shared/errors/stroomkring-error';
+import { getWorkspace, storedDocumentProblem } from '../storage/workspace-store';
 
 export type WorkspaceDocState =
   | { status: 'loading' }
@@ -20,37 +18,32 @@ const RELEASE_GRACE_MS = 100;
 export type Loaded = { doc: Y.Doc; provider: DexieYProvider } | { doc: Y.Doc; error: string };
 
 /**
- * Loads a Y.Doc through y-dexie for as long as the component is mounted,
- * after checking that its stored changes (in `updatesTable`: a workspace's by
- * default, or ROOM_UPDATES_TABLE for a confidential room) decode.
+ * Loads a Y.Doc through y-dexie for as long as the component is mounted; a
+ * stored change that does not apply gives a message (storedDocumentProblem).
  * (dexie-react-hooks 4.4's useDocument releases the document on the first
  * re-render without loading it again, so the doc is destroyed 100 ms later
  * and further edits are lost; this hook pairs load and release in one effect.)
  */
-export function useLoadedDocument(db: StroomkringDatabase, id: string, doc: Y.Doc | undefined, updatesTable: string = WORKSPACE_UPDATES_TABLE): Loaded | undefined {
+export function useLoadedDocument(doc: Y.Doc | undefined): Loaded | undefined {
   const [loaded, setLoaded] = useState<Loaded>();
   useEffect(() => {
     if (!doc) return;
     let live = true;
-    let provider: DexieYProvider | undefined;
-    findUnreadableUpdate(db, id, updatesTable)
-      .then(async (problem) => {
-        if (problem !== null) throw new Error(problem);
-        if (!live) return;
-        provider = DexieYProvider.load(doc, { gracePeriod: RELEASE_GRACE_MS });
-        const current = provider;
-        await current.whenLoaded;
+    const current = DexieYProvider.load(doc, { gracePeriod: RELEASE_GRACE_MS });
+    current.whenLoaded.then(
+      () => {
         if (live) setLoaded({ doc, provider: current });
-      })
-      .catch((error: unknown) => {
+      },
+      (error: unknown) => {
         console.error('Workspace document could not be loaded', error);
-        if (live) setLoaded({ doc, error: errorDetail(error) });
-      });
+        if (live) setLoaded({ doc, error: storedDocumentProblem(error) });
+      },
+    );
     return () => {
       live = false;
-      if (provider) DexieYProvider.release(doc);
+      DexieYProvider.release(doc);
     };
-  }, [db, id, doc, updatesTable]);
+  }, [doc]);
   return loaded?.doc === doc ? loaded : undefined;
 }
 
@@ -59,7 +52,7 @@ export function useWorkspaceDoc(id: string): WorkspaceDocState {
   const db = useDatabase();
   const found = useLiveQuery(async () => (await getWorkspace(db, id)) ?? null, [db, id]);
   const record = found?.record;
-  const loaded = useLoadedDocument(db, id, found && found.record.ok ? found.row.doc : undefined);
+  const loaded = useLoadedDocument(found && found.record.ok ? found.row.doc : undefined);
 
   if (found === undefined) return { status: 'loading' };
   if (found === null) return { status: 'missing' };

@@ -6,6 +6,7 @@ import { organisationRecords } from '../../../shared/workspace-doc/organisations
 import { useSyncExternalStoreWithSelector } from 'use-sync-external-store/with-selector';
 import type * as Y from 'yjs';
 import { recordStoreOf, type CollectionReader, type CollectionView, type RecordStore } from '../../../shared/read-model/record-store';
+import { storeRecords, type RecordSource } from '../../../shared/read-model/record-source';
 import type { Collection } from '../../../shared/workspace-doc/collection';
 import type { ReadResult } from '../../../shared/workspace-doc/read-result';
 
@@ -18,6 +19,12 @@ function useRecordStore(doc?: Y.Doc): RecordStore {
   const store = doc ? recordStoreOf(doc) : workspaceStore;
   if (!store) throw new Error('the read model is used outside an open workspace');
   return store;
+}
+
+/** The open workspace's records for a computation over several collections (the dashboard): read once, kept current. */
+export function useRecordSource(): RecordSource {
+  const store = useRecordStore();
+  return useMemo(() => storeRecords(store), [store]);
 }
 
 /** How a component follows one collection of a store: stable while the store and the reader are. */

@@ -3,7 +3,6 @@ import { useContext, useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
 import { useDatabase } from '../contexts/database-context';
 import { useLoadedDocument } from '../hooks/useWorkspaceDoc';
-import { ROOM_UPDATES_TABLE } from '../storage/database';
 import type { Identity } from '../storage/identity-store';
 import { getRoomRow, listRooms, loadRoomAccess } from '../storage/room-store';
 import { useWorkspaceSync } from '../sync/useWorkspaceSync';
@@ -36,7 +35,7 @@ function RunningRoomSync({ roomId, workspaceId, doc, identity, membership }: Roo
 function BackgroundRoomSync({ roomId, workspaceId, identity, membership }: RoomSyncProps & { roomId: string; workspaceId: string }) {
   const db = useDatabase();
   const row = useLiveQuery(async () => (await getRoomRow(db, roomId)) ?? null, [db, roomId]);
-  const loaded = useLoadedDocument(db, roomId, row && row.workspaceId === workspaceId ? row.doc : undefined, ROOM_UPDATES_TABLE);
+  const loaded = useLoadedDocument(row && row.workspaceId === workspaceId ? row.doc : undefined);
   // A room whose stored changes do not read is reported on its own screen; it is not synced.
   if (!loaded || 'error' in loaded) return null;
   return <RunningRoomSync roomId={roomId} workspaceId={workspaceId} doc={loaded.doc} identity={identity} membership={membership} />;

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useDatabase } from '../contexts/database-context';
 import { useLoadedDocument } from '../hooks/useWorkspaceDoc';
-import { ROOM_UPDATES_TABLE } from '../storage/database';
 import { getRoomRow } from '../storage/room-store';
 import { useWorkspace } from '../contexts/workspace-context';
 import { HistoryPanel } from '../history/HistoryPanel';
@@ -21,7 +20,7 @@ export function RoomView({ roomId, view = 'room' }: { roomId: string; view?: 'ro
   const rooms = useContext(RoomSyncContext);
   const row = useLiveQuery(async () => (await getRoomRow(db, roomId)) ?? null, [db, roomId]);
   const belongsHere = row ? row.workspaceId === record.id : false;
-  const loaded = useLoadedDocument(db, roomId, row && belongsHere ? row.doc : undefined, ROOM_UPDATES_TABLE);
+  const loaded = useLoadedDocument(row && belongsHere ? row.doc : undefined);
 
   const back = (
     <Anchor component={Link} href="/kamers" size="sm">

@@ -2,7 +2,7 @@ import { Alert, Anchor, Container, Group, Loader, Stack, Text, Title } from '@ma
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { isNewerSchema, readMeta } from '../../../shared/workspace-doc/meta';
 import { useDatabase } from '../contexts/database-context';
 import { useAutomaticBackups } from '../backup/useAutomaticBackups';
@@ -24,7 +24,7 @@ import { recordStoreOf } from '../../../shared/read-model/record-store';
 import { RecordStoreContext } from '../read-model/records';
 import { PersistenceGuard } from './PersistenceGuard';
 import { WorkspaceContext } from '../contexts/workspace-context';
-import { WorkspaceSections } from './WorkspaceSections';
+import { preloadSection, WorkspaceSections } from './WorkspaceSections';
 import { useOwnMembership } from '../membership/useOwnMembership';
 import { regionName } from '../workspaces/workspace-label';
 
@@ -36,6 +36,9 @@ export function WorkspaceScreen({ id, identity }: { id: string; identity: Identi
   const { t } = useTranslation();
   const db = useDatabase();
   const state = useWorkspaceDoc(id);
+  const [location] = useLocation();
+  // The section's code loads while the document does, not after it.
+  useEffect(() => preloadSection(location), [location]);
 
   useEffect(() => {
     markWorkspaceOpened(db, id).catch((error: unknown) => console.warn('Could not record last-opened time', error));

@@ -38,9 +38,31 @@ const SECTIONS = [
   { key: 'groups', path: '/werkgroepen' },
 ] as const;
 
-function sectionOf(location: string): string {
+type SectionPath = (typeof SECTIONS)[number]['path'];
+
+function sectionOf(location: string): SectionPath {
   const match = SECTIONS.find((section) => section.path !== '/' && (location === section.path || location.startsWith(`${section.path}/`)));
   return match?.path ?? '/';
+}
+
+/** Each section's screens: its list and, where it has one, its detail screen. */
+const SECTION_SCREENS: Record<SectionPath, readonly { preload(): Promise<void> }[]> = {
+  '/': [ActivityPanel],
+  '/dashboard': [DashboardPanel],
+  '/organisaties': [OrganisationsPanel, OrganisationProfile],
+  '/mensen': [DirectoryPanel, MemberProfile],
+  '/netwerk': [NetworkPanel],
+  '/belangen': [InterestsPanel],
+  '/documenten': [DocumentLibrary],
+  '/kamers': [RoomsPanel, RoomView],
+  '/doelen': [GoalsPanel, GoalView],
+  '/ideeen': [IdeasPanel],
+  '/werkgroepen': [WorkingGroupsPanel, WorkingGroupView],
+};
+
+/** Starts loading the code of the section at `location` (relative to /w/:id), so it is there once the workspace is. */
+export function preloadSection(location: string): void {
+  for (const screen of SECTION_SCREENS[sectionOf(location)]) void screen.preload();
 }
 
 export function WorkspaceSections() {

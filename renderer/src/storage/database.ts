@@ -125,6 +125,8 @@ export interface SignedChangeRow {
   refused?: true;
   /** A checkpoint holding nothing the changes before it did not (signed-change-log.ts): left out of the history. */
   restates?: true;
+  /** What opening would otherwise decode the change for (change-summary.ts); rows stored before it have none. */
+  summary?: unknown;
 }
 
 /** Kept changes a checkpoint made redundant for sync, kept as history (shared/history/history-segment.ts). */

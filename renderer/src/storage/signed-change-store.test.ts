@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { generateIdentityKeys, sign, verifyWithPublicKeyText } from '../../../shared/crypto/identity-keys';
 import { WorkspaceHistory } from '../../../shared/history/workspace-history';
+import { sealChange } from '../../../shared/sync/signed-changes/change-envelope';
+import { hashOf, storedSummary } from '../../../shared/sync/signed-changes/change-summary';
 import { SignedChangeLog } from '../../../shared/sync/signed-changes/signed-change-log';
 import { loadHistoryChanges } from './history-segment-store';
 import { signedChangeStore } from './signed-change-store';
@@ -60,5 +62,20 @@ describe('signed change store', () => {
     const warnings: string[] = [];
     expect(await loadHistoryChanges(db, 'ws', (message) => warnings.push(message))).toEqual([]);
     expect(warnings).toEqual([expect.stringContaining('malformed')]);
+  });
+
+  it('gives changes kept without a summary one when they load, once, and leaves a damaged row as it is', async () => {
+    const db = freshDatabase();
+    const keys = await generateIdentityKeys();
+    const notAChange = Y.encodeStateAsUpdate(new Y.Doc());
+    const doc = new Y.Doc();
+    doc.getMap('ideas').set('i1', 'Idee');
+    const bytes = await sealChange({ kind: 'baseline', documentId: 'ws', signer: keys.publicKeyB64, at: 1, update: Y.encodeStateAsUpdate(doc) }, (message) => sign(keys.privateKey, message));
+    await db.signedChanges.bulkAdd([{ documentId: 'ws', bytes }, { documentId: 'ws', bytes: notAChange }]);
+    const [loaded, damaged] = await signedChangeStore(db, 'ws').load();
+    expect(storedSummary(loaded?.summary, false)).toMatchObject({ hash: hashOf(bytes), to: new Map([[doc.clientID, 1]]) });
+    expect(damaged?.summary).toBeUndefined();
+    const rows = await db.signedChanges.where('documentId').equals('ws').sortBy('seq');
+    expect(rows.map((row) => row.summary)).toEqual([loaded?.summary, undefined]);
   });
 });

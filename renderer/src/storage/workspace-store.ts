@@ -5,6 +5,7 @@ import { generateWorkspaceKey } from '../../../shared/invite/workspace-key';
 import { initialiseMeta } from '../../../shared/workspace-doc/meta';
 import { readOrganisations } from '../../../shared/workspace-doc/organisations';
 import { readWith, type ReadResult } from '../../../shared/workspace-doc/read-result';
+import { errorDetail } from '../../../shared/errors/stroomkring-error';
 import { deleteChangesOf, deleteRoomsOfWorkspace } from './room-store';
 import { ROOM_UPDATES_TABLE, WORKSPACE_UPDATES_TABLE, type StroomkringDatabase, type WorkspaceAccessRow, type WorkspaceRow } from './database';
 
@@ -90,38 +91,15 @@ export async function summariseWorkspace(db: StroomkringDatabase, id: string): P
 }
 
 /**
- * Why y-dexie could not load these stored changes, or null: each is applied,
- * in order, to a scratch document, as y-dexie will apply them. Decoding
- * alone is not enough: a change with one byte altered can decode and still
- * fail to apply (the property test below found one), and such a row would
- * leave y-dexie's loader hanging. So opening pays for the state twice; to
- * load once, the check and the load would have to be one step.
+ * What to tell the user when a stored document does not load. y-dexie, as
+ * patched (patches/y-dexie+4.4.0.patch), applies the stored changes once, in
+ * order, and rejects `whenLoaded` with the position of the first one that
+ * does not apply. Unpatched, such a row left its loader hanging, so opening
+ * applied every change to a scratch document first: the state twice on
+ * every opening (on a large workspace, a tenth of a second and more).
  */
-export function unreadableUpdatesProblem(updates: readonly unknown[]): string | null {
-  const scratch = new Y.Doc();
-  try {
-    for (const [index, bytes] of updates.entries()) {
-      const position = `${index + 1}/${updates.length}`;
-      if (!(bytes instanceof Uint8Array)) return `stored change ${position} is not binary data`;
-      try {
-        Y.applyUpdateV2(scratch, bytes);
-      } catch (error) {
-        return `stored change ${position} cannot be decoded (${String(error)})`;
-      }
-    }
-    return null;
-  } finally {
-    scratch.destroy();
-  }
-}
-
-/**
- * Checks that every stored change of a workspace (or, given its updates
- * table, a room) document loads, before y-dexie loads it: a corrupt row
- * would make y-dexie's loader throw inside a subscription and never finish
- * loading. Returns a description of the first unreadable row, or null.
- */
-export async function findUnreadableUpdate(db: StroomkringDatabase, workspaceId: string, updatesTable: string = WORKSPACE_UPDATES_TABLE): Promise<string | null> {
-  const rows: unknown[] = await db.table(updatesTable).where('k').equals(workspaceId).toArray();
-  return unreadableUpdatesProblem(rows.map((row) => (row as { u?: unknown }).u));
+export function storedDocumentProblem(error: unknown): string {
+  const { updateIndex, updateCount, cause } = (typeof error === 'object' && error !== null ? error : {}) as { updateIndex?: unknown; updateCount?: unknown; cause?: unknown };
+  if (typeof updateIndex === 'number' && typeof updateCount === 'number') return `stored change ${updateIndex + 1}/${updateCount} cannot be decoded (${String(cause)})`;
+  return errorDetail(error);
 }

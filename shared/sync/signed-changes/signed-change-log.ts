@@ -61,14 +61,13 @@
  * taken by the author (their own copy) leaves the two apart on that part;
  * the author is not told yet.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
 import * as Y from 'yjs';
-import { toBase64Url } from '../../crypto/base64url';
 import { updateEffects } from '../../rules/update-effects';
 import { refusedEffects, type DocumentKind, type RefusedEffect, type WriteAuthor } from '../../rules/write-rules';
 import { ChangeFormatError, openChange, sealChange, type ChangeKind, type SignedChange } from './change-envelope';
-import { covers, coversDeletions, describeUpdate, mergedDeletions, type Deletions } from './delete-coverage';
-import { clockRuns, refusedPlaceholder } from './refused-placeholder';
+import { covers, coversDeletions, describeUpdate, mergedDeletions } from './delete-coverage';
+import { refusedPlaceholder } from './refused-placeholder';
+import { hashOf, storedSummary, summarise, type ChangeSummary } from './change-summary';
 
 /** Held changes (waiting for what they build on, or for their signer's admission) are bounded; a catch-up brings dropped ones again. */
 export const MAX_HELD_CHANGES = 2000;
@@ -85,6 +84,8 @@ export interface StoredChange {
   readonly refused?: boolean;
   /** A checkpoint that holds nothing the kept changes before it did not: history has no use for it. */
   readonly restates?: boolean;
+  /** Kept with the change so that opening does not decode it again (change-summary.ts); checked when loaded. */
+  readonly summary?: unknown;
 }
 
 export interface ChangeStore {
@@ -126,29 +127,25 @@ export interface ChangeRefusal {
   readonly cause: RefusalCause;
 }
 
-interface Kept {
+/** `collected`: a refused change's clock ranges, which its placeholder holds here as collected (deleted) structs. */
+interface Kept extends ChangeSummary {
   readonly bytes: Uint8Array;
   readonly kind: ChangeKind;
   readonly refused: boolean;
   readonly restates: boolean;
-  /** Per client, the clock after the change's last item. */
-  readonly to: ReadonlyMap<number, number>;
-  readonly deletions: Deletions;
-  /** A refused change's clock ranges, which its placeholder holds here as collected (deleted) structs. */
-  readonly collected?: Deletions;
 }
 
 /** 'placed': refused, and its placeholder taken in (which can unblock held changes as an applied one does). */
 type Outcome = 'applied' | 'placed' | 'held' | 'refused' | 'known';
 
-const collectedRanges = (update: Uint8Array): Deletions =>
-  new Map([...clockRuns(update)].map(([client, runs]) => [client, runs.map(({ from, to }) => ({ clock: from, len: to - from }))]));
-
 const movesOn = (outcome: Outcome): boolean => outcome === 'applied' || outcome === 'placed';
 
-const hashOf = (bytes: Uint8Array): string => toBase64Url(sha256(bytes).subarray(0, 16));
-
-const storedOf = (k: Kept): StoredChange => ({ bytes: k.bytes, ...(k.refused ? { refused: true } : {}), ...(k.restates ? { restates: true } : {}) });
+const storedOf = (k: Kept): StoredChange => ({
+  bytes: k.bytes,
+  ...(k.refused ? { refused: true } : {}),
+  ...(k.restates ? { restates: true } : {}),
+  summary: { hash: k.hash, to: k.to, deletions: k.deletions, ...(k.collected ? { collected: k.collected } : {}) } satisfies ChangeSummary,
+});
 
 export class SignedChangeLog {
   private kept: Kept[] = [];
@@ -179,9 +176,10 @@ export class SignedChangeLog {
   /** Loads the kept changes, and seals what the document holds that none of them covers (a baseline). */
   async open(): Promise<void> {
     const stored = (await this.options.store?.load()) ?? [];
-    for (const { bytes, refused, restates } of stored) {
+    for (const { bytes, refused, restates, summary } of stored) {
       try {
-        this.keep(openChange(bytes), bytes, hashOf(bytes), { persist: false, refused: refused === true, restates: restates === true });
+        const known = storedSummary(summary, refused === true);
+        this.keep(openChange(bytes), bytes, known?.hash ?? hashOf(bytes), { persist: false, refused: refused === true, restates: restates === true }, known);
       } catch (error) {
         this.options.warn?.('signed changes: a stored change does not open', error);
       }
@@ -261,14 +259,12 @@ export class SignedChangeLog {
    * Keeps a change once. A refused one keeps its clocks (answered in catch-ups, so a peer that lacks them
    * can judge it too) but no deletions: it deleted nothing here, and would otherwise be sent in every catch-up.
    */
-  private keep(change: Pick<SignedChange, 'kind' | 'signer' | 'update'>, bytes: Uint8Array, hash: string, how: { persist: boolean; refused: boolean; restates?: boolean }): void {
+  private keep(change: Pick<SignedChange, 'kind' | 'signer' | 'update'>, bytes: Uint8Array, hash: string, how: { persist: boolean; refused: boolean; restates?: boolean }, summary?: ChangeSummary): void {
     if (this.known.has(hash)) return;
     this.known.add(hash);
-    const { to, deletions } = describeUpdate(change.update);
+    const { to, deletions, collected } = summary ?? summarise(change.update, hash, how.refused);
     const restates = how.restates ?? (change.kind === 'checkpoint' && this.keptHold({ to, deletions }));
-    const kept: Kept = how.refused
-      ? { bytes, kind: change.kind, refused: true, restates, to, deletions: new Map(), collected: collectedRanges(change.update) }
-      : { bytes, kind: change.kind, refused: false, restates, to, deletions };
+    const kept: Kept = { bytes, kind: change.kind, refused: how.refused, restates, hash, to, deletions, ...(collected ? { collected } : {}) };
     this.kept.push(kept);
     if (change.kind === 'change') for (const client of to.keys()) if (!this.clientOwners.has(client)) this.clientOwners.set(client, change.signer);
     const store = this.options.store;
