@@ -17,7 +17,7 @@
 import { z } from 'zod';
 import * as Y from 'yjs';
 import type { Organisation } from '../domain/organisation';
-import { readMembers, organisationIdOf, type Member } from './members';
+import { memberRecords, readMembers, organisationIdOf, type Member } from './members';
 import { readOrganisations } from './organisations';
 import type { ReadResult } from './read-result';
 import { interestsMap, ROOT } from './schema';
@@ -87,8 +87,9 @@ function validOrganisations(doc: Y.Doc): Organisation[] {
 
 /** Whether `memberId`, as the workspace document knows them now, may edit `organisationId`'s interests. */
 export function mayEditInterest(doc: Y.Doc, memberId: string, organisationId: string): boolean {
-  const member = validMembers(doc).find((candidate) => candidate.memberId === memberId);
-  return canEditInterest(member, organisationId, validOrganisations(doc));
+  // The one member, not all of them: this runs on every save, and a region has a thousand people.
+  const member = memberRecords.readOne(doc, memberId);
+  return canEditInterest(member?.ok ? member.value : undefined, organisationId, validOrganisations(doc));
 }
 
 /**
