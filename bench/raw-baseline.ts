@@ -4,7 +4,7 @@
  * relays SDP itself, the page blasts fixed-size messages under backpressure.
  */
 import type { Browser } from '@playwright/test';
-import { HIGH_WATER_MARK_BYTES, LOW_WATER_MARK_BYTES } from '../renderer/src/sync/framed-data-channel';
+import { HIGH_WATER_MARK_BYTES, LOW_WATER_MARK_BYTES } from '../shared/sync/webrtc/framed-data-channel';
 import { FRAGMENT_BYTES } from '../shared/sync/framing';
 import { call, closePages, openBenchPage } from './harness';
 

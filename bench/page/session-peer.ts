@@ -25,7 +25,7 @@
 import * as Y from 'yjs';
 import { upsertSelf } from '../../shared/workspace-doc/members';
 import { addIdea } from '../../shared/workspace-doc/ideas';
-import { WorkspaceSync } from '../../renderer/src/sync/workspace-sync';
+import { WorkspaceSync } from '../../shared/sync/webrtc/workspace-sync';
 import { sentCount } from './send-counter';
 import { seededUint32 } from '../../shared/sync/seeded-random';
 import { generateIdentityKeys, type IdentityKeys } from '../../shared/crypto/identity-keys';

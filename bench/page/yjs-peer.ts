@@ -6,7 +6,7 @@
  */
 import { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
-import { createFramingWrtc } from '../../renderer/src/sync/framing-peer-connection';
+import { createFramingWrtc } from '../../shared/sync/webrtc/framing-peer-connection';
 import { sentCount } from './send-counter';
 
 /** Characters per Y.Map entry: many entries like a workspace, few enough that building 50 MB takes well under a second. */

@@ -11,7 +11,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { chromium, expect, test, type Browser, type Page } from './fixtures';
 import { build } from 'vite';
 import type { FramingFixture } from '../fixtures/framing-page';
-import { HIGH_WATER_MARK_BYTES, LOW_WATER_MARK_BYTES } from '../../renderer/src/sync/framed-data-channel';
+import { HIGH_WATER_MARK_BYTES, LOW_WATER_MARK_BYTES } from '../../shared/sync/webrtc/framed-data-channel';
 import { FRAGMENT_BYTES, PASSTHROUGH_MAX_BYTES } from '../../shared/sync/framing';
 import { CHROMIUM_PATH, chromiumArgs } from './chromium';
 

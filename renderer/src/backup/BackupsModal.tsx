@@ -11,7 +11,7 @@ import { formatByteSize } from '../i18n/format-bytes';
 import { downloadBlob } from '../host/web-host';
 import type { RoomSyncRegistry } from '../rooms/room-syncs';
 import { BACKUP_INTERVALS_HOURS, BACKUP_KEEP_BOUNDS, BackupSettingsSchema, DEFAULT_BACKUP_SETTINGS, listBackups, loadBackupSettings, makeBackup, pruneBackups, readBackup, saveBackupSettings, type BackupListing } from '../storage/backup-store';
-import type { WorkspaceSync } from '../sync/workspace-sync';
+import type { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
 import { backupProblemText } from './backup-problem';
 import { workspaceFileName } from './ExportWorkspaceModal';
 import { sealOfflineWork } from './seal-offline';

@@ -8,7 +8,7 @@ import { useDatabase } from '../contexts/database-context';
 import { loadFileSettings } from '../files/file-settings-store';
 import type { RoomSyncRegistry } from '../rooms/room-syncs';
 import { createFromArchive } from '../storage/workspace-archive-store';
-import type { WorkspaceSync } from '../sync/workspace-sync';
+import type { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
 import { backupProblemText, OtherWorkspaceError } from './backup-problem';
 import { checkWorkspaceFile, localKeys, mergeArchive, readWorkspaceFile } from './workspace-import';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
 import type { RoomSyncRegistry } from '../rooms/room-syncs';
-import type { WorkspaceSync } from '../sync/workspace-sync';
+import type { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
 import { DialogSuspense, lazyNamed } from '../components/lazy-screen';
 import { sealOfflineWork } from './seal-offline';
 

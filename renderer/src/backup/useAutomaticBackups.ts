@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { RoomSyncRegistry } from '../rooms/room-syncs';
 import { backupDue, listBackups, loadBackupSettings, makeBackup } from '../storage/backup-store';
 import type { StroomkringDatabase } from '../storage/database';
-import type { WorkspaceSync } from '../sync/workspace-sync';
+import type { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
 import { sealOfflineWork } from './seal-offline';
 
 /** The first check waits until opening and the first sync have settled: a backup is never urgent, a slow opening is felt. */

@@ -12,7 +12,7 @@ import { readArchive, type WorkspaceArchive } from '../../../shared/backup/works
 import { openUnframed, protectionKindOf, unframe } from '../../../shared/backup/workspace-file';
 import type { StroomkringDatabase } from '../storage/database';
 import { storeLocalFile, getFileRow } from '../files/file-store';
-import type { WorkspaceSync } from '../sync/workspace-sync';
+import type { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
 
 /** Every key this device holds (workspaces and rooms, current and kept from before a rotation): what a key-protected file is tried with. */
 export async function localKeys(db: StroomkringDatabase): Promise<string[]> {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { LibraryScope } from '../../../shared/workspace-doc/documents';
 import { useDatabase } from '../contexts/database-context';
-import type { WorkspaceSync } from '../sync/workspace-sync';
+import type { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
 import { FileService } from './file-service';
 import { FileServiceContext } from './file-service-context';
 import { loadFileSettings } from './file-settings-store';

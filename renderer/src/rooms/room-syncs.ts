@@ -1,7 +1,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { WorkspaceSyncState } from '../sync/useWorkspaceSync';
 import { SyncViewStore } from '../sync/sync-view';
-import type { WorkspaceSync } from '../sync/workspace-sync';
+import type { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
 
 /**
  * The running syncs of the open workspace's confidential rooms, by room id:

@@ -10,7 +10,7 @@ import { useStorageAction } from '../hooks/useStorageAction';
 import { IceServerSchema, saveSyncSettings, type SyncSettings } from '../storage/sync-settings-store';
 import { addPeerHubs } from '../storage/workspace-access-store';
 import { MeshPeersSection } from './MeshPeersSection';
-import type { WorkspaceSync } from './workspace-sync';
+import type { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
 import { pageErrorText } from '../i18n/error-text';
 
 function lines(text: string): string[] {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BrokenRule } from '../../../shared/rules/write-rules';
 import type { RefusalCause } from '../../../shared/sync/signed-changes/signed-change-log';
 import { useEverySyncNotification } from './sync-view';
-import type { WorkspaceSync } from './workspace-sync';
+import type { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
 
 type CauseKey = BrokenRule | Exclude<RefusalCause['kind'], 'rules'>;
 

@@ -21,10 +21,10 @@ import { isAuthMessage } from '../../../shared/membership/peer-auth';
 import { startLobbySession, type LobbyAuthenticator } from '../../../shared/membership/rotation-lobby';
 import { LOBBY_ANNOUNCE_MS } from '../../../shared/membership/key-rotation';
 import { CONNECT_TIMEOUT_MS, REANNOUNCE_MS } from '../../../shared/sync/mesh/topology';
-import { createFramingWrtc } from './framing-peer-connection';
-import type { PeerConn, PeerProtocol } from './mesh-peer-protocol';
-import { AUTH_TIMEOUT_MS, authLinkOf } from './mesh-peer-protocol';
-import { claimRoom } from './room-claims';
+import { createFramingWrtc } from '../../../shared/sync/webrtc/framing-peer-connection';
+import type { PeerConn, PeerProtocol } from '../../../shared/sync/webrtc/mesh-peer-protocol';
+import { AUTH_TIMEOUT_MS, authLinkOf } from '../../../shared/sync/webrtc/mesh-peer-protocol';
+import { claimRoom } from '../../../shared/sync/webrtc/room-claims';
 
 /** While a lobby still announces itself: y-webrtc announces only below this many connections (a lobby's are brief). */
 const ANNOUNCING_MAX_CONNS = 8;

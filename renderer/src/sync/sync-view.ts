@@ -2,7 +2,7 @@ import { useReducer, useEffect, useSyncExternalStore } from 'react';
 import { presentMembers, type PresenceUser } from '../../../shared/sync/presence';
 import type { RefusalReason } from '../../../shared/membership/peer-auth';
 import type { SyncStatus } from '../../../shared/sync/sync-status';
-import type { WorkspaceSync } from './workspace-sync';
+import type { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
 
 /** Refusals that only a new invite mends: the user is told so beside the status. */
 const INVITE_REFUSALS: readonly RefusalReason[] = ['inviteUsed', 'inviteExpired', 'inviteRevoked', 'inviteInvalid', 'otherWorkspace', 'notMember', 'removed'];

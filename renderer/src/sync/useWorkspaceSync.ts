@@ -12,7 +12,7 @@ import { signedChangeStore } from '../storage/signed-change-store';
 import { loadSyncSettings, saveSyncSettings, type SyncSettings } from '../storage/sync-settings-store';
 import { ensureWorkspaceAccess } from '../storage/workspace-access-store';
 import { SyncViewStore } from './sync-view';
-import type { WorkspaceSync } from './workspace-sync';
+import type { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
 import { errorDetail } from '../../../shared/errors/stroomkring-error';
 
 /**
@@ -69,7 +69,7 @@ export function useWorkspaceSync(
     let started: WorkspaceSync | undefined;
     (async () => {
       // WebRTC (y-webrtc, simple-peer) loads here, beside the key and the hub: the first screen does not wait for it.
-      const [access, hub, { WorkspaceSync }] = await Promise.all([loadAccess(db, workspaceId), host.sync.localHub(), import('./workspace-sync')]);
+      const [access, hub, { WorkspaceSync }] = await Promise.all([loadAccess(db, workspaceId), host.sync.localHub(), import('../../../shared/sync/webrtc/workspace-sync')]);
       // Peer hubs only widen the search; the own hub and mDNS work without them, so a failure here must not stop sync.
       if (access.peerHubs.length > 0) host.sync.addPeerHubs([...access.peerHubs]).catch((error: unknown) => console.warn('Could not hand peer hubs to the host', error));
       if (!live) return;

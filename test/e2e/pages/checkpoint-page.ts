@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { openDatabase, type StroomkringDatabase } from '../../../renderer/src/storage/database';
 import { loadHistoryChanges } from '../../../renderer/src/storage/history-segment-store';
 import { signedChangeStore } from '../../../renderer/src/storage/signed-change-store';
-import { WorkspaceSync } from '../../../renderer/src/sync/workspace-sync';
+import { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
 import { generateIdentityKeys, type IdentityKeys } from '../../../shared/crypto/identity-keys';
 import { WorkspaceHistory } from '../../../shared/history/workspace-history';
 import { WorkspaceMembership } from '../../../shared/membership/workspace-membership';

@@ -24,18 +24,18 @@
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import { WebrtcProvider } from 'y-webrtc';
 import type * as Y from 'yjs';
-import { roomNameFor } from '../../../shared/invite/workspace-key';
-import type { Authenticator, VerifiedPeer } from '../../../shared/membership/auth-session';
-import type { RefusalReason } from '../../../shared/membership/peer-auth';
-import { verifyWithPublicKeyText } from '../../../shared/crypto/identity-keys';
-import type { DocumentKind } from '../../../shared/rules/write-rules';
-import type { MemberRef } from '../../../shared/membership/membership-record';
-import { MAX_SHOWN_REFUSALS, SignedChangeLog, type ChangeRefusal, type ChangeStore } from '../../../shared/sync/signed-changes/signed-change-log';
-import { LEAVE_GRACE_MS, MeshSync, type NeighbourSummary } from '../../../shared/sync/mesh/mesh-sync';
-import { answersAnnouncement, CONNECT_TIMEOUT_MS, REANNOUNCE_MS, TARGET_DEGREE } from '../../../shared/sync/mesh/topology';
-import { presentMembers, PresenceUserSchema, type PresenceUser } from '../../../shared/sync/presence';
-import { computeSyncStatus, signalingState, type SyncStatus } from '../../../shared/sync/sync-status';
-import { createFramingWrtc } from './framing-peer-connection';
+import { roomNameFor } from '../../invite/workspace-key';
+import type { Authenticator, VerifiedPeer } from '../../membership/auth-session';
+import type { RefusalReason } from '../../membership/peer-auth';
+import { verifyWithPublicKeyText } from '../../crypto/identity-keys';
+import type { DocumentKind } from '../../rules/write-rules';
+import type { MemberRef } from '../../membership/membership-record';
+import { MAX_SHOWN_REFUSALS, SignedChangeLog, type ChangeRefusal, type ChangeStore } from '../signed-changes/signed-change-log';
+import { LEAVE_GRACE_MS, MeshSync, type NeighbourSummary } from '../mesh/mesh-sync';
+import { answersAnnouncement, CONNECT_TIMEOUT_MS, REANNOUNCE_MS, TARGET_DEGREE } from '../mesh/topology';
+import { presentMembers, PresenceUserSchema, type PresenceUser } from '../presence';
+import { computeSyncStatus, signalingState, type SyncStatus } from '../sync-status';
+import { createFramingWrtc, type FramingWrtc } from './framing-peer-connection';
 import { createMeshPeerProtocol } from './mesh-peer-protocol';
 import { claimRoom } from './room-claims';
 
@@ -89,6 +89,8 @@ export interface WorkspaceSyncOptions {
   readonly changeStore?: ChangeStore;
   /** Kept changes between two checkpoints on the founder's device (default CHECKPOINT_EVERY; smaller in tests). */
   readonly checkpointEvery?: number;
+  /** WebRTC where the platform has none of its own (Node: the region peer); the browser's by default. */
+  readonly wrtc?: FramingWrtc;
 }
 
 export class WorkspaceSync {
@@ -196,7 +198,7 @@ export class WorkspaceSync {
       password: options.key,
       awareness: this.awareness,
       // Peer connections reach the file channel only once proven (addConnection above), never at creation.
-      peerOpts: { wrtc: createFramingWrtc(), config: { iceServers: [...options.iceServers] } },
+      peerOpts: { wrtc: createFramingWrtc(undefined, undefined, options.wrtc), config: { iceServers: [...options.iceServers] } },
       ...meshOptions,
     });
     this.wantOnline = options.online;

@@ -16,10 +16,10 @@
  * number: after glare, y-webrtc can replace a connection to the same peer, and
  * the old one's close must not remove the new one.
  */
-import type { AuthBinding, AuthLink, AuthSession as AuthSessionType, Authenticator, VerifiedPeer } from '../../../shared/membership/auth-session';
-import { AuthSession } from '../../../shared/membership/auth-session';
-import { isAuthMessage, sdpFingerprint, type RefusalReason } from '../../../shared/membership/peer-auth';
-import type { MeshSync } from '../../../shared/sync/mesh/mesh-sync';
+import type { AuthBinding, AuthLink, AuthSession as AuthSessionType, Authenticator, VerifiedPeer } from '../../membership/auth-session';
+import { AuthSession } from '../../membership/auth-session';
+import { isAuthMessage, sdpFingerprint, type RefusalReason } from '../../membership/peer-auth';
+import type { MeshSync } from '../mesh/mesh-sync';
 
 /** Proving takes two round trips and a few signatures; a peer silent for this long is not going to. */
 export const AUTH_TIMEOUT_MS = 10_000;

@@ -8,9 +8,9 @@
  * shared/sync/framing.test.ts.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { FRAGMENT_BYTES, FRAGMENT_MAGIC, FRAGMENT_MARKER, PASSTHROUGH_MAX_BYTES, Reassembler, encodeMessage, planMessage } from '../../../shared/sync/framing';
+import { FRAGMENT_BYTES, FRAGMENT_MAGIC, FRAGMENT_MARKER, PASSTHROUGH_MAX_BYTES, Reassembler, encodeMessage, planMessage } from '../framing';
 import { FramedDataChannel, HIGH_WATER_MARK_BYTES, LOW_WATER_MARK_BYTES } from './framed-data-channel';
-import { pseudoRandomBytes } from '../../../shared/sync/pseudo-random-bytes';
+import { pseudoRandomBytes } from '../pseudo-random-bytes';
 
 const MiB = 1024 * 1024;
 

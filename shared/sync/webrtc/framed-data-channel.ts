@@ -9,7 +9,7 @@
  * This is a network edge: a malformed frame from a peer is logged here and
  * dropped; nothing from the receive path throws into the channel's events.
  */
-import { Reassembler, isPassthrough, planMessage, type OutgoingMessage } from '../../../shared/sync/framing';
+import { Reassembler, isPassthrough, planMessage, type OutgoingMessage } from '../framing';
 
 /** Keeps the real channel busy (about 60 ms of data at the 13–17 MiB/s measured here) without piling up memory in it. */
 export const HIGH_WATER_MARK_BYTES = 1024 * 1024;

@@ -1,0 +1,134 @@
+/**
+ * Issue 15, step 1: the app's own sync (shared/sync/webrtc: y-webrtc, the
+ * framing, proven membership, the mesh, signed changes) runs in Node over
+ * real WebRTC from a well-kept package (@roamhq/wrtc), so the always-on
+ * region peer can be the same code as the app rather than a copy of it.
+ * Two member devices, each in its own Node process (test-fixtures/sync-child.ts),
+ * meet through a signaling server on loopback and converge: the app's own
+ * hub, and y-webrtc's reference server (bin/server.js, unchanged) with a
+ * recording proxy in front that keeps what such a server's operator could
+ * see. Host candidates only (no STUN), so nothing leaves this machine.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { roomNameFor } from '../../shared/invite/workspace-key';
+import { startSignalingHub, type SignalingHub } from '../signaling/signaling-hub.ts';
+import { startStockServer } from '../signaling/test-fixtures/stock-server.ts';
+import { startRecordingProxy } from './test-fixtures/recording-proxy.ts';
+
+const CHILD = fileURLToPath(new URL('./test-fixtures/sync-child.ts', import.meta.url));
+
+interface ChildEvent {
+  readonly event: string;
+  readonly [detail: string]: unknown;
+}
+
+interface Device {
+  readonly process: ChildProcessWithoutNullStreams;
+  readonly events: ChildEvent[];
+  next(match: (event: ChildEvent) => boolean, what: string): Promise<ChildEvent>;
+  send(command: object): void;
+}
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function device(args: readonly string[]): Device {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...(process.env.PEER_DEBUG ? { LOG: '*' } : {}) } });
+  if (process.env.PEER_DEBUG) child.stderr.on('data', (d: Buffer) => process.stderr.write(`[${args[0]}] ${d.toString()}`));
+  cleanups.push(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  const events: ChildEvent[] = [];
+  const waiters = new Set<() => void>();
+  let errors = '';
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (!line.startsWith('{')) return;
+    events.push(JSON.parse(line) as ChildEvent);
+    for (const waiter of waiters) waiter();
+  });
+  return {
+    process: child,
+    events,
+    send: (command) => child.stdin.write(`${JSON.stringify(command)}\n`),
+    next: (match, what) =>
+      new Promise((resolve, reject) => {
+        const look = () => {
+          const found = events.find(match);
+          if (found) {
+            waiters.delete(look);
+            clearTimeout(timer);
+            resolve(found);
+          }
+        };
+        // Bounded: a device that never gets there fails the test with what it printed.
+        const timer = setTimeout(() => {
+          waiters.delete(look);
+          reject(new Error(`waiting for ${what}; events ${JSON.stringify(events)}; stderr ${errors.slice(-2000)}`));
+        }, 60_000);
+        waiters.add(look);
+        child.once('exit', (code) => {
+          look();
+          if (waiters.has(look)) {
+            waiters.delete(look);
+            clearTimeout(timer);
+            reject(new Error(`device exited (${code}) while waiting for ${what}; stderr ${errors.slice(-2000)}`));
+          }
+        });
+        look();
+      }),
+  };
+}
+
+const holdsBoth = (event: ChildEvent) => event.event === 'ideas' && JSON.stringify(event.ids) === JSON.stringify(['from-anne', 'from-bram']);
+
+/** Two member devices meet through `signalingUrl` and each ends holding the other's idea. */
+async function twoDevicesConverge(signalingUrl: string, workspaceId: string, key: string): Promise<void> {
+  const anne = device(['founder', signalingUrl, workspaceId, key]);
+  const anneReady = await anne.next((event) => event.event === 'ready', 'Anne ready');
+  const bram = device(['member', signalingUrl, workspaceId, key, String(anneReady.publicKey)]);
+  const bramReady = await bram.next((event) => event.event === 'ready', 'Bram ready');
+  anne.send({ admit: { publicKey: bramReady.publicKey, displayName: bramReady.displayName, organisationName: bramReady.organisationName } });
+  await anne.next((event) => event.event === 'started', 'Anne online');
+  anne.send({ write: 'from-anne' });
+  bram.send({ write: 'from-bram' });
+  const held = await Promise.all([anne.next(holdsBoth, 'Anne to hold both ideas'), bram.next(holdsBoth, 'Bram to hold both ideas')]);
+  expect(held.map((event) => event.ids)).toEqual([
+    ['from-anne', 'from-bram'],
+    ['from-anne', 'from-bram'],
+  ]);
+  for (const each of [anne, bram]) each.send({ stop: true });
+  await Promise.all([anne, bram].map((each) => each.next((event) => event.event === 'stopped', 'a clean stop')));
+}
+
+describe('the app sync in Node over real WebRTC', () => {
+  it('two member devices in separate processes prove each other and converge through a loopback hub', async () => {
+    const hub: SignalingHub = await startSignalingHub({ host: '127.0.0.1', port: 0, log: () => {} });
+    cleanups.push(() => hub.close());
+    await twoDevicesConverge(hub.url, crypto.randomUUID(), 'k'.repeat(43));
+  }, 120_000);
+
+  it("converge through y-webrtc's own signaling server, which sees a hashed room name and nothing of the workspace", async () => {
+    const stock = await startStockServer();
+    cleanups.push(() => stock.stop());
+    const tap = await startRecordingProxy(stock.url);
+    cleanups.push(() => tap.close());
+    const workspaceId = crypto.randomUUID();
+    const key = 'k'.repeat(43);
+    await twoDevicesConverge(tap.url, workspaceId, key);
+
+    const messages = tap.frames.map((frame) => JSON.parse(frame) as { type: string; topics?: string[]; topic?: string; data?: unknown });
+    const rooms = new Set(messages.flatMap((message) => message.topics ?? (message.topic ? [message.topic] : [])));
+    expect([...rooms]).toEqual([await roomNameFor(workspaceId, key)]);
+    expect(messages.filter((message) => message.type === 'publish').length).toBeGreaterThan(0);
+    // Every signal is sealed with the workspace key (y-webrtc's password): no ids, names, keys or content.
+    for (const message of messages) if (message.type === 'publish') expect(typeof message.data).toBe('string');
+    const seen = tap.frames.join('\n');
+    for (const secret of [workspaceId, key, 'Anne', 'Bram', 'Org ', 'Idee', 'from-anne', 'from-bram', 'candidate', 'sdp']) expect(seen).not.toContain(secret);
+  }, 120_000);
+});
