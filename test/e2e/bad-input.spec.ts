@@ -88,3 +88,24 @@ test('a workspace whose stored document is corrupt says so instead of hanging or
   await page.getByRole('link', { name: 'Terug naar je werkruimtes' }).click();
   await expect(page.getByRole('row', { name: /Groningen/ })).toBeVisible();
 });
+
+test('a STUN/TURN server typed wrongly is named with its reason, nothing is saved until each line is right', async ({ page }) => {
+  await page.goto('/');
+  await createIdentity(page);
+  await createWorkspace(page, 'Drenthe');
+  await page.getByRole('button', { name: 'Verbindingen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Verbindingen' });
+  const servers = dialog.getByRole('textbox', { name: 'STUN/TURN-servers' });
+  await servers.fill('turn:turn.example.nl:3478\nstun:stun.example.nl:99999\nhttps://stun.example.nl');
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(dialog.getByText('„turn:turn.example.nl:3478”: een TURN-server heeft een gebruikersnaam en een wachtwoord nodig, na het adres.')).toBeVisible();
+  await expect(dialog.getByText('„stun:stun.example.nl:99999”: de poort moet een getal van 1 tot en met 65535 zijn.')).toBeVisible();
+  await expect(dialog.getByText('„https://stun.example.nl”: begint niet met stun:, stuns:, turn: of turns:.')).toBeVisible();
+  await expect(servers).toHaveAttribute('aria-invalid', 'true');
+
+  await servers.fill('turn:turn.example.nl:3478?transport=tcp naam geheim\nstun:stun.example.nl:3478');
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByText('Verbindingsinstellingen opgeslagen')).toBeVisible();
+  await page.getByRole('button', { name: 'Verbindingen' }).click();
+  await expect(page.getByRole('dialog', { name: 'Verbindingen' }).getByRole('textbox', { name: 'STUN/TURN-servers' })).toHaveValue('turn:turn.example.nl:3478?transport=tcp naam geheim\nstun:stun.example.nl:3478');
+});

@@ -7,7 +7,8 @@ import { HubAddressError, HubUrlSchema, normaliseHubAddress } from '../../../sha
 import { useDatabase } from '../contexts/database-context';
 import { host } from '../host';
 import { useStorageAction } from '../hooks/useStorageAction';
-import { IceServerSchema, saveSyncSettings, type SyncSettings } from '../storage/sync-settings-store';
+import { saveSyncSettings, type SyncSettings } from '../storage/sync-settings-store';
+import { parseIceLine } from '../../../shared/sync/ice-server';
 import { addPeerHubs } from '../storage/workspace-access-store';
 import { MeshPeersSection } from './MeshPeersSection';
 import type { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
@@ -64,14 +65,12 @@ export function ConnectionsModal({ workspaceId, settings, sync, onClose }: { wor
   const save = async () => {
     const signaling = lines(signalingText);
     const badSignaling = signaling.filter((line) => !HubUrlSchema.safeParse(line).success);
-    // "turn:host:3478 user secret": the address, then optionally a TURN username and credential.
-    const ice = lines(iceText).map((line) => {
-      const [urls = '', username, credential] = line.split(/\s+/);
-      return { urls, ...(username ? { username } : {}), ...(credential ? { credential } : {}) };
-    });
-    const badIce = ice.filter((server) => !IceServerSchema.safeParse(server).success).map((server) => server.urls);
+    // "turn:host:3478 user secret": the address, then a TURN username and password (shared/sync/ice-server.ts).
+    const parsed = lines(iceText).map(parseIceLine);
+    const ice = parsed.flatMap((line) => (line.ok ? [line.server] : []));
+    const badIce = parsed.flatMap((line) => (line.ok ? [] : [t('sync.invalidIceLine', { line: line.line.trim(), reason: t(`sync.iceProblem.${line.problem}`) })]));
     setSignalingError(badSignaling.length ? t('sync.invalidLines', { lines: badSignaling.join(', ') }) : null);
-    setIceError(badIce.length ? t('sync.invalidLines', { lines: badIce.join(', ') }) : null);
+    setIceError(badIce.length ? badIce.join(' ') : null);
     if (badSignaling.length || badIce.length) return;
     const ok = await run(() => saveSyncSettings(db, { ...settings, extraSignaling: signaling, iceServers: ice }));
     if (!ok) return;
