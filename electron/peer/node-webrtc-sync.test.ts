@@ -9,13 +9,12 @@
  * recording proxy in front that keeps what such a server's operator could
  * see. Host candidates only (no STUN), so nothing leaves this machine.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { roomNameFor } from '../../shared/invite/workspace-key';
 import { startSignalingHub, type SignalingHub } from '../signaling/signaling-hub.ts';
 import { startStockServer } from '../signaling/test-fixtures/stock-server.ts';
+import { runScript } from './test-fixtures/child-process.ts';
 import { startRecordingProxy } from './test-fixtures/recording-proxy.ts';
 
 const CHILD = fileURLToPath(new URL('./test-fixtures/sync-child.ts', import.meta.url));
@@ -25,63 +24,17 @@ interface ChildEvent {
   readonly [detail: string]: unknown;
 }
 
-interface Device {
-  readonly process: ChildProcessWithoutNullStreams;
-  readonly events: ChildEvent[];
-  next(match: (event: ChildEvent) => boolean, what: string): Promise<ChildEvent>;
-  send(command: object): void;
-}
-
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function device(args: readonly string[]): Device {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...(process.env.PEER_DEBUG ? { LOG: '*' } : {}) } });
-  if (process.env.PEER_DEBUG) child.stderr.on('data', (d: Buffer) => process.stderr.write(`[${args[0]}] ${d.toString()}`));
-  cleanups.push(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-  });
-  const events: ChildEvent[] = [];
-  const waiters = new Set<() => void>();
-  let errors = '';
-  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    if (!line.startsWith('{')) return;
-    events.push(JSON.parse(line) as ChildEvent);
-    for (const waiter of waiters) waiter();
-  });
+/** A member device (test-fixtures/sync-child.ts) that reports events as JSON lines. */
+function device(args: readonly string[]) {
+  const script = runScript(CHILD, args, cleanups);
   return {
-    process: child,
-    events,
-    send: (command) => child.stdin.write(`${JSON.stringify(command)}\n`),
-    next: (match, what) =>
-      new Promise((resolve, reject) => {
-        const look = () => {
-          const found = events.find(match);
-          if (found) {
-            waiters.delete(look);
-            clearTimeout(timer);
-            resolve(found);
-          }
-        };
-        // Bounded: a device that never gets there fails the test with what it printed.
-        const timer = setTimeout(() => {
-          waiters.delete(look);
-          reject(new Error(`waiting for ${what}; events ${JSON.stringify(events)}; stderr ${errors.slice(-2000)}`));
-        }, 60_000);
-        waiters.add(look);
-        child.once('exit', (code) => {
-          look();
-          if (waiters.has(look)) {
-            waiters.delete(look);
-            clearTimeout(timer);
-            reject(new Error(`device exited (${code}) while waiting for ${what}; stderr ${errors.slice(-2000)}`));
-          }
-        });
-        look();
-      }),
+    send: script.send,
+    next: async (match: (event: ChildEvent) => boolean, what: string): Promise<ChildEvent> => JSON.parse(await script.until((line) => line.startsWith('{') && match(JSON.parse(line) as ChildEvent), what)) as ChildEvent,
   };
 }
 

@@ -84,6 +84,8 @@ export const ERROR_NAMES = [
   'TooManyExportsError',
   'UnknownExportTokenError',
   'UntrustedSenderError',
+  // The region peer (electron/peer): its data directory.
+  'PeerIdentityError',
 ] as const;
 
 export type ErrorName = (typeof ERROR_NAMES)[number];

@@ -6,7 +6,8 @@
  *
  * Talks JSON lines: stdout says what happened ({ event, ... }); stdin takes
  * commands: { admit: { publicKey, displayName, organisationName } } (the
- * founder only), { write: id } (adds an idea with that id), { stop }.
+ * founder only), { write: id } (adds an idea with that id), { start } (a
+ * `later` member starts syncing only then), { stop }.
  */
 import { createInterface } from 'node:readline';
 import * as Y from 'yjs';
@@ -48,10 +49,11 @@ const start = async () => {
   });
   say('started');
 };
-if (role !== 'founder') await start();
+if (role === 'member') await start();
 
 for await (const line of createInterface({ input: process.stdin })) {
-  const command = JSON.parse(line) as { admit?: { publicKey: string; displayName: string; organisationName: string }; write?: string; stop?: true };
+  const command = JSON.parse(line) as { admit?: { publicKey: string; displayName: string; organisationName: string }; write?: string; start?: true; stop?: true };
+  if (command.start && !sync) await start();
   if (command.admit) {
     const record = await signMembershipRecord({ v: 1, kind: 'admitted', workspaceId, member: command.admit, signer: founderKey, inviteId: 'inv-test', invitedBy: founderKey, at: Date.now() }, keys.privateKey);
     await membership.add(record);

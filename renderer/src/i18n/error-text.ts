@@ -61,8 +61,8 @@ import type { ArchiveImportError } from '../storage/workspace-archive-store';
 import type { WorkspaceKeyMismatchError } from '../storage/workspace-access-store';
 import { formatByteSize } from './format-bytes';
 
-/** Kinds only the desktop host raises; they reach the page as a message, never as a class. */
-export const HOST_ERROR_NAMES = ['BridgeArgumentError', 'ExportBusyError', 'ExportSizeError', 'PathOutsideTempError', 'TooManyExportsError', 'UnknownExportTokenError', 'UntrustedSenderError'] as const satisfies readonly ErrorName[];
+/** Kinds only the desktop host (or the region peer) raises; they reach the page as a message, never as a class. */
+export const HOST_ERROR_NAMES = ['BridgeArgumentError', 'ExportBusyError', 'ExportSizeError', 'PathOutsideTempError', 'TooManyExportsError', 'UnknownExportTokenError', 'UntrustedSenderError', 'PeerIdentityError'] as const satisfies readonly ErrorName[];
 
 /** Every kind the page can meet; its `name` picks the case below. */
 export type PageError =

@@ -1,0 +1,50 @@
+/**
+ * `npm run peer -- status`: what the region peer is, what it holds and whom
+ * it sees. A running peer holds its LevelDB store (one process at a time),
+ * so then the status file it writes (peer-run.ts) is read instead.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DOCUMENT_COLLECTIONS } from '../../shared/workspace-doc/collections';
+import { loadIdentity } from './peer-identity';
+import { STATUS_FILE, type PeerStatusFile } from './peer-run';
+import { PeerStore } from './peer-store';
+
+const isLocked = (error: unknown): boolean => (error as { code?: string; cause?: { code?: string } } | null)?.code === 'LEVEL_DATABASE_NOT_OPEN' && (error as { cause?: { code?: string } }).cause?.code === 'LEVEL_LOCKED';
+
+export async function peerStatus(directory: string): Promise<string[]> {
+  const identity = await loadIdentity(directory);
+  const { device, person, workspaces } = identity.file;
+  const lines = [`device: ${device.name} (${device.publicKey})`];
+  if (!person) return [...lines, 'not linked yet: pass the link code from the app with --invite'];
+  lines.push(`a device of ${person.profile.displayName} (${person.profile.organisationName})`);
+  let store: PeerStore;
+  try {
+    store = await PeerStore.open(directory);
+  } catch (error) {
+    if (!isLocked(error)) throw error;
+    const text = await readFile(join(directory, STATUS_FILE), 'utf8').catch(() => undefined);
+    if (text === undefined) return [...lines, 'running (starting up)'];
+    const running = JSON.parse(text) as PeerStatusFile;
+    lines.push(`running (process ${running.pid}), as of ${new Date(running.at).toISOString()}`);
+    for (const held of running.documents) {
+      lines.push(`workspace ${held.name} (${held.workspaceId}): ${held.bytes} bytes; ${held.sync.kind}${'peers' in held.sync ? ` with ${held.sync.peers} partner(s)` : ''}`);
+      lines.push(`  present: ${held.present.length > 0 ? held.present.join(', ') : 'nobody'}`);
+    }
+    return lines;
+  }
+  try {
+    lines.push('not running');
+    for (const workspace of workspaces) {
+      const { doc, stop } = await store.document(workspace.workspaceId);
+      const counts = DOCUMENT_COLLECTIONS.map((collection) => [collection.root, doc.getMap(collection.root).size] as const).filter(([, size]) => size > 0);
+      const bytes = (await store.held()).find((held) => held.documentId === workspace.workspaceId)?.bytes ?? 0;
+      lines.push(`workspace ${workspace.name} (${workspace.workspaceId}): ${bytes} bytes; ${counts.map(([root, size]) => `${root}: ${size}`).join(', ') || 'nothing yet'}`);
+      stop();
+      doc.destroy();
+    }
+  } finally {
+    await store.close();
+  }
+  return lines;
+}
