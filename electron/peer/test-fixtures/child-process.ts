@@ -17,8 +17,11 @@ export interface ScriptProcess {
   exited(): Promise<number | null>;
 }
 
-export function runScript(script: string, args: readonly string[], cleanups: Array<() => void>): ScriptProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...(process.env.PEER_DEBUG ? { LOG: '*' } : {}) } });
+/** `wrap`: a command the script runs under, e.g. `ip netns exec NAME` to run it in a network namespace. */
+export function runScript(script: string, args: readonly string[], cleanups: Array<() => void>, options: { wrap?: readonly string[]; env?: Record<string, string> } = {}): ScriptProcess {
+  const [command = process.execPath, ...prefix] = [...(options.wrap ?? []), process.execPath];
+  const env = { ...process.env, ...options.env, ...(process.env.PEER_DEBUG ? { LOG: '*' } : {}) };
+  const child = spawn(command, [...prefix, '--import', 'tsx', script, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
   if (process.env.PEER_DEBUG) child.stderr.on('data', (chunk: Buffer) => process.stderr.write(`[${args[0]}] ${chunk.toString()}`));
   cleanups.push(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

@@ -7,7 +7,8 @@
  * Talks JSON lines: stdout says what happened ({ event, ... }); stdin takes
  * commands: { admit: { publicKey, displayName, organisationName } } (the
  * founder only), { write: id } (adds an idea with that id), { start } (a
- * `later` member starts syncing only then), { stop }.
+ * `later` member starts syncing only then), { stop }. STUN/TURN servers, if
+ * any, come as JSON in the environment variable SYNC_ICE_SERVERS.
  */
 import { createInterface } from 'node:readline';
 import * as Y from 'yjs';
@@ -42,7 +43,7 @@ const start = async () => {
     workspaceId,
     key,
     signalingUrls: [hubUrl],
-    iceServers: [],
+    iceServers: JSON.parse(process.env.SYNC_ICE_SERVERS ?? '[]') as RTCIceServer[],
     user: { memberId: keys.memberId, displayName: name, organisationName: `Org ${name}` },
     online: true,
     membership,
