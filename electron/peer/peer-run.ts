@@ -34,12 +34,19 @@ export interface PeerStatusFile {
   readonly documents: readonly RunningDocument[];
 }
 
+/** The size of the document's state, encoded again only after it changed: the status is written every few seconds. */
+function sizeOf(doc: Y.Doc): () => number {
+  let bytes: number | undefined;
+  doc.on('update', () => (bytes = undefined));
+  return () => (bytes ??= Y.encodeStateAsUpdate(doc).byteLength);
+}
+
 export async function runPeer(directory: string, extraSignaling: readonly string[], log: (line: string) => void): Promise<() => Promise<void>> {
   const identity = await loadIdentity(directory);
   const { person, workspaces } = identity.file;
   if (!person) throw new PeerIdentityError('missing', 'this peer is not linked yet: run "link", then pass the link code with --invite');
   const store = await PeerStore.open(directory);
-  const running: { workspaceId: string; name: string; doc: Y.Doc; stop: () => void; membership: WorkspaceMembership; sync: WorkspaceSync }[] = [];
+  const running: { workspaceId: string; name: string; doc: Y.Doc; stop: () => void; membership: WorkspaceMembership; sync: WorkspaceSync; size: () => number }[] = [];
   for (const workspace of workspaces) {
     const { doc, stop } = await store.document(workspace.workspaceId);
     const membership = new WorkspaceMembership(doc, {
@@ -57,7 +64,7 @@ export async function runPeer(directory: string, extraSignaling: readonly string
       membership,
       changeStore: store.changeStore(workspace.workspaceId),
     });
-    running.push({ workspaceId: workspace.workspaceId, name: workspace.name, doc, stop, membership, sync });
+    running.push({ workspaceId: workspace.workspaceId, name: workspace.name, doc, stop, membership, sync, size: sizeOf(doc) });
     log(`syncing ${workspace.name} (${workspace.workspaceId})`);
   }
 
@@ -66,10 +73,10 @@ export async function runPeer(directory: string, extraSignaling: readonly string
       v: 1,
       pid: process.pid,
       at: Date.now(),
-      documents: running.map(({ workspaceId, name, doc, sync }) => ({
+      documents: running.map(({ workspaceId, name, sync, size }) => ({
         workspaceId,
         name,
-        bytes: Y.encodeStateAsUpdate(doc).byteLength,
+        bytes: size(),
         sync: sync.status(),
         present: presentMembers(sync.awareness.getStates(), sync.awareness.clientID, person.memberId).map((user) => `${user.displayName} (${user.organisationName})`),
       })),

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import * as Y from 'yjs';
 import { DOCUMENT_COLLECTIONS } from '../../shared/workspace-doc/collections';
 import { loadIdentity } from './peer-identity';
 import { STATUS_FILE, type PeerStatusFile } from './peer-run';
@@ -35,12 +36,12 @@ export async function peerStatus(directory: string): Promise<string[]> {
   }
   try {
     lines.push('not running');
-    for (const workspace of workspaces) {
-      const { doc, stop } = await store.document(workspace.workspaceId);
+    const names = new Map(workspaces.map((workspace) => [workspace.workspaceId, workspace.name]));
+    for (const { documentId } of await store.held()) {
+      const doc = await store.read(documentId);
       const counts = DOCUMENT_COLLECTIONS.map((collection) => [collection.root, doc.getMap(collection.root).size] as const).filter(([, size]) => size > 0);
-      const bytes = (await store.held()).find((held) => held.documentId === workspace.workspaceId)?.bytes ?? 0;
-      lines.push(`workspace ${workspace.name} (${workspace.workspaceId}): ${bytes} bytes; ${counts.map(([root, size]) => `${root}: ${size}`).join(', ') || 'nothing yet'}`);
-      stop();
+      const bytes = Y.encodeStateAsUpdate(doc).byteLength;
+      lines.push(`workspace ${names.get(documentId) ?? '(not linked)'} (${documentId}): ${bytes} bytes; ${counts.map(([root, size]) => `${root}: ${size}`).join(', ') || 'nothing yet'}`);
       doc.destroy();
     }
   } finally {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Level } from 'level';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { generateIdentityKeys, sign, verifyWithPublicKeyText, type IdentityKeys } from '../../shared/crypto/identity-keys';
-import { SignedChangeLog, type ChangeStore } from '../../shared/sync/signed-changes/signed-change-log';
+import { generateIdentityKeys } from '../../shared/crypto/identity-keys';
+import { openWorkspaceLog } from '../../shared/sync/signed-changes/memory-change-store.test-helper';
 import { PeerStore } from './peer-store';
 
 const directories: string[] = [];
@@ -79,22 +79,9 @@ describe('the region peer store (real LevelDB)', () => {
   it('a signed-change log kept in it answers the same catch-ups after a restart', async () => {
     const directory = await dataDirectory();
     const keys = await generateIdentityKeys();
-    const open = async (doc: Y.Doc, store: ChangeStore, signer: IdentityKeys) => {
-      const log = new SignedChangeLog(doc, {
-        documentId: 'ws-1',
-        kind: 'workspace',
-        signer: { publicKeyB64: signer.publicKeyB64, sign: (message) => sign(signer.privateKey, message) },
-        standingOf: async () => ({ kind: 'open' }),
-        founderKey: () => null,
-        verify: verifyWithPublicKeyText,
-        store,
-      });
-      await log.open();
-      return log;
-    };
     const first = await PeerStore.open(directory);
     const { doc, stop } = await first.document('ws-1');
-    const log = await open(doc, first.changeStore('ws-1'), keys);
+    const log = await openWorkspaceLog(doc, 'ws-1', keys, first.changeStore('ws-1'));
     const sealing: Promise<unknown>[] = [];
     doc.on('update', (update: Uint8Array) => sealing.push(log.seal(update)));
     for (let i = 0; i < 4; i += 1) doc.getMap('ideas').set(`i${i}`, `Idee ${i}`);
@@ -106,7 +93,7 @@ describe('the region peer store (real LevelDB)', () => {
 
     const second = await PeerStore.open(directory);
     const { doc: again } = await second.document('ws-1');
-    const reopened = await open(again, second.changeStore('ws-1'), keys);
+    const reopened = await openWorkspaceLog(again, 'ws-1', keys, second.changeStore('ws-1'));
     expect(reopened.covering(Y.snapshot(new Y.Doc()))).toEqual(before);
     expect(before).toHaveLength(4);
     await second.close();

@@ -17,7 +17,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { Level } from 'level';
 import { LeveldbPersistence } from 'y-leveldb';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { ChangeStore, StoredChange } from '../../shared/sync/signed-changes/signed-change-log';
 
 /** Wide enough that keys sort by number for as long as a peer runs. */
@@ -58,7 +58,7 @@ export class PeerStore {
 
   /** The document as stored (empty when new), kept from then on: every update is stored as it happens. */
   async document(documentId: string): Promise<{ doc: Y.Doc; stop: () => void }> {
-    const doc = await this.documents.getYDoc(documentId);
+    const doc = await this.read(documentId);
     const store = (update: Uint8Array) => {
       this.documents.storeUpdate(documentId, update).catch((error: unknown) => this.warn(`peer store: could not store an update of ${documentId}`, error));
     };
@@ -66,17 +66,14 @@ export class PeerStore {
     return { doc, stop: () => doc.off('update', store) };
   }
 
-  /** Every document held, with the size of its state. */
-  async held(): Promise<{ documentId: string; bytes: number }[]> {
-    const names = await this.documents.getAllDocNames();
-    return Promise.all(
-      names.map(async (documentId) => {
-        const doc = await this.documents.getYDoc(documentId);
-        const bytes = Y.encodeStateAsUpdate(doc).byteLength;
-        doc.destroy();
-        return { documentId, bytes };
-      }),
-    );
+  /** Every document held, by id. */
+  async held(): Promise<{ documentId: string }[]> {
+    return (await this.documents.getAllDocNames()).map((documentId) => ({ documentId }));
+  }
+
+  /** The document as stored, to read: nothing it does afterwards is kept. */
+  read(documentId: string): Promise<Y.Doc> {
+    return this.documents.getYDoc(documentId);
   }
 
   changeStore(documentId: string): ChangeStore {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { generateIdentityKeys, sign, verifyWithPublicKeyText } from '../../crypto/identity-keys';
+import { generateIdentityKeys } from '../../crypto/identity-keys';
 import { hashOf, storedSummary, summarise } from './change-summary';
-import { memoryChangeStore } from './memory-change-store.test-helper';
-import { SignedChangeLog, type StoredChange } from './signed-change-log';
+import { memoryChangeStore, openWorkspaceLog } from './memory-change-store.test-helper';
+import type { StoredChange } from './signed-change-log';
 
 /** An update from a few map writes and deletions, as a partner's edits make them. */
 const updates = fc.array(fc.record({ key: fc.constantFrom('a', 'b', 'c', 'd'), value: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }) }), { minLength: 1, maxLength: 30 }).map((edits) => {
@@ -50,17 +50,7 @@ describe('change summaries', () => {
     const open = async (rows: readonly StoredChange[]) => {
       const doc = new Y.Doc();
       const store = memoryChangeStore('ws', rows);
-      const log = new SignedChangeLog(doc, {
-        documentId: 'ws',
-        kind: 'workspace',
-        signer: { publicKeyB64: keys.publicKeyB64, sign: (message) => sign(keys.privateKey, message) },
-        standingOf: async () => ({ kind: 'open' }),
-        founderKey: () => null,
-        verify: verifyWithPublicKeyText,
-        store,
-      });
-      await log.open();
-      return { doc, log, store };
+      return { doc, log: await openWorkspaceLog(doc, 'ws', keys, store), store };
     };
     const first = await open([]);
     const sealing: Promise<unknown>[] = [];

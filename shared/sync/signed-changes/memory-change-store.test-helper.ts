@@ -1,5 +1,7 @@
+import type * as Y from 'yjs';
+import { sign, verifyWithPublicKeyText, type IdentityKeys } from '../../crypto/identity-keys';
 import { historySegmentOf } from '../../history/history-segment';
-import type { ChangeStore, StoredChange } from './signed-change-log';
+import { SignedChangeLog, type ChangeStore, type StoredChange } from './signed-change-log';
 
 export interface MemoryChangeStore extends ChangeStore {
   readonly rows: StoredChange[];
@@ -25,4 +27,19 @@ export function memoryChangeStore(documentId: string, initial: readonly StoredCh
       if (segment) segments.push(segment);
     },
   };
+}
+
+/** A change log of an open workspace (every signer stands; no founder), opened over `store`, for store tests. */
+export async function openWorkspaceLog(doc: Y.Doc, documentId: string, signer: IdentityKeys, store: ChangeStore): Promise<SignedChangeLog> {
+  const log = new SignedChangeLog(doc, {
+    documentId,
+    kind: 'workspace',
+    signer: { publicKeyB64: signer.publicKeyB64, sign: (message) => sign(signer.privateKey, message) },
+    standingOf: async () => ({ kind: 'open' }),
+    founderKey: () => null,
+    verify: verifyWithPublicKeyText,
+    store,
+  });
+  await log.open();
+  return log;
 }
