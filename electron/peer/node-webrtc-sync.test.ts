@@ -55,6 +55,10 @@ async function twoDevicesConverge(signalingUrl: string, workspaceId: string, key
     ['from-anne', 'from-bram'],
     ['from-anne', 'from-bram'],
   ]);
+  // On one network the two reach each other directly, and their statistics say so.
+  for (const each of [anne, bram]) each.send({ routes: true });
+  const routes = await Promise.all([anne, bram].map((each) => each.next((event) => event.event === 'routes', 'the routes')));
+  expect(routes.map((event) => event.routes)).toEqual([['direct'], ['direct']]);
   for (const each of [anne, bram]) each.send({ stop: true });
   await Promise.all([anne, bram].map((each) => each.next((event) => event.event === 'stopped', 'a clean stop')));
 }

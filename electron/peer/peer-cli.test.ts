@@ -61,6 +61,9 @@ describe('npm run peer', () => {
     expect(await cli('status', '--data', directory)).toMatchObject({ code: 2, err: [expect.stringContaining('run "link" first')] });
     expect(await cli('link', '--data', directory)).toMatchObject({ code: 2, err: [expect.stringContaining('usage:')] });
     expect(await cli('--bogus')).toMatchObject({ code: 2 });
+    // A STUN/TURN server is checked as the app's settings check it, and named without its password.
+    expect(await cli('run', '--data', directory, '--ice', 'turn:turn.example.nl:3478')).toMatchObject({ code: 2, err: ['--ice "turn:turn.example.nl:3478": a TURN server needs a username and a password after the address'] });
+    expect(await cli('run', '--data', directory, '--ice', 'stun:stun.example.nl:3478', '--ice', 'turn:relay.example.nl:99999 anne geheim')).toMatchObject({ code: 2, err: ['--ice "turn:relay.example.nl:99999": the port must be a number from 1 to 65535'] });
 
     const link = await cli('link', '--data', directory, '--name', 'Regio-peer');
     expect(link.code).toBe(0);

@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { WorkspaceMembership } from '../../shared/membership/workspace-membership';
 import { presentMembers } from '../../shared/sync/presence';
+import type { IceServerEntry } from '../../shared/sync/ice-server';
 import type { WorkspaceSync } from '../../shared/sync/webrtc/workspace-sync';
+import { DOCUMENT_COLLECTIONS } from '../../shared/workspace-doc/collections';
 import { loadIdentity, PeerIdentityError } from './peer-identity';
 import { PeerStore } from './peer-store';
 import { startNodeSync } from './node-sync';
@@ -23,6 +25,8 @@ export interface RunningDocument {
   readonly workspaceId: string;
   readonly name: string;
   readonly bytes: number;
+  /** Records per collection root, those with any. */
+  readonly records: Readonly<Record<string, number>>;
   readonly sync: ReturnType<WorkspaceSync['status']>;
   readonly present: readonly string[];
 }
@@ -41,7 +45,19 @@ function sizeOf(doc: Y.Doc): () => number {
   return () => (bytes ??= Y.encodeStateAsUpdate(doc).byteLength);
 }
 
-export async function runPeer(directory: string, extraSignaling: readonly string[], log: (line: string) => void): Promise<() => Promise<void>> {
+/** Records per collection root, those with any: what `status` says the peer holds. */
+export function recordCounts(doc: Y.Doc): Record<string, number> {
+  return Object.fromEntries(DOCUMENT_COLLECTIONS.map((collection) => [collection.root, doc.getMap(collection.root).size] as const).filter(([, size]) => size > 0));
+}
+
+export interface PeerRunOptions {
+  /** Signaling servers beside the hubs the link code named (stock y-webrtc servers too). */
+  readonly signaling: readonly string[];
+  /** STUN/TURN servers, checked (ice-server.ts); none: host candidates only, as on one network. */
+  readonly iceServers: readonly IceServerEntry[];
+}
+
+export async function runPeer(directory: string, options: PeerRunOptions, log: (line: string) => void): Promise<() => Promise<void>> {
   const identity = await loadIdentity(directory);
   const { person, workspaces } = identity.file;
   if (!person) throw new PeerIdentityError('missing', 'this peer is not linked yet: run "link", then pass the link code with --invite');
@@ -57,8 +73,8 @@ export async function runPeer(directory: string, extraSignaling: readonly string
     const sync = await startNodeSync(doc, {
       workspaceId: workspace.workspaceId,
       key: workspace.key,
-      signalingUrls: [...workspace.hubs, ...extraSignaling],
-      iceServers: [],
+      signalingUrls: [...workspace.hubs, ...options.signaling],
+      iceServers: [...options.iceServers],
       user: { memberId: person.memberId, displayName: person.profile.displayName, organisationName: person.profile.organisationName },
       online: true,
       membership,
@@ -73,10 +89,11 @@ export async function runPeer(directory: string, extraSignaling: readonly string
       v: 1,
       pid: process.pid,
       at: Date.now(),
-      documents: running.map(({ workspaceId, name, sync, size }) => ({
+      documents: running.map(({ workspaceId, name, sync, size, doc }) => ({
         workspaceId,
         name,
         bytes: size(),
+        records: recordCounts(doc),
         sync: sync.status(),
         present: presentMembers(sync.awareness.getStates(), sync.awareness.clientID, person.memberId).map((user) => `${user.displayName} (${user.organisationName})`),
       })),

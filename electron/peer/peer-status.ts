@@ -6,10 +6,20 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { DOCUMENT_COLLECTIONS } from '../../shared/workspace-doc/collections';
+import type { ConnectProblem } from '../../shared/sync/webrtc/connection-routes';
 import { loadIdentity } from './peer-identity';
-import { STATUS_FILE, type PeerStatusFile } from './peer-run';
+import { recordCounts, STATUS_FILE, type PeerStatusFile } from './peer-run';
 import { PeerStore } from './peer-store';
+
+const described = (records: Readonly<Record<string, number>>): string =>
+  Object.entries(records)
+    .map(([root, size]) => `${root}: ${size}`)
+    .join(', ') || 'nothing yet';
+
+const CANNOT_CONNECT: Record<ConnectProblem, string> = {
+  relayUnreachable: 'cannot connect, the TURN server does not answer (see --ice)',
+  noPath: 'cannot connect, there is no path to the partners from this network (a TURN server may help: --ice)',
+};
 
 const isLocked = (error: unknown): boolean => (error as { code?: string; cause?: { code?: string } } | null)?.code === 'LEVEL_DATABASE_NOT_OPEN' && (error as { cause?: { code?: string } }).cause?.code === 'LEVEL_LOCKED';
 
@@ -29,7 +39,9 @@ export async function peerStatus(directory: string): Promise<string[]> {
     const running = JSON.parse(text) as PeerStatusFile;
     lines.push(`running (process ${running.pid}), as of ${new Date(running.at).toISOString()}`);
     for (const held of running.documents) {
-      lines.push(`workspace ${held.name} (${held.workspaceId}): ${held.bytes} bytes; ${held.sync.kind}${'peers' in held.sync ? ` with ${held.sync.peers} partner(s)` : ''}`);
+      lines.push(`workspace ${held.name} (${held.workspaceId}): ${held.bytes} bytes; ${described(held.records)}`);
+      const why = held.sync.kind === 'looking' && held.sync.cannotConnect ? `: ${CANNOT_CONNECT[held.sync.cannotConnect]}` : '';
+      lines.push(`  sync: ${held.sync.kind}${'peers' in held.sync ? ` with ${held.sync.peers} partner(s)` : ''}${why}`);
       lines.push(`  present: ${held.present.length > 0 ? held.present.join(', ') : 'nobody'}`);
     }
     return lines;
@@ -39,9 +51,8 @@ export async function peerStatus(directory: string): Promise<string[]> {
     const names = new Map(workspaces.map((workspace) => [workspace.workspaceId, workspace.name]));
     for (const { documentId } of await store.held()) {
       const doc = await store.read(documentId);
-      const counts = DOCUMENT_COLLECTIONS.map((collection) => [collection.root, doc.getMap(collection.root).size] as const).filter(([, size]) => size > 0);
       const bytes = Y.encodeStateAsUpdate(doc).byteLength;
-      lines.push(`workspace ${names.get(documentId) ?? '(not linked)'} (${documentId}): ${bytes} bytes; ${counts.map(([root, size]) => `${root}: ${size}`).join(', ') || 'nothing yet'}`);
+      lines.push(`workspace ${names.get(documentId) ?? '(not linked)'} (${documentId}): ${bytes} bytes; ${described(recordCounts(doc))}`);
       doc.destroy();
     }
   } finally {

@@ -117,5 +117,19 @@ describe('TURN when the direct path is blocked', () => {
     // Both partners took a relay on R and let the other's relay in: the path between them runs through coturn.
     expect(turn.output().match(/ALLOCATE processed, success/g)?.length).toBeGreaterThanOrEqual(2);
     expect(turn.output()).toMatch(/CREATE_PERMISSION processed, success/);
-  }, 120_000);
+    // Each one's connection statistics say so too: what the connections view shows as "via relay".
+    for (const each of [anne, bram]) each.send({ routes: true });
+    const routes = await Promise.all([anne, bram].map((each) => each.until((line) => line.includes('"routes"'), 'the routes')));
+    expect(routes.map((line) => (JSON.parse(line) as { routes: string[] }).routes)).toEqual([['relay'], ['relay']]);
+
+    // With the TURN server stopped, Bram comes back and cannot connect: his status says why.
+    bram.send({ stop: true });
+    await bram.until((line) => line.includes('"stopped"'), 'Bram to stop');
+    turn.child.kill('SIGKILL');
+    const again = runScript(CHILD, ['member', HUB, workspaceId, key, anneReady.publicKey], cleanups, { wrap: ['ip', 'netns', 'exec', B.ns], env });
+    const ask = setInterval(() => again.send({ status: true }), 2_000);
+    cleanups.push(() => clearInterval(ask));
+    const status = await again.until((line) => line.includes('"cannotConnect"'), 'a status that says why Bram cannot connect');
+    expect((JSON.parse(status) as { status: unknown }).status).toEqual({ kind: 'looking', cannotConnect: 'relayUnreachable' });
+  }, 150_000);
 });

@@ -13,6 +13,10 @@ describe('sync status', () => {
     expect(computeSyncStatus({ online: false, signaling: 'connected', peers: [even] })).toEqual({ kind: 'offline', reason: 'switchedOff' });
     expect(computeSyncStatus({ online: true, signaling: 'none', peers: [] })).toEqual({ kind: 'offline', reason: 'noSignaling' });
     expect(computeSyncStatus({ online: true, signaling: 'connected', peers: [] })).toEqual({ kind: 'looking' });
+    expect(computeSyncStatus({ online: true, signaling: 'connected', peers: [], cannotConnect: 'relayUnreachable' })).toEqual({ kind: 'looking', cannotConnect: 'relayUnreachable' });
+    // A recent failed attempt says nothing once a connection is up, nor without signaling.
+    expect(computeSyncStatus({ online: true, signaling: 'connected', peers: [even], cannotConnect: 'noPath' })).toEqual({ kind: 'inSync', peers: 1 });
+    expect(computeSyncStatus({ online: true, signaling: 'none', peers: [], cannotConnect: 'noPath' })).toEqual({ kind: 'offline', reason: 'noSignaling' });
     expect(computeSyncStatus({ online: true, signaling: 'firstAttempt', peers: [] })).toEqual({ kind: 'connecting' });
     expect(computeSyncStatus({ online: true, signaling: 'connected', peers: [even, { even: undefined }] })).toEqual({ kind: 'connected', peers: 2, pending: 1, otherVersion: 0 });
     expect(computeSyncStatus({ online: true, signaling: 'connected', peers: [{ even: false }, { even: false }, even] })).toEqual({ kind: 'connected', peers: 3, pending: 2, otherVersion: 0 });

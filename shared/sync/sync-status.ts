@@ -5,16 +5,21 @@
  * exactly what it holds (each neighbour's last state digest, a hash of its
  * state vector and delete set, equals ours; see mesh/mesh-sync.ts).
  * Otherwise it says how many connected peers are not even with us yet, and
- * how many of those cannot be, because they run another version.
+ * how many of those cannot be, because they run another version. With no
+ * connection while partners are known to be there, it says why attempts fail.
  */
+import type { ConnectProblem } from './webrtc/connection-routes';
+
 export type SyncStatus =
   | { kind: 'offline'; reason: 'switchedOff' | 'noSignaling' }
   | { kind: 'connecting' }
-  | { kind: 'looking' }
+  | { kind: 'looking'; cannotConnect?: ConnectProblem }
   | { kind: 'connected'; peers: number; pending: number; otherVersion: number }
   | { kind: 'inSync'; peers: number };
 
 export interface SyncSnapshot {
+  /** Why the latest connection attempts failed, while that is recent (webrtc/connection-routes.ts). */
+  readonly cannotConnect?: ConnectProblem | undefined;
   /** The user has not switched to "work offline". */
   readonly online: boolean;
   /**
@@ -36,7 +41,7 @@ export function computeSyncStatus(snapshot: SyncSnapshot): SyncStatus {
   if (!snapshot.online) return { kind: 'offline', reason: 'switchedOff' };
   const count = snapshot.peers.length;
   if (count === 0) {
-    if (snapshot.signaling === 'connected') return { kind: 'looking' };
+    if (snapshot.signaling === 'connected') return snapshot.cannotConnect ? { kind: 'looking', cannotConnect: snapshot.cannotConnect } : { kind: 'looking' };
     return snapshot.signaling === 'firstAttempt' ? { kind: 'connecting' } : { kind: 'offline', reason: 'noSignaling' };
   }
   const pending = snapshot.peers.filter((peer) => peer.even !== true || peer.problem !== undefined).length;

@@ -103,6 +103,14 @@ test('a STUN/TURN server typed wrongly is named with its reason, nothing is save
   await expect(dialog.getByText('„https://stun.example.nl”: begint niet met stun:, stuns:, turn: of turns:.')).toBeVisible();
   await expect(servers).toHaveAttribute('aria-invalid', 'true');
 
+  // Relay only, with no TURN server to relay through, could never connect: it is said at once.
+  await servers.fill('stun:stun.example.nl:3478');
+  const relayOnly = dialog.getByRole('checkbox', { name: 'Alleen via een TURN-relay verbinden' });
+  await relayOnly.check();
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(dialog.getByText('Alleen via een relay verbinden kan pas met een TURN-server in de lijst hierboven.')).toBeVisible();
+  await relayOnly.uncheck();
+
   await servers.fill('turn:turn.example.nl:3478?transport=tcp naam geheim\nstun:stun.example.nl:3478');
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByText('Verbindingsinstellingen opgeslagen')).toBeVisible();

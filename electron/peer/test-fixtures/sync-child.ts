@@ -7,7 +7,8 @@
  * Talks JSON lines: stdout says what happened ({ event, ... }); stdin takes
  * commands: { admit: { publicKey, displayName, organisationName } } (the
  * founder only), { write: id } (adds an idea with that id), { start } (a
- * `later` member starts syncing only then), { stop }. STUN/TURN servers, if
+ * `later` member starts syncing only then), { routes } (says how each
+ * connection runs: direct or relay), { status } (says the sync status), { stop }. STUN/TURN servers, if
  * any, come as JSON in the environment variable SYNC_ICE_SERVERS.
  */
 import { createInterface } from 'node:readline';
@@ -53,7 +54,7 @@ const start = async () => {
 if (role === 'member') await start();
 
 for await (const line of createInterface({ input: process.stdin })) {
-  const command = JSON.parse(line) as { admit?: { publicKey: string; displayName: string; organisationName: string }; write?: string; start?: true; stop?: true };
+  const command = JSON.parse(line) as { admit?: { publicKey: string; displayName: string; organisationName: string }; write?: string; start?: true; routes?: true; status?: true; stop?: true };
   if (command.start && !sync) await start();
   if (command.admit) {
     const record = await signMembershipRecord({ v: 1, kind: 'admitted', workspaceId, member: command.admit, signer: founderKey, inviteId: 'inv-test', invitedBy: founderKey, at: Date.now() }, keys.privateKey);
@@ -61,6 +62,8 @@ for await (const line of createInterface({ input: process.stdin })) {
     await start();
   }
   if (command.write) addIdea(doc, { title: `Idee van ${name}`, description: '', tags: [], goalId: '' }, { memberId: keys.memberId, now: Date.now(), id: command.write });
+  if (command.routes) say('routes', { routes: [...((await sync?.routes()) ?? new Map()).values()] });
+  if (command.status) say('status', { status: sync?.status() });
   if (command.stop) break;
 }
 sync?.destroy();

@@ -72,19 +72,19 @@ export function useKeyRotation(source: KeySource | undefined, documentId: string
   }, [db, source]);
 
   const lobbyKeys = useLiveQuery(async () => (source ? JSON.stringify(openLobbies(await source.stored(db))) : undefined), [db, source]);
-  const signalingKey = settings && !settings.workOffline ? JSON.stringify([settings.extraSignaling, settings.iceServers]) : undefined;
+  const signalingKey = settings && !settings.workOffline ? JSON.stringify([settings.extraSignaling, settings.iceServers, settings.relayOnly]) : undefined;
   useEffect(() => {
     if (!source || lobbyKeys === undefined || signalingKey === undefined) return;
     const keys = JSON.parse(lobbyKeys) as string[];
     if (keys.length === 0) return;
-    const [extraSignaling, iceServers] = JSON.parse(signalingKey) as [string[], RTCIceServer[]];
+    const [extraSignaling, iceServers, relayOnly] = JSON.parse(signalingKey) as [string[], RTCIceServer[], boolean];
     let live = true;
     const lobbies: RotationLobby[] = [];
     (async () => {
       // A lobby is rare (a member was removed while someone was away): its WebRTC code loads only then.
       const [hub, { RotationLobby }] = await Promise.all([host.sync.localHub(), import('../sync/rotation-lobby-sync')]);
       for (const key of keys) {
-        const lobby = await RotationLobby.start({ documentId, key, signalingUrls: [hub.signalingUrl, ...extraSignaling], iceServers, membership: source.lobbyAuth });
+        const lobby = await RotationLobby.start({ documentId, key, signalingUrls: [hub.signalingUrl, ...extraSignaling], iceServers, relayOnly, membership: source.lobbyAuth });
         if (live) lobbies.push(lobby);
         else lobby.destroy();
       }

@@ -22,10 +22,12 @@ export const SyncSettingsSchema = z.object({
   workOffline: z.boolean(),
   extraSignaling: z.array(HubUrlSchema).max(8),
   iceServers: z.array(IceServerSchema).max(8),
+  /** Connect only through a TURN relay: partners never learn this device's addresses (settings from before have none). */
+  relayOnly: z.boolean().default(false),
 });
 export type SyncSettings = z.infer<typeof SyncSettingsSchema>;
 
-export const DEFAULT_SYNC_SETTINGS: SyncSettings = { workOffline: false, extraSignaling: [], iceServers: [] };
+export const DEFAULT_SYNC_SETTINGS: SyncSettings = { workOffline: false, extraSignaling: [], iceServers: [], relayOnly: false };
 
 const KEY = 'sync';
 

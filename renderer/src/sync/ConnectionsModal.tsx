@@ -1,4 +1,4 @@
-import { Button, Code, Group, List, Modal, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Code, Group, List, Modal, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
@@ -34,6 +34,7 @@ export function ConnectionsModal({ workspaceId, settings, sync, onClose }: { wor
   const [iceText, setIceText] = useState(settings.iceServers.map((server) => [server.urls, server.username, server.credential].filter(Boolean).join(' ')).join('\n'));
   const [signalingError, setSignalingError] = useState<string | null>(null);
   const [iceError, setIceError] = useState<string | null>(null);
+  const [relayOnly, setRelayOnly] = useState(settings.relayOnly);
 
   useEffect(() => {
     host.sync.localHub().then(
@@ -70,9 +71,11 @@ export function ConnectionsModal({ workspaceId, settings, sync, onClose }: { wor
     const ice = parsed.flatMap((line) => (line.ok ? [line.server] : []));
     const badIce = parsed.flatMap((line) => (line.ok ? [] : [t('sync.invalidIceLine', { line: line.line.trim(), reason: t(`sync.iceProblem.${line.problem}`) })]));
     setSignalingError(badSignaling.length ? t('sync.invalidLines', { lines: badSignaling.join(', ') }) : null);
-    setIceError(badIce.length ? badIce.join(' ') : null);
-    if (badSignaling.length || badIce.length) return;
-    const ok = await run(() => saveSyncSettings(db, { ...settings, extraSignaling: signaling, iceServers: ice }));
+    // Relay only with no TURN server would never connect: said here rather than found out later.
+    const relayWithoutTurn = relayOnly && !ice.some((server) => server.urls.startsWith('turn'));
+    setIceError(badIce.length ? badIce.join(' ') : relayWithoutTurn ? t('sync.relayOnlyNeedsTurn') : null);
+    if (badSignaling.length || badIce.length || relayWithoutTurn) return;
+    const ok = await run(() => saveSyncSettings(db, { ...settings, extraSignaling: signaling, iceServers: ice, relayOnly }));
     if (!ok) return;
     notifications.show({ message: t('sync.saved') });
     onClose();
@@ -132,6 +135,7 @@ export function ConnectionsModal({ workspaceId, settings, sync, onClose }: { wor
         )}
         <Textarea label={t('sync.extraSignaling')} description={t('sync.extraSignalingHint')} value={signalingText} onChange={(event) => setSignalingText(event.currentTarget.value)} error={signalingError} autosize minRows={2} />
         <Textarea label={t('sync.iceServers')} description={t('sync.iceServersHint')} value={iceText} onChange={(event) => setIceText(event.currentTarget.value)} error={iceError} autosize minRows={2} />
+        <Checkbox label={t('sync.relayOnly')} description={t('sync.relayOnlyHint')} checked={relayOnly} onChange={(event) => setRelayOnly(event.currentTarget.checked)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('sync.cancel')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BrokenRule } from '../../../shared/rules/write-rules';
 import type { RefusalCause } from '../../../shared/sync/signed-changes/signed-change-log';
 import { useEverySyncNotification } from './sync-view';
+import { useConnectionRoutes } from './use-connection-routes';
 import type { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
 
 type CauseKey = BrokenRule | Exclude<RefusalCause['kind'], 'rules'>;
@@ -17,13 +18,15 @@ function refusalCauses(cause: RefusalCause): CauseKey[] {
 /**
  * Who this device is directly connected to in the room (the person and
  * organisation each proved to be) and whether each holds what we hold,
- * partners that speak another version, partners whose changes are being held
+ * whether each connection runs directly or via a TURN relay, partners that
+ * speak another version, partners whose changes are being held
  * back for coming too fast, partners' changes refused for breaking a rule,
  * and connections refused either way.
  */
 export function MeshPeersSection({ sync }: { sync: WorkspaceSync }) {
   const { t } = useTranslation();
   useEverySyncNotification(sync);
+  const routes = useConnectionRoutes(sync);
   const neighbours = sync.neighbours();
   const flooding = sync.floodingPeers();
   const refusals = sync.refusals();
@@ -80,6 +83,7 @@ export function MeshPeersSection({ sync }: { sync: WorkspaceSync }) {
             : neighbour.even
               ? { color: 'teal', text: t('sync.peerEven') }
               : { color: 'blue', text: t('sync.peerNotEven') };
+          const route = routes.get(neighbour.id);
           return (
             <List.Item key={neighbour.id}>
               <Group gap="xs">
@@ -94,6 +98,11 @@ export function MeshPeersSection({ sync }: { sync: WorkspaceSync }) {
                 <Badge variant="dot" color={state.color}>
                   {state.text}
                 </Badge>
+                {route && (
+                  <Badge variant="light" color={route === 'relay' ? 'grape' : 'gray'} data-testid="connection-route">
+                    {route === 'relay' ? t('sync.routeRelay') : t('sync.routeDirect')}
+                  </Badge>
+                )}
               </Group>
             </List.Item>
           );

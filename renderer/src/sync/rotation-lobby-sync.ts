@@ -39,6 +39,7 @@ export interface RotationLobbyOptions {
   readonly key: string;
   readonly signalingUrls: readonly string[];
   readonly iceServers: readonly RTCIceServer[];
+  readonly relayOnly?: boolean;
   readonly membership: LobbyAuthenticator;
 }
 
@@ -71,7 +72,7 @@ export class RotationLobby {
       signaling: [...options.signalingUrls],
       password: options.key,
       awareness: this.awareness,
-      peerOpts: { wrtc: createFramingWrtc(), config: { iceServers: [...options.iceServers] } },
+      peerOpts: { wrtc: createFramingWrtc(), config: { iceServers: [...options.iceServers], iceTransportPolicy: options.relayOnly ? 'relay' : 'all' } },
       maxConns: ANNOUNCING_MAX_CONNS,
       // Passed through y-webrtc's untyped options (the patch reads them).
       ...{

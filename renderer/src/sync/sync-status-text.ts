@@ -12,6 +12,7 @@ export function syncStatusText(t: TFunction, status: ShownSyncStatus): { text: s
     case 'connecting':
       return { text: t('sync.connecting'), color: 'gray' };
     case 'looking':
+      if (status.cannotConnect) return { text: t(`sync.cannotConnect.${status.cannotConnect}`), color: 'orange' };
       return { text: t('sync.looking'), color: 'yellow' };
     case 'connected':
       if (status.otherVersion > 0) return { text: `${t('sync.connected', { count: status.peers })} (${t('sync.otherVersion', { count: status.otherVersion })})`, color: 'orange' };

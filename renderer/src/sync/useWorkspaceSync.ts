@@ -52,7 +52,7 @@ export function useWorkspaceSync(
   const settings = useLiveQuery(() => loadSyncSettings(db), [db]);
   const [sync, setSync] = useState<WorkspaceSync | { failed: string }>();
   const { memberId, profile } = identity;
-  const signalingKey = settings ? JSON.stringify([settings.extraSignaling, settings.iceServers]) : undefined;
+  const signalingKey = settings ? JSON.stringify([settings.extraSignaling, settings.iceServers, settings.relayOnly]) : undefined;
   // A rotated key (shared/membership/key-rotation.ts, shared/rooms/room-keys.ts) moves the sync to the new room: restart when it changes.
   const storedKey = useLiveQuery(async () => ((documentKind === 'workspace' ? await db.workspaceAccess.get(workspaceId) : await db.roomAccess.get(workspaceId))?.key ?? null), [db, workspaceId, documentKind]);
   // Read when the provider starts; later changes are applied by setOnline without a restart.
@@ -64,7 +64,7 @@ export function useWorkspaceSync(
 
   useEffect(() => {
     if (signalingKey === undefined || membership === undefined || storedKey === undefined) return;
-    const [extraSignaling, iceServers] = JSON.parse(signalingKey) as [string[], RTCIceServer[]];
+    const [extraSignaling, iceServers, relayOnly] = JSON.parse(signalingKey) as [string[], RTCIceServer[], boolean];
     let live = true;
     let started: WorkspaceSync | undefined;
     (async () => {
@@ -78,6 +78,7 @@ export function useWorkspaceSync(
         key: access.key,
         signalingUrls: [hub.signalingUrl, ...extraSignaling],
         iceServers,
+        relayOnly,
         user: { memberId, displayName: profile.displayName, organisationName: profile.organisationName },
         online: !workOfflineRef.current,
         membership,

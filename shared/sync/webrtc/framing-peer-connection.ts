@@ -23,15 +23,21 @@ export function platformWrtc(): FramingWrtc | undefined {
 }
 
 /**
- * `onPeerConnection` sees every connection as it is made, so features that
- * ride on the same connection (the file channel) can add channels of their own.
+ * Sees every connection from creation to close (connection-routes.ts reads
+ * why attempts fail). `closing` comes before the close: a connection closed
+ * locally fires no event of its own.
  */
-export function createFramingWrtc(log?: FramingLogger, onPeerConnection?: (pc: RTCPeerConnection) => void, base: FramingWrtc | undefined = platformWrtc()): FramingWrtc {
+export interface PeerConnectionObserver {
+  created?(pc: RTCPeerConnection): void;
+  closing?(pc: RTCPeerConnection): void;
+}
+
+export function createFramingWrtc(log?: FramingLogger, observer?: PeerConnectionObserver, base: FramingWrtc | undefined = platformWrtc()): FramingWrtc {
   if (!base) throw new Error('no WebRTC here: pass an implementation (in Node, @roamhq/wrtc)');
   class FramingPeerConnection extends base.RTCPeerConnection {
     constructor(configuration?: RTCConfiguration) {
       super(configuration);
-      onPeerConnection?.(this);
+      observer?.created?.(this);
       // Registered before anyone else can listen, so `ondatachannel` and every later listener
       // read the wrapped channel: an own property shadows the event's prototype getter.
       super.addEventListener('datachannel', (event) => {
@@ -50,6 +56,11 @@ export function createFramingWrtc(log?: FramingLogger, onPeerConnection?: (pc: R
       const channel = (event as Partial<RTCDataChannelEvent>).channel;
       if (event.type !== 'datachannel' || channel === undefined || channel instanceof FramedDataChannel) return super.dispatchEvent(event);
       return super.dispatchEvent(Object.create(event, { channel: { value: new FramedDataChannel(channel, log), enumerable: true } }) as Event);
+    }
+
+    override close(): void {
+      if (this.signalingState !== 'closed') observer?.closing?.(this);
+      super.close();
     }
 
     override createDataChannel(label: string, init?: RTCDataChannelInit): RTCDataChannel {

@@ -35,6 +35,7 @@ import { LEAVE_GRACE_MS, MeshSync, type NeighbourSummary } from '../mesh/mesh-sy
 import { answersAnnouncement, CONNECT_TIMEOUT_MS, REANNOUNCE_MS, TARGET_DEGREE } from '../mesh/topology';
 import { presentMembers, PresenceUserSchema, type PresenceUser } from '../presence';
 import { computeSyncStatus, signalingState, type SyncStatus } from '../sync-status';
+import { ConnectAttempts, connectionRoute, type ConnectionRoute } from './connection-routes';
 import { createFramingWrtc, type FramingWrtc } from './framing-peer-connection';
 import { createMeshPeerProtocol } from './mesh-peer-protocol';
 import { claimRoom } from './room-claims';
@@ -79,6 +80,8 @@ export interface WorkspaceSyncOptions {
   readonly key: string;
   readonly signalingUrls: readonly string[];
   readonly iceServers: readonly RTCIceServer[];
+  /** Only relay candidates (iceTransportPolicy 'relay'): partners never see this device's addresses. */
+  readonly relayOnly?: boolean;
   readonly user: PresenceUser;
   readonly online: boolean;
   /** Proves this device to every peer and checks every peer before anything is sent (shared/membership). */
@@ -107,8 +110,10 @@ export class WorkspaceSync {
   /** What the user asked for; the provider follows LEAVE_GRACE_MS later when going offline, so the goodbye gets out. */
   private wantOnline: boolean;
   private leaveTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Neighbour id → who proved to be on the other end. */
+  /** Neighbour id → who proved to be on the other end, and over which connection. */
   private readonly verifiedPeers = new Map<string, VerifiedPeer>();
+  private readonly neighbourConnections = new Map<string, RTCPeerConnection>();
+  private readonly attempts: ConnectAttempts;
   private refusalLog: Refusal[] = [];
   /** y-webrtc peer id → until when it is not answered (REFUSED_BACKOFF_MS). */
   private readonly refusedPeers = new Map<string, number>();
@@ -146,6 +151,7 @@ export class WorkspaceSync {
             for (const listener of this.refusalListeners) listener();
           });
       }) ?? (() => {});
+    this.attempts = new ConnectAttempts(options.iceServers.some((server) => [server.urls].flat().some((url) => url.startsWith('turn'))));
     this.awareness = new Awareness(doc);
     this.awareness.setLocalStateField('user', options.user);
     this.presenceWhileOffline = { user: options.user };
@@ -154,14 +160,19 @@ export class WorkspaceSync {
     const protocol = createMeshPeerProtocol(this.mesh, options.membership, room, {
       verified: (id, peer, pc) => {
         this.verifiedPeers.set(id, peer);
-        if (pc) this.addConnection(pc);
+        if (!pc) return;
+        this.neighbourConnections.set(id, pc);
+        this.addConnection(pc);
       },
       refused: (_id, reason, byThem, remotePeerId, soon) => {
         const now = Date.now();
         this.refusalLog = [{ reason, byThem, at: now }, ...this.refusalLog].slice(0, MAX_REFUSALS);
         if (!byThem && !soon && LASTING_REFUSALS.has(reason)) this.refusedPeers.set(remotePeerId, now + REFUSED_BACKOFF_MS);
       },
-      closed: (id) => this.verifiedPeers.delete(id),
+      closed: (id) => {
+        this.verifiedPeers.delete(id);
+        this.neighbourConnections.delete(id);
+      },
     });
     // A member removed while connected is cut off at once, not at the next connection, and their presence goes.
     this.stopMembership = options.membership.onChange?.(() => {
@@ -198,7 +209,7 @@ export class WorkspaceSync {
       password: options.key,
       awareness: this.awareness,
       // Peer connections reach the file channel only once proven (addConnection above), never at creation.
-      peerOpts: { wrtc: createFramingWrtc(undefined, undefined, options.wrtc), config: { iceServers: [...options.iceServers] } },
+      peerOpts: { wrtc: createFramingWrtc(undefined, this.attempts, options.wrtc), config: { iceServers: [...options.iceServers], iceTransportPolicy: options.relayOnly ? 'relay' : 'all' } },
       ...meshOptions,
     });
     this.wantOnline = options.online;
@@ -277,7 +288,14 @@ export class WorkspaceSync {
       online: this.wantOnline,
       signaling: signalingState(this.provider.signalingConns),
       peers: this.mesh.neighbourSummaries(),
+      cannotConnect: this.attempts.problem(),
     });
+  }
+
+  /** Neighbour id → whether its connection runs directly or through a TURN relay, for those whose statistics say. */
+  async routes(): Promise<ReadonlyMap<string, ConnectionRoute>> {
+    const read = await Promise.all([...this.neighbourConnections].map(async ([id, pc]) => [id, await connectionRoute(pc)] as const));
+    return new Map(read.filter((entry): entry is readonly [string, ConnectionRoute] => entry[1] !== undefined));
   }
 
   /** The peers this one is directly connected to, named by their presence where known, for the connections view. */
@@ -377,6 +395,7 @@ export class WorkspaceSync {
     this.refusalListeners.clear();
     this.connectionListeners.clear();
     this.connections.clear();
+    this.neighbourConnections.clear();
     this.mesh.leave();
     // The goodbye gets LEAVE_GRACE_MS to leave; a new provider of the same room waits for all of this (room-claims.ts).
     void new Promise<void>((resolve) => setTimeout(resolve, LEAVE_GRACE_MS))
