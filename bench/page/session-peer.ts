@@ -4,16 +4,11 @@
  * page-side halves of the measurements. One page per browser context, since
  * y-webrtc keeps one room per name per JS realm.
  *
- * The document holds three things:
- *   - `state` (Y.Map of strings): the shared workspace state. The seed in it
- *     is built from a seeded generator in a scratch document with a fixed
- *     client id, so every incumbent holds exactly the same structs before it
- *     connects and the peers have nothing of it to exchange;
- *   - `members` (Y.Map): one small entry per incumbent, its own client id, so
- *     convergence needs every peer's own edit to reach every other peer;
- *   - `notes` (Y.Text): what the typists type into.
- * The checksum is SHA-256 over a canonical rendering of all three (map keys
- * sorted), so two peers agree exactly when their content is equal.
+ * The document's content and checksum are seed-state.ts's: every incumbent
+ * holds exactly the same seed before it connects, so the peers have nothing
+ * of it to exchange; `members` gets one small entry per incumbent, its own
+ * client id, so convergence needs every peer's own edit to reach every other
+ * peer.
  *
  * Keystroke latency: each keystroke inserts one character, which takes one
  * clock of the typist's client id. A receiver notes, in `afterTransaction`,
@@ -27,24 +22,13 @@ import { upsertSelf } from '../../shared/workspace-doc/members';
 import { addIdea } from '../../shared/workspace-doc/ideas';
 import { WorkspaceSync } from '../../shared/sync/webrtc/workspace-sync';
 import { sentCount } from './send-counter';
-import { seededUint32 } from '../../shared/sync/seeded-random';
 import { generateIdentityKeys, type IdentityKeys } from '../../shared/crypto/identity-keys';
 import { signMandateRecord } from '../../shared/mandates/mandate-record';
 import { decodeInvite } from '../../shared/invite/invite-code';
 import { WorkspaceMembership } from '../../shared/membership/workspace-membership';
 import { applySeed, ownInterestText, provenSeed, type ProvenMember } from './proven-workspace';
-
-/** Characters per seed entry: many entries like a workspace, each a cheap string to build. */
-const SEED_ENTRY_CHARS = 100_000;
-
-/** The scratch document's client id; random ids are 32-bit, so no real peer has this one by chance of note. */
-const SEED_CLIENT_ID = 1;
-
-/** Same generator seed in every page: the seed state is byte-for-byte the same everywhere. */
-const SEED_PRNG_SEED = 0x5eed;
-
-/** 64 ASCII symbols: one UTF-8 byte per character, and the content does not repeat. */
-const ALPHABET = new TextEncoder().encode('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_');
+import { checksumOf, randomString, seedCharsOf, seedUpdate } from './seed-state';
+import { seededUint32 } from '../../shared/sync/seeded-random';
 
 /** Waits re-check this often besides reacting to document and awareness events (the peer count has no event of its own). */
 const WAIT_POLL_MS = 100;
@@ -59,50 +43,12 @@ const wallNow = (): number => performance.timeOrigin + performance.now();
 
 // --- content ----------------------------------------------------------------
 
-
-function pseudoRandomString(next: () => number, chars: number): string {
-  const bytes = new Uint8Array(chars);
-  for (let i = 0; i < chars; i++) bytes[i] = ALPHABET[next() & 63] as number;
-  return new TextDecoder().decode(bytes);
-}
-
-function randomString(chars: number): string {
-  return pseudoRandomString(seededUint32(crypto.getRandomValues(new Uint32Array(1))[0] as number), chars);
-}
-
-function seedKey(index: number): string {
-  return `seed${String(index).padStart(5, '0')}`;
-}
-
-/** The same `chars` of seed state in every page, as one Yjs update from the fixed seed client. */
-function seedUpdate(chars: number): Uint8Array {
-  const scratch = new Y.Doc();
-  scratch.clientID = SEED_CLIENT_ID;
-  const next = seededUint32(SEED_PRNG_SEED);
-  const state = scratch.getMap<string>('state');
-  scratch.transact(() => {
-    for (let i = 0; i * SEED_ENTRY_CHARS < chars; i++) state.set(seedKey(i), pseudoRandomString(next, Math.min(SEED_ENTRY_CHARS, chars - i * SEED_ENTRY_CHARS)));
-  });
-  const update = Y.encodeStateAsUpdate(scratch);
-  scratch.destroy();
-  return update;
-}
-
 function seedChars(): number {
-  let chars = 0;
-  for (const [key, value] of doc.getMap<string>('state')) if (key.startsWith('seed')) chars += value.length;
-  return chars;
+  return seedCharsOf(doc);
 }
 
-export async function checksum(): Promise<string> {
-  const parts: string[] = [];
-  for (const name of ['members', 'state']) {
-    const map = doc.getMap<unknown>(name);
-    for (const key of [...map.keys()].sort()) parts.push(`${name}\u0000${key}\u0000${String(map.get(key))}\u0001`);
-  }
-  parts.push(`notes\u0000${doc.getText('notes').toString()}`);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.join(''))));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+export function checksum(): Promise<string> {
+  return checksumOf(doc);
 }
 
 // --- joining ----------------------------------------------------------------

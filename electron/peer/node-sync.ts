@@ -16,6 +16,8 @@
  *   (its polyfill is a partial W3C surface, and its binaries come from
  *   GitHub releases, which this project's machines cannot reach) and werift
  *   (pure TypeScript, but its own API rather than RTCPeerConnection).
+ *   @roamhq/wrtc never fires `bufferedamountlow`, which the framing's
+ *   backpressure waits on: buffered-amount-low.ts emulates it.
  * - A device, not a new person. The peer joins the way a second laptop
  *   does (shared/membership/device-link.ts): `npm run peer -- link` makes
  *   its own keys (kept in DIR, never sent) and prints a link request; the
@@ -40,6 +42,7 @@ import { WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import type { FramingWrtc } from '../../shared/sync/webrtc/framing-peer-connection';
 import { WorkspaceSync, type WorkspaceSyncOptions } from '../../shared/sync/webrtc/workspace-sync';
+import { emulateBufferedAmountLow } from './buffered-amount-low';
 
 /** y-webrtc opens its signaling connections with the browser's WebSocket global; Node 20 has none. */
 function installWebSocket(): void {
@@ -50,5 +53,6 @@ function installWebSocket(): void {
 /** The app's sync of one document, in Node: WebRTC from @roamhq/wrtc, signaling over `ws`. */
 export function startNodeSync(doc: Y.Doc, options: Omit<WorkspaceSyncOptions, 'wrtc'>): Promise<WorkspaceSync> {
   installWebSocket();
+  emulateBufferedAmountLow(wrtc.RTCDataChannel);
   return WorkspaceSync.start(doc, { ...options, wrtc: wrtc as unknown as FramingWrtc });
 }

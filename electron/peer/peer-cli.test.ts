@@ -109,7 +109,7 @@ describe('npm run peer', () => {
 
     const sync = await startNodeSync(doc, { workspaceId, key, signalingUrls: [hub.url], iceServers: [], user: { memberId: anne.keys.memberId, displayName: 'Anne', organisationName: 'Provincie Gelderland' }, online: true, membership });
     const peer = runScript(CLI, ['--invite', code, '--data', directory], cleanups);
-    await peer.until((line) => line.startsWith('syncing RES Gelderland'), 'the peer to sync');
+    await peer.until((line) => line.startsWith('syncing workspace RES Gelderland'), 'the peer to sync');
     await peer.until((line) => line.startsWith('running'), 'the peer to run');
     // While it runs, the store is the peer's (LevelDB allows one process): status reads what the peer writes.
     expect((await cli('status', '--data', directory)).out).toContainEqual(expect.stringMatching(/^running \(process \d+\)/));

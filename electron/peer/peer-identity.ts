@@ -3,7 +3,8 @@
  * in its data directory (readable by its owner only): the device's Ed25519
  * and X25519 key pairs (made here, never sent; PKCS #8 as the identity
  * backup keeps them), and once linked, the person it is a device of and
- * each workspace with its key, hubs, founder and this device's grant. The
+ * each workspace with its key, hubs, founder and this device's grant, and
+ * the person's confidential rooms in them (id, title, key, hubs). The
  * file carries a version; another version is named, never guessed at.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { z } from 'zod';
 import { fromBase64Url, toBase64Url } from '../../shared/crypto/base64url';
 import { memberIdFromPublicKey, SIGNING_ALGORITHM } from '../../shared/crypto/identity-keys';
 import { BOX_ALGORITHM, type BoxKeys } from '../../shared/crypto/sealed-box';
+import { LinkedRoomSchema } from '../../shared/membership/device-link';
 import { PersonSchema, WorkspaceEntrySchema } from '../../shared/membership/identity-backup';
 import { PublicKeyTextSchema } from '../../shared/membership/membership-record';
 import { StroomkringError } from '../../shared/errors/stroomkring-error';
@@ -25,6 +27,7 @@ const IdentityFileSchema = z.object({
   device: z.object({ name: z.string().trim().min(1).max(100), publicKey: PublicKeyTextSchema, signingKey: KeyText, boxPublicKey: PublicKeyTextSchema, boxKey: KeyText }),
   person: PersonSchema.optional(),
   workspaces: z.array(WorkspaceEntrySchema).max(200),
+  rooms: z.array(LinkedRoomSchema).max(200).default([]),
 });
 type IdentityFile = z.infer<typeof IdentityFileSchema>;
 
@@ -106,13 +109,14 @@ export async function makeOrKeepKeys(directory: string, name: string): Promise<P
     v: VERSION,
     device: { name, publicKey: await text('raw', signing.publicKey), signingKey: await text('pkcs8', signing.privateKey), boxPublicKey: await text('raw', box.publicKey), boxKey: await text('pkcs8', box.privateKey) },
     workspaces: [],
+    rooms: [],
   };
   await save(directory, file);
   return withKeys(file);
 }
 
-/** Records what the link code gave: the person and the workspaces, with this device's grants. */
-export async function saveLinked(directory: string, identity: PeerIdentity, linked: Pick<IdentityFile, 'person' | 'workspaces'>): Promise<PeerIdentity> {
+/** Records what the link code gave: the person, the workspaces with this device's grants, and the rooms. */
+export async function saveLinked(directory: string, identity: PeerIdentity, linked: Pick<IdentityFile, 'person' | 'workspaces' | 'rooms'>): Promise<PeerIdentity> {
   const file: IdentityFile = { ...identity.file, ...linked };
   await save(directory, file);
   return { ...identity, file };

@@ -23,7 +23,7 @@ export async function makeLinkRequest(directory: string, name: string): Promise<
 export async function takeLinkCode(directory: string, code: string): Promise<PeerIdentity> {
   const identity = await loadIdentity(directory);
   if (identity.file.person) throw new PeerIdentityError('alreadyLinked', `this peer is already a device of ${identity.file.person.profile.displayName}`);
-  const { person, workspaces } = await openLink(code, { device: identity.signing.publicKeyB64, box: identity.box });
+  const { person, workspaces, rooms } = await openLink(code, { device: identity.signing.publicKeyB64, box: identity.box });
   const store = await PeerStore.open(directory);
   try {
     for (const workspace of workspaces) {
@@ -35,5 +35,6 @@ export async function takeLinkCode(directory: string, code: string): Promise<Pee
   } finally {
     await store.close();
   }
-  return saveLinked(directory, identity, { person, workspaces });
+  // A room's document starts empty here: its content comes from the room's peers.
+  return saveLinked(directory, identity, { person, workspaces, rooms });
 }

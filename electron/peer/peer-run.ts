@@ -1,15 +1,18 @@
 /**
- * The region peer at work: each workspace it was linked to, loaded from its
- * store and synced with the app's own sync (node-sync.ts) through the hubs
- * the link code named plus any signaling servers given, as this person's
- * device. Every update it takes is stored as it happens; every signed change
+ * The region peer at work: each workspace it was linked to, and each of the
+ * person's confidential rooms in them, loaded from its store and synced with
+ * the app's own sync (node-sync.ts) through the hubs the link code named
+ * plus any signaling servers given, as this person's device. Every update it takes is stored as it happens; every signed change
  * is kept for partners' catch-ups. While it runs it writes `status.json`
  * (LevelDB allows one process, so `status` reads this file meanwhile).
  */
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
+import type { Authenticator } from '../../shared/membership/auth-session';
 import { WorkspaceMembership } from '../../shared/membership/workspace-membership';
+import { ROOM_RECORD_ROOTS } from '../../shared/rooms/room-doc';
+import { RoomKeys, roomAuthenticator } from '../../shared/rooms/room-keys';
 import { presentMembers } from '../../shared/sync/presence';
 import type { IceServerEntry } from '../../shared/sync/ice-server';
 import type { WorkspaceSync } from '../../shared/sync/webrtc/workspace-sync';
@@ -22,13 +25,24 @@ const STATUS_EVERY_MS = 2_000;
 export const STATUS_FILE = 'status.json';
 
 export interface RunningDocument {
-  readonly workspaceId: string;
+  readonly kind: 'workspace' | 'room';
+  readonly documentId: string;
   readonly name: string;
   readonly bytes: number;
   /** Records per collection root, those with any. */
   readonly records: Readonly<Record<string, number>>;
   readonly sync: ReturnType<WorkspaceSync['status']>;
   readonly present: readonly string[];
+}
+
+interface Running {
+  readonly kind: RunningDocument['kind'];
+  readonly documentId: string;
+  readonly name: string;
+  readonly doc: Y.Doc;
+  readonly sync: WorkspaceSync;
+  readonly size: () => number;
+  readonly stop: () => void;
 }
 
 export interface PeerStatusFile {
@@ -45,9 +59,10 @@ function sizeOf(doc: Y.Doc): () => number {
   return () => (bytes ??= Y.encodeStateAsUpdate(doc).byteLength);
 }
 
-/** Records per collection root, those with any: what `status` says the peer holds. */
-export function recordCounts(doc: Y.Doc): Record<string, number> {
-  return Object.fromEntries(DOCUMENT_COLLECTIONS.map((collection) => [collection.root, doc.getMap(collection.root).size] as const).filter(([, size]) => size > 0));
+/** Records per collection root (a room's own roots too), those with any: what `status` says the peer holds. */
+export function recordCounts(doc: Y.Doc, kind: RunningDocument['kind']): Record<string, number> {
+  const roots = [...DOCUMENT_COLLECTIONS.map((collection) => collection.root), ...(kind === 'room' ? ROOM_RECORD_ROOTS : [])];
+  return Object.fromEntries(roots.map((root) => [root, doc.getMap(root).size] as const).filter(([, size]) => size > 0));
 }
 
 export interface PeerRunOptions {
@@ -59,29 +74,55 @@ export interface PeerRunOptions {
 
 export async function runPeer(directory: string, options: PeerRunOptions, log: (line: string) => void): Promise<() => Promise<void>> {
   const identity = await loadIdentity(directory);
-  const { person, workspaces } = identity.file;
+  const { person, workspaces, rooms } = identity.file;
   if (!person) throw new PeerIdentityError('missing', 'this peer is not linked yet: run "link", then pass the link code with --invite');
   const store = await PeerStore.open(directory);
-  const running: { workspaceId: string; name: string; doc: Y.Doc; stop: () => void; membership: WorkspaceMembership; sync: WorkspaceSync; size: () => number }[] = [];
-  for (const workspace of workspaces) {
-    const { doc, stop } = await store.document(workspace.workspaceId);
-    const membership = new WorkspaceMembership(doc, {
-      workspaceId: workspace.workspaceId,
-      founderKey: workspace.founderKey,
-      self: { memberId: person.memberId, publicKeyB64: identity.signing.publicKeyB64, privateKey: identity.signing.privateKey, displayName: person.profile.displayName, organisationName: person.profile.organisationName, boxKeys: identity.box },
-    });
+  const user = { memberId: person.memberId, displayName: person.profile.displayName, organisationName: person.profile.organisationName };
+  const running: Running[] = [];
+  const memberships = new Map<string, WorkspaceMembership>();
+  const start = async (held: { kind: RunningDocument['kind']; documentId: string; name: string; key: string; signaling: readonly string[] }, membershipOf: (doc: Y.Doc) => { auth: Authenticator; destroy: () => void }) => {
+    const { doc, stop } = await store.document(held.documentId);
+    const { auth, destroy } = membershipOf(doc);
     const sync = await startNodeSync(doc, {
-      workspaceId: workspace.workspaceId,
-      key: workspace.key,
-      signalingUrls: [...workspace.hubs, ...options.signaling],
+      workspaceId: held.documentId,
+      key: held.key,
+      signalingUrls: [...new Set([...held.signaling, ...options.signaling])],
       iceServers: [...options.iceServers],
-      user: { memberId: person.memberId, displayName: person.profile.displayName, organisationName: person.profile.organisationName },
+      user,
       online: true,
-      membership,
-      changeStore: store.changeStore(workspace.workspaceId),
+      membership: auth,
+      documentKind: held.kind,
+      changeStore: store.changeStore(held.documentId),
     });
-    running.push({ workspaceId: workspace.workspaceId, name: workspace.name, doc, stop, membership, sync, size: sizeOf(doc) });
-    log(`syncing ${workspace.name} (${workspace.workspaceId})`);
+    running.push({ ...held, doc, size: sizeOf(doc), sync, stop: () => {
+        sync.destroy();
+        destroy();
+        stop();
+        doc.destroy();
+      },
+    });
+    log(`syncing ${held.kind} ${held.name} (${held.documentId})`);
+  };
+  for (const workspace of workspaces) {
+    await start({ kind: 'workspace', documentId: workspace.workspaceId, name: workspace.name, key: workspace.key, signaling: workspace.hubs }, (doc) => {
+      const membership = new WorkspaceMembership(doc, {
+        workspaceId: workspace.workspaceId,
+        founderKey: workspace.founderKey,
+        self: { memberId: person.memberId, publicKeyB64: identity.signing.publicKeyB64, privateKey: identity.signing.privateKey, displayName: user.displayName, organisationName: user.organisationName, boxKeys: identity.box },
+      });
+      memberships.set(workspace.workspaceId, membership);
+      return { auth: membership, destroy: () => membership.destroy() };
+    });
+  }
+  // A room's peers prove themselves with the workspace's membership; the room's own key keeps everyone else out.
+  for (const room of rooms) {
+    const workspace = workspaces.find((each) => each.workspaceId === room.workspaceId);
+    const membership = memberships.get(room.workspaceId);
+    if (!workspace || !membership) continue;
+    await start({ kind: 'room', documentId: room.roomId, name: room.title, key: room.key, signaling: [...room.hubs, ...workspace.hubs] }, (doc) => {
+      const keys = new RoomKeys(doc, room.roomId, room.workspaceId, membership, { publicKeyB64: identity.signing.publicKeyB64, privateKey: identity.signing.privateKey });
+      return { auth: roomAuthenticator(membership, keys), destroy: () => undefined };
+    });
   }
 
   const writeStatus = async () => {
@@ -89,11 +130,12 @@ export async function runPeer(directory: string, options: PeerRunOptions, log: (
       v: 1,
       pid: process.pid,
       at: Date.now(),
-      documents: running.map(({ workspaceId, name, sync, size, doc }) => ({
-        workspaceId,
+      documents: running.map(({ kind, documentId, name, sync, size, doc }) => ({
+        kind,
+        documentId,
         name,
         bytes: size(),
-        records: recordCounts(doc),
+        records: recordCounts(doc, kind),
         sync: sync.status(),
         present: presentMembers(sync.awareness.getStates(), sync.awareness.clientID, person.memberId).map((user) => `${user.displayName} (${user.organisationName})`),
       })),
@@ -108,12 +150,8 @@ export async function runPeer(directory: string, options: PeerRunOptions, log: (
 
   return async () => {
     clearInterval(timer);
-    for (const { sync, membership, stop, doc } of running) {
-      sync.destroy();
-      membership.destroy();
-      stop();
-      doc.destroy();
-    }
+    // Rooms first: their syncs prove peers with their workspace's membership.
+    for (const each of running.reverse()) each.stop();
     await store.close();
   };
 }

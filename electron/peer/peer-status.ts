@@ -39,7 +39,7 @@ export async function peerStatus(directory: string): Promise<string[]> {
     const running = JSON.parse(text) as PeerStatusFile;
     lines.push(`running (process ${running.pid}), as of ${new Date(running.at).toISOString()}`);
     for (const held of running.documents) {
-      lines.push(`workspace ${held.name} (${held.workspaceId}): ${held.bytes} bytes; ${described(held.records)}`);
+      lines.push(`${held.kind} ${held.name} (${held.documentId}): ${held.bytes} bytes; ${described(held.records)}`);
       const why = held.sync.kind === 'looking' && held.sync.cannotConnect ? `: ${CANNOT_CONNECT[held.sync.cannotConnect]}` : '';
       lines.push(`  sync: ${held.sync.kind}${'peers' in held.sync ? ` with ${held.sync.peers} partner(s)` : ''}${why}`);
       lines.push(`  present: ${held.present.length > 0 ? held.present.join(', ') : 'nobody'}`);
@@ -48,11 +48,11 @@ export async function peerStatus(directory: string): Promise<string[]> {
   }
   try {
     lines.push('not running');
-    const names = new Map(workspaces.map((workspace) => [workspace.workspaceId, workspace.name]));
+    const names = new Map([...workspaces.map((workspace) => [workspace.workspaceId, `workspace ${workspace.name}`] as const), ...identity.file.rooms.map((room) => [room.roomId, `room ${room.title}`] as const)]);
     for (const { documentId } of await store.held()) {
       const doc = await store.read(documentId);
       const bytes = Y.encodeStateAsUpdate(doc).byteLength;
-      lines.push(`workspace ${names.get(documentId) ?? '(not linked)'} (${documentId}): ${bytes} bytes; ${described(recordCounts(doc))}`);
+      lines.push(`${names.get(documentId) ?? 'not linked'} (${documentId}): ${bytes} bytes; ${described(recordCounts(doc, identity.file.rooms.some((room) => room.roomId === documentId) ? 'room' : 'workspace'))}`);
       doc.destroy();
     }
   } finally {

@@ -40,6 +40,19 @@ describe('linking a device', () => {
     expect(await problemOf(openLink(link, { device: other.publicKeyB64, box: otherBox }))).toBe('notForThisDevice');
   });
 
+  it("hands on the person's confidential rooms in the granted workspaces; a code from before rooms reads as none", async () => {
+    const request = { device: tablet.publicKeyB64, boxKey: tabletBox.publicKeyB64, name: 'Tablet' };
+    const workspaces = await grantDevice({ person: person(), deviceName: 'Tablet', workspaces: [workspace()] }, request.device, 5);
+    const room = { roomId: 'room-1', workspaceId: WS, title: 'Netcongestie', key: 'r'.repeat(43), hubs: ['ws://127.0.0.1:4444'] };
+    // A room of a workspace the code does not grant could not be synced on the new device: left out.
+    const elsewhere = { ...room, roomId: 'room-2', workspaceId: 'ws-other' };
+    const opened = await openLink(await sealLink({ person: person(), device: request.device, workspaces, rooms: [room, elsewhere] }, request), { device: tablet.publicKeyB64, box: tabletBox });
+    expect(opened.rooms).toEqual([room]);
+    expect((await openLink(await sealLink({ person: person(), device: request.device, workspaces }, request), { device: tablet.publicKeyB64, box: tabletBox })).rooms).toEqual([]);
+    // A room that does not read is never sealed into a code.
+    await expect(sealLink({ person: person(), device: request.device, workspaces, rooms: [{ ...room, key: 'too short' }] }, request)).rejects.toThrow();
+  });
+
   it('names a request swapped for another device, a grant for another key, a newer version and damage', async () => {
     const request = { device: tablet.publicKeyB64, boxKey: tabletBox.publicKeyB64, name: 'Tablet' };
     const swapped = { ...request, device: other.publicKeyB64 };

@@ -12,7 +12,11 @@
  *      with a link code.
  *   3. The new device pastes the link code: the person (key, member id,
  *      profile) and per workspace its id, name, region, current key, founder
- *      key, hubs and the grant. Because it carries workspace keys, it is
+ *      key, hubs and the grant; and the confidential rooms of those
+ *      workspaces the granting device is in (id, title, key, hubs), so the
+ *      new device, or the region peer, holds the person's rooms too. Rooms
+ *      came later: a code without them reads as one with none. Because it
+ *      carries workspace and room keys, it is
  *      encrypted to the new device's encryption key from the request, so a
  *      code seen by anyone else opens nothing; the new device checks every
  *      grant names its own key before it takes anything.
@@ -26,6 +30,8 @@ import { fromBase64Url, toBase64Url } from '../crypto/base64url';
 import { openBox, seal, type BoxKeys } from '../crypto/sealed-box';
 import { checkGrants, IdentityBackupError, PersonSchema, WorkspaceEntrySchema, type BackupWorkspace } from './identity-backup';
 import { PublicKeyTextSchema } from './membership-record';
+import { WorkspaceKeySchema } from '../invite/workspace-key';
+import { HubUrlSchema } from '../sync/hub-address';
 import { StroomkringError } from '../errors/stroomkring-error';
 
 const REQUEST_PREFIX = 'SKR';
@@ -48,8 +54,12 @@ export class DeviceLinkError extends StroomkringError {
 const RequestSchema = z.object({ device: PublicKeyTextSchema, boxKey: PublicKeyTextSchema, name: z.string().trim().min(1).max(100) });
 export type LinkRequest = z.infer<typeof RequestSchema>;
 
-const LinkSchema = z.object({ person: PersonSchema, device: PublicKeyTextSchema, workspaces: z.array(WorkspaceEntrySchema).max(200) });
-export type Link = z.infer<typeof LinkSchema>;
+/** A confidential room the person is in, as the new device needs it to sync the room. */
+export const LinkedRoomSchema = z.object({ roomId: z.string().min(1).max(64), workspaceId: z.string().min(1).max(64), title: z.string().max(200), key: WorkspaceKeySchema, hubs: z.array(HubUrlSchema).max(8) });
+export type LinkedRoom = z.infer<typeof LinkedRoomSchema>;
+
+const LinkSchema = z.object({ person: PersonSchema, device: PublicKeyTextSchema, workspaces: z.array(WorkspaceEntrySchema).max(200), rooms: z.array(LinkedRoomSchema).max(200).default([]) });
+export type Link = z.input<typeof LinkSchema>;
 
 /** `PREFIX<version>.<rest>`, the version read before anything else so another one is named, not called damaged. */
 function splitCode(text: string, prefix: string): string {
@@ -97,7 +107,7 @@ export async function sealLink(link: Link, request: LinkRequest): Promise<string
 }
 
 /** Opens a link code on the device that made `request`, checking every grant is for this device and its person. */
-export async function openLink(text: string, own: { readonly device: string; readonly box: Pick<BoxKeys, 'publicKey' | 'privateKey'> }): Promise<{ person: Link['person']; workspaces: BackupWorkspace[] }> {
+export async function openLink(text: string, own: { readonly device: string; readonly box: Pick<BoxKeys, 'publicKey' | 'privateKey'> }): Promise<{ person: Link['person']; workspaces: BackupWorkspace[]; rooms: LinkedRoom[] }> {
   if (text.length > MAX_LINK_CHARS) throw new DeviceLinkError('damaged', 'far too long');
   const [sealedKey, rest] = splitCode(text, LINK_PREFIX).split('.');
   if (!sealedKey || !rest) throw new DeviceLinkError('damaged', 'parts missing');
@@ -126,5 +136,7 @@ export async function openLink(text: string, own: { readonly device: string; rea
     if (error instanceof IdentityBackupError) throw new DeviceLinkError('grantInvalid', error.message);
     throw error;
   }
-  return { person: parsed.data.person, workspaces: parsed.data.workspaces };
+  // A room of a workspace the code does not grant could not be synced: it is left out.
+  const granted = new Set(parsed.data.workspaces.map((workspace) => workspace.workspaceId));
+  return { person: parsed.data.person, workspaces: parsed.data.workspaces, rooms: parsed.data.rooms.filter((room) => granted.has(room.workspaceId)) };
 }

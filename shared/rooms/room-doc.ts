@@ -28,6 +28,8 @@ export const ROOM_LIMITS = {
 } as const;
 
 const ROOT = { meta: 'roomMeta', invitations: 'invitations', joined: 'joined', notes: 'notes' } as const;
+/** The room's own record roots (its library's are the workspace's collections), for what a holder reports. */
+export const ROOM_RECORD_ROOTS: readonly string[] = [ROOT.joined, ROOT.notes];
 
 const Id = z.string().min(1).max(64);
 

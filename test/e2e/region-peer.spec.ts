@@ -6,6 +6,7 @@ import { runScript, type ScriptProcess } from '../../electron/peer/test-fixtures
 import { expect, test, type Page } from './fixtures';
 import { ANNE, BRAM, addOrganisation, createIdentity, createInvite, createWorkspace, joinAtHost, openSection } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
+import { createRoom } from './room-actions';
 
 /**
  * The always-on region peer (issue 15) with the app in the browser: Anne
@@ -14,7 +15,8 @@ import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
  * The peer is killed outright and started again. Bram (B, another
  * Chromium) then joins with Anne's invite while only the peer is online:
  * the peer admits him and he gets Anne's latest work from it; what he adds
- * reaches the peer.
+ * reaches the peer. Anne's confidential room comes with the link: the peer
+ * holds it too, and keeps it through the kill.
  */
 const [PORT_A, PORT_B] = PARTNER_HOST_PORTS;
 const CLI = fileURLToPath(new URL('../../electron/peer/peer-cli.ts', import.meta.url));
@@ -37,9 +39,11 @@ async function peerCommand(...args: string[]): Promise<string[]> {
   return command.lines;
 }
 
-/** What `status` says the peer holds of the workspace, e.g. "organisations: 2, members: 1" (polled while it runs). */
-async function held(directory: string): Promise<string> {
-  const line = (await peerCommand('status', '--data', directory)).find((each) => each.startsWith('workspace RES 2.0'));
+const ROOM = 'Netcongestie Leiden';
+
+/** What `status` says the peer holds of a document, e.g. "workspace RES 2.0 (…): 5120 bytes; organisations: 2, members: 1" (polled while it runs). */
+async function held(directory: string, document = 'workspace RES 2.0'): Promise<string> {
+  const line = (await peerCommand('status', '--data', directory)).find((each) => each.startsWith(document));
   return line ?? '';
 }
 
@@ -56,6 +60,9 @@ test('the region peer holds the work when everyone has left: a partner who comes
   await createIdentity(a.page, ANNE);
   await createWorkspace(a.page, 'Holland Rijnland', 'RES 2.0');
   await addOrganisation(a.page, { name: 'Gemeente Leiden', type: 'Gemeente' });
+  await createRoom(a.page, ROOM, []);
+  await a.page.getByRole('textbox', { name: 'Nieuwe notitie' }).fill('Alleen voor de kamer: de wachtlijst voor Leiden-Noord.');
+  await a.page.getByRole('button', { name: 'Notitie toevoegen' }).click();
 
   // The peer asks to be linked; Anne links it as a device of hers, after both show the same check.
   const [instruction = '', request = ''] = await peerCommand('link', '--data', directory, '--name', PEER_NAME);
@@ -81,8 +88,11 @@ test('the region peer holds the work when everyone has left: a partner who comes
   await expect(devices.getByRole('list', { name: 'Je apparaten' }).getByRole('listitem')).toHaveText([/^Eerste apparaat\s*dit apparaat$/, new RegExp(`^${PEER_NAME}`)]);
   await expect(devices.getByRole('button', { name: `${PEER_NAME} verwijderen` })).toBeVisible();
   await devices.getByRole('button', { name: 'Klaar' }).click();
+  // Her confidential room came with the link: the peer holds its note.
+  await expect.poll(() => held(directory, `room ${ROOM}`), { timeout: 30_000 }).toMatch(/notes: 1/);
 
   // Anne's last work before she leaves: an invite for Bram and one more organisation.
+  await openSection(a.page, 'Organisaties');
   const invite = await createInvite(a.page);
   await addOrganisation(a.page, { name: 'Stedin', type: 'Netbeheerder' });
   await expect.poll(() => held(directory), { timeout: 30_000 }).toMatch(/organisations: 2/);
@@ -93,6 +103,7 @@ test('the region peer holds the work when everyone has left: a partner who comes
   first.child.kill('SIGKILL');
   await first.exited();
   expect(await held(directory)).toMatch(/organisations: 2/);
+  expect(await held(directory, `room ${ROOM}`)).toMatch(/notes: 1/);
   const again = peer('run', '--data', directory);
   await again.until((line) => line.startsWith('running'), 'the peer to run again');
 

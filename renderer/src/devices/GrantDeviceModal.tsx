@@ -5,6 +5,7 @@ import { decodeLinkRequest, linkCheck, sealLink, type LinkRequest } from '../../
 import { grantDevice } from '../../../shared/membership/identity-backup';
 import { useDatabase } from '../contexts/database-context';
 import { storeGrants } from '../storage/device-identity-store';
+import { linkedRooms } from '../storage/room-store';
 import type { Identity } from '../storage/identity-store';
 import { CodeField } from '../components/CodeField';
 import { deviceProblemText } from './device-problem';
@@ -41,7 +42,8 @@ export function GrantDeviceModal({ identity, onClose }: { identity: Identity; on
       const { person, workspaces, leftOut } = await grantSubject(db, identity);
       const granted = await grantDevice({ person, deviceName: request.name, workspaces }, request.device, Date.now());
       await storeGrants(db, granted);
-      const code = await sealLink({ person, device: request.device, workspaces: granted }, request);
+      const rooms = await linkedRooms(db, granted.map((workspace) => workspace.workspaceId));
+      const code = await sealLink({ person, device: request.device, workspaces: granted, rooms }, request);
       setStep({ kind: 'done', code, count: granted.length, leftOut });
     } catch (error) {
       setProblem(deviceProblemText(t, error));

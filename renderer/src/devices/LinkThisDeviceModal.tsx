@@ -42,8 +42,8 @@ export function LinkThisDeviceModal({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setProblem(undefined);
     try {
-      const { person, workspaces } = await openLink(linkCode, { device: p.signing.publicKeyB64, box: p.box });
-      await becomeDeviceOf(db, { person, deviceName: p.name, signing: p.signing, box: p.box, workspaces });
+      const { person, workspaces, rooms } = await openLink(linkCode, { device: p.signing.publicKeyB64, box: p.box });
+      await becomeDeviceOf(db, { person, deviceName: p.name, signing: p.signing, box: p.box, workspaces, rooms });
     } catch (error) {
       setProblem(deviceProblemText(t, error));
       setBusy(false);

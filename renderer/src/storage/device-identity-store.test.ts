@@ -9,6 +9,7 @@ import { becomeDeviceOf, DeviceIdentityError, storeGrants, workspacesToGrant } f
 import { loadIdentity, saveIdentityProfile } from './identity-store';
 import { freshDatabasesFor, readLoadedDoc } from './test-database.test-helper';
 import { createWorkspace } from './workspace-store';
+import { createRoom, linkedRooms, listRooms } from './room-store';
 
 const open = freshDatabasesFor('device-identity');
 const profile = { displayName: 'Bram Jansen', organisationName: 'Liander', role: 'Netstrateeg' };
@@ -29,16 +30,23 @@ describe('a person’s devices in storage', () => {
     const person = { publicKey: bram.personKeyB64, memberId: bram.memberId, profile };
     const granted = await grantDevice({ person, deviceName: 'Laptop thuis', workspaces }, signing.publicKeyB64, 5);
     await storeGrants(first, granted);
+    // The person's confidential room in that workspace goes along, with its current key.
+    const roomId = await createRoom(first, { workspaceId: proven, title: 'Netcongestie', organisationIds: ['org-liander'], createdBy: bram.memberId });
+    const rooms = await linkedRooms(first, [proven]);
+    expect(rooms).toEqual([{ roomId, workspaceId: proven, title: 'Netcongestie', key: (await first.roomAccess.get(roomId))!.key, hubs: [] }]);
+    expect(await linkedRooms(first, ['legacy'])).toEqual([]);
     const row = await first.workspaces.get(proven);
     const grantId = recordId(granted[0]!.grant);
     expect(await readLoadedDoc(row!.doc, (doc) => membershipMap(doc).get(grantId))).toBe(granted[0]!.grant);
 
     const second = open();
-    await becomeDeviceOf(second, { person, deviceName: 'Laptop thuis', signing, box, workspaces: granted }, 9);
+    await becomeDeviceOf(second, { person, deviceName: 'Laptop thuis', signing, box, workspaces: granted, rooms }, 9);
     const linked = (await loadIdentity(second))!;
     expect(linked).toMatchObject({ memberId: bram.memberId, personKeyB64: bram.publicKeyB64, publicKeyB64: signing.publicKeyB64, deviceName: 'Laptop thuis', profile });
     expect(linked.boxKeys.publicKeyB64).toBe(box.publicKeyB64);
     expect(await second.workspaceAccess.get(proven)).toMatchObject({ founderKey: bram.publicKeyB64, peerHubs: ['ws://127.0.0.1:4444/signal'] });
+    expect(await listRooms(second, proven)).toEqual([{ id: roomId, workspaceId: proven, joinedAt: 9, title: 'Netcongestie' }]);
+    expect((await second.roomAccess.get(roomId))?.key).toBe(rooms[0]!.key);
     const copy = await second.workspaces.get(proven);
     expect(await readLoadedDoc(copy!.doc, (doc) => membershipMap(doc).get(grantId))).toBe(granted[0]!.grant);
 

@@ -17,7 +17,9 @@ import type { IdentityProfile } from '../../../shared/domain/identity';
 import type { BoxKeys } from '../../../shared/crypto/sealed-box';
 import { membershipMap } from '../../../shared/workspace-doc/schema';
 import { regionName } from '../workspaces/workspace-label';
-import { WORKSPACE_UPDATES_TABLE, type StroomkringDatabase } from './database';
+import { ROOM_UPDATES_TABLE, WORKSPACE_UPDATES_TABLE, type StroomkringDatabase } from './database';
+import type { LinkedRoom } from '../../../shared/membership/device-link';
+import { insertLinkedRoom } from './room-store';
 import type { Identity } from './identity-store';
 import { insertWorkspace, withLoadedDoc } from './workspace-store';
 import { StroomkringError } from '../../../shared/errors/stroomkring-error';
@@ -68,6 +70,8 @@ export interface DeviceOfPerson {
   readonly signing: { readonly publicKey: CryptoKey; readonly privateKey: CryptoKey; readonly publicKeyB64: string };
   readonly box: BoxKeys;
   readonly workspaces: readonly BackupWorkspace[];
+  /** The person's confidential rooms in those workspaces (device links carry them; identity backups do not). */
+  readonly rooms?: readonly LinkedRoom[];
 }
 
 /**
@@ -76,7 +80,7 @@ export interface DeviceOfPerson {
  * device's grant (its contents come from the partners). All or nothing.
  */
 export async function becomeDeviceOf(db: StroomkringDatabase, device: DeviceOfPerson, now = Date.now()): Promise<void> {
-  await db.transaction('rw', [db.identity, db.workspaces, db.workspaceAccess, db.table(WORKSPACE_UPDATES_TABLE)], async () => {
+  await db.transaction('rw', [db.identity, db.workspaces, db.workspaceAccess, db.table(WORKSPACE_UPDATES_TABLE), db.rooms, db.roomAccess, db.table(ROOM_UPDATES_TABLE)], async () => {
     if (await db.identity.get('self')) throw new DeviceIdentityError('identityExists', 'this install already has an identity');
     await db.identity.put({
       id: 'self',
@@ -102,5 +106,6 @@ export async function becomeDeviceOf(db: StroomkringDatabase, device: DeviceOfPe
         doc.destroy();
       }
     }
+    for (const room of device.rooms ?? []) await insertLinkedRoom(db, room, now);
   });
 }

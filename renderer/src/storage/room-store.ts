@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { WorkspaceKeySchema, generateWorkspaceKey } from '../../../shared/invite/workspace-key';
 import { initialiseRoom, recordJoin } from '../../../shared/rooms/room-doc';
 import type { RoomInvitePayload } from '../../../shared/rooms/room-invite';
+import type { LinkedRoom } from '../../../shared/membership/device-link';
 import { HubUrlSchema } from '../../../shared/sync/hub-address';
 import { adoptRotatedKeyIn } from './rotated-keys';
 import { ROOM_UPDATES_TABLE, type RoomAccessRow, type RoomRow, type StroomkringDatabase } from './database';
@@ -93,6 +94,32 @@ export async function createRoom(db: StroomkringDatabase, input: NewRoom, now = 
     doc.destroy();
   }
   return id;
+}
+
+/** The rooms of these workspaces this device is in, with their current keys: what a device link hands on. */
+export async function linkedRooms(db: StroomkringDatabase, workspaceIds: readonly string[]): Promise<LinkedRoom[]> {
+  const rooms = await db.rooms.where('workspaceId').anyOf([...workspaceIds]).toArray();
+  const access = await db.roomAccess.bulkGet(rooms.map((room) => room.id));
+  return rooms.flatMap((room, index) => {
+    const row = access[index];
+    if (!row || !WorkspaceKeySchema.safeParse(row.key).success) return [];
+    return [{ roomId: room.id, workspaceId: room.workspaceId, title: room.title ?? '', key: row.key, hubs: row.peerHubs.filter((hub) => HubUrlSchema.safeParse(hub).success).slice(0, 8) }];
+  });
+}
+
+/**
+ * A room the person is in, arriving with a device link: no join of its own
+ * (the person joined already), its content comes from the room's peers. The
+ * caller's transaction covers rooms, roomAccess and the room updates table.
+ */
+export async function insertLinkedRoom(db: StroomkringDatabase, room: LinkedRoom, now = Date.now()): Promise<void> {
+  if (await db.rooms.get(room.roomId)) return;
+  const doc = new Y.Doc();
+  try {
+    await insertRoom(db, { id: room.roomId, workspaceId: room.workspaceId, joinedAt: now, ...(room.title ? { title: room.title } : {}) }, doc, { roomId: room.roomId, workspaceId: room.workspaceId, key: room.key, peerHubs: [...room.hubs] });
+  } finally {
+    doc.destroy();
+  }
 }
 
 export type RoomJoinResult = { roomId: string; alreadyMember: boolean };
