@@ -25,7 +25,9 @@
  *   the six digits, and gives the peer the link code (`--invite CODE`). So
  *   the peer appears in the member list as a device of that person's
  *   organisation, holds exactly what that person's devices may hold, and is
- *   removed like any device (removal rotates the keys it held).
+ *   removed like any device (removal rotates the keys it held). Like any
+ *   device it follows a rotated key when someone else is removed
+ *   (peer-document.ts).
  * - Stored with an existing engine: y-leveldb (LevelDB through `level`) in
  *   DIR, one database for every document it holds (workspace and rooms),
  *   with sublevels for the signed-change log (the ChangeStore interface the

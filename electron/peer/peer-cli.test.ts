@@ -4,7 +4,7 @@
  * process (their founded workspace, synced with the app's own code); the
  * peer and a second partner each run in their own process.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import { generateIdentityKeys } from '../../shared/crypto/identity-keys';
 import { generateBoxKeys } from '../../shared/crypto/sealed-box';
 import { decodeLinkRequest, sealLink } from '../../shared/membership/device-link';
 import { grantDevice } from '../../shared/membership/identity-backup';
-import { recordId, signMembershipRecord } from '../../shared/membership/membership-record';
+import { recordId, signMembershipRecord, verifyMembershipRecord } from '../../shared/membership/membership-record';
 import { WorkspaceMembership } from '../../shared/membership/workspace-membership';
 import { addIdea } from '../../shared/workspace-doc/ideas';
 import { membershipMap } from '../../shared/workspace-doc/schema';
@@ -54,6 +54,38 @@ async function person() {
   return { keys, box, profile };
 }
 
+/** Anne founds a workspace on a loopback hub, syncs it, and grants a new peer as Apparaat koppelen does: its link code. */
+async function anneLinksThePeer() {
+  const hub = await startSignalingHub({ host: '127.0.0.1', port: 0, log: () => {} });
+  cleanups.push(() => hub.close());
+  const anne = await person();
+  const workspaceId = crypto.randomUUID();
+  const key = 'k'.repeat(43);
+  const doc = new Y.Doc();
+  const self = { memberId: anne.keys.memberId, publicKeyB64: anne.keys.publicKeyB64, privateKey: anne.keys.privateKey, displayName: 'Anne', organisationName: 'Provincie Gelderland', boxKeys: anne.box };
+  const membership = new WorkspaceMembership(doc, { workspaceId, founderKey: anne.keys.publicKeyB64, self });
+  await membership.found();
+  const directory = await dataDirectory();
+  const request = decodeLinkRequest((await cli('link', '--data', directory, '--name', 'Regio-peer Gelderland')).out[1] ?? '');
+  const who = { publicKey: anne.keys.publicKeyB64, memberId: anne.keys.memberId, profile: anne.profile };
+  const workspaces = await grantDevice({ person: who, deviceName: request.name, workspaces: [{ workspaceId, name: 'RES Gelderland', regionId: 'achterhoek', key, founderKey: anne.keys.publicKeyB64, hubs: [hub.url], signer: anne.keys }] }, request.device, Date.now());
+  for (const workspace of workspaces) membershipMap(doc).set(recordId(workspace.grant), workspace.grant);
+  const code = await sealLink({ person: who, device: request.device, workspaces }, request);
+  const syncOn = (onKey: string) => startNodeSync(doc, { workspaceId, key: onKey, signalingUrls: [hub.url], iceServers: [], user: { memberId: anne.keys.memberId, displayName: 'Anne', organisationName: 'Provincie Gelderland' }, online: true, membership });
+  const sync = await syncOn(key);
+  cleanups.push(() => sync.destroy());
+  return { hub, anne, workspaceId, key, doc, membership, directory, code, request, sync, syncOn };
+}
+
+/** Resolves once `condition` holds, polled; fails after WAIT_MS saying `what`. */
+async function until(condition: () => boolean | Promise<boolean>, what: () => string): Promise<void> {
+  const giveUpAt = Date.now() + WAIT_MS;
+  while (!(await condition())) {
+    if (Date.now() > giveUpAt) throw new Error(`waited ${WAIT_MS} ms: ${what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('npm run peer', () => {
   it('says what is wrong with a command line, a data directory or a code, and exits with status 2', async () => {
     // A data directory that does not exist yet is made.
@@ -86,28 +118,7 @@ describe('npm run peer', () => {
   });
 
   it("holds the work when everyone has left: a partner who comes online later gets it from the peer, and a killed peer lost nothing", async () => {
-    const hub = await startSignalingHub({ host: '127.0.0.1', port: 0, log: () => {} });
-    cleanups.push(() => hub.close());
-    const anne = await person();
-    const workspaceId = crypto.randomUUID();
-    const key = 'k'.repeat(43);
-    const doc = new Y.Doc();
-    const self = { memberId: anne.keys.memberId, publicKeyB64: anne.keys.publicKeyB64, privateKey: anne.keys.privateKey, displayName: 'Anne', organisationName: 'Provincie Gelderland', boxKeys: anne.box };
-    const membership = new WorkspaceMembership(doc, { workspaceId, founderKey: anne.keys.publicKeyB64, self });
-    await membership.found();
-
-    // The peer asks to be linked; Anne's app grants it, as Apparaat koppelen does.
-    const directory = await dataDirectory();
-    const request = decodeLinkRequest((await cli('link', '--data', directory, '--name', 'Regio-peer Gelderland')).out[1] ?? '');
-    const workspaces = await grantDevice(
-      { person: { publicKey: anne.keys.publicKeyB64, memberId: anne.keys.memberId, profile: anne.profile }, deviceName: request.name, workspaces: [{ workspaceId, name: 'RES Gelderland', regionId: 'achterhoek', key, founderKey: anne.keys.publicKeyB64, hubs: [hub.url], signer: anne.keys }] },
-      request.device,
-      Date.now(),
-    );
-    for (const workspace of workspaces) membershipMap(doc).set(recordId(workspace.grant), workspace.grant);
-    const code = await sealLink({ person: { publicKey: anne.keys.publicKeyB64, memberId: anne.keys.memberId, profile: anne.profile }, device: request.device, workspaces }, request);
-
-    const sync = await startNodeSync(doc, { workspaceId, key, signalingUrls: [hub.url], iceServers: [], user: { memberId: anne.keys.memberId, displayName: 'Anne', organisationName: 'Provincie Gelderland' }, online: true, membership });
+    const { hub, anne, workspaceId, key, doc, membership, directory, code, sync } = await anneLinksThePeer();
     const peer = runScript(CLI, ['--invite', code, '--data', directory], cleanups);
     await peer.until((line) => line.startsWith('syncing workspace RES Gelderland'), 'the peer to sync');
     await peer.until((line) => line.startsWith('running'), 'the peer to run');
@@ -121,15 +132,7 @@ describe('npm run peer', () => {
     addIdea(doc, { title: 'Buurtbatterij', description: '', tags: [], goalId: '' }, { memberId: anne.keys.memberId, now: Date.now(), id: 'from-anne' });
 
     // Anne leaves once the peer holds everything she has.
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Anne never in sync with the peer: ${JSON.stringify(sync.status())}`)), WAIT_MS);
-      const look = setInterval(() => {
-        if (sync.status().kind !== 'inSync') return;
-        clearInterval(look);
-        clearTimeout(timer);
-        resolve();
-      }, 50);
-    });
+    await until(() => sync.status().kind === 'inSync', () => `Anne never in sync with the peer: ${JSON.stringify(sync.status())}`);
     sync.destroy();
     membership.destroy();
 
@@ -147,5 +150,39 @@ describe('npm run peer', () => {
       'not running',
       expect.stringMatching(new RegExp(`^workspace RES Gelderland \\(${workspaceId}\\): \\d+ bytes; ideas: 1$`)),
     ]);
+  }, 180_000);
+  it('follows a rotated key: after a removal it moves to the new key with the others, and starts there after a restart', async () => {
+    const { anne, workspaceId, key, doc, membership, directory, code, request, sync, syncOn } = await anneLinksThePeer();
+    const peer = runScript(CLI, ['--invite', code, '--data', directory], cleanups);
+    await peer.until((line) => line.startsWith('running'), 'the peer to run');
+    // The peer publishes its encryption key, so Anne's rotation can seal the new key to it.
+    const published = async () => (await Promise.all([...membershipMap(doc).values()].map((text) => verifyMembershipRecord(text).catch(() => undefined)))).some((record) => record?.kind === 'boxKey' && record.signer === request.device);
+    await until(published, () => 'the peer never published its encryption key');
+    const carla = await generateIdentityKeys();
+    await membership.add(await signMembershipRecord({ v: 1, kind: 'admitted', workspaceId, member: { publicKey: carla.publicKeyB64, displayName: 'Carla', organisationName: 'Coöperatie' }, signer: anne.keys.publicKeyB64, inviteId: 'inv-carla', invitedBy: anne.keys.publicKeyB64, at: Date.now() }, anne.keys.privateKey));
+    await until(() => sync.status().kind === 'inSync', () => `not in sync before the removal: ${JSON.stringify(sync.status())}`);
+
+    // Anne removes Carla: a new key, sealed to Anne's and the peer's devices (each published its own, as the app does). Both move to it.
+    await membership.keys.publish();
+    const outcome = await membership.remove([carla.publicKeyB64]);
+    expect(outcome.unreachable).toEqual([]);
+    const rotated = (await membership.keys.current())?.key;
+    expect(rotated).toBeDefined();
+    expect(rotated).not.toBe(key);
+    await peer.until((line) => line.includes('moved to its new key (generation 1)'), 'the peer to follow the new key');
+    sync.destroy();
+    const onNewKey = await syncOn(rotated ?? '');
+    cleanups.push(() => onNewKey.destroy());
+    addIdea(doc, { title: 'Na de verwijdering', description: '', tags: [], goalId: '' }, { memberId: anne.keys.memberId, now: Date.now(), id: 'after-rotation' });
+    await until(async () => (await cli('status', '--data', directory)).out.some((line) => line.includes('ideas: 1')), () => 'the peer never got the idea on the new key');
+    expect((JSON.parse(await readFile(join(directory, 'identity.json'), 'utf8')) as { workspaces: { key: string }[] }).workspaces[0]?.key).toBe(rotated);
+
+    // Killed and started again, it is on the new key at once.
+    peer.child.kill('SIGKILL');
+    await peer.exited();
+    const again = runScript(CLI, ['run', '--data', directory], cleanups);
+    await again.until((line) => line.startsWith('running'), 'the peer to run again');
+    addIdea(doc, { title: 'Na de herstart', description: '', tags: [], goalId: '' }, { memberId: anne.keys.memberId, now: Date.now(), id: 'after-restart' });
+    await until(async () => (await cli('status', '--data', directory)).out.some((line) => line.includes('ideas: 2')), () => 'the restarted peer never got the idea');
   }, 180_000);
 });

@@ -121,3 +121,11 @@ export async function saveLinked(directory: string, identity: PeerIdentity, link
   await save(directory, file);
   return { ...identity, file };
 }
+
+/** A workspace's or room's rotated key, so the peer starts on it after a restart (peer-document.ts). */
+export async function saveRotatedKey(directory: string, documentId: string, key: string): Promise<void> {
+  const { file } = await loadIdentity(directory);
+  const workspaces = file.workspaces.map((workspace) => (workspace.workspaceId === documentId ? { ...workspace, key } : workspace));
+  const rooms = file.rooms.map((room) => (room.roomId === documentId ? { ...room, key } : room));
+  await save(directory, { ...file, workspaces, rooms });
+}

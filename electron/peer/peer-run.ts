@@ -17,15 +17,15 @@ import { presentMembers } from '../../shared/sync/presence';
 import type { IceServerEntry } from '../../shared/sync/ice-server';
 import type { WorkspaceSync } from '../../shared/sync/webrtc/workspace-sync';
 import { DOCUMENT_COLLECTIONS } from '../../shared/workspace-doc/collections';
-import { loadIdentity, PeerIdentityError } from './peer-identity';
+import { loadIdentity, PeerIdentityError, saveRotatedKey } from './peer-identity';
 import { PeerStore } from './peer-store';
-import { startNodeSync } from './node-sync';
+import { HeldDocument, type HeldKind, type KeyFollower } from './peer-document';
 
 const STATUS_EVERY_MS = 2_000;
 export const STATUS_FILE = 'status.json';
 
 export interface RunningDocument {
-  readonly kind: 'workspace' | 'room';
+  readonly kind: HeldKind;
   readonly documentId: string;
   readonly name: string;
   readonly bytes: number;
@@ -36,17 +36,16 @@ export interface RunningDocument {
 }
 
 interface Running {
-  readonly kind: RunningDocument['kind'];
-  readonly documentId: string;
-  readonly name: string;
-  readonly doc: Y.Doc;
-  readonly sync: WorkspaceSync;
+  readonly document: HeldDocument;
   readonly size: () => number;
   readonly stop: () => void;
 }
 
+/** Version 2 names documents by kind and id and counts their records (version 1 held workspaces only). */
+export const STATUS_VERSION = 2;
+
 export interface PeerStatusFile {
-  readonly v: 1;
+  readonly v: typeof STATUS_VERSION;
   readonly pid: number;
   readonly at: number;
   readonly documents: readonly RunningDocument[];
@@ -78,24 +77,19 @@ export async function runPeer(directory: string, options: PeerRunOptions, log: (
   if (!person) throw new PeerIdentityError('missing', 'this peer is not linked yet: run "link", then pass the link code with --invite');
   const store = await PeerStore.open(directory);
   const user = { memberId: person.memberId, displayName: person.profile.displayName, organisationName: person.profile.organisationName };
+  const signing = { publicKeyB64: identity.signing.publicKeyB64, privateKey: identity.signing.privateKey };
   const running: Running[] = [];
   const memberships = new Map<string, WorkspaceMembership>();
-  const start = async (held: { kind: RunningDocument['kind']; documentId: string; name: string; key: string; signaling: readonly string[] }, membershipOf: (doc: Y.Doc) => { auth: Authenticator; destroy: () => void }) => {
+  const hold = async (held: { kind: HeldKind; documentId: string; name: string; key: string; signaling: readonly string[] }, membershipOf: (doc: Y.Doc) => { auth: Authenticator; keys: KeyFollower; destroy: () => void }) => {
     const { doc, stop } = await store.document(held.documentId);
-    const { auth, destroy } = membershipOf(doc);
-    const sync = await startNodeSync(doc, {
-      workspaceId: held.documentId,
-      key: held.key,
-      signalingUrls: [...new Set([...held.signaling, ...options.signaling])],
-      iceServers: [...options.iceServers],
-      user,
-      online: true,
-      membership: auth,
-      documentKind: held.kind,
-      changeStore: store.changeStore(held.documentId),
-    });
-    running.push({ ...held, doc, size: sizeOf(doc), sync, stop: () => {
-        sync.destroy();
+    const { auth, keys, destroy } = membershipOf(doc);
+    const sync = { signalingUrls: [...new Set([...held.signaling, ...options.signaling])], iceServers: [...options.iceServers], user, online: true, changeStore: store.changeStore(held.documentId) };
+    const document = await HeldDocument.start({ ...held, doc, membership: auth, keys, sync, keyChanged: (id, key) => saveRotatedKey(directory, id, key), log });
+    running.push({
+      document,
+      size: sizeOf(doc),
+      stop: () => {
+        document.stop();
         destroy();
         stop();
         doc.destroy();
@@ -104,14 +98,15 @@ export async function runPeer(directory: string, options: PeerRunOptions, log: (
     log(`syncing ${held.kind} ${held.name} (${held.documentId})`);
   };
   for (const workspace of workspaces) {
-    await start({ kind: 'workspace', documentId: workspace.workspaceId, name: workspace.name, key: workspace.key, signaling: workspace.hubs }, (doc) => {
+    await hold({ kind: 'workspace', documentId: workspace.workspaceId, name: workspace.name, key: workspace.key, signaling: workspace.hubs }, (doc) => {
       const membership = new WorkspaceMembership(doc, {
         workspaceId: workspace.workspaceId,
         founderKey: workspace.founderKey,
-        self: { memberId: person.memberId, publicKeyB64: identity.signing.publicKeyB64, privateKey: identity.signing.privateKey, displayName: user.displayName, organisationName: user.organisationName, boxKeys: identity.box },
+        self: { memberId: person.memberId, ...signing, displayName: user.displayName, organisationName: user.organisationName, boxKeys: identity.box },
       });
       memberships.set(workspace.workspaceId, membership);
-      return { auth: membership, destroy: () => membership.destroy() };
+      const keys: KeyFollower = { onChange: (listener) => membership.onChange(listener), prepare: () => membership.keys.publish(), current: () => membership.keys.current() };
+      return { auth: membership, keys, destroy: () => membership.destroy() };
     });
   }
   // A room's peers prove themselves with the workspace's membership; the room's own key keeps everyone else out.
@@ -119,18 +114,18 @@ export async function runPeer(directory: string, options: PeerRunOptions, log: (
     const workspace = workspaces.find((each) => each.workspaceId === room.workspaceId);
     const membership = memberships.get(room.workspaceId);
     if (!workspace || !membership) continue;
-    await start({ kind: 'room', documentId: room.roomId, name: room.title, key: room.key, signaling: [...room.hubs, ...workspace.hubs] }, (doc) => {
-      const keys = new RoomKeys(doc, room.roomId, room.workspaceId, membership, { publicKeyB64: identity.signing.publicKeyB64, privateKey: identity.signing.privateKey });
-      return { auth: roomAuthenticator(membership, keys), destroy: () => undefined };
+    await hold({ kind: 'room', documentId: room.roomId, name: room.title, key: room.key, signaling: [...room.hubs, ...workspace.hubs] }, (doc) => {
+      const keys = new RoomKeys(doc, room.roomId, room.workspaceId, membership, signing);
+      return { auth: roomAuthenticator(membership, keys), keys: { onChange: (listener) => keys.onChange(listener), prepare: () => Promise.resolve(), current: () => keys.current() }, destroy: () => undefined };
     });
   }
 
   const writeStatus = async () => {
     const status: PeerStatusFile = {
-      v: 1,
+      v: STATUS_VERSION,
       pid: process.pid,
       at: Date.now(),
-      documents: running.map(({ kind, documentId, name, sync, size, doc }) => ({
+      documents: running.map(({ document: { kind, documentId, name, sync, doc }, size }) => ({
         kind,
         documentId,
         name,

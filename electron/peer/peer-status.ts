@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { ConnectProblem } from '../../shared/sync/webrtc/connection-routes';
 import { loadIdentity } from './peer-identity';
-import { recordCounts, STATUS_FILE, type PeerStatusFile } from './peer-run';
+import { recordCounts, STATUS_FILE, STATUS_VERSION, type PeerStatusFile } from './peer-run';
 import { PeerStore } from './peer-store';
 
 const described = (records: Readonly<Record<string, number>>): string =>
@@ -37,6 +37,8 @@ export async function peerStatus(directory: string): Promise<string[]> {
     const text = await readFile(join(directory, STATUS_FILE), 'utf8').catch(() => undefined);
     if (text === undefined) return [...lines, 'running (starting up)'];
     const running = JSON.parse(text) as PeerStatusFile;
+    // A peer still running from before an update writes another shape: said, never misread.
+    if (running.v !== STATUS_VERSION) return [...lines, `running, as another version of this peer (status file version ${String(running.v)}): restart it to read its status`];
     lines.push(`running (process ${running.pid}), as of ${new Date(running.at).toISOString()}`);
     for (const held of running.documents) {
       lines.push(`${held.kind} ${held.name} (${held.documentId}): ${held.bytes} bytes; ${described(held.records)}`);

@@ -6,23 +6,38 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 
+/** One frame and where it passed: which client connection (numbered from 1), and whether the client sent it. */
+export interface PassedFrame {
+  readonly connection: number;
+  readonly fromClient: boolean;
+  readonly frame: string;
+}
+
 export interface RecordingProxy {
   readonly url: string;
   /** Every frame, as sent, in order of arrival. */
   readonly frames: string[];
+  /** The same frames with where they passed. */
+  readonly passed: PassedFrame[];
   close(): Promise<void>;
 }
 
 export async function startRecordingProxy(upstreamUrl: string): Promise<RecordingProxy> {
   const frames: string[] = [];
+  const passed: PassedFrame[] = [];
+  let connections = 0;
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   server.on('connection', (client) => {
     const upstream = new WebSocket(upstreamUrl);
+    const connection = ++connections;
     const early: RawData[] = [];
-    const keep = (data: RawData) => frames.push(data.toString());
+    const keep = (data: RawData, fromClient: boolean) => {
+      frames.push(data.toString());
+      passed.push({ connection, fromClient, frame: data.toString() });
+    };
     client.on('message', (data) => {
-      keep(data);
+      keep(data, true);
       if (upstream.readyState === WebSocket.OPEN) upstream.send(data.toString());
       else early.push(data);
     });
@@ -30,7 +45,7 @@ export async function startRecordingProxy(upstreamUrl: string): Promise<Recordin
       for (const data of early.splice(0)) upstream.send(data.toString());
     });
     upstream.on('message', (data) => {
-      keep(data);
+      keep(data, false);
       if (client.readyState === WebSocket.OPEN) client.send(data.toString());
     });
     const closeBoth = () => {
@@ -46,6 +61,7 @@ export async function startRecordingProxy(upstreamUrl: string): Promise<Recordin
   return {
     url: `ws://127.0.0.1:${port}`,
     frames,
+    passed,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of server.clients) client.terminate();
