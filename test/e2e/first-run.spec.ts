@@ -46,6 +46,10 @@ test('a new user creates a region workspace with partners, finds it back after r
   await rename.getByRole('button', { name: 'Opslaan' }).click();
   const row = page.getByRole('row', { name: /Holland Rijnland/ });
   await expect(row).toContainText('RES 2.0 Holland Rijnland');
+  // The whole row opens the workspace, not only its Openen button.
+  await row.getByRole('cell', { name: 'Holland Rijnland', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'RES 2.0 Holland Rijnland' })).toBeVisible();
+  await page.getByRole('link', { name: 'Terug naar je werkruimtes' }).click();
 
   await page.getByRole('banner').getByText('English', { exact: true }).click();
   await expect(page.getByRole('radio', { name: 'English' })).toBeChecked();

@@ -102,6 +102,8 @@ test('B posts an idea, A votes, comments, discusses and hands it to a working gr
     await checkA11y(a.page);
     await groupForm.getByRole('button', { name: 'Werkgroep aanmaken' }).click();
     await expect(groupForm).toBeHidden();
+    // The name says what it is; the message does not say "Werkgroep" twice.
+    await expect(a.page.getByText(`„${GROUP}” is aangemaakt.`)).toBeVisible();
     const card = a.page.getByRole('article', { name: GROUP });
     await expect(card.getByText('2 leden · 2 organisaties')).toBeVisible();
     await checkA11y(a.page);

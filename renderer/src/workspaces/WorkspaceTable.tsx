@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Button, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import type { WorkspaceRecord } from '../../../shared/domain/workspace';
 import type { ReadResult } from '../../../shared/workspace-doc/read-result';
 import { regionName, workspaceLabel } from './workspace-label';
@@ -12,6 +12,12 @@ export type WorkspaceAction = { kind: 'rename'; workspace: WorkspaceRecord } | {
 export function WorkspaceTable({ workspaces, onAction }: { workspaces: ReadResult<WorkspaceRecord>[]; onAction: (action: WorkspaceAction) => void }) {
   const { t, i18n } = useTranslation();
   const dateFormat = dateFormatter('moment', i18n.resolvedLanguage);
+  const [, navigate] = useLocation();
+  // The whole row opens its workspace for the mouse; the keyboard has the row's own Openen link.
+  const openFromRow = (id: string) => (event: React.MouseEvent) => {
+    if ((event.target as Element).closest('a, button, input')) return;
+    navigate(`/w/${id}`);
+  };
   return (
     <Table highlightOnHover verticalSpacing="sm" aria-label={t('workspaces.listLabel')}>
       <Table.Thead>
@@ -27,7 +33,7 @@ export function WorkspaceTable({ workspaces, onAction }: { workspaces: ReadResul
       <Table.Tbody>
         {workspaces.map((entry) =>
           entry.ok ? (
-            <Table.Tr key={entry.id}>
+            <Table.Tr key={entry.id} onClick={openFromRow(entry.id)} style={{ cursor: 'pointer' }}>
               <Table.Td>{regionName(entry.value.regionId)}</Table.Td>
               <Table.Td>{entry.value.name || <Text c="dimmed" span>{t('workspaces.unnamed')}</Text>}</Table.Td>
               <Table.Td>{dateFormat.format(entry.value.lastOpenedAt)}</Table.Td>

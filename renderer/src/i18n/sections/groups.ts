@@ -13,7 +13,7 @@ export const groupsNl = {
     documents: 'Documenten',
   },
   create: 'Werkgroep aanmaken',
-  created: 'Werkgroep {{name}} aangemaakt.',
+  created: '„{{name}}” is aangemaakt.',
   save: 'Opslaan',
   cancel: 'Annuleren',
   edit: 'Bewerken',

@@ -19,7 +19,7 @@ export const roomsNl = {
   tooLong: 'Maximaal {{max}} tekens.',
   submitCreate: 'Kamer openen',
   cancel: 'Annuleren',
-  created: 'Kamer {{name}} is geopend. Nodig nu de andere leden uit.',
+  created: '„{{name}}” is geopend. Nodig nu de andere leden uit.',
   join: 'Deelnemen aan kamer',
   joinTitle: 'Deelnemen aan een kamer',
   joinIntro: 'Plak de kamercode die je van een lid van de kamer hebt gekregen.',

@@ -15,7 +15,7 @@ export const groupsEn: Widen<typeof groupsNl> = {
     documents: 'Documents',
   },
   create: 'Create working group',
-  created: 'Working group {{name}} created.',
+  created: '“{{name}}” was created.',
   save: 'Save',
   cancel: 'Cancel',
   edit: 'Edit',

@@ -21,7 +21,7 @@ export const roomsEn: Widen<typeof roomsNl> = {
   tooLong: 'At most {{max}} characters.',
   submitCreate: 'Open room',
   cancel: 'Cancel',
-  created: 'Room {{name}} is open. Now invite the other members.',
+  created: '“{{name}}” is open. Now invite the other members.',
   join: 'Join a room',
   joinTitle: 'Join a room',
   joinIntro: 'Paste the room code you received from a member of the room.',
