@@ -80,11 +80,14 @@ export async function runPeer(directory: string, options: PeerRunOptions, log: (
   const signing = { publicKeyB64: identity.signing.publicKeyB64, privateKey: identity.signing.privateKey };
   const running: Running[] = [];
   const memberships = new Map<string, WorkspaceMembership>();
+  // A removal rotates the workspace's key and its rooms' at about the same time: identity.json is rewritten one at a time.
+  let saving = Promise.resolve();
+  const keyChanged = (documentId: string, key: string) => (saving = saving.catch(() => undefined).then(() => saveRotatedKey(directory, documentId, key)));
   const hold = async (held: { kind: HeldKind; documentId: string; name: string; key: string; signaling: readonly string[] }, membershipOf: (doc: Y.Doc) => { auth: Authenticator; keys: KeyFollower; destroy: () => void }) => {
     const { doc, stop } = await store.document(held.documentId);
     const { auth, keys, destroy } = membershipOf(doc);
     const sync = { signalingUrls: [...new Set([...held.signaling, ...options.signaling])], iceServers: [...options.iceServers], user, online: true, changeStore: store.changeStore(held.documentId) };
-    const document = await HeldDocument.start({ ...held, doc, membership: auth, keys, sync, keyChanged: (id, key) => saveRotatedKey(directory, id, key), log });
+    const document = await HeldDocument.start({ ...held, doc, membership: auth, keys, sync, keyChanged, log });
     running.push({
       document,
       size: sizeOf(doc),
@@ -132,7 +135,8 @@ export async function runPeer(directory: string, options: PeerRunOptions, log: (
         bytes: size(),
         records: recordCounts(doc, kind),
         sync: sync.status(),
-        present: presentMembers(sync.awareness.getStates(), sync.awareness.clientID, person.memberId).map((user) => `${user.displayName} (${user.organisationName})`),
+        // Its own person's other devices (the laptop that linked it) count as present too: '' matches no member.
+        present: presentMembers(sync.awareness.getStates(), sync.awareness.clientID, '').map((user) => `${user.displayName} (${user.organisationName})`),
       })),
     };
     const path = join(directory, STATUS_FILE);

@@ -81,6 +81,8 @@ test('the region peer holds the work when everyone has left: a partner who comes
   const first = peer('--invite', linkCode, '--data', directory);
   await first.until((line) => line.startsWith('linked as a device of Anne de Vries: RES 2.0'), 'the peer to take the link code');
   await expect(status(a.page)).toHaveText('Bijgewerkt met 1 partner', { timeout: 45_000 });
+  // The peer's status says whom it sees: Anne, on her laptop.
+  await expect.poll(async () => (await peerCommand('status', '--data', directory)).join('\n'), { timeout: 30_000 }).toContain('present: Anne de Vries (Gemeente Leiden)');
   // The peer is one of Anne's devices, listed and removable as any other.
   await a.page.getByRole('button', { name: /^Profielmenu/ }).click();
   await a.page.getByRole('menuitem', { name: 'Je apparaten' }).click();
