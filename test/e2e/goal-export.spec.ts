@@ -131,8 +131,8 @@ test('an adopted goal exports as Markdown and PDF that verify in the app and on 
   await page.getByRole('banner').getByText('Nederlands', { exact: true }).click();
   await expect(page.getByRole('radio', { name: 'Nederlands' })).toBeChecked();
 
-  // The same files checked in the app, from the goals list.
-  await page.getByRole('link', { name: 'Alle doelen' }).click();
+  // The same files checked in the app, beside the export buttons on the goal page (not on the goals list).
+  await expect(page.getByRole('region', { name: 'Exporteren' }).getByRole('button', { name: 'Export controleren' })).toBeVisible();
   const dialog = await openVerifier(page);
   await page.mouse.move(0, 0);
   await expectNoSeriousA11yViolations(page);

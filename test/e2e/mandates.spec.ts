@@ -117,8 +117,7 @@ test('a member ticking himself alone holds no mandate; confirmed by a second mem
     expect(stdout).toMatch(/✓ OK mandate Gemeente Leiden \[[^\]]+\] — Daan Bakker \[[^\]]+\]: granted by Daan Bakker \[[^\]]+\], confirmed by Anne de Vries/);
     expect(stdout).toContain('Verified: all 1 signature(s) are valid.');
 
-    // The app's own check names the mandate and that its signatures hold.
-    await d.page.getByRole('link', { name: 'Alle doelen' }).click();
+    // The app's own check, beside the export buttons, names the mandate and that its signatures hold.
     await d.page.getByRole('button', { name: 'Export controleren' }).click();
     const verifier = d.page.getByRole('dialog', { name: 'Export controleren' });
     await verifier.getByLabel('Exportbestand kiezen').setInputFiles({ name: download.suggestedFilename(), mimeType: 'text/markdown', buffer: Buffer.from(markdown) });

@@ -24,6 +24,12 @@ test('offline edits come back after reconnecting, in a session where a room was 
       { name: 'Liander', type: 'Netbeheerder' },
     ]);
     for (const { page } of partners) await expect(status(page)).toHaveText('Bijgewerkt met 2 partners', { timeout: 45_000 });
+    // Who is here: two avatars side by side, neither covering the other's initials.
+    const here = a.page.getByRole('list', { name: 'Nu aanwezig' }).getByRole('listitem');
+    await expect(here).toHaveCount(2);
+    const [first, second] = await Promise.all([here.nth(0).boundingBox(), here.nth(1).boundingBox()]);
+    expect((first?.x ?? 0) + (first?.width ?? 0)).toBeLessThanOrEqual(second?.x ?? 0);
+    for (const avatar of await here.all()) expect(await avatar.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
 
     // Earlier in B's session: a confidential room, opened and left again.
     await openSection(b.page, 'Vertrouwelijke kamers');

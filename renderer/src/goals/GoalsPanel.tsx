@@ -8,7 +8,6 @@ import { samePlainData } from '../../../shared/read-model/record-store';
 import { useOrderedRecords } from '../read-model/records';
 import { useDocValue } from '../hooks/useDocValue';
 import { useWorkspace } from '../contexts/workspace-context';
-import { VerifyExportButton } from './export/VerifyExportButton';
 import { GoalCard, goalPath } from './GoalCard';
 import { useGoalsWorkspace } from './useGoalsWorkspace';
 import { MandatesModal } from './MandatesModal';
@@ -40,7 +39,6 @@ export function GoalsPanel() {
           <Button variant="default" onClick={() => setDialog('quorum')}>
             {t('goals.quorumButton')}
           </Button>
-          <VerifyExportButton />
         </Group>
       </SectionHeading>
       <Text size="sm">{t('goals.quorumRule', { min: quorum.minSupportingOrganisations, percent: quorum.minSupportingPercent })}</Text>

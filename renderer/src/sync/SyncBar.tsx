@@ -21,7 +21,8 @@ function PresenceAvatars({ view }: { view: SyncViewStore }) {
     );
   }
   return (
-    <Avatar.Group spacing="sm" role="list" aria-label={t('sync.presentLabel')} style={{ flexShrink: 0 }}>
+    // Side by side, not stacked: stacked avatars covered each other's initials.
+    <Group gap={4} wrap="nowrap" role="list" aria-label={t('sync.presentLabel')} style={{ flexShrink: 0 }}>
       {present.slice(0, MAX_AVATARS).map((user) => {
         const label = t('sync.presentMember', { name: user.displayName, organisation: user.organisationName });
         return (
@@ -37,7 +38,7 @@ function PresenceAvatars({ view }: { view: SyncViewStore }) {
           +{present.length - MAX_AVATARS}
         </Avatar>
       )}
-    </Avatar.Group>
+    </Group>
   );
 }
 

@@ -1,4 +1,5 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { VerifyExportButton } from './VerifyExportButton';
 import { notifications } from '@mantine/notifications';
 import { IconFileDownload } from '@tabler/icons-react';
 import { useId, useState } from 'react';
@@ -80,6 +81,8 @@ export function GoalExportButtons({ goalId }: { readonly goalId: string }) {
               {format === 'md' ? t('goalExport.exportMarkdown') : t('goalExport.exportPdf')}
             </Button>
           ))}
+          {/* Beside the exports: a file made here, or one a partner sent, is checked where it is made. */}
+          <VerifyExportButton />
         </Group>
       </Stack>
     </Paper>
