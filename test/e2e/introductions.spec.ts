@@ -113,6 +113,11 @@ test.describe.serial('introductions, profiles, the network and the directory bet
     await expect(ties(b.page)).toContainText('Anne de Vries — nodigde uit — Bram Jansen');
     await expect(ties(b.page)).toContainText('Bram Jansen — hoort bij — Liander');
     await expectNoSeriousA11yViolations(b.page);
+    // The whole picture fits its canvas, labels included, and the labels are readable.
+    await expect.poll(() => canvasFit(b.page)).toEqual({ outside: [], smallLabels: [] });
+    await b.page.setViewportSize({ width: 900, height: 900 });
+    await expect.poll(() => canvasFit(b.page)).toEqual({ outside: [], smallLabels: [] });
+    await b.page.setViewportSize({ width: 1200, height: 900 });
 
     // Filter by stakeholder type: only grid operators stay.
     const typeFilter = b.page.getByRole('group', { name: 'Toon soort organisatie' });
@@ -138,6 +143,35 @@ test.describe.serial('introductions, profiles, the network and the directory bet
     await expect(b.page.getByRole('region', { name: /mensen van deze organisatie|persoon van deze organisatie/ }).getByRole('link', { name: 'Bram Jansen' })).toBeVisible();
   });
 });
+
+/** Nodes drawn (labels included) outside the canvas, and labels drawn smaller than 11 px. */
+async function canvasFit(page: Page): Promise<{ outside: string[]; smallLabels: string[] }> {
+  return page.getByTestId('network-canvas').evaluate((container) => {
+    interface Box {
+      x1: number;
+      x2: number;
+      y1: number;
+      y2: number;
+    }
+    interface Node {
+      data(key: string): unknown;
+      renderedBoundingBox(options: { includeLabels: boolean }): Box;
+      renderedStyle(name: string): string;
+    }
+    const cy = (container as unknown as { _cyreg?: { cy?: { nodes(): { forEach(fn: (node: Node) => void): void } } } })._cyreg?.cy;
+    if (!cy) throw new Error('no cytoscape instance on the network canvas');
+    const { width, height } = container.getBoundingClientRect();
+    const outside: string[] = [];
+    const smallLabels: string[] = [];
+    cy.nodes().forEach((node) => {
+      const box = node.renderedBoundingBox({ includeLabels: true });
+      const label = String(node.data('label'));
+      if (box.x1 < -1 || box.y1 < -1 || box.x2 > width + 1 || box.y2 > height + 1) outside.push(label);
+      if (parseFloat(node.renderedStyle('font-size')) < 11) smallLabels.push(label);
+    });
+    return { outside, smallLabels };
+  });
+}
 
 /** Where a node is drawn, in page coordinates: cytoscape keeps its instance on the container element. */
 async function canvasPosition(page: Page, label: string): Promise<{ x: number; y: number }> {

@@ -4,8 +4,14 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { NetworkModel, NetworkNode } from '../../../shared/network/network-model';
 import { NETWORK_STYLE, typeColour } from './cytoscape-style';
 
+/** Room around the drawing, in screen pixels. */
+const PADDING = 24;
+
 /** Layout settings: no animation (it costs CPU on a shared laptop and moves targets under the pointer). */
-const LAYOUT = { name: 'cose', animate: false, padding: 24, nodeDimensionsIncludeLabels: true } as const;
+const LAYOUT = { name: 'cose', animate: false, padding: PADDING, nodeDimensionsIncludeLabels: true } as const;
+
+/** Labels stay this size on screen at any zoom: fitted to the canvas, a large region's picture drew them too small to read. */
+const LABEL_PX = 12;
 
 function toElements(model: NetworkModel): cytoscape.ElementDefinition[] {
   return [
@@ -43,7 +49,30 @@ export function NetworkCanvas({ model, label, onOpen }: { model: NetworkModel; l
     cy.on('mouseout', 'node', () => {
       if (container.current) container.current.style.cursor = '';
     });
-    return () => cy.destroy();
+    const readableLabels = () =>
+      cy
+        .style()
+        .selector('node')
+        .style({ 'font-size': LABEL_PX / cy.zoom(), 'text-outline-width': 2 / cy.zoom() })
+        .update();
+    cy.on('zoom', readableLabels);
+    // The section may be laid out after the picture was made (a lazy screen, a scrollbar that comes and goes):
+    // the drawing follows the canvas's real size, all of it within the frame.
+    const fitted = () => {
+      cy.resize();
+      // Label sizes follow the zoom and the fit follows the labels: a second pass settles both.
+      for (let pass = 0; pass < 2; pass++) {
+        readableLabels();
+        cy.fit(undefined, PADDING);
+      }
+    };
+    fitted();
+    const observer = new ResizeObserver(fitted);
+    observer.observe(container.current);
+    return () => {
+      observer.disconnect();
+      cy.destroy();
+    };
   }, [stable]);
 
   return <Box ref={container} role="img" aria-label={label} data-testid="network-canvas" h={480} style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} />;
