@@ -29,8 +29,8 @@ export type HeldKind = 'workspace' | 'room';
 /** Where a document's key comes from: the workspace's membership, or the room's keys. */
 export interface KeyFollower {
   onChange(listener: () => void): () => void;
-  /** Makes a rotation able to reach this device (publishes its encryption key); may do nothing. */
-  prepare(): Promise<unknown>;
+  /** Makes a rotation able to reach this device (publishes its encryption key), where that is this device's to do. */
+  prepare?(): Promise<unknown>;
   current(): Promise<CurrentKey | null>;
 }
 
@@ -97,7 +97,7 @@ export class HeldDocument {
 
   private async moveToCurrentKey(): Promise<void> {
     if (this.stopped) return;
-    await this.options.keys.prepare();
+    await this.options.keys.prepare?.();
     const rotated = await this.options.keys.current();
     if (!rotated || rotated.key === this.key || this.stopped) return;
     this.key = rotated.key;

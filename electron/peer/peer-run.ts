@@ -119,7 +119,7 @@ export async function runPeer(directory: string, options: PeerRunOptions, log: (
     if (!workspace || !membership) continue;
     await hold({ kind: 'room', documentId: room.roomId, name: room.title, key: room.key, signaling: [...room.hubs, ...workspace.hubs] }, (doc) => {
       const keys = new RoomKeys(doc, room.roomId, room.workspaceId, membership, signing);
-      return { auth: roomAuthenticator(membership, keys), keys: { onChange: (listener) => keys.onChange(listener), prepare: () => Promise.resolve(), current: () => keys.current() }, destroy: () => undefined };
+      return { auth: roomAuthenticator(membership, keys), keys: { onChange: (listener) => keys.onChange(listener), current: () => keys.current() }, destroy: () => undefined };
     });
   }
 

@@ -53,3 +53,13 @@ export function parseIceLine(line: string): IceLine {
   const problem = iceServerProblem(server);
   return problem === null ? { ok: true, server } : { ok: false, line, problem };
 }
+
+/** Whether any of these is a TURN server, so that a relay is possible at all. */
+export function hasTurnServer(servers: readonly { readonly urls: string | readonly string[] }[]): boolean {
+  return servers.some((server) => [server.urls].flat().some((url) => url.startsWith('turn')));
+}
+
+/** A connection's settings for these servers; relay only takes relay candidates alone, so partners never see this device's addresses. */
+export function peerConnectionConfig(iceServers: readonly RTCIceServer[], relayOnly = false): RTCConfiguration {
+  return { iceServers: [...iceServers], iceTransportPolicy: relayOnly ? 'relay' : 'all' };
+}

@@ -8,7 +8,7 @@ import { useDatabase } from '../contexts/database-context';
 import { host } from '../host';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { saveSyncSettings, type SyncSettings } from '../storage/sync-settings-store';
-import { parseIceLine } from '../../../shared/sync/ice-server';
+import { hasTurnServer, parseIceLine } from '../../../shared/sync/ice-server';
 import { addPeerHubs } from '../storage/workspace-access-store';
 import { MeshPeersSection } from './MeshPeersSection';
 import type { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
@@ -72,7 +72,7 @@ export function ConnectionsModal({ workspaceId, settings, sync, onClose }: { wor
     const badIce = parsed.flatMap((line) => (line.ok ? [] : [t('sync.invalidIceLine', { line: line.line.trim(), reason: t(`sync.iceProblem.${line.problem}`) })]));
     setSignalingError(badSignaling.length ? t('sync.invalidLines', { lines: badSignaling.join(', ') }) : null);
     // Relay only with no TURN server would never connect: said here rather than found out later.
-    const relayWithoutTurn = relayOnly && !ice.some((server) => server.urls.startsWith('turn'));
+    const relayWithoutTurn = relayOnly && !hasTurnServer(ice);
     setIceError(badIce.length ? badIce.join(' ') : relayWithoutTurn ? t('sync.relayOnlyNeedsTurn') : null);
     if (badSignaling.length || badIce.length || relayWithoutTurn) return;
     const ok = await run(() => saveSyncSettings(db, { ...settings, extraSignaling: signaling, iceServers: ice, relayOnly }));

@@ -21,7 +21,9 @@ import { isAuthMessage } from '../../../shared/membership/peer-auth';
 import { startLobbySession, type LobbyAuthenticator } from '../../../shared/membership/rotation-lobby';
 import { LOBBY_ANNOUNCE_MS } from '../../../shared/membership/key-rotation';
 import { CONNECT_TIMEOUT_MS, REANNOUNCE_MS } from '../../../shared/sync/mesh/topology';
+import { peerConnectionConfig } from '../../../shared/sync/ice-server';
 import { createFramingWrtc } from '../../../shared/sync/webrtc/framing-peer-connection';
+import type { PeerReachOptions } from '../../../shared/sync/webrtc/workspace-sync';
 import type { PeerConn, PeerProtocol } from '../../../shared/sync/webrtc/mesh-peer-protocol';
 import { AUTH_TIMEOUT_MS, authLinkOf } from '../../../shared/sync/webrtc/mesh-peer-protocol';
 import { claimRoom } from '../../../shared/sync/webrtc/room-claims';
@@ -32,14 +34,11 @@ const ANNOUNCING_MAX_CONNS = 8;
 /** A member served once has what the lobby has; answering them again soon helps nobody. */
 const SERVED_BACKOFF_MS = 60_000;
 
-export interface RotationLobbyOptions {
+export interface RotationLobbyOptions extends PeerReachOptions {
   /** The workspace's or room's id: with the old key, it names the old room. */
   readonly documentId: string;
   /** The old key this lobby is for. */
   readonly key: string;
-  readonly signalingUrls: readonly string[];
-  readonly iceServers: readonly RTCIceServer[];
-  readonly relayOnly?: boolean;
   readonly membership: LobbyAuthenticator;
 }
 
@@ -72,7 +71,7 @@ export class RotationLobby {
       signaling: [...options.signalingUrls],
       password: options.key,
       awareness: this.awareness,
-      peerOpts: { wrtc: createFramingWrtc(), config: { iceServers: [...options.iceServers], iceTransportPolicy: options.relayOnly ? 'relay' : 'all' } },
+      peerOpts: { wrtc: createFramingWrtc(), config: peerConnectionConfig(options.iceServers, options.relayOnly) },
       maxConns: ANNOUNCING_MAX_CONNS,
       // Passed through y-webrtc's untyped options (the patch reads them).
       ...{

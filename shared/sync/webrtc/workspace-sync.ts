@@ -35,6 +35,7 @@ import { LEAVE_GRACE_MS, MeshSync, type NeighbourSummary } from '../mesh/mesh-sy
 import { answersAnnouncement, CONNECT_TIMEOUT_MS, REANNOUNCE_MS, TARGET_DEGREE } from '../mesh/topology';
 import { presentMembers, PresenceUserSchema, type PresenceUser } from '../presence';
 import { computeSyncStatus, signalingState, type SyncStatus } from '../sync-status';
+import { hasTurnServer, peerConnectionConfig } from '../ice-server';
 import { ConnectAttempts, connectionRoute, type ConnectionRoute } from './connection-routes';
 import { createFramingWrtc, type FramingWrtc } from './framing-peer-connection';
 import { createMeshPeerProtocol } from './mesh-peer-protocol';
@@ -75,13 +76,17 @@ const MAX_REFUSALS = 10;
 export const REFUSED_BACKOFF_MS = 60_000;
 const LASTING_REFUSALS: ReadonlySet<RefusalReason> = new Set(['notMember', 'badProof', 'removed', 'inviteUsed', 'inviteExpired', 'inviteRevoked', 'inviteInvalid', 'otherWorkspace', 'otherVersion']);
 
-export interface WorkspaceSyncOptions {
-  readonly workspaceId: string;
-  readonly key: string;
+/** How a sync reaches partners: the signaling servers, the STUN/TURN servers, and whether only through a relay. */
+export interface PeerReachOptions {
   readonly signalingUrls: readonly string[];
   readonly iceServers: readonly RTCIceServer[];
   /** Only relay candidates (iceTransportPolicy 'relay'): partners never see this device's addresses. */
   readonly relayOnly?: boolean;
+}
+
+export interface WorkspaceSyncOptions extends PeerReachOptions {
+  readonly workspaceId: string;
+  readonly key: string;
   readonly user: PresenceUser;
   readonly online: boolean;
   /** Proves this device to every peer and checks every peer before anything is sent (shared/membership). */
@@ -151,7 +156,7 @@ export class WorkspaceSync {
             for (const listener of this.refusalListeners) listener();
           });
       }) ?? (() => {});
-    this.attempts = new ConnectAttempts(options.iceServers.some((server) => [server.urls].flat().some((url) => url.startsWith('turn'))));
+    this.attempts = new ConnectAttempts(hasTurnServer(options.iceServers));
     this.awareness = new Awareness(doc);
     this.awareness.setLocalStateField('user', options.user);
     this.presenceWhileOffline = { user: options.user };
@@ -209,7 +214,7 @@ export class WorkspaceSync {
       password: options.key,
       awareness: this.awareness,
       // Peer connections reach the file channel only once proven (addConnection above), never at creation.
-      peerOpts: { wrtc: createFramingWrtc(undefined, this.attempts, options.wrtc), config: { iceServers: [...options.iceServers], iceTransportPolicy: options.relayOnly ? 'relay' : 'all' } },
+      peerOpts: { wrtc: createFramingWrtc(undefined, this.attempts, options.wrtc), config: peerConnectionConfig(options.iceServers, options.relayOnly) },
       ...meshOptions,
     });
     this.wantOnline = options.online;
