@@ -12,15 +12,14 @@
  * participants, mandate holders and quorum are used for every moment: they
  * are not versioned, so every peer replays the same history.
  */
-import { evaluateAdoption, type AdoptionInput } from './adoption';
+import { evaluateAdoption, isMandatedStance, type AdoptionInput } from './adoption';
 import { decisionLog, type DecisionLogEntry } from './decision-log';
-import { stanceHolderKey, type CheckedStance, type StanceRecord } from './stance';
+import type { CheckedStance, StanceRecord } from './stance';
 
 const earlier = (a: StanceRecord, b: StanceRecord) => (a.at !== b.at ? a.at - b.at : a.signature < b.signature ? -1 : a.signature > b.signature ? 1 : 0);
 
 export function adoptionMoments(input: AdoptionInput): number[] {
-  const mandated = (record: StanceRecord) =>
-    input.organisations.some((org) => org.id === record.organisationId && org.mandateHolders.some((h) => h.memberId === record.memberId && h.publicKey === stanceHolderKey(record)));
+  const mandated = (record: StanceRecord) => isMandatedStance(input, record);
   const records = input.stances
     .flatMap(({ verification }) => (verification.valid && verification.record.goalId === input.goalId && mandated(verification.record) ? [verification.record] : []))
     .sort(earlier);

@@ -5,6 +5,7 @@ import { DEFAULT_QUORUM, evaluateAdoption, requiredSupporting, type AdoptionInpu
 import { canonicaliseGoalText } from './canonical-text';
 import { signMembershipRecord } from '../membership/membership-record';
 import { checkStances, signStance, type StanceKind, type StanceRecord } from './stance';
+import { stepsToAdoption } from './still-to-act';
 
 const GOAL = 'goal-1';
 const TEXT_V1 = 'Samen wekken wij in 2030 3 TWh duurzaam op.';
@@ -178,6 +179,56 @@ describe('evaluateAdoption', () => {
   });
 });
 
+describe('who takes part', () => {
+  const invited = (ids: readonly OrgId[]) => ({ organisations: organisations(ids), otherOrganisations: organisations(ORG_IDS.filter((id) => !ids.includes(id))) });
+
+  it('lets an organisation that was not invited join by a signed stance, and counts it', async () => {
+    const result = await evaluate([await stance('gemeente', 'endorse', 1), await stance('netbeheerder', 'endorse', 2), await stance('cooperatie', 'endorse', 3)], invited(['gemeente', 'netbeheerder']));
+    expect(result.organisations.map((o) => [o.organisationId, o.participation])).toEqual([
+      ['gemeente', 'invited'],
+      ['netbeheerder', 'invited'],
+      ['cooperatie', 'joined'],
+    ]);
+    expect(result.adopted).toBe(true);
+    expect(result.unattributed).toEqual([]);
+  });
+
+  it('does not let an organisation that was not invited join by someone else’s stance', async () => {
+    const forged = await stance('cooperatie', 'object', 3, { by: outsider });
+    const result = await evaluate([await stance('gemeente', 'endorse', 1), await stance('netbeheerder', 'endorse', 2), forged], invited(['gemeente', 'netbeheerder']));
+    expect(result.organisations.map((o) => o.organisationId)).toEqual(['gemeente', 'netbeheerder']);
+    expect(result.adopted).toBe(true);
+    expect(result.unattributed).toEqual([forged]);
+  });
+
+  it('keeps an objecting organisation that was taken off the invitation list', async () => {
+    const result = await evaluate([await stance('gemeente', 'endorse', 1), await stance('netbeheerder', 'endorse', 2), await stance('cooperatie', 'object', 3)], invited(['gemeente', 'netbeheerder']));
+    expect(result.adopted).toBe(false);
+    expect(result.blockers).toEqual([{ kind: 'objection', organisationIds: ['cooperatie'] }]);
+  });
+
+  it('leaves out an invited organisation that stepped out, on any text version, until it gives another stance', async () => {
+    const out = await stance('cooperatie', 'stepOut', 3, { text: TEXT_V1 });
+    const records = [await stance('gemeente', 'endorse', 1), await stance('netbeheerder', 'endorse', 2), out];
+    const result = await evaluate(records);
+    expect(result.adopted).toBe(true);
+    expect(result.organisations.map((o) => o.organisationId)).toEqual(['gemeente', 'netbeheerder']);
+    expect(result.steppedOut).toEqual([{ organisationId: 'cooperatie', stance: out }]);
+    expect(result.requiredSupporting).toBe(2);
+
+    const back = await evaluate([...records, await stance('cooperatie', 'object', 4)]);
+    expect(back.steppedOut).toEqual([]);
+    expect(back.adopted).toBe(false);
+    expect(statuses(back).cooperatie).toBe('objected');
+  });
+
+  it('ignores a step-out signed by someone without the mandate', async () => {
+    const result = await evaluate([await stance('gemeente', 'endorse', 1), await stance('netbeheerder', 'endorse', 2), await stance('cooperatie', 'stepOut', 3, { by: outsider })]);
+    expect(result.steppedOut).toEqual([]);
+    expect(statuses(result).cooperatie).toBe('notResponded');
+  });
+});
+
 describe('evaluateAdoption properties', () => {
   it('does not depend on the order stances arrive in, and never adopts over an objection or a stale stance', async () => {
     // Signing is slow next to the rule, so a fixed pool is signed once and fast-check picks and shuffles from it.
@@ -190,6 +241,8 @@ describe('evaluateAdoption properties', () => {
         stance('cooperatie', 'standAside', 3),
         stance('cooperatie', 'endorse', 5),
         stance('cooperatie', 'object', 5, { by: outsider }),
+        stance('cooperatie', 'stepOut', 7),
+        stance('netbeheerder', 'stepOut', 3, { text: TEXT_V1 }),
       ]),
     );
     pool.push({ candidate: { organisationId: 'gemeente', stance: 'object', at: 99 }, verification: { valid: false, problem: 'malformed' } });
@@ -201,7 +254,8 @@ describe('evaluateAdoption properties', () => {
         expect(reversed.organisations.map((o) => [o.status, o.stance?.signature])).toEqual(result.organisations.map((o) => [o.status, o.stance?.signature]));
         expect(reversed.adopted).toBe(result.adopted);
         if (result.adopted) expect(result.organisations.every((o) => o.stance?.textHash === currentHash && o.stance.stance !== 'object')).toBe(true);
-        expect(Object.values(result.counts).reduce((a, b) => a + b, 0)).toBe(ORG_IDS.length);
+        expect(Object.values(result.counts).reduce((a, b) => a + b, 0) + result.steppedOut.length).toBe(ORG_IDS.length);
+        expect(stepsToAdoption(result).length === 0).toBe(result.adopted);
       }),
     );
   });

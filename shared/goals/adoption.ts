@@ -11,8 +11,20 @@
  * version: after a text change it is asked again, never silently counted on
  * an older stance.
  *
+ * Who takes part. The goal's drafters invite organisations (`organisations`,
+ * an unsigned list anyone may change); an organisation's own signed word
+ * overrides that list:
+ *   - its counted stance is `stepOut`: it does not take part, whatever the
+ *     list says, until it gives another stance;
+ *   - it gave any other counted stance: it takes part, also when it was
+ *     never invited (it joined) or was taken off the list later. So nobody
+ *     can get a goal adopted by taking an objecting organisation off the
+ *     list; only the organisation itself can step out.
+ * Organisations outside the list are in `otherOrganisations`, with their
+ * mandate holders, so their stances can be checked.
+ *
  * A goal is adopted when
- *   1. at least one organisation participates,
+ *   1. at least one organisation takes part,
  *   2. every participating organisation's counted stance is on the current
  *      text (same textHash),
  *   3. none of them objects, and
@@ -59,6 +71,8 @@ export type IgnoredStance =
 
 export interface OrganisationSupport {
   readonly organisationId: string;
+  /** `invited`: on the drafters' list; `joined`: not on it, but took part by a signed stance. */
+  readonly participation: 'invited' | 'joined';
   /** `invalid`: nothing counts, and at least one stance for it failed verification. */
   readonly status: SupportStatus;
   /** The counted stance; for `stale`, the one given on the earlier version (its canonicalText feeds the diff). */
@@ -77,32 +91,52 @@ export type AdoptionBlocker =
 export interface AdoptionResult {
   readonly adopted: boolean;
   readonly blockers: readonly AdoptionBlocker[];
-  /** Participating organisations in the order given. */
+  /** Participating organisations: the invited in the order given, then those that joined by a stance, in the order given. */
   readonly organisations: readonly OrganisationSupport[];
+  /** Organisations whose counted stance is `stepOut`, with that stance. */
+  readonly steppedOut: readonly { readonly organisationId: string; readonly stance: StanceRecord }[];
   readonly counts: Readonly<Record<SupportStatus, number>>;
   readonly supporting: number;
   /** Supporting organisations the quorum asks for, given how many participate. */
   readonly requiredSupporting: number;
   /** When adopted: the signed time of the last counted stance, the moment the goal became carried by all. */
   readonly adoptedAt?: number;
-  /** Valid or invalid stances for this goal naming an organisation that does not participate. */
+  /** Stances for this goal naming an organisation that does not take part and did not step out by a counted stance. */
   readonly unattributed: readonly unknown[];
 }
 
 export interface AdoptionInput {
   readonly goalId: string;
   readonly currentTextHash: string;
+  /** The organisations the drafters invited. */
   readonly organisations: readonly ParticipatingOrganisation[];
+  /** Every other organisation of the workspace, which may join by a signed stance. */
+  readonly otherOrganisations?: readonly ParticipatingOrganisation[];
   readonly stances: readonly CheckedStance[];
   readonly quorum: Quorum;
 }
 
-const STATUS_OF: Record<StanceKind, SupportStatus> = {
+const STATUS_OF: Record<Exclude<StanceKind, 'stepOut'>, SupportStatus> = {
   endorse: 'endorsed',
   endorseWithReservations: 'reservations',
   standAside: 'stoodAside',
   object: 'objected',
 };
+
+/** The invited organisations, then the others, each once (the first mention wins). */
+export function knownOrganisations(input: Pick<AdoptionInput, 'organisations' | 'otherOrganisations'>): { organisation: ParticipatingOrganisation; invited: boolean }[] {
+  const known = new Map<string, { organisation: ParticipatingOrganisation; invited: boolean }>();
+  for (const organisation of input.organisations) if (!known.has(organisation.id)) known.set(organisation.id, { organisation, invited: true });
+  for (const organisation of input.otherOrganisations ?? []) if (!known.has(organisation.id)) known.set(organisation.id, { organisation, invited: false });
+  return [...known.values()];
+}
+
+/** Whether a verified stance is signed by one of its organisation's mandate holders, among the organisations the input knows. */
+export function isMandatedStance(input: Pick<AdoptionInput, 'organisations' | 'otherOrganisations'>, record: StanceRecord): boolean {
+  return knownOrganisations(input).some(
+    ({ organisation }) => organisation.id === record.organisationId && organisation.mandateHolders.some((holder) => holder.memberId === record.memberId && holder.publicKey === stanceHolderKey(record)),
+  );
+}
 
 function isLater(a: StanceRecord, b: StanceRecord): boolean {
   return a.at !== b.at ? a.at > b.at : a.signature > b.signature;
@@ -119,8 +153,8 @@ export function requiredSupporting(quorum: Quorum, participating: number): numbe
 }
 
 export function evaluateAdoption(input: AdoptionInput): AdoptionResult {
-  const organisations = [...new Map(input.organisations.map((org) => [org.id, org])).values()];
-  const buckets = new Map(organisations.map((org) => [org.id, { ignored: [] } as Bucket]));
+  const known = knownOrganisations(input);
+  const buckets = new Map(known.map(({ organisation }) => [organisation.id, { ignored: [] } as Bucket]));
   const unattributed: unknown[] = [];
 
   for (const { candidate, verification } of input.stances) {
@@ -136,15 +170,25 @@ export function evaluateAdoption(input: AdoptionInput): AdoptionResult {
       continue;
     }
     const record = verification.record;
-    const organisation = organisations.find((org) => org.id === record.organisationId);
-    const mandated = organisation?.mandateHolders.some((holder) => holder.memberId === record.memberId && holder.publicKey === stanceHolderKey(record)) ?? false;
-    if (!mandated) bucket.ignored.push({ reason: 'notMandateHolder', record });
+    if (!isMandatedStance(input, record)) bucket.ignored.push({ reason: 'notMandateHolder', record });
     else if (bucket.latest === undefined || isLater(record, bucket.latest)) bucket.latest = record;
   }
 
-  const supports: OrganisationSupport[] = organisations.map((org) => {
-    const bucket = buckets.get(org.id) ?? { ignored: [] };
+  const steppedOut: { organisationId: string; stance: StanceRecord }[] = [];
+  const invited: OrganisationSupport[] = [];
+  const joined: OrganisationSupport[] = [];
+  for (const { organisation, invited: onList } of known) {
+    const bucket = buckets.get(organisation.id) ?? { ignored: [] };
     const latest = bucket.latest;
+    if (latest?.stance === 'stepOut') {
+      steppedOut.push({ organisationId: organisation.id, stance: latest });
+      continue;
+    }
+    if (!onList && latest === undefined) {
+      // Not taking part: what was sent for it is named, as for an unknown organisation.
+      for (const ignored of bucket.ignored) unattributed.push(ignored.reason === 'invalid' ? ignored.candidate : ignored.record);
+      continue;
+    }
     const status: SupportStatus =
       latest !== undefined
         ? latest.textHash === input.currentTextHash
@@ -153,8 +197,17 @@ export function evaluateAdoption(input: AdoptionInput): AdoptionResult {
         : bucket.ignored.some((ignored) => ignored.reason === 'invalid')
           ? 'invalid'
           : 'notResponded';
-    return { organisationId: org.id, status, ...(latest ? { stance: latest } : {}), ignored: bucket.ignored, noMandateHolder: org.mandateHolders.length === 0 };
-  });
+    const support: OrganisationSupport = {
+      organisationId: organisation.id,
+      participation: onList ? 'invited' : 'joined',
+      status,
+      ...(latest ? { stance: latest } : {}),
+      ignored: bucket.ignored,
+      noMandateHolder: organisation.mandateHolders.length === 0,
+    };
+    (onList ? invited : joined).push(support);
+  }
+  const supports = [...invited, ...joined];
 
   const counts = Object.fromEntries(SUPPORT_STATUSES.map((status) => [status, 0])) as Record<SupportStatus, number>;
   for (const support of supports) counts[support.status] += 1;
@@ -176,6 +229,7 @@ export function evaluateAdoption(input: AdoptionInput): AdoptionResult {
     adopted,
     blockers,
     organisations: supports,
+    steppedOut,
     counts,
     supporting,
     requiredSupporting: required,

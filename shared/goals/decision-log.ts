@@ -10,8 +10,8 @@
  * same organisation later gave another stance, and "adopted" at the moment
  * the goal became carried by all.
  */
-import type { AdoptionInput, AdoptionResult } from './adoption';
-import { stanceHolderKey, type StanceRecord } from './stance';
+import { isMandatedStance, type AdoptionInput, type AdoptionResult } from './adoption';
+import type { StanceRecord } from './stance';
 
 export type DecisionLogEntry =
   | { readonly kind: 'stance'; readonly at: number; readonly record: StanceRecord }
@@ -20,9 +20,8 @@ export type DecisionLogEntry =
 
 const earlier = (a: StanceRecord, b: StanceRecord) => (a.at !== b.at ? a.at - b.at : a.signature < b.signature ? -1 : a.signature > b.signature ? 1 : 0);
 
-export function decisionLog(input: Pick<AdoptionInput, 'goalId' | 'stances' | 'organisations'>, result: Pick<AdoptionResult, 'adoptedAt'>): DecisionLogEntry[] {
-  const mandated = (record: StanceRecord) =>
-    input.organisations.some((org) => org.id === record.organisationId && org.mandateHolders.some((h) => h.memberId === record.memberId && h.publicKey === stanceHolderKey(record)));
+export function decisionLog(input: Pick<AdoptionInput, 'goalId' | 'stances' | 'organisations' | 'otherOrganisations'>, result: Pick<AdoptionResult, 'adoptedAt'>): DecisionLogEntry[] {
+  const mandated = (record: StanceRecord) => isMandatedStance(input, record);
   const seen = new Set<string>();
   const records = input.stances
     .flatMap(({ verification }) => (verification.valid && verification.record.goalId === input.goalId && mandated(verification.record) ? [verification.record] : []))

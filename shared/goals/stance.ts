@@ -34,7 +34,13 @@ import { canonicaliseGoalText, sha256Hex } from './canonical-text';
 
 export const STANCE_DOMAIN_TAG = 'stroomkring-stance-v1';
 
-export const STANCE_KINDS = ['endorse', 'endorseWithReservations', 'standAside', 'object'] as const;
+/**
+ * `stepOut` is the organisation's signed word that it does not take part in
+ * this goal (whatever the text): it leaves the count until it gives another
+ * stance. The signed bytes are the same for every kind; a peer from before
+ * `stepOut` reads such a stance as malformed and names it as invalid.
+ */
+export const STANCE_KINDS = ['endorse', 'endorseWithReservations', 'standAside', 'object', 'stepOut'] as const;
 export type StanceKind = (typeof STANCE_KINDS)[number];
 
 export const STANCE_LIMITS = {

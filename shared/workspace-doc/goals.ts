@@ -4,8 +4,10 @@
  *   goals: Y.Map<goalId, Y.Map>
  *     title, createdBy, createdAt
  *     statement:     Y.XmlFragment   the text TipTap edits (goal-statement.ts)
- *     organisations: Y.Map<orgId, { addedBy, at }>  participants; a map so two
- *                    partners adding an organisation at once both keep theirs
+ *     organisations: Y.Map<orgId, { addedBy, at }>  the invited organisations; a map so
+ *                    two partners adding one at once both keep theirs. Who takes
+ *                    part in the end also follows the organisations' own signed
+ *                    stances (joining, stepping out: shared/goals/adoption.ts)
  *     versions:      Y.Array<{ at, by, canonicalText, textHash }>  saved versions, appended only
  *     stances:       Y.Array<StanceRecord>  signed stances, appended only: a new
  *                    stance supersedes an earlier one by its signed time, it never overwrites
@@ -17,19 +19,21 @@
  */
 import { z } from 'zod';
 import * as Y from 'yjs';
-import { DEFAULT_QUORUM, evaluateAdoption, QuorumSchema, type AdoptionInput, type AdoptionResult, type MandateHolder, type Quorum } from '../goals/adoption';
-import { canonicaliseGoalText } from '../goals/canonical-text';
+import { DEFAULT_QUORUM, QuorumSchema, type AdoptionInput, type AdoptionResult, type MandateHolder, type Quorum } from '../goals/adoption';
+import { canonicaliseGoalText, type CanonicalGoalText } from '../goals/canonical-text';
+import { goalStanding, type GoalStanding, type VersionInForce } from '../goals/goal-standing';
 import { checkStances, StanceRecordSchema, STANCE_LIMITS, type StanceRecord } from '../goals/stance';
 import type { GoalSummary } from '../dashboard/input';
 import { replaceStatement, statementPlainText } from './goal-statement';
 import { countedHolders, type MandateAuthority, type MandateState } from '../mandates/mandate-state';
 import { readWorkspaceMandates } from './mandates';
+import { readOrganisations } from './organisations';
 import { readWith, type ReadResult } from './read-result';
 import { goalsMap, ROOT, workspaceSettingsMap } from './schema';
 import { defineCollection } from './collection';
 import { StroomkringError } from '../errors/stroomkring-error';
 
-export const GOAL_LIMITS = { title: 200, versions: 500, stances: 5000 } as const;
+export const GOAL_LIMITS = { title: 200, versions: 500, stances: 5000, organisations: 1000 } as const;
 
 const idSchema = z.string().min(1).max(STANCE_LIMITS.id);
 
@@ -38,6 +42,8 @@ export const GoalVersionSchema = z.object({
   by: idSchema,
   canonicalText: z.string().max(STANCE_LIMITS.goalText),
   textHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Saved when someone confirmed changing the adopted text: it stays in force beside the proposal (goal-standing.ts). */
+  inForce: z.object({ organisationIds: z.array(idSchema).max(GOAL_LIMITS.organisations) }).optional(),
 });
 export type GoalVersion = z.infer<typeof GoalVersionSchema>;
 
@@ -203,6 +209,28 @@ export async function saveGoalVersion(doc: Y.Doc, goalId: string, by: { memberId
   return version;
 }
 
+/**
+ * Someone confirmed changing the adopted text: saves it as the version in
+ * force, with the organisations that carry it, so it stays adopted beside
+ * the proposal. Once per text: a second confirmation of the same text adds nothing.
+ */
+export async function proposeChange(doc: Y.Doc, goalId: string, by: { memberId: string; now: number; organisationIds: readonly string[] }): Promise<void> {
+  const current = await currentGoalText(doc, goalId);
+  const parts = existingParts(doc, goalId);
+  const saved = parts.versions.toJSON().some((raw) => {
+    const parsed = GoalVersionSchema.safeParse(raw);
+    return parsed.success && parsed.data.inForce !== undefined && parsed.data.textHash === current.textHash;
+  });
+  if (saved) return;
+  const version: GoalVersion = { at: by.now, by: by.memberId, ...current, inForce: { organisationIds: [...by.organisationIds] } };
+  parts.versions.push([GoalVersionSchema.parse(version)]);
+}
+
+/** The saved versions marked in force, as goal-standing.ts takes them. */
+export function versionsInForce(goal: Pick<Goal, 'versions'>): VersionInForce[] {
+  return goal.versions.flatMap((version) => (version.inForce ? [{ textHash: version.textHash, canonicalText: version.canonicalText, organisationIds: version.inForce.organisationIds, at: version.at }] : []));
+}
+
 /** Appends a signed stance. Checks the shape only; signatures are verified by every reader. */
 export function appendStance(doc: Y.Doc, goalId: string, record: StanceRecord): void {
   const parsed = StanceRecordSchema.safeParse(record);
@@ -234,21 +262,36 @@ async function gatherAdoptionInput(doc: Y.Doc, goalId: string, holders: Readonly
   const parts = existingParts(doc, goalId);
   const goal = readEntry(goalId, parts.entry);
   const organisationIds = goal.ok ? goal.value.organisationIds : [];
+  const invited = new Set(organisationIds);
+  // Every other organisation may join by a signed stance (adoption.ts), so its mandate holders are needed too.
+  const others = readOrganisations(doc).flatMap((read) => (read.ok && !invited.has(read.value.id) ? [read.value.id] : []));
   const { textHash } = await currentGoalText(doc, goalId);
   return {
     goalId,
     currentTextHash: textHash,
     organisations: organisationIds.map((id) => ({ id, mandateHolders: holders.get(id) ?? [] })),
+    otherOrganisations: others.map((id) => ({ id, mandateHolders: holders.get(id) ?? [] })),
     stances: await checkStances(parts.stances.toJSON()),
     quorum: readQuorum(doc).quorum,
   };
 }
 
-/** A goal's adoption, with the mandates as resolved for `authority` (the member list: which mandates count depends on it). */
-export async function goalAdoption(doc: Y.Doc, goalId: string, authority: MandateAuthority): Promise<{ input: AdoptionInput; result: AdoptionResult; mandates: MandateState }> {
+/**
+ * A goal's adoption, with the mandates as resolved for `authority` (the member
+ * list: which mandates count depends on it). `result` is the rule on the text
+ * as it is now; `standing` adds the version in force beside a proposal.
+ */
+export async function goalAdoption(doc: Y.Doc, goalId: string, authority: MandateAuthority): Promise<{ input: AdoptionInput; result: AdoptionResult; standing: GoalStanding; current: CanonicalGoalText; mandates: MandateState }> {
   const mandates = (await readWorkspaceMandates(doc, authority)).state;
   const input = await gatherAdoptionInput(doc, goalId, countedHolders(mandates));
-  return { input, result: evaluateAdoption(input), mandates };
+  const current = await currentGoalText(doc, goalId);
+  const standing = standingOf(doc, goalId, input, current);
+  return { input, result: standing.live, standing, current, mandates };
+}
+
+function standingOf(doc: Y.Doc, goalId: string, input: AdoptionInput, current: CanonicalGoalText): GoalStanding {
+  const goal = readEntry(goalId, goalsMap(doc).get(goalId));
+  return goalStanding(input, current, goal.ok ? versionsInForce(goal.value) : []);
 }
 
 const RESPONDED = new Set(['endorsed', 'reservations', 'stoodAside', 'objected']);
@@ -260,13 +303,15 @@ export async function goalSummaries(doc: Y.Doc, authority: MandateAuthority): Pr
   const holders = countedHolders((await readWorkspaceMandates(doc, authority)).state);
   return Promise.all(
     goals.map(async (goal) => {
-      const result = evaluateAdoption(await gatherAdoptionInput(doc, goal.id, holders));
+      const input = await gatherAdoptionInput(doc, goal.id, holders);
+      const standing = goalStanding(input, await currentGoalText(doc, goal.id), versionsInForce(goal));
+      const result = standing.inForce?.result ?? standing.live;
       return {
         id: goal.id,
         createdAt: goal.createdAt,
-        participatingOrganisationIds: goal.organisationIds,
+        participatingOrganisationIds: result.organisations.map((o) => o.organisationId),
         respondedOrganisationIds: result.organisations.filter((o) => RESPONDED.has(o.status)).map((o) => o.organisationId),
-        adopted: result.adopted,
+        adopted: standing.inForce !== undefined,
         ...(result.adoptedAt === undefined ? {} : { adoptedAt: result.adoptedAt }),
       };
     }),

@@ -31,7 +31,7 @@ async function grantOwnMandate(page: Page, ownName: string) {
 async function signStance(page: Page, opener: 'Standpunt innemen' | 'Opnieuw bevestigen') {
   await page.getByRole('button', { name: opener }).click();
   const dialog = page.getByRole('dialog', { name: 'Standpunt innemen' });
-  await dialog.getByRole('radio', { name: 'Instemmen', exact: true }).check();
+  await dialog.getByRole('radio', { name: 'Onderschrijven', exact: true }).check();
   await dialog.getByRole('button', { name: 'Ondertekenen' }).click();
   await expect(dialog).toBeHidden();
 }
@@ -63,12 +63,13 @@ test('two partners co-edit, endorse, re-confirm after a change, adopt, export ve
       { name: 'Liander', type: 'Netbeheerder' },
     ]);
 
-    // A proposes the goal; both organisations take part by default.
+    // A proposes the goal and invites the other organisation besides her own.
     await openSection(a.page, 'Doelen');
     await a.page.getByRole('button', { name: 'Nieuw doel' }).click();
     const create = a.page.getByRole('dialog', { name: 'Nieuw doel' });
     await create.getByRole('textbox', { name: 'Titel' }).fill(GOAL_TITLE);
     await create.getByRole('textbox', { name: 'Eerste tekst' }).fill(FIRST_TEXT);
+    await create.getByRole('checkbox', { name: 'Liander' }).check();
     await create.getByRole('button', { name: 'Doel aanmaken' }).click();
     await expect(a.page.getByRole('heading', { level: 2, name: GOAL_TITLE })).toBeVisible();
 
@@ -103,11 +104,14 @@ test('two partners co-edit, endorse, re-confirm after a change, adopt, export ve
     await signStance(b.page, 'Standpunt innemen');
     for (const page of [a.page, b.page]) {
       const support = page.getByRole('region', { name: 'Draagvlak' });
-      await expect(support.getByText('Ingestemd', { exact: true })).toHaveCount(2, { timeout: 30_000 });
+      await expect(support.getByText('Onderschrijft', { exact: true })).toHaveCount(2, { timeout: 30_000 });
       await expect(page.getByText('Aangenomen', { exact: true }).first()).toBeVisible();
     }
 
-    // A changes one word: both stances now belong to an earlier version and the goal is no longer adopted.
+    // A proposes to change one word (confirming first): both stances now belong to an earlier version; the adopted text holds meanwhile.
+    await a.page.getByRole('button', { name: 'Wijziging voorstellen' }).click();
+    await a.page.getByRole('dialog', { name: 'Wijziging voorstellen?' }).getByRole('button', { name: 'Ja, wijziging voorstellen' }).click();
+    await expect(editorA).toHaveAttribute('aria-readonly', 'false');
     await editorA.click();
     await a.page.keyboard.press('Control+End');
     for (let i = 0; i < 'mee.'.length; i += 1) await a.page.keyboard.press('Backspace');
@@ -116,7 +120,8 @@ test('two partners co-edit, endorse, re-confirm after a change, adopt, export ve
     await expect(editorB).toHaveText(changedText, { timeout: 30_000 });
     const supportB = b.page.getByRole('region', { name: 'Draagvlak' });
     await expect(supportB.getByText('Eerdere versie', { exact: true })).toHaveCount(2, { timeout: 30_000 });
-    await expect(b.page.getByText('Nog niet aangenomen', { exact: true }).first()).toBeVisible();
+    await expect(b.page.getByText('Aangenomen', { exact: true }).first()).toBeVisible();
+    await expect(b.page.getByTestId('goal-adopted-text')).toHaveText(agreedText);
     await b.page.getByRole('button', { name: 'Verschil bekijken' }).first().click();
     await expect(b.page.locator('del', { hasText: 'mee' }).first()).toBeVisible();
     await expect(b.page.locator('ins', { hasText: 'hard' }).first()).toBeVisible();
@@ -128,7 +133,7 @@ test('two partners co-edit, endorse, re-confirm after a change, adopt, export ve
     await expect(a.page.getByRole('region', { name: 'Draagvlak' }).getByText('Eerdere versie', { exact: true })).toHaveCount(1, { timeout: 30_000 });
     await signStance(a.page, 'Opnieuw bevestigen');
     for (const page of [a.page, b.page]) {
-      await expect(page.getByRole('region', { name: 'Draagvlak' }).getByText('Ingestemd', { exact: true })).toHaveCount(2, { timeout: 30_000 });
+      await expect(page.getByRole('region', { name: 'Draagvlak' }).getByText('Onderschrijft', { exact: true })).toHaveCount(2, { timeout: 30_000 });
       await expect(page.getByText('Aangenomen', { exact: true }).first()).toBeVisible();
     }
     await expect(a.page.getByRole('heading', { name: 'Besluitenlog' })).toBeVisible();

@@ -81,7 +81,7 @@ test('an adopted goal exports as Markdown and PDF that verify in the app and on 
   await openSection(page, 'Doelen');
   await page.getByRole('button', { name: 'Besluitregel' }).click();
   const rule = page.getByRole('dialog', { name: 'Besluitregel' });
-  await rule.getByRole('textbox', { name: 'Minimaal aantal instemmende organisaties' }).fill('1');
+  await rule.getByRole('textbox', { name: 'Minimaal aantal onderschrijvende organisaties' }).fill('1');
   await rule.getByRole('button', { name: 'Opslaan' }).click();
   await expect(rule).toBeHidden();
 
@@ -104,7 +104,7 @@ test('an adopted goal exports as Markdown and PDF that verify in the app and on 
   await expect(mandates).toBeHidden();
   await page.getByRole('button', { name: 'Standpunt innemen' }).click();
   const stance = page.getByRole('dialog', { name: 'Standpunt innemen' });
-  await stance.getByRole('radio', { name: 'Instemmen', exact: true }).check();
+  await stance.getByRole('radio', { name: 'Onderschrijven', exact: true }).check();
   await stance.getByRole('button', { name: 'Ondertekenen' }).click();
   await expect(stance).toBeHidden();
   await expect(page.getByText('Aangenomen', { exact: true })).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from './fixtures';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { signStance } from './goal-actions';
 import { addOrganisation, openSection, startSharedWorkspace } from './app-actions';
 import { PARTNER_HOST_PORTS, openPartner } from './partners';
 
@@ -33,15 +34,6 @@ async function grantOwnMandate(page: Page, ownName: string, otherOrganisation: s
   await expect(dialog).toBeHidden();
 }
 
-async function sign(page: Page, opener: 'Standpunt innemen' | 'Opnieuw bevestigen', stance: string, reason = '') {
-  await page.getByRole('button', { name: opener }).click();
-  const dialog = page.getByRole('dialog', { name: 'Standpunt innemen' });
-  await dialog.getByRole('radio', { name: stance, exact: true }).check();
-  await dialog.getByRole('textbox', { name: 'Toelichting' }).fill(reason);
-  await dialog.getByRole('button', { name: 'Ondertekenen' }).click();
-  await expect(dialog).toBeHidden();
-}
-
 async function typeAtEnd(page: Page, text: string) {
   await page.getByRole('textbox', { name: 'Doeltekst' }).click();
   await page.keyboard.press('Control+End');
@@ -56,7 +48,7 @@ test('mandate holders sign stances, a text change makes them stale, re-confirmed
     await addOrganisation(b.page, { name: 'Liander', type: 'Netbeheerder' });
     await expect(a.page.getByRole('article', { name: 'Liander' })).toBeVisible(SYNC);
 
-    // A proposes a goal; every organisation of the workspace takes part by default.
+    // A proposes a goal: her own organisation is ticked to start with, and she invites the other one.
     await openSection(a.page, 'Doelen');
     await expect(a.page.getByRole('heading', { level: 2, name: 'Doelen' })).toBeVisible();
     await a.page.getByRole('button', { name: 'Nieuw doel' }).click();
@@ -66,6 +58,9 @@ test('mandate holders sign stances, a text change makes them stale, re-confirmed
     await expectNoSeriousA11yViolations(a.page);
     await create.getByRole('textbox', { name: 'Titel' }).fill(TITLE);
     await create.getByRole('textbox', { name: 'Eerste tekst' }).fill(TEXT);
+    await expect(create.getByRole('checkbox', { name: 'Gemeente Leiden' })).toBeChecked();
+    await expect(create.getByRole('checkbox', { name: 'Liander' })).not.toBeChecked();
+    await create.getByRole('checkbox', { name: 'Liander' }).check();
     await create.getByRole('button', { name: 'Doel aanmaken' }).click();
     await expect(a.page.getByRole('heading', { level: 2, name: TITLE })).toBeVisible();
     await expect(a.page).toHaveURL(/#\/w\/[^/]+\/doelen\/[^/]+$/);
@@ -87,17 +82,17 @@ test('mandate holders sign stances, a text change makes them stale, re-confirmed
     await a.page.getByRole('button', { name: 'Standpunt innemen' }).click();
     const stanceA = a.page.getByRole('dialog', { name: 'Standpunt innemen' });
     await expect(stanceA.getByTestId('stance-signed-text')).toHaveText(TEXT);
-    await stanceA.getByRole('radio', { name: 'Instemmen met bedenkingen', exact: true }).check();
+    await stanceA.getByRole('radio', { name: 'Onderschrijven met voorbehoud', exact: true }).check();
     await stanceA.getByRole('button', { name: 'Ondertekenen' }).click();
     await expect(stanceA.getByText('Geef een toelichting bij dit standpunt.')).toBeVisible();
     await expectNoSeriousA11yViolations(a.page);
-    await stanceA.getByRole('radio', { name: 'Instemmen', exact: true }).check();
+    await stanceA.getByRole('radio', { name: 'Onderschrijven', exact: true }).check();
     await stanceA.getByRole('button', { name: 'Ondertekenen' }).click();
     await expect(stanceA).toBeHidden();
-    await sign(b.page, 'Standpunt innemen', 'Instemmen');
+    await signStance(b.page, 'Standpunt innemen', 'Onderschrijven');
 
     for (const page of [a.page, b.page]) {
-      await expect(meter(page).getByText('Ingestemd', { exact: true })).toHaveCount(2, SYNC);
+      await expect(meter(page).getByText('Onderschrijft', { exact: true })).toHaveCount(2, SYNC);
       await expect(adopted(page)).toBeVisible();
     }
     await expect(row(a.page, 'Liander').getByText(/^Ondertekend door Bram Jansen op /)).toBeVisible();
@@ -110,22 +105,26 @@ test('mandate holders sign stances, a text change makes them stale, re-confirmed
     await a.page.getByRole('link', { name: 'Alle doelen' }).click();
     await a.page.getByRole('button', { name: 'Besluitregel' }).click();
     const rule = a.page.getByRole('dialog', { name: 'Besluitregel' });
-    await rule.getByRole('textbox', { name: 'Minimaal aantal instemmende organisaties' }).fill('3');
+    await rule.getByRole('textbox', { name: 'Minimaal aantal onderschrijvende organisaties' }).fill('3');
     await expectNoSeriousA11yViolations(a.page);
     await rule.getByRole('button', { name: 'Opslaan' }).click();
     await expect(rule).toBeHidden();
     await expect(a.page.getByRole('article', { name: TITLE }).getByText('Nog niet aangenomen', { exact: true })).toBeVisible();
-    await expect(b.page.getByText('2 van de 3 benodigde organisaties stemmen in.')).toBeVisible(SYNC);
+    await expect(b.page.getByText('Er moet nog 1 organisatie de tekst onderschrijven: nu 2, nodig 3.')).toBeVisible(SYNC);
     await a.page.getByRole('button', { name: 'Besluitregel' }).click();
-    await rule.getByRole('textbox', { name: 'Minimaal aantal instemmende organisaties' }).fill('2');
+    await rule.getByRole('textbox', { name: 'Minimaal aantal onderschrijvende organisaties' }).fill('2');
     await rule.getByRole('button', { name: 'Opslaan' }).click();
     await expect(a.page.getByRole('article', { name: TITLE }).getByText('Aangenomen', { exact: true })).toBeVisible();
     await a.page.getByRole('link', { name: TITLE }).click();
 
-    // A changes the text: both stances now belong to an earlier version.
+    // A proposes a change (the adopted text asks first): both stances now belong to an earlier version, and the adopted text holds meanwhile.
+    await a.page.getByRole('button', { name: 'Wijziging voorstellen' }).click();
+    await a.page.getByRole('dialog', { name: 'Wijziging voorstellen?' }).getByRole('button', { name: 'Ja, wijziging voorstellen' }).click();
+    await expect(a.page.getByRole('textbox', { name: 'Doeltekst' })).toHaveAttribute('aria-readonly', 'false');
     await typeAtEnd(a.page, ' Daarna volgen de bedrijventerreinen.');
     await expect(row(b.page, 'Liander').getByText('Eerdere versie', { exact: true })).toBeVisible(SYNC);
-    await expect(notAdopted(b.page)).toBeVisible();
+    await expect(adopted(b.page)).toBeVisible();
+    await expect(b.page.getByTestId('goal-adopted-text')).toHaveText(TEXT);
     await row(b.page, 'Liander').getByRole('button', { name: 'Verschil bekijken' }).click();
     const diff = b.page.getByRole('dialog', { name: 'Verschil met de huidige tekst' });
     await expect(diff.locator('ins', { hasText: 'bedrijventerreinen' })).toBeVisible();
@@ -137,7 +136,7 @@ test('mandate holders sign stances, a text change makes them stale, re-confirmed
     await expect(row(a.page, 'Gemeente Leiden').getByText('Eerdere versie', { exact: true })).toBeVisible(SYNC);
     await row(a.page, 'Gemeente Leiden').getByRole('button', { name: 'Opnieuw bevestigen' }).click();
     const reconfirmA = a.page.getByRole('dialog', { name: 'Standpunt innemen' });
-    await expect(reconfirmA.getByRole('radio', { name: 'Instemmen', exact: true })).toBeChecked();
+    await expect(reconfirmA.getByRole('radio', { name: 'Onderschrijven', exact: true })).toBeChecked();
     await expect(reconfirmA.getByTestId('stance-signed-text')).toContainText('bedrijventerreinen');
     await typeAtEnd(b.page, ' Het net groeit mee.');
     await expect(reconfirmA.getByText(/De tekst is gewijzigd sinds je dit venster opende/)).toBeVisible(SYNC);
@@ -149,9 +148,9 @@ test('mandate holders sign stances, a text change makes them stale, re-confirmed
     await reconfirmA.getByRole('button', { name: 'Ondertekenen' }).click();
     await expect(reconfirmA).toBeHidden();
 
-    await sign(b.page, 'Opnieuw bevestigen', 'Instemmen');
+    await signStance(b.page, 'Opnieuw bevestigen', 'Onderschrijven');
     for (const page of [a.page, b.page]) {
-      await expect(meter(page).getByText('Ingestemd', { exact: true })).toHaveCount(2, SYNC);
+      await expect(meter(page).getByText('Onderschrijft', { exact: true })).toHaveCount(2, SYNC);
       await expect(adopted(page)).toBeVisible();
     }
 
@@ -159,17 +158,17 @@ test('mandate holders sign stances, a text change makes them stale, re-confirmed
     await a.page.getByRole('button', { name: 'Versiegeschiedenis' }).click();
     const history = a.page.getByRole('dialog', { name: 'Versiegeschiedenis' });
     await expect(history.getByRole('listitem', { name: 'Versie 1' }).getByText(/^Opgeslagen op .* door Anne de Vries$/)).toBeVisible();
-    await history.getByRole('button', { name: 'Verschil met huidige tekst' }).click();
+    await history.getByRole('listitem', { name: 'Versie 1' }).getByRole('button', { name: 'Verschil met huidige tekst' }).click();
     await expect(history.locator('ins', { hasText: 'Het net groeit mee.' })).toBeVisible();
     await expectNoSeriousA11yViolations(a.page);
     await history.getByRole('button', { name: 'Sluiten' }).click();
 
     // Liander objects: the goal is no longer adopted, and both see why.
-    await sign(b.page, 'Standpunt innemen', 'Bezwaar maken', 'Het net kan dit voor 2030 niet aan.');
-    await expect(row(a.page, 'Liander').getByText('Bezwaar', { exact: true })).toBeVisible(SYNC);
+    await signStance(b.page, 'Standpunt innemen', 'Bezwaar maken', 'Het net kan dit voor 2030 niet aan.');
+    await expect(row(a.page, 'Liander').getByText('Maakt bezwaar', { exact: true })).toBeVisible(SYNC);
     await expect(row(a.page, 'Liander').getByText('Toelichting: Het net kan dit voor 2030 niet aan.')).toBeVisible();
     await expect(notAdopted(a.page)).toBeVisible();
-    await expect(a.page.getByText('Bezwaar van Liander.')).toBeVisible();
+    await expect(a.page.getByRole('region', { name: 'Nog te doen voordat het doel is aangenomen' }).getByText(/^Liander maakt bezwaar\. Bespreek het bezwaar/)).toBeVisible();
     const log = a.page.getByRole('region', { name: 'Besluitenlog' });
     await expect(log.getByRole('listitem').first()).toContainText('Liander: Bezwaar maken');
     // Both adoptions stay on record (before and after the text change), although the objection undid the last.

@@ -45,7 +45,7 @@ test('a member ticking himself alone holds no mandate; confirmed by a second mem
     await openSection(a.page, 'Doelen');
     await a.page.getByRole('button', { name: 'Besluitregel' }).click();
     const rule = a.page.getByRole('dialog', { name: 'Besluitregel' });
-    await rule.getByRole('textbox', { name: 'Minimaal aantal instemmende organisaties' }).fill('1');
+    await rule.getByRole('textbox', { name: 'Minimaal aantal onderschrijvende organisaties' }).fill('1');
     await rule.getByRole('button', { name: 'Opslaan' }).click();
     await expect(rule).toBeHidden();
     await a.page.getByRole('button', { name: 'Nieuw doel' }).click();
@@ -97,11 +97,11 @@ test('a member ticking himself alone holds no mandate; confirmed by a second mem
     // Now Daan's stance counts, and the meter names who granted and who confirmed.
     await d.page.getByRole('button', { name: 'Standpunt innemen' }).click(SYNC);
     const stance = d.page.getByRole('dialog', { name: 'Standpunt innemen' });
-    await stance.getByRole('radio', { name: 'Instemmen', exact: true }).check();
+    await stance.getByRole('radio', { name: 'Onderschrijven', exact: true }).check();
     await stance.getByRole('button', { name: 'Ondertekenen' }).click();
     await expect(stance).toBeHidden();
     for (const page of [d.page, a.page]) {
-      await expect(meterRow(page).getByText('Ingestemd', { exact: true })).toBeVisible(SYNC);
+      await expect(meterRow(page).getByText('Onderschrijft', { exact: true })).toBeVisible(SYNC);
       await expect(meterRow(page).getByText(`${DAAN.name}: verleend door ${DAAN.name}, bevestigd door Anne de Vries`)).toBeVisible();
     }
     await expect(d.page.getByText('Aangenomen', { exact: true })).toBeVisible();

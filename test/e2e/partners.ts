@@ -15,14 +15,20 @@ export interface Partner {
 
 export async function openPartner(hostPort: number): Promise<Partner> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs() });
+  const page = await openPartnerPage(browser, hostPort);
+  return { browser, page, close: () => browser.close() };
+}
+
+/** One more partner in an open Chromium process: a context of its own, so its own IndexedDB and identity. */
+export async function openPartnerPage(browser: Browser, hostPort: number, label = String(hostPort)): Promise<Page> {
   const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${hostPort}` });
   const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[partner ${hostPort}] page error: ${error.message}`));
+  page.on('pageerror', (error) => console.error(`[partner ${label}] page error: ${error.message}`));
   // E2E_CONSOLE=1 shows what the partners' pages log, for finding out why a test fails.
-  if (process.env.E2E_CONSOLE) page.on('console', (message) => console.log(`[partner ${hostPort}] ${message.type()}: ${message.text()}`));
+  if (process.env.E2E_CONSOLE) page.on('console', (message) => console.log(`[partner ${label}] ${message.type()}: ${message.text()}`));
   await page.goto(`http://127.0.0.1:${hostPort}/`);
-  return { browser, page, close: () => browser.close() };
+  return page;
 }
 
 /** Ports of this worker's partner web hosts (see web-hosts.ts and playwright.config.ts). */

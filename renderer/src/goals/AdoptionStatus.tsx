@@ -1,8 +1,10 @@
-import { Badge, Group, List, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Group, List, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconHourglass } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { AdoptionBlocker, AdoptionResult, Quorum } from '../../../shared/goals/adoption';
-import { formatMoment, joinNames } from './format';
+import type { Quorum } from '../../../shared/goals/adoption';
+import type { GoalStanding } from '../../../shared/goals/goal-standing';
+import { stepsToAdoption, type StepToAdoption } from '../../../shared/goals/still-to-act';
+import { formatMoment } from './format';
 
 /** "Aangenomen" or "Nog niet aangenomen"; the words carry the meaning, the colour and icon repeat it. */
 export function AdoptionBadge({ adopted }: { adopted: boolean }) {
@@ -20,38 +22,51 @@ export function AdoptionBadge({ adopted }: { adopted: boolean }) {
   );
 }
 
-function BlockerText({ blocker, nameOf }: { blocker: AdoptionBlocker; nameOf: (organisationId: string) => string }) {
-  const { t, i18n } = useTranslation();
-  const names = (ids: readonly string[]) => joinNames(ids.map(nameOf), i18n.resolvedLanguage);
-  switch (blocker.kind) {
+function StepText({ step, nameOf }: { step: StepToAdoption; nameOf: (organisationId: string) => string }) {
+  const { t } = useTranslation();
+  switch (step.kind) {
     case 'noOrganisations':
-      return t('goals.blockers.noOrganisations');
-    case 'objection':
-      return t('goals.blockers.objection', { names: names(blocker.organisationIds) });
-    case 'awaiting':
-      return t('goals.blockers.awaiting', { names: names(blocker.organisationIds) });
+      return t('goals.toAct.noOrganisations');
     case 'quorum':
-      return t('goals.blockers.quorum', { supporting: blocker.supporting, required: blocker.required });
+      return t('goals.toAct.quorum', { count: step.missing, supporting: step.supporting, required: step.required });
+    default:
+      return t(`goals.toAct.${step.kind}`, { name: nameOf(step.organisationId) });
   }
 }
 
-/** The adoption of a goal in words: the badge, what still stands in the way, and the rule that applies. */
-export function AdoptionStatus({ result, quorum, nameOf }: { result: AdoptionResult; quorum: Quorum; nameOf: (organisationId: string) => string }) {
+/**
+ * The adoption of a goal in words: the badge (for the version in force),
+ * a proposal to change it, who still has to do what, and the rule that applies.
+ */
+export function AdoptionStatus({ standing, quorum, nameOf }: { standing: GoalStanding; quorum: Quorum; nameOf: (organisationId: string) => string }) {
   const { t, i18n } = useTranslation();
+  const result = standing.live;
+  const steps = stepsToAdoption(result);
+  const adoptedAt = standing.inForce?.result.adoptedAt;
   return (
     <Stack gap="xs">
       <Group gap="sm">
-        <AdoptionBadge adopted={result.adopted} />
-        {result.adoptedAt !== undefined && <Text size="sm">{t('goals.adoptedAt', { date: formatMoment(result.adoptedAt, i18n.resolvedLanguage) })}</Text>}
+        <AdoptionBadge adopted={standing.inForce !== undefined} />
+        {adoptedAt !== undefined && <Text size="sm">{t('goals.adoptedAt', { date: formatMoment(adoptedAt, i18n.resolvedLanguage) })}</Text>}
       </Group>
-      {result.blockers.length > 0 && (
-        <List size="sm" spacing={2}>
-          {result.blockers.map((blocker) => (
-            <List.Item key={blocker.kind}>
-              <BlockerText blocker={blocker} nameOf={nameOf} />
-            </List.Item>
-          ))}
-        </List>
+      {standing.proposal && (
+        <Alert color="blue" p="xs">
+          {t('goals.proposalOpen')}
+        </Alert>
+      )}
+      {steps.length > 0 && (
+        <section aria-labelledby="goal-to-act-heading">
+          <Text size="sm" fw={600} id="goal-to-act-heading">
+            {standing.proposal ? t('goals.toActProposalTitle') : t('goals.toActTitle')}
+          </Text>
+          <List size="sm" spacing={2}>
+            {steps.map((step) => (
+              <List.Item key={'organisationId' in step ? `${step.kind}:${step.organisationId}` : step.kind}>
+                <StepText step={step} nameOf={nameOf} />
+              </List.Item>
+            ))}
+          </List>
+        </section>
       )}
       <Text size="xs" c="dimmed">
         {t('goals.quorumRule', { min: quorum.minSupportingOrganisations, percent: quorum.minSupportingPercent })}{' '}

@@ -7,13 +7,18 @@ import { STANCE_KIND_KEYS } from './goals-view';
 interface DecisionLogProps {
   readonly entries: readonly DecisionLogEntry[];
   readonly currentTextHash: string;
+  /** While a change is proposed: the text in force, so the log says which stances are on which text. */
+  readonly inForceTextHash?: string | undefined;
   readonly organisationName: (organisationId: string) => string;
   readonly memberName: (memberId: string) => string;
 }
 
 /** Every counted stance and the adoption, newest first; derived from the signed stances, so every peer shows the same. */
-export function DecisionLog({ entries, currentTextHash, organisationName, memberName }: DecisionLogProps) {
+export function DecisionLog({ entries, currentTextHash, inForceTextHash, organisationName, memberName }: DecisionLogProps) {
   const { t, i18n } = useTranslation();
+  const proposal = inForceTextHash !== undefined && inForceTextHash !== currentTextHash;
+  const textNote = (textHash: string): string | undefined =>
+    proposal && textHash === inForceTextHash ? t('goals.logAdoptedText') : proposal && textHash === currentTextHash ? t('goals.logProposalText') : textHash !== currentTextHash ? t('goals.logEarlierText') : undefined;
   const date = (at: number) => formatMoment(at, i18n.resolvedLanguage);
   const newestFirst = [...entries].reverse();
   return (
@@ -43,7 +48,7 @@ export function DecisionLog({ entries, currentTextHash, organisationName, member
                   </Text>
                   <Text size="xs" c="dimmed">
                     {t('goals.logBy', { name: memberName(entry.record.memberId), date: date(entry.at) })}
-                    {entry.record.textHash !== currentTextHash && ` · ${t('goals.logEarlierText')}`}
+                    {textNote(entry.record.textHash) && ` · ${textNote(entry.record.textHash)}`}
                   </Text>
                   {entry.record.reason !== '' && (
                     <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>

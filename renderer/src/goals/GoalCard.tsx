@@ -1,4 +1,4 @@
-import { Anchor, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type * as Y from 'yjs';
@@ -26,7 +26,12 @@ export function GoalCard({ doc, goal }: { doc: Y.Doc; goal: Goal }) {
           <Stack gap={6}>
             <SupportBar counts={adoption.result.counts} size="sm" />
             <Group gap="sm">
-              <AdoptionBadge adopted={adoption.result.adopted} />
+              <AdoptionBadge adopted={adoption.standing.inForce !== undefined} />
+              {adoption.standing.proposal && (
+                <Badge variant="outline" color="blue.9" tt="none">
+                  {t('goals.proposalOpenShort')}
+                </Badge>
+              )}
               <Text size="sm">
                 {adoption.result.organisations.length === 0
                   ? t('goals.summaryNone')

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,10 +10,11 @@ import { useRecord } from '../read-model/records';
 import { useDocValue } from '../hooks/useDocValue';
 import { useStorageAction } from '../hooks/useStorageAction';
 import { useWorkspace } from '../contexts/workspace-context';
+import { knownOrganisations } from '../../../shared/goals/adoption';
 import { AdoptionStatus } from './AdoptionStatus';
 import { DecisionLog } from './DecisionLog';
 import { DraagvlakMeter, type StanceRequest } from './DraagvlakMeter';
-import { GoalStatementEditor } from './editor/GoalStatementEditor';
+import { GoalTextSection } from './GoalTextSection';
 import { GoalExportButtons } from './export/GoalExportButtons';
 import { memberName, meterRows, organisationName, ownOrganisationIds, signableOrganisationIds } from './goals-view';
 import { useGoalsWorkspace } from './useGoalsWorkspace';
@@ -79,7 +80,11 @@ function LoadedGoal({ goal, back }: { goal: Goal; back: React.ReactNode }) {
   const ownWithoutMandate = adoption.status === 'ready' ? adoption.result.organisations.filter((support) => own.includes(support.organisationId) && support.noMandateHolder) : [];
   // Who granted and confirmed a mandate is named as their signed admission names them.
   const signedName = nameLookup(authority?.kind === 'proven' ? authority.members : new Map(), (id) => memberName(workspace, id));
-  const rows = adoption.status === 'ready' ? meterRows(adoption.result, workspace, signableOrganisationIds(adoption.input, identity.memberId, identity.personKeyB64), adoption.mandates, signedName) : [];
+  // Invited or not: a mandate holder may speak for the organisation, and a stance from a non-participant joins it.
+  const signable = adoption.status === 'ready' ? signableOrganisationIds({ organisations: knownOrganisations(adoption.input).map((known) => known.organisation) }, identity.memberId, identity.personKeyB64) : [];
+  const participating = adoption.status === 'ready' ? adoption.result.organisations.map((support) => support.organisationId) : [];
+  const joinable = signable.filter((id) => !participating.includes(id));
+  const rows = adoption.status === 'ready' ? meterRows(adoption.result, workspace, signable, adoption.mandates, signedName) : [];
 
   return (
     <Stack>
@@ -92,7 +97,7 @@ function LoadedGoal({ goal, back }: { goal: Goal; back: React.ReactNode }) {
       </Group>
       {adoption.status === 'loading' && <Loader size="sm" role="status" aria-label={t('goals.computing')} />}
       {adoption.status === 'failed' && <Alert color="orange">{t('goals.evaluationFailed', { problem: adoption.problem })}</Alert>}
-      {adoption.status === 'ready' && <AdoptionStatus result={adoption.result} quorum={quorum} nameOf={nameOfOrganisation} />}
+      {adoption.status === 'ready' && <AdoptionStatus standing={adoption.standing} quorum={quorum} nameOf={nameOfOrganisation} />}
       {ownWithoutMandate.map((support) => (
         <Alert key={support.organisationId} color="blue">
           <Group justify="space-between">
@@ -103,22 +108,25 @@ function LoadedGoal({ goal, back }: { goal: Goal; back: React.ReactNode }) {
           </Group>
         </Alert>
       ))}
-      <Paper withBorder p="md" component="section" aria-labelledby="goal-statement-heading">
-        <Stack gap="sm">
-          <Title order={3} id="goal-statement-heading">
-            {t('goals.statement')}
-          </Title>
-          {fragment && <GoalStatementEditor fragment={fragment} awareness={sync.instance?.awareness} userName={identity.profile.displayName} editable={true} />}
-          <Group gap="xs">
+      <GoalTextSection
+        doc={doc}
+        goalId={goal.id}
+        fragment={fragment}
+        awareness={sync.instance?.awareness}
+        userName={identity.profile.displayName}
+        memberId={identity.memberId}
+        standing={adoption.status === 'ready' ? adoption.standing : undefined}
+        actions={
+          <>
             <Button variant="default" onClick={saveVersion} loading={busy}>
               {t('goals.saveVersion')}
             </Button>
             <Button variant="default" onClick={() => setDialog({ kind: 'history' })}>
               {t('goals.history')}
             </Button>
-          </Group>
-        </Stack>
-      </Paper>
+          </>
+        }
+      />
       {adoption.status === 'ready' && (
         <DraagvlakMeter
           rows={rows}
@@ -129,8 +137,19 @@ function LoadedGoal({ goal, back }: { goal: Goal; back: React.ReactNode }) {
         />
       )}
       <GoalExportButtons goalId={goal.id} />
-      <ParticipantsSection doc={doc} goalId={goal.id} participantIds={goal.organisationIds} workspace={workspace} memberId={identity.memberId} />
-      {adoption.status === 'ready' && <DecisionLog entries={adoption.log} currentTextHash={adoption.current.textHash} organisationName={nameOfOrganisation} memberName={nameOfMember} />}
+      <ParticipantsSection
+        doc={doc}
+        goalId={goal.id}
+        participantIds={goal.organisationIds}
+        workspace={workspace}
+        memberId={identity.memberId}
+        result={adoption.status === 'ready' ? adoption.result : undefined}
+        joinable={joinable}
+        onJoin={(organisationId) => setDialog({ kind: 'stance', organisationId })}
+      />
+      {adoption.status === 'ready' && (
+        <DecisionLog entries={adoption.log} currentTextHash={adoption.current.textHash} inForceTextHash={adoption.standing.inForce?.textHash} organisationName={nameOfOrganisation} memberName={nameOfMember} />
+      )}
 
       {dialog?.kind === 'rename' && <RenameGoalModal doc={doc} goalId={goal.id} title={goal.title} onClose={close} />}
       {dialog?.kind === 'history' && (

@@ -10,6 +10,7 @@ import { useDocValue } from '../hooks/useDocValue';
 import { useWorkspace } from '../contexts/workspace-context';
 import { GoalCard, goalPath } from './GoalCard';
 import { useGoalsWorkspace } from './useGoalsWorkspace';
+import { ownOrganisationIds } from './goals-view';
 import { MandatesModal } from './MandatesModal';
 import { NewGoalModal } from './NewGoalModal';
 import { QuorumModal } from './QuorumModal';
@@ -61,7 +62,8 @@ export function GoalsPanel() {
         <NewGoalModal
           doc={doc}
           memberId={identity.memberId}
-          organisationIds={workspace.organisations.map((organisation) => organisation.id)}
+          organisations={workspace.organisations}
+          ownOrganisationId={ownOrganisationIds(workspace, identity.memberId)[0]}
           onClose={close}
           onCreated={(goalId) => {
             close();

@@ -42,6 +42,7 @@ function VersionItem({ version, number, currentText, memberName }: { version: Go
       <Stack gap={4}>
         <Text fw={600} size="sm">
           {label}
+          {version.inForce && ` · ${t('goals.versionInForce')}`}
         </Text>
         <Text size="xs" c="dimmed">
           {t('goals.versionMeta', { date: formatMoment(version.at, i18n.resolvedLanguage), name: memberName(version.by) })}

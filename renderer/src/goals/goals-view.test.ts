@@ -10,6 +10,10 @@ import { grantMandate } from '../../../shared/workspace-doc/mandates';
 import { readMembers, upsertSelf } from '../../../shared/workspace-doc/members';
 import { addOrganisation, readOrganisations } from '../../../shared/workspace-doc/organisations';
 import { goalsNl } from '../i18n/sections/goals';
+import { goalsEn } from '../i18n/sections/en/goals';
+import { goalExportNl } from '../i18n/sections/goalExport';
+import { goalExportEn } from '../i18n/sections/en/goalExport';
+import { EXPORT_LABELS_EN, EXPORT_LABELS_NL } from '../../../shared/goals/export-markdown';
 import { holderLines, initialStanceForm, memberName, meterRows, meterSegments, membersOf, ownOrganisationIds, goalsWorkspaceOf, signableOrganisationIds, STATUS_KEYS } from './goals-view';
 
 const TEXT_V1 = 'Samen wekken wij in 2030 3 TWh duurzaam op.';
@@ -158,14 +162,27 @@ describe('stance form', () => {
 
   it('uses the exact Dutch words of the UI contract', () => {
     expect(goalsNl.status).toEqual({
-      endorsed: 'Ingestemd',
-      reservations: 'Ingestemd met bedenkingen',
+      endorsed: 'Onderschrijft',
+      reservations: 'Onderschrijft met voorbehoud',
       stoodAside: 'Staat opzij',
-      objected: 'Bezwaar',
+      objected: 'Maakt bezwaar',
       stale: 'Eerdere versie',
       notResponded: 'Nog niet gereageerd',
       invalid: 'Ongeldige ondertekening',
     });
-    expect(Object.values(goalsNl.stances)).toEqual(['Instemmen', 'Instemmen met bedenkingen', 'Opzij staan', 'Bezwaar maken']);
+    expect(Object.values(goalsNl.stances)).toEqual(['Onderschrijven', 'Onderschrijven met voorbehoud', 'Opzij staan', 'Bezwaar maken', 'Uitstappen (niet meedoen aan dit doel)']);
+  });
+
+  it('names a counted stance in the app as the export and its check name it, in both languages', () => {
+    const counted = { endorse: 'endorsed', endorseWithReservations: 'reservations', standAside: 'stoodAside', object: 'objected' } as const;
+    for (const [app, exported, checked] of [
+      [goalsNl, EXPORT_LABELS_NL, goalExportNl],
+      [goalsEn, EXPORT_LABELS_EN, goalExportEn],
+    ] as const) {
+      for (const [kind, status] of Object.entries(counted) as [keyof typeof counted, (typeof counted)[keyof typeof counted]][]) {
+        expect(app.status[status]).toBe(exported.stanceKinds[kind]);
+        expect(checked.verify.stanceKinds[kind]).toBe(exported.stanceKinds[kind]);
+      }
+    }
   });
 });

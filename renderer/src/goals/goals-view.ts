@@ -151,6 +151,7 @@ export const STANCE_KIND_KEYS = {
   endorseWithReservations: 'endorseWithReservations',
   standAside: 'standAside',
   object: 'object',
+  stepOut: 'stepOut',
 } as const satisfies Record<StanceKind, string>;
 
 /** What the stance form starts with: the previous stance when re-confirming, else nothing chosen. */

@@ -5,7 +5,8 @@ import type { CanonicalGoalText } from '../../../shared/goals/canonical-text';
 import { decisionLogWithHistory } from '../../../shared/goals/adoption-history';
 import type { DecisionLogEntry } from '../../../shared/goals/decision-log';
 import type { MandateAuthority, MandateState } from '../../../shared/mandates/mandate-state';
-import { currentGoalText, goalAdoption, UnknownGoalError } from '../../../shared/workspace-doc/goals';
+import { goalAdoption, UnknownGoalError } from '../../../shared/workspace-doc/goals';
+import type { GoalStanding } from '../../../shared/goals/goal-standing';
 import { watchDocComputation } from '../hooks/watch-doc-computation';
 import { useMandateAuthority } from './useMandateAuthority';
 import { errorDetail } from '../../../shared/errors/stroomkring-error';
@@ -24,7 +25,10 @@ export type GoalAdoptionState =
   | {
       readonly status: 'ready';
       readonly input: AdoptionInput;
+      /** The rule on the text as it is now (the proposal, when one is open). */
       readonly result: AdoptionResult;
+      /** The version in force beside a proposal, and whether editing asks for confirmation first. */
+      readonly standing: GoalStanding;
       /** Every stance and every moment the goal became adopted, oldest first. */
       readonly log: readonly DecisionLogEntry[];
       /** The statement as it is now, canonical: what a stance given now binds to. */
@@ -40,8 +44,8 @@ export type GoalAdoptionState =
  */
 export async function computeGoalAdoption(doc: Y.Doc, goalId: string, authority: MandateAuthority): Promise<GoalAdoptionState> {
   try {
-    const [{ input, result, mandates }, current] = await Promise.all([goalAdoption(doc, goalId, authority), currentGoalText(doc, goalId)]);
-    return { status: 'ready', input, result, log: decisionLogWithHistory(input), current, mandates };
+    const { input, result, standing, current, mandates } = await goalAdoption(doc, goalId, authority);
+    return { status: 'ready', input, result, standing, log: decisionLogWithHistory(input), current, mandates };
   } catch (error) {
     if (error instanceof UnknownGoalError) return { status: 'missing' };
     console.warn(`Could not evaluate goal ${goalId}`, error);

@@ -11,6 +11,7 @@ import { activityEn } from './sections/en/activity';
 import { historyEn } from './sections/en/history';
 import { backupEn } from './sections/en/backup';
 import { goalsEn } from './sections/en/goals';
+import { organisationChoiceEn } from './sections/en/organisationChoice';
 import { goalEditorEn } from './sections/en/goalEditor';
 import { goalExportEn } from './sections/en/goalExport';
 import { ideasEn } from './sections/en/ideas';
@@ -325,6 +326,7 @@ export const en: LocaleShape = {
   history: historyEn,
   backup: backupEn,
   goals: goalsEn,
+  organisationChoice: organisationChoiceEn,
   goalEditor: goalEditorEn,
   goalExport: goalExportEn,
   ideas: ideasEn,

@@ -10,6 +10,7 @@ import { activityNl } from './sections/activity';
 import { historyNl } from './sections/history';
 import { backupNl } from './sections/backup';
 import { goalsNl } from './sections/goals';
+import { organisationChoiceNl } from './sections/organisationChoice';
 import { goalEditorNl } from './sections/goalEditor';
 import { goalExportNl } from './sections/goalExport';
 import { ideasNl } from './sections/ideas';
@@ -324,6 +325,7 @@ export const nl = {
   history: historyNl,
   backup: backupNl,
   goals: goalsNl,
+  organisationChoice: organisationChoiceNl,
   goalEditor: goalEditorNl,
   goalExport: goalExportNl,
   ideas: ideasNl,

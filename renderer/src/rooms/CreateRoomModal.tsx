@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useLocation } from 'wouter';
 import { ROOM_LIMITS } from '../../../shared/rooms/room-doc';
 import { useDatabase } from '../contexts/database-context';
 import { useStorageAction } from '../hooks/useStorageAction';
+import { OrganisationChoice } from '../organisations/OrganisationChoice';
 import { editableOrganisationId } from '../interests/interests-view';
 import { useOrganisationsAndMembers } from '../read-model/records';
 import { createRoom } from '../storage/room-store';
@@ -57,13 +58,15 @@ export function CreateRoomModal({ onClose }: { onClose: () => void }) {
           {snapshot.organisations.length === 0 ? (
             <Text c="dimmed">{t('rooms.noOrganisations')}</Text>
           ) : (
-            <Checkbox.Group label={t('rooms.organisations')} description={t('rooms.organisationsHint')} value={chosen} onChange={setChosen} error={errors.organisations} withAsterisk>
-              <Stack gap="xs" mt="xs">
-                {snapshot.organisations.map((organisation) => (
-                  <Checkbox key={organisation.id} value={organisation.id} label={organisation.name} />
-                ))}
-              </Stack>
-            </Checkbox.Group>
+            <OrganisationChoice
+              label={t('rooms.organisations')}
+              description={t('rooms.organisationsHint')}
+              organisations={snapshot.organisations}
+              value={chosen}
+              onChange={setChosen}
+              error={errors.organisations}
+              required
+            />
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -34,7 +34,8 @@ export function GoalExportButtons({ goalId }: { readonly goalId: string }) {
   const [busy, setBusy] = useState<Format | undefined>();
   const headingId = useId();
   const hintId = useId();
-  const adopted = adoption.status === 'ready' && adoption.result.adopted;
+  // While a change is proposed, the adopted version stays in force and is what is exported.
+  const adopted = adoption.status === 'ready' && adoption.standing.inForce !== undefined;
 
   const exportAs = async (format: Format) => {
     setBusy(format);

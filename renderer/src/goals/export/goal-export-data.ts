@@ -7,6 +7,10 @@
  * such in the export). A stance that does not verify (a peer's tampered or
  * damaged data) is left out and counted, because an export is meant to
  * verify as a whole; the app already shows those as invalid.
+ *
+ * Which text: the version in force (goal-standing.ts). While a change to an
+ * adopted goal is proposed, that is the adopted text, not the proposal, and
+ * the stances on the proposal are left out: they belong to another decision.
  */
 import type * as Y from 'yjs';
 import type { ExportAdoption, ExportGoal } from '../../../../shared/goals/export-markdown';
@@ -14,7 +18,7 @@ import type { ExportMandate } from '../../../../shared/goals/export-record';
 import type { MandateAuthority, MandateState } from '../../../../shared/mandates/mandate-state';
 import { toWinAnsi } from '../../../../shared/goals/pdf-text';
 import type { StanceRecord } from '../../../../shared/goals/stance';
-import { currentGoalText, goalAdoption, readGoal } from '../../../../shared/workspace-doc/goals';
+import { goalAdoption, readGoal } from '../../../../shared/workspace-doc/goals';
 import { readMembers } from '../../../../shared/workspace-doc/members';
 import { readOrganisations } from '../../../../shared/workspace-doc/organisations';
 import { StroomkringError } from '../../../../shared/errors/stroomkring-error';
@@ -56,12 +60,16 @@ export class GoalNotExportableError extends StroomkringError {
 export async function gatherGoalExport(doc: Y.Doc, goalId: string, authority: MandateAuthority): Promise<GoalExportData> {
   const read = readGoal(doc, goalId);
   if (read === undefined || !read.ok) throw new GoalNotExportableError(goalId);
-  const [{ input, result, mandates }, { canonicalText }] = await Promise.all([goalAdoption(doc, goalId, authority), currentGoalText(doc, goalId)]);
+  const { input, standing, current, mandates } = await goalAdoption(doc, goalId, authority);
+  // The version in force: while a change is proposed, that is the adopted text, and the proposal's stances are not part of it.
+  const version = standing.inForce ?? { textHash: current.textHash, canonicalText: current.canonicalText, result: standing.live };
+  const result = version.result;
+  const canonicalText = version.canonicalText;
   const stances: StanceRecord[] = [];
   let leftOut = 0;
   for (const { verification } of input.stances) {
-    if (verification.valid && verification.record.goalId === goalId) stances.push(verification.record);
-    else leftOut += 1;
+    if (!verification.valid || verification.record.goalId !== goalId) leftOut += 1;
+    else if (!standing.proposal || verification.record.textHash !== current.textHash) stances.push(verification.record);
   }
   const organisationNames = Object.fromEntries(readOrganisations(doc).flatMap((org) => (org.ok ? [[org.value.id, org.value.name] as const] : [])));
   const memberNames = Object.fromEntries(readMembers(doc).flatMap((member) => (member.ok ? [[member.value.memberId, member.value.displayName] as const] : [])));

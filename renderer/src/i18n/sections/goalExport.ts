@@ -56,7 +56,7 @@ export const goalExportNl = {
     validEarlier: 'Klopt (eerdere tekstversie)',
     invalid: 'Klopt niet: {{reason}}',
     unknown: 'onbekend',
-    stanceKinds: { endorse: 'Onderschrijft', endorseWithReservations: 'Onderschrijft met voorbehoud', standAside: 'Staat opzij', object: 'Maakt bezwaar' },
+    stanceKinds: { endorse: 'Onderschrijft', endorseWithReservations: 'Onderschrijft met voorbehoud', standAside: 'Staat opzij', object: 'Maakt bezwaar', stepOut: 'Stapt uit' },
     stanceProblems: {
       malformed: 'geen leesbaar standpunt',
       textHash: 'de tekst past niet bij de hash',

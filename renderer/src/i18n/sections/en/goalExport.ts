@@ -58,7 +58,7 @@ export const goalExportEn: Widen<typeof goalExportNl> = {
     validEarlier: 'Valid (earlier text version)',
     invalid: 'Not valid: {{reason}}',
     unknown: 'unknown',
-    stanceKinds: { endorse: 'Endorses', endorseWithReservations: 'Endorses with reservations', standAside: 'Stands aside', object: 'Objects' },
+    stanceKinds: { endorse: 'Endorses', endorseWithReservations: 'Endorses with reservations', standAside: 'Stands aside', object: 'Objects', stepOut: 'Steps out' },
     stanceProblems: {
       malformed: 'not a readable stance',
       textHash: 'the text does not match its hash',
