@@ -38,9 +38,9 @@ export interface OrganisationEntry {
 
 /** Opens one of the workspace's sections by its tab (Overzicht, Organisaties, Mensen, Netwerk, Belangen, Documenten, Vertrouwelijke kamers). */
 export async function openSection(page: Page, name: string) {
-  const tab = page.getByRole('tab', { name, exact: true });
-  await tab.click();
-  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  const link = page.getByRole('navigation', { name: 'Onderdelen van de werkruimte' }).getByRole('link', { name, exact: true });
+  await link.click();
+  await expect(link).toHaveAttribute('aria-current', 'page');
 }
 
 export async function addOrganisation(page: Page, org: OrganisationEntry) {

@@ -11,7 +11,7 @@ export interface Figure {
   readonly value: string;
 }
 
-/** Icon and colour repeat what the words say; the phase is always written out. */
+/** Icon and colour repeat what the words say; the phase is always written out, in dark text (a light badge's own text colour is too pale on yellow). */
 const PHASE_LOOK: Readonly<Record<Phase, { color: string; Icon: typeof IconCircle }>> = {
   notStarted: { color: 'gray', Icon: IconCircleDashed },
   starting: { color: 'yellow', Icon: IconCircle },
@@ -23,7 +23,7 @@ export function PhaseBadge({ phase }: { phase: Phase }) {
   const { t } = useTranslation();
   const { color, Icon } = PHASE_LOOK[phase];
   return (
-    <Badge color={color} variant="light" size="lg" leftSection={<Icon size={14} aria-hidden />} data-testid="phase-badge" data-phase={phase}>
+    <Badge color={color} c="dark.7" variant="light" size="lg" leftSection={<Icon size={14} aria-hidden />} data-testid="phase-badge" data-phase={phase}>
       {t('dashboard.phase.label', { phase: t(`dashboard.phase.${phase}`) })}
     </Badge>
   );

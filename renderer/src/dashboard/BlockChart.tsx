@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Timeline } from '../../../shared/dashboard/timeline';
 import { dateFormatter } from '../i18n/format-date';
+import { ScrollableTable } from '../components/ScrollableTable';
 
 export interface ChartSeries {
   readonly key: string;
@@ -57,7 +58,7 @@ export function BlockChart({ block, axis, series }: { block: string; axis: Timel
             {t('dashboard.chart.showTable')}
           </Text>
         </summary>
-        <Table.ScrollContainer minWidth={300} maxHeight={240}>
+        <ScrollableTable label={t('dashboard.chart.tableCaption', { block, unit: t(`dashboard.chart.unit.${axis.unit}`) })} minWidth={300} maxHeight={240}>
           <Table striped withTableBorder captionSide="top">
             <Table.Caption>{t('dashboard.chart.tableCaption', { block, unit: t(`dashboard.chart.unit.${axis.unit}`) })}</Table.Caption>
             <Table.Thead>
@@ -81,7 +82,7 @@ export function BlockChart({ block, axis, series }: { block: string; axis: Timel
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollableTable>
       </details>
     </Box>
   );

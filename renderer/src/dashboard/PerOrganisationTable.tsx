@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrganisationContribution } from '../../../shared/dashboard/figures';
 import type { DashboardNames } from '../../../shared/dashboard/view';
 import { useNames } from './names';
+import { ScrollableTable } from '../components/ScrollableTable';
 
 /** Bijdragen per organisation: interests on the table, documents shared. */
 export function PerOrganisationTable({ rows, names }: { rows: readonly OrganisationContribution[]; names: DashboardNames }) {
@@ -10,7 +11,7 @@ export function PerOrganisationTable({ rows, names }: { rows: readonly Organisat
   const name = useNames(names);
   if (rows.length === 0) return null;
   return (
-    <Table.ScrollContainer minWidth={280} maxHeight={220}>
+    <ScrollableTable label={t('dashboard.perOrganisation.title')} minWidth={280} maxHeight={220}>
       <Table withTableBorder captionSide="top" verticalSpacing={4} fz="sm" data-testid="per-organisation">
         <Table.Caption>{t('dashboard.perOrganisation.title')}</Table.Caption>
         <Table.Thead>
@@ -32,6 +33,6 @@ export function PerOrganisationTable({ rows, names }: { rows: readonly Organisat
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollableTable>
   );
 }

@@ -24,7 +24,7 @@ import { recordStoreOf } from '../../../shared/read-model/record-store';
 import { RecordStoreContext } from '../read-model/records';
 import { PersistenceGuard } from './PersistenceGuard';
 import { WorkspaceContext } from '../contexts/workspace-context';
-import { preloadSection, WorkspaceSections } from './WorkspaceSections';
+import { preloadSection, WorkspaceLayout, WorkspaceSections } from './WorkspaceSections';
 import { useOwnMembership } from '../membership/useOwnMembership';
 import { regionName } from '../workspaces/workspace-label';
 
@@ -99,33 +99,37 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
   useEffect(() => () => records.destroy(), [records]);
   useAutomaticBackups(db, record.id, identity.profile.displayName, sync.instance, roomSyncs);
   return (
-    <Container size="lg">
+    <Container size="xl">
       <Stack gap="lg">
         {back}
-        <Group justify="space-between" align="flex-start">
-          <div>
-            <Title order={1}>{record.name || regionName(record.regionId)}</Title>
-            {record.name && <Text c="dimmed">{regionName(record.regionId)}</Text>}
-          </div>
-          <WorkspaceMenu workspace={record} exportedBy={identity.profile.displayName} sync={sync.instance} rooms={roomSyncs} />
-        </Group>
-        <SyncBar sync={sync} keyProblem={keyProblem} onInvite={() => setDialog('invite')} onConnections={() => setDialog('connections')} />
-        <DialogSuspense>
-          {dialog === 'invite' && <InviteModal workspace={record} identity={identity} membership={membership} onClose={close} />}
-          {dialog === 'connections' && sync.settings && <ConnectionsModal workspaceId={record.id} settings={sync.settings} sync={sync.instance} onClose={close} />}
-        </DialogSuspense>
-        <PersistenceGuard provider={provider} doc={doc} workspaceId={record.id} />
-        {meta.ok && isNewerSchema(meta.meta) && <Alert color="yellow">{t('workspaces.newerVersion')}</Alert>}
-        <WorkspaceContext.Provider value={context}>
-          <RecordStoreContext.Provider value={records}>
-          <RoomSyncContext.Provider value={roomSyncs}>
-            <BackgroundRoomSyncs workspaceId={record.id} identity={identity} membership={membership} />
-            <FileTransferProvider doc={doc} scope="workspace" sync={sync.instance}>
-              <WorkspaceSections />
-            </FileTransferProvider>
-          </RoomSyncContext.Provider>
-          </RecordStoreContext.Provider>
-        </WorkspaceContext.Provider>
+        <WorkspaceLayout>
+          <Stack gap="lg">
+            <Group justify="space-between" align="flex-start">
+              <div>
+                <Title order={1}>{record.name || regionName(record.regionId)}</Title>
+                {record.name && <Text c="dimmed">{regionName(record.regionId)}</Text>}
+              </div>
+              <WorkspaceMenu workspace={record} exportedBy={identity.profile.displayName} sync={sync.instance} rooms={roomSyncs} />
+            </Group>
+            <SyncBar sync={sync} keyProblem={keyProblem} onInvite={() => setDialog('invite')} onConnections={() => setDialog('connections')} />
+            <DialogSuspense>
+              {dialog === 'invite' && <InviteModal workspace={record} identity={identity} membership={membership} onClose={close} />}
+              {dialog === 'connections' && sync.settings && <ConnectionsModal workspaceId={record.id} settings={sync.settings} sync={sync.instance} onClose={close} />}
+            </DialogSuspense>
+            <PersistenceGuard provider={provider} doc={doc} workspaceId={record.id} />
+            {meta.ok && isNewerSchema(meta.meta) && <Alert color="yellow">{t('workspaces.newerVersion')}</Alert>}
+            <WorkspaceContext.Provider value={context}>
+              <RecordStoreContext.Provider value={records}>
+              <RoomSyncContext.Provider value={roomSyncs}>
+                <BackgroundRoomSyncs workspaceId={record.id} identity={identity} membership={membership} />
+                <FileTransferProvider doc={doc} scope="workspace" sync={sync.instance}>
+                  <WorkspaceSections />
+                </FileTransferProvider>
+              </RoomSyncContext.Provider>
+              </RecordStoreContext.Provider>
+            </WorkspaceContext.Provider>
+          </Stack>
+        </WorkspaceLayout>
       </Stack>
     </Container>
   );

@@ -1,8 +1,10 @@
-import { Tabs } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Box, Flex } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
 import { lazyNamed, ScreenSuspense } from '../components/lazy-screen';
 import { useWorkspace } from '../contexts/workspace-context';
+import { WorkspaceNav } from './WorkspaceNav';
+import { sectionOf, type SectionPath } from './workspace-sections';
 
 // Each screen is its own chunk: charts, the network graph and the editor load only where they are shown.
 const ActivityPanel = lazyNamed(() => import('../activity/ActivityPanel'), 'ActivityPanel');
@@ -22,28 +24,6 @@ const MemberProfile = lazyNamed(() => import('../people/MemberProfile'), 'Member
 const OrganisationProfile = lazyNamed(() => import('../people/OrganisationProfile'), 'OrganisationProfile');
 const RoomView = lazyNamed(() => import('../rooms/RoomView'), 'RoomView');
 const RoomsPanel = lazyNamed(() => import('../rooms/RoomsPanel'), 'RoomsPanel');
-
-/** The sections of a workspace, in the order of the four building blocks; paths are relative to /w/:id. */
-const SECTIONS = [
-  { key: 'activity', path: '/' },
-  { key: 'dashboard', path: '/dashboard' },
-  { key: 'organisations', path: '/organisaties' },
-  { key: 'people', path: '/mensen' },
-  { key: 'network', path: '/netwerk' },
-  { key: 'interests', path: '/belangen' },
-  { key: 'documents', path: '/documenten' },
-  { key: 'rooms', path: '/kamers' },
-  { key: 'goals', path: '/doelen' },
-  { key: 'ideas', path: '/ideeen' },
-  { key: 'groups', path: '/werkgroepen' },
-] as const;
-
-type SectionPath = (typeof SECTIONS)[number]['path'];
-
-function sectionOf(location: string): SectionPath {
-  const match = SECTIONS.find((section) => section.path !== '/' && (location === section.path || location.startsWith(`${section.path}/`)));
-  return match?.path ?? '/';
-}
 
 /** Each section's screens: its list and, where it has one, its detail screen. */
 const SECTION_SCREENS: Record<SectionPath, readonly { preload(): Promise<void> }[]> = {
@@ -66,20 +46,10 @@ export function preloadSection(location: string): void {
 }
 
 export function WorkspaceSections() {
-  const { t } = useTranslation();
-  const [location, navigate] = useLocation();
+  const [location] = useLocation();
   const { doc, identity, record, membership, sync } = useWorkspace();
   return (
     <>
-      <Tabs value={sectionOf(location)} onChange={(value) => value && navigate(value)} keepMounted={false}>
-        <Tabs.List aria-label={t('nav.label')}>
-          {SECTIONS.map((section) => (
-            <Tabs.Tab key={section.key} value={section.path}>
-              {t(`nav.${section.key}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-      </Tabs>
       {/* One boundary per section: leaving a section unmounts it at once, also while the next one's code still loads. */}
       <ScreenSuspense key={sectionOf(location)}>
       <Switch>
@@ -128,5 +98,25 @@ export function WorkspaceSections() {
       </Switch>
       </ScreenSuspense>
     </>
+  );
+}
+
+/**
+ * The workspace page: the section list on the left, beside everything else
+ * (title, sync status, the section's screen), so all of it is in view from
+ * the top of a 1280 × 800 window. Narrower windows put the list above.
+ */
+export function WorkspaceLayout({ children }: { readonly children: ReactNode }) {
+  const [location] = useLocation();
+  return (
+    <Flex gap="xl" align="flex-start" direction={{ base: 'column', sm: 'row' }}>
+      {/* Beside the screen the list stays in view while a long screen scrolls; above it, it scrolls away. */}
+      <Box w={{ base: '100%', sm: 200 }} pos={{ base: 'static', sm: 'sticky' }} top="calc(var(--app-shell-header-height, 60px) + var(--mantine-spacing-md))" style={{ flexShrink: 0 }}>
+        <WorkspaceNav current={sectionOf(location)} />
+      </Box>
+      <Box style={{ flex: 1, minWidth: 0 }} w="100%">
+        {children}
+      </Box>
+    </Flex>
   );
 }

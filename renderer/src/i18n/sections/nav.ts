@@ -13,4 +13,10 @@ export const navNl = {
   ideas: 'Ideeën',
   groups: 'Werkgroepen',
   loadingScreen: 'Scherm laden…',
+  blocks: {
+    connect: 'Verbinden',
+    contribute: 'Bijdragen',
+    collaborate: 'Samenwerken',
+    create: 'Samen creëren',
+  },
 } as const;

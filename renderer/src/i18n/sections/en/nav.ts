@@ -15,4 +15,10 @@ export const navEn: Widen<typeof navNl> = {
   ideas: 'Ideas',
   groups: 'Working groups',
   loadingScreen: 'Loading screen…',
+  blocks: {
+    connect: 'Connect',
+    contribute: 'Contribute',
+    collaborate: 'Collaborate',
+    create: 'Create together',
+  },
 };
