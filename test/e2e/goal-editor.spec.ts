@@ -1,13 +1,15 @@
 import { expect, test, type Page } from './fixtures';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { addOrganisation, createIdentity, createInvite, createWorkspace, joinWithInvite, openSection } from './app-actions';
+import { crashRendererAndReopen } from './killable-browser';
 import { PARTNER_HOST_PORTS, openPartner } from './partners';
 
 /**
  * The goal statement editor across two partners in separate Chromium
  * processes: live co-editing, each other's carets with names, formatting,
- * undo of one's own edits only, and no ghost carets from another goal
- * (all goals share the workspace's one awareness).
+ * undo of one's own edits only, no ghost carets from another goal
+ * (all goals share the workspace's one awareness), and none left behind
+ * by a partner's app that crashed and came back.
  */
 const [PORT_A, PORT_B] = PARTNER_HOST_PORTS;
 
@@ -143,6 +145,23 @@ test('A and B co-edit a goal with each other’s carets; undo takes back only on
     await openGoal(a.page, OTHER_GOAL);
     await expect(editorA).toContainText('Start in 2027.', { timeout: 30_000 });
     await expect(a.page.locator('.collaboration-carets__label', { hasText: 'Bram Jansen' })).toBeVisible({ timeout: 30_000 });
+
+    // B's app crashes (no goodbye reaches A) and comes back as a new client; B writes at the start now.
+    // A draws B's caret once, where B is: not also the old one, left at the end where B no longer is.
+    const reopened = await crashRendererAndReopen(b.page, b.page.url());
+    const editorAfter = reopened.getByRole('textbox', { name: 'Doeltekst' });
+    await expect(editorAfter).toContainText('Start in 2027.', { timeout: 30_000 });
+    await editorAfter.click();
+    await reopened.keyboard.press('Control+Home');
+    await reopened.keyboard.insertText('Vooraf: ');
+    await expect(editorA).toContainText('Vooraf: ', { timeout: 30_000 });
+    // Well within the 30 s an abandoned awareness state lives on.
+    await a.page.waitForTimeout(3_000);
+    const labels = a.page.locator('.collaboration-carets__label', { hasText: 'Bram Jansen' });
+    await expect(labels).toHaveCount(1);
+    const [label, text] = await Promise.all([labels.boundingBox(), editorA.boundingBox()]);
+    expect((label?.y ?? 0) - (text?.y ?? 0)).toBeLessThan(40);
+    expect((label?.x ?? 0) - (text?.x ?? 0)).toBeLessThan(140);
 
     expect(errorsA).toEqual([]);
     expect(errorsB).toEqual([]);

@@ -27,6 +27,21 @@ describe('caretStates', () => {
     expect([...caretStates(states, 'Naamloos').keys()]).toEqual([]);
   });
 
+  it('draws one caret per member: the state updated last, not one a restarted app left behind', () => {
+    const stale = { ...good, cursor: { anchor: { ...position, item: { client: 2, clock: 3 } }, head: position } };
+    const other = { user: { name: 'Carla Smit', color: '#1864ab', memberId: 'm-c' }, cursor: good.cursor };
+    const updated = new Map([
+      [7, 1_000],
+      [9, 5_000],
+      [4, 2_000],
+    ]);
+    const drawn = caretStates(new Map<number, unknown>([[7, stale], [9, good], [4, other]]), 'Naamloos', (id) => updated.get(id) ?? 0);
+    expect([...drawn.keys()].sort()).toEqual([4, 9]);
+    // Whichever order the states come in.
+    const reversed = caretStates(new Map<number, unknown>([[9, good], [7, stale], [4, other]]), 'Naamloos', (id) => updated.get(id) ?? 0);
+    expect([...reversed.keys()].sort()).toEqual([4, 9]);
+  });
+
   it('gives a nameless or oddly coloured peer a fallback name and colour', () => {
     const states = new Map([[1, { cursor: good.cursor }], [2, { ...good, user: { name: '', color: 'hotpink' } }]]);
     for (const state of caretStates(states, 'Naamloos').values()) expect(state.user).toEqual({ name: 'Naamloos', color: FALLBACK_CARET_COLOUR });

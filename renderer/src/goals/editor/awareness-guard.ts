@@ -10,6 +10,14 @@
  *
  * Legitimate cursors never name a root type: goal statements are nested in
  * the goals map, so a position names the fragment or an item by id.
+ *
+ * One caret per member: a partner whose app stopped without saying goodbye
+ * (a crash, a closed lid) and came back has a new awareness client, while
+ * the old client's state stays until it times out (30 s). Its cursor still
+ * points where they were before, and after their offline edits were merged
+ * that is somewhere mid-word where they are not. So of a member's states
+ * only the one updated last is drawn, as the presence list shows a member
+ * once.
  */
 import type { Awareness } from 'y-protocols/awareness';
 import { z } from 'zod';
@@ -37,11 +45,19 @@ export interface CaretState {
 }
 
 /** The states worth drawing a caret for, with the user reduced to a safe name and colour; the rest are left out. */
-export function caretStates(states: ReadonlyMap<number, unknown>, fallbackName: string): Map<number, CaretState> {
+export function caretStates(states: ReadonlyMap<number, unknown>, fallbackName: string, lastUpdated: (clientId: number) => number = () => 0): Map<number, CaretState> {
   const result = new Map<number, CaretState>();
+  const latestOfMember = new Map<string, number>();
   for (const [clientId, state] of states) {
     const parsed = CaretStateSchema.safeParse(state);
     if (!parsed.success) continue;
+    const memberId = parsed.data.user?.['memberId'];
+    if (typeof memberId === 'string') {
+      const other = latestOfMember.get(memberId);
+      if (other !== undefined && lastUpdated(other) >= lastUpdated(clientId)) continue;
+      if (other !== undefined) result.delete(other);
+      latestOfMember.set(memberId, clientId);
+    }
     result.set(clientId, { user: caretLabel(parsed.data.user, fallbackName), cursor: parsed.data.cursor });
   }
   return result;
@@ -51,7 +67,7 @@ export function caretStates(states: ReadonlyMap<number, unknown>, fallbackName: 
 export function guardedAwareness(awareness: Awareness, fallbackName: () => string): Awareness {
   return new Proxy(awareness, {
     get(target, property) {
-      if (property === 'getStates') return () => caretStates(target.getStates(), fallbackName());
+      if (property === 'getStates') return () => caretStates(target.getStates(), fallbackName(), (clientId) => target.meta.get(clientId)?.lastUpdated ?? 0);
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
