@@ -3,11 +3,11 @@ import { expectNoSeriousA11yViolations } from './a11y';
 import { keepScreenshot } from './screens';
 import { createIdentity, createWorkspace } from './app-actions';
 import { putDocumentUpdate, workspaceIdFromUrl } from './idb';
-import { regionGoalsUpdate, regionOrganisationsUpdate } from './region-fixture';
+import { regionGoalsUpdate, regionOrganisationsUpdate, regionPeopleUpdate } from './region-fixture';
 
 /**
  * The workspace navigation at the window size the issue names (1280 × 800),
- * in a workspace of region size (30 organisations, 50 goals): grouped by
+ * in a workspace of region size (30 organisations, 150 people, 50 goals): grouped by
  * building block, every entry on one line and all of it within the window,
  * usable by keyboard, in Dutch and in English. Every screen is opened, checked
  * with axe and photographed into the test's output.
@@ -65,6 +65,31 @@ async function expectNavigationFits(page: Page, language: 'nl' | 'en') {
   expect(boxes.navRight).toBeLessThanOrEqual(boxes.contentLeft);
 }
 
+/** Names drawn in the network picture, and how many of them overlap another name. */
+function drawnNames(page: Page): Promise<{ drawn: number; overlapping: string[] }> {
+  return page.getByTestId('network-canvas').evaluate((container) => {
+    interface Box {
+      x1: number;
+      x2: number;
+      y1: number;
+      y2: number;
+    }
+    interface Node {
+      data(key: string): unknown;
+      renderedBoundingBox(options: { includeLabels: boolean; includeNodes: boolean; includeOverlays: boolean }): Box;
+      style(name: string): string;
+    }
+    const cy = (container as unknown as { _cyreg?: { cy?: { nodes(): Node[] } } })._cyreg?.cy;
+    if (!cy) throw new Error('no cytoscape instance on the network canvas');
+    const named = cy
+      .nodes()
+      .filter((node) => node.style('label') !== '')
+      .map((node) => ({ name: String(node.data('label')), box: node.renderedBoundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false }) }));
+    const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    return { drawn: named.length, overlapping: named.filter((one) => named.some((other) => other !== one && overlaps(one.box, other.box))).map((one) => one.name) };
+  });
+}
+
 test('the navigation groups the screens by building block, fits 1280 × 800 without wrapping, works by keyboard in Dutch and English, and every screen at region size passes axe', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('/');
@@ -73,6 +98,7 @@ test('the navigation groups the screens by building block, fits 1280 × 800 with
   const workspaceId = workspaceIdFromUrl(page.url());
   await putDocumentUpdate(page, workspaceId, regionOrganisationsUpdate('region-fixture'));
   await putDocumentUpdate(page, workspaceId, regionGoalsUpdate(50, 'region-fixture'));
+  await putDocumentUpdate(page, workspaceId, regionPeopleUpdate(150));
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'RES 2.0' })).toBeVisible();
   await expectNavigationFits(page, 'nl');
@@ -88,7 +114,15 @@ test('the navigation groups the screens by building block, fits 1280 × 800 with
     await expect(page.getByRole('main').getByRole('heading', { level: 2 }).first()).toBeVisible();
     await page.mouse.move(0, 0);
     await expectNoSeriousA11yViolations(page);
-    await keepScreenshot(page, `screen ${index + 1} ${name} (30 organisations, 50 goals)`);
+    await keepScreenshot(page, `screen ${index + 1} ${name} (30 organisations, 150 people, 50 goals)`);
+    if (name === 'Netwerk') {
+      await expect(page.getByText(/Met zoveel mensen noemt het plaatje alleen wie er leesbaar in past/)).toBeVisible();
+      const names = await drawnNames(page);
+      // Readable: no name drawn over another, and still a good part of them drawn.
+      expect(names.overlapping).toEqual([]);
+      console.log(`network picture at region size: ${names.drawn} of 180 names drawn, none overlapping`);
+      expect(names.drawn).toBeGreaterThanOrEqual(15);
+    }
   }
 
   // A goal at region size: participants chosen from 30, the steps still to take named one by one.

@@ -72,3 +72,33 @@ export function regionGoalsUpdate(count: number, memberId: string, now = Date.no
   }
   return Y.encodeStateAsUpdateV2(peer);
 }
+
+const FIRST_NAMES = ['Anne', 'Bram', 'Carla', 'Daan', 'Eva', 'Femke', 'Gijs', 'Hanna', 'Ilse', 'Joost', 'Karin', 'Lars', 'Maaike', 'Niels', 'Olga'];
+const LAST_NAMES = ['de Vries', 'Jansen', 'Smit', 'Bakker', 'Visser', 'de Boer', 'Mulder', 'Bos', 'Vos', 'Peters'];
+const ROLES = ['Programmamanager energie', 'Beleidsadviseur', 'Netstrateeg', 'Projectleider warmte', 'Wethouder duurzaamheid'];
+
+/**
+ * People as their own apps write their member entries
+ * (shared/workspace-doc/members.ts), five per organisation of the region,
+ * each with a made-up key of the right form.
+ */
+export function regionPeopleUpdate(count: number, now = Date.now()): Uint8Array {
+  const peer = new Y.Doc();
+  const members = peer.getMap('members');
+  for (let index = 0; index < count; index += 1) {
+    const memberId = `region-member-${index}`;
+    const entry = new Y.Map<unknown>();
+    const organisation = REGION_ORGANISATIONS[Math.floor(index / 5) % REGION_ORGANISATIONS.length] as { name: string };
+    const fields = {
+      memberId,
+      displayName: `${FIRST_NAMES[index % FIRST_NAMES.length] as string} ${LAST_NAMES[Math.floor(index / FIRST_NAMES.length) % LAST_NAMES.length] as string}`,
+      organisationName: organisation.name,
+      role: ROLES[index % ROLES.length] as string,
+      publicKey: `${'A'.repeat(40)}${String(index).padStart(3, '0')}`,
+      joinedAt: now + index,
+    };
+    for (const [field, value] of Object.entries(fields)) entry.set(field, value);
+    members.set(memberId, entry);
+  }
+  return Y.encodeStateAsUpdateV2(peer);
+}

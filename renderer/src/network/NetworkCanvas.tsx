@@ -13,11 +13,45 @@ const LAYOUT = { name: 'cose', animate: false, padding: PADDING, nodeDimensionsI
 /** Labels stay this size on screen at any zoom: fitted to the canvas, a large region's picture drew them too small to read. */
 const LABEL_PX = 12;
 
+/**
+ * Names never overlap: at region size (30 organisations, 150 people) 12 px
+ * names fitted into one canvas ran into each other until none could be read.
+ * So the picture names as many nodes as fit without touching another name,
+ * organisations first and the best connected first (a greedy placement, as
+ * maps place their labels), and the rest on hover, on selection, or once
+ * zoomed in far enough that they fit. Every name is in the list below the
+ * picture anyway. From this many people on, the panel says so.
+ */
+export const NAMED_PEOPLE_LIMIT = 40;
+
 function toElements(model: NetworkModel): cytoscape.ElementDefinition[] {
   return [
     ...model.nodes.map((node) => ({ group: 'nodes' as const, data: { id: node.id, label: node.label, colour: typeColour(node.typeId) }, classes: node.kind })),
     ...model.edges.map((edge) => ({ group: 'edges' as const, data: { id: edge.id, source: edge.source, target: edge.target }, classes: edge.kind })),
   ];
+}
+
+type Box = cytoscape.BoundingBox12 & cytoscape.BoundingBoxWH;
+const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+/** Names the nodes whose names fit without overlapping a name already placed; see NAMED_PEOPLE_LIMIT. */
+function placeNames(cy: cytoscape.Core): void {
+  cy.batch(() => cy.nodes().removeClass('unnamed'));
+  const byPriority = cy
+    .nodes()
+    .toArray()
+    .sort((a, b) => Number(b.hasClass('organisation')) - Number(a.hasClass('organisation')) || b.degree(false) - a.degree(false) || a.id().localeCompare(b.id()));
+  const placed: Box[] = [];
+  const unnamed: cytoscape.NodeSingular[] = [];
+  for (const node of byPriority) {
+    if (node.selected()) continue;
+    const box = node.renderedBoundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false });
+    if (placed.some((other) => overlaps(box, other))) unnamed.push(node);
+    else placed.push(box);
+  }
+  cy.batch(() => {
+    for (const node of unnamed) node.addClass('unnamed');
+  });
 }
 
 /**
@@ -66,8 +100,16 @@ export function NetworkCanvas({ model, label, onOpen }: { model: NetworkModel; l
         cy.fit(undefined, PADDING);
       }
     };
+    const nameWhatFits = () => placeNames(cy);
+    cy.on('mouseover select', 'node', (event) => (event.target as cytoscape.NodeSingular).removeClass('unnamed'));
+    cy.on('mouseout unselect', 'node', nameWhatFits);
+    cy.on('zoom pan', nameWhatFits);
     fitted();
-    const observer = new ResizeObserver(fitted);
+    nameWhatFits();
+    const observer = new ResizeObserver(() => {
+      fitted();
+      nameWhatFits();
+    });
     observer.observe(container.current);
     return () => {
       observer.disconnect();

@@ -6,7 +6,7 @@ import { buildNetwork, typesIn, type NetworkNode } from '../../../shared/network
 import { stakeholderTypeLabel } from '../../../shared/regions';
 import { usePeople } from '../people/usePeople';
 import { typeColour } from './cytoscape-style';
-import { NetworkCanvas } from './NetworkCanvas';
+import { NAMED_PEOPLE_LIMIT, NetworkCanvas } from './NetworkCanvas';
 import { profilePath, TiesList } from './TiesList';
 
 /** "Netwerk": organisations and people and their ties, as a picture and as a list, filtered by stakeholder type. */
@@ -52,6 +52,7 @@ export function NetworkPanel() {
       </Paper>
       <Text size="xs" c="dimmed">
         {t('network.legend')}
+        {model.nodes.filter((node) => node.kind === 'person').length > NAMED_PEOPLE_LIMIT && ` ${t('network.crowdedHint')}`}
       </Text>
       <TiesList model={model} people={people} />
     </Stack>

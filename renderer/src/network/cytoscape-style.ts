@@ -28,6 +28,8 @@ export const NETWORK_STYLE: StylesheetJson = [
     },
   },
   { selector: 'node.organisation', style: { shape: 'round-rectangle', width: 34, height: 34, 'font-weight': 'bold' } },
+  // Names that would overlap another are left out of the picture until pointed at or zoomed in to (NetworkCanvas).
+  { selector: 'node.unnamed', style: { label: '' } },
   { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#212529' } },
   { selector: 'edge', style: { width: 1.5, 'curve-style': 'bezier', 'line-color': '#adb5bd' } },
   { selector: 'edge.introduced', style: { width: 2.5, 'line-color': '#0ca678', 'line-style': 'dashed' } },

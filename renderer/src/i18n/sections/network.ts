@@ -6,6 +6,7 @@ export const networkNl = {
   pictureRegion: 'Netwerkplaatje',
   pictureLabel: 'Netwerkplaatje met {{organisations}} organisaties, {{people}} mensen en {{ties}} verbindingen. Dezelfde verbindingen staan als lijst hieronder.',
   legend: 'Vierkant: organisatie · rond: persoon · grijze lijn: hoort bij · groene streepjes: voorgesteld · blauwe stippen: uitgenodigd.',
+  crowdedHint: 'Met zoveel mensen noemt het plaatje alleen wie er leesbaar in past, organisaties eerst; andere namen verschijnen als je erover beweegt of inzoomt. Alle namen staan in de lijst hieronder.',
   tiesTitle_one: '{{count}} verbinding',
   tiesTitle_other: '{{count}} verbindingen',
   noTies: 'Nog geen verbindingen in beeld.',

@@ -8,6 +8,7 @@ export const networkEn: Widen<typeof networkNl> = {
   pictureRegion: 'Network picture',
   pictureLabel: 'Network picture with {{organisations}} organisations, {{people}} people and {{ties}} ties. The same ties are listed below.',
   legend: 'Square: organisation · round: person · grey line: belongs to · green dashes: introduced · blue dots: invited.',
+  crowdedHint: 'With this many people the picture names only those that fit readably, organisations first; other names show when you point at them or zoom in. All names are in the list below.',
   tiesTitle_one: '{{count}} tie',
   tiesTitle_other: '{{count}} ties',
   noTies: 'No ties in view yet.',
