@@ -75,7 +75,9 @@ export function goalStanding(input: AdoptionInput, current: CanonicalGoalText, v
     const confirmed = versions.some((version) => version.textHash === current.textHash);
     return { live, inForce: { textHash: current.textHash, canonicalText: current.canonicalText, result: live }, proposal: false, locked: !confirmed };
   }
+  if (versions.length === 0) return { live, proposal: false, locked: false };
   const latestFirst = [...versions].sort((a, b) => b.at - a.at);
+  // Replaying the stances costs more than the rule itself: only done when a version could be in force.
   const lastAdoption = Math.max(-1, ...adoptionMoments({ ...input, currentTextHash: current.textHash }));
   for (const version of latestFirst) {
     // The text now is judged by the rule itself, never by an older snapshot of its participants.

@@ -238,7 +238,7 @@ export function appendStance(doc: Y.Doc, goalId: string, record: StanceRecord): 
   existingParts(doc, goalId).stances.push([parsed.data]);
 }
 
-/** The stances of one goal as stored, shape-checked (signatures are checked by gatherAdoptionInput). Id: "goalId#index". */
+/** The stances of one goal as stored, shape-checked (signatures are checked by gatherGoal). Id: "goalId#index". */
 export function readStances(doc: Y.Doc, goalId: string): ReadResult<StanceRecord>[] {
   const parts = partsOf(goalsMap(doc).get(goalId));
   if (typeof parts === 'string') return [];
@@ -257,23 +257,27 @@ export function setQuorum(doc: Y.Doc, quorum: Quorum): void {
   workspaceSettingsMap(doc).set('quorum', QuorumSchema.parse(quorum));
 }
 
-/** Everything evaluateAdoption needs for one goal, read from the document; stances are verified here. `holders`: the counted mandate holders per organisation. */
-async function gatherAdoptionInput(doc: Y.Doc, goalId: string, holders: ReadonlyMap<string, readonly MandateHolder[]>): Promise<AdoptionInput> {
+/**
+ * Everything goalStanding needs for one goal, read from the document; stances
+ * are verified here. `holders`: the counted mandate holders per organisation.
+ */
+async function gatherGoal(doc: Y.Doc, goalId: string, holders: ReadonlyMap<string, readonly MandateHolder[]>): Promise<{ input: AdoptionInput; current: CanonicalGoalText; versions: VersionInForce[] }> {
   const parts = existingParts(doc, goalId);
   const goal = readEntry(goalId, parts.entry);
   const organisationIds = goal.ok ? goal.value.organisationIds : [];
   const invited = new Set(organisationIds);
   // Every other organisation may join by a signed stance (adoption.ts), so its mandate holders are needed too.
   const others = readOrganisations(doc).flatMap((read) => (read.ok && !invited.has(read.value.id) ? [read.value.id] : []));
-  const { textHash } = await currentGoalText(doc, goalId);
-  return {
+  const current = await currentGoalText(doc, goalId);
+  const input: AdoptionInput = {
     goalId,
-    currentTextHash: textHash,
+    currentTextHash: current.textHash,
     organisations: organisationIds.map((id) => ({ id, mandateHolders: holders.get(id) ?? [] })),
     otherOrganisations: others.map((id) => ({ id, mandateHolders: holders.get(id) ?? [] })),
     stances: await checkStances(parts.stances.toJSON()),
     quorum: readQuorum(doc).quorum,
   };
+  return { input, current, versions: goal.ok ? versionsInForce(goal.value) : [] };
 }
 
 /**
@@ -283,15 +287,9 @@ async function gatherAdoptionInput(doc: Y.Doc, goalId: string, holders: Readonly
  */
 export async function goalAdoption(doc: Y.Doc, goalId: string, authority: MandateAuthority): Promise<{ input: AdoptionInput; result: AdoptionResult; standing: GoalStanding; current: CanonicalGoalText; mandates: MandateState }> {
   const mandates = (await readWorkspaceMandates(doc, authority)).state;
-  const input = await gatherAdoptionInput(doc, goalId, countedHolders(mandates));
-  const current = await currentGoalText(doc, goalId);
-  const standing = standingOf(doc, goalId, input, current);
+  const { input, current, versions } = await gatherGoal(doc, goalId, countedHolders(mandates));
+  const standing = goalStanding(input, current, versions);
   return { input, result: standing.live, standing, current, mandates };
-}
-
-function standingOf(doc: Y.Doc, goalId: string, input: AdoptionInput, current: CanonicalGoalText): GoalStanding {
-  const goal = readEntry(goalId, goalsMap(doc).get(goalId));
-  return goalStanding(input, current, goal.ok ? versionsInForce(goal.value) : []);
 }
 
 const RESPONDED = new Set(['endorsed', 'reservations', 'stoodAside', 'objected']);
@@ -303,8 +301,8 @@ export async function goalSummaries(doc: Y.Doc, authority: MandateAuthority): Pr
   const holders = countedHolders((await readWorkspaceMandates(doc, authority)).state);
   return Promise.all(
     goals.map(async (goal) => {
-      const input = await gatherAdoptionInput(doc, goal.id, holders);
-      const standing = goalStanding(input, await currentGoalText(doc, goal.id), versionsInForce(goal));
+      const { input, current, versions } = await gatherGoal(doc, goal.id, holders);
+      const standing = goalStanding(input, current, versions);
       const result = standing.inForce?.result ?? standing.live;
       return {
         id: goal.id,

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
@@ -20,7 +20,7 @@ interface GoalTextSectionProps {
   /** Undefined while it is computed: the editor waits, so nobody types into an adopted text unasked. */
   readonly standing: GoalStanding | undefined;
   /** Save version, version history: the section's own buttons. */
-  readonly actions: React.ReactNode;
+  readonly actions: ReactNode;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { stakeholderTypeLabel, stakeholderTypes } from '../../../shared/regions';
@@ -28,7 +28,6 @@ export function OrganisationChoice({ label, description, organisations, value, o
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'nl';
   const [filter, setFilter] = useState('');
-  const filterId = useId();
   const long = organisations.length >= LONG_LIST;
   const needle = filter.trim().toLocaleLowerCase('nl');
   const shown = needle === '' ? organisations : organisations.filter((organisation) => organisation.name.toLocaleLowerCase('nl').includes(needle));
@@ -57,7 +56,7 @@ export function OrganisationChoice({ label, description, organisations, value, o
       <Stack gap="xs" mt="xs">
         {long && (
           <Group gap="xs" align="flex-end">
-            <TextInput id={filterId} size="xs" label={t('organisationChoice.filter')} value={filter} onChange={(event) => setFilter(event.currentTarget.value)} style={{ flex: 1 }} />
+            <TextInput size="xs" label={t('organisationChoice.filter')} value={filter} onChange={(event) => setFilter(event.currentTarget.value)} style={{ flex: 1 }} />
             <Button size="xs" variant="default" onClick={() => onChange(organisations.map((organisation) => organisation.id))}>
               {t('organisationChoice.all')}
             </Button>
