@@ -257,17 +257,28 @@ export function setQuorum(doc: Y.Doc, quorum: Quorum): void {
   workspaceSettingsMap(doc).set('quorum', QuorumSchema.parse(quorum));
 }
 
+function organisationIdsOf(doc: Y.Doc): string[] {
+  return readOrganisations(doc).flatMap((read) => (read.ok ? [read.value.id] : []));
+}
+
 /**
  * Everything goalStanding needs for one goal, read from the document; stances
- * are verified here. `holders`: the counted mandate holders per organisation.
+ * are verified here. `holders`: the counted mandate holders per organisation;
+ * `workspaceOrganisations`: the ids of the readable organisations (read once
+ * for many goals).
  */
-async function gatherGoal(doc: Y.Doc, goalId: string, holders: ReadonlyMap<string, readonly MandateHolder[]>): Promise<{ input: AdoptionInput; current: CanonicalGoalText; versions: VersionInForce[] }> {
+async function gatherGoal(
+  doc: Y.Doc,
+  goalId: string,
+  holders: ReadonlyMap<string, readonly MandateHolder[]>,
+  workspaceOrganisations: readonly string[] = organisationIdsOf(doc),
+): Promise<{ input: AdoptionInput; current: CanonicalGoalText; versions: VersionInForce[] }> {
   const parts = existingParts(doc, goalId);
   const goal = readEntry(goalId, parts.entry);
   const organisationIds = goal.ok ? goal.value.organisationIds : [];
   const invited = new Set(organisationIds);
   // Every other organisation may join by a signed stance (adoption.ts), so its mandate holders are needed too.
-  const others = readOrganisations(doc).flatMap((read) => (read.ok && !invited.has(read.value.id) ? [read.value.id] : []));
+  const others = workspaceOrganisations.filter((id) => !invited.has(id));
   const current = await currentGoalText(doc, goalId);
   const input: AdoptionInput = {
     goalId,
@@ -299,9 +310,10 @@ export async function goalSummaries(doc: Y.Doc, authority: MandateAuthority): Pr
   const goals = readGoals(doc).flatMap((read) => (read.ok ? [read.value] : []));
   // The mandates are the workspace's, not a goal's: resolved (and their signatures checked) once for all goals.
   const holders = countedHolders((await readWorkspaceMandates(doc, authority)).state);
+  const organisations = organisationIdsOf(doc);
   return Promise.all(
     goals.map(async (goal) => {
-      const { input, current, versions } = await gatherGoal(doc, goal.id, holders);
+      const { input, current, versions } = await gatherGoal(doc, goal.id, holders, organisations);
       const standing = goalStanding(input, current, versions);
       const result = standing.inForce?.result ?? standing.live;
       return {

@@ -91,7 +91,7 @@ test('a goal that 5 of 30 organisations carry is adopted when those 5 have signe
     await expectNoSeriousA11yViolations(a.page);
     await create.getByRole('button', { name: 'Doel aanmaken' }).click();
     await expect(a.page.getByRole('heading', { level: 2, name: TITLE })).toBeVisible();
-    await expect(a.page.getByText('Voor dit doel: alle 5 deelnemende organisaties ondertekenen een standpunt, en minstens 3 van hen onderschrijven.')).toBeVisible();
+    await expect(a.page.getByText('Voor dit doel: elk van de 5 deelnemende organisaties ondertekent een standpunt, en minstens 3 van hen onderschrijven.')).toBeVisible();
 
     await signStance(a.page, 'Standpunt innemen', 'Onderschrijven');
     for (const [index, signer] of SIGNERS.entries()) {
@@ -123,7 +123,7 @@ test('a goal that 5 of 30 organisations carry is adopted when those 5 have signe
     await signStance(lastPage, 'Standpunt innemen', 'Uitstappen (niet meedoen aan dit doel)', 'Geen woningen van Portaal in Leiden Noord.');
     const participants = a.page.getByRole('region', { name: 'Deelnemende organisaties' });
     await expect(participants.getByText(new RegExp(`^${LAST.organisation} is uitgestapt op .*: Geen woningen van Portaal in Leiden Noord\\.$`))).toBeVisible(SYNC);
-    await expect(a.page.getByText('Voor dit doel: alle 4 deelnemende organisaties ondertekenen een standpunt, en minstens 2 van hen onderschrijven.')).toBeVisible();
+    await expect(a.page.getByText('Voor dit doel: elk van de 4 deelnemende organisaties ondertekent een standpunt, en minstens 2 van hen onderschrijven.')).toBeVisible();
     await expect(adopted(a.page)).toBeVisible();
     // Taking part again is the organisation's own signed word too.
     await lastPage.getByRole('button', { name: `Meedoen namens ${LAST.organisation}` }).click();
@@ -131,7 +131,7 @@ test('a goal that 5 of 30 organisations carry is adopted when those 5 have signe
     await join.getByRole('radio', { name: 'Onderschrijven', exact: true }).check();
     await join.getByRole('button', { name: 'Ondertekenen' }).click();
     await expect(join).toBeHidden();
-    await expect(a.page.getByText('Voor dit doel: alle 5 deelnemende organisaties ondertekenen een standpunt, en minstens 3 van hen onderschrijven.')).toBeVisible(SYNC);
+    await expect(a.page.getByText('Voor dit doel: elk van de 5 deelnemende organisaties ondertekent een standpunt, en minstens 3 van hen onderschrijven.')).toBeVisible(SYNC);
     await expect(adopted(a.page)).toBeVisible();
 
     // The adopted text cannot be changed by a stray keystroke: it asks first, and cancelling changes nothing.

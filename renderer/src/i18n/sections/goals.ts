@@ -85,7 +85,7 @@ export const goalsNl = {
   quorumSaved: 'De besluitregel is opgeslagen.',
   quorumDamaged: 'De besluitregel van de werkruimte is beschadigd binnengekomen; de standaardregel geldt ({{problem}}).',
   quorumRule: 'Besluitregel: een doel is aangenomen als elke deelnemende organisatie een standpunt over de huidige tekst heeft ondertekend, geen enkele bezwaar maakt, en minstens {{min}} organisaties én minstens {{percent}}% van de deelnemende organisaties de tekst onderschrijven (met of zonder voorbehoud). Opzij staan is een standpunt, maar geen onderschrijving. Organisaties die niet meedoen of zijn uitgestapt, tellen niet mee.',
-  quorumRuleHere: 'Voor dit doel: alle {{total}} deelnemende organisaties ondertekenen een standpunt, en minstens {{required}} van hen onderschrijven.',
+  quorumRuleHere: 'Voor dit doel: elk van de {{total}} deelnemende organisaties ondertekent een standpunt, en minstens {{required}} van hen onderschrijven.',
   manageMandates: 'Mandaten beheren',
   mandatesTitle: 'Mandaten',
   mandatesIntro: 'Een mandaathouder mag namens de organisatie een standpunt innemen over een doel. Alleen leden van een organisatie bepalen wie haar mandaat heeft.',

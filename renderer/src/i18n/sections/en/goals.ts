@@ -87,7 +87,7 @@ export const goalsEn: Widen<typeof goalsNl> = {
   quorumSaved: 'The decision rule was saved.',
   quorumDamaged: 'The workspace decision rule arrived damaged; the default rule applies ({{problem}}).',
   quorumRule: 'Decision rule: a goal is adopted when every participating organisation has signed a stance on the current text, none objects, and at least {{min}} organisations and at least {{percent}}% of the participating organisations endorse the text (with or without reservations). Standing aside is a stance, but not an endorsement. Organisations that do not take part or stepped out do not count.',
-  quorumRuleHere: 'For this goal: all {{total}} participating organisations sign a stance, and at least {{required}} of them endorse.',
+  quorumRuleHere: 'For this goal: each of the {{total}} participating organisations signs a stance, and at least {{required}} of them endorse.',
   manageMandates: 'Manage mandates',
   mandatesTitle: 'Mandates',
   mandatesIntro: 'A mandate holder may take a stance on a goal on behalf of the organisation. Only members of an organisation decide who holds its mandate.',
