@@ -133,9 +133,9 @@ export function knownOrganisations(input: Pick<AdoptionInput, 'organisations' | 
 
 /** Whether a verified stance is signed by one of its organisation's mandate holders, among the organisations the input knows. */
 export function isMandatedStance(input: Pick<AdoptionInput, 'organisations' | 'otherOrganisations'>, record: StanceRecord): boolean {
-  return knownOrganisations(input).some(
-    ({ organisation }) => organisation.id === record.organisationId && organisation.mandateHolders.some((holder) => holder.memberId === record.memberId && holder.publicKey === stanceHolderKey(record)),
-  );
+  const named = (organisation: ParticipatingOrganisation) => organisation.id === record.organisationId;
+  const organisation = input.organisations.find(named) ?? input.otherOrganisations?.find(named);
+  return organisation?.mandateHolders.some((holder) => holder.memberId === record.memberId && holder.publicKey === stanceHolderKey(record)) ?? false;
 }
 
 function isLater(a: StanceRecord, b: StanceRecord): boolean {
