@@ -78,7 +78,8 @@ test('a second device of one person joins by a device grant; a restored identity
     await expect(a.page.getByRole('article', { name: 'Stedin' })).toBeVisible({ timeout: 30_000 });
     await a.page.getByRole('button', { name: 'Verbindingen' }).click();
     const connections = a.page.getByRole('dialog', { name: 'Verbindingen' });
-    await expect(connections.getByTestId('mesh-neighbours')).toContainText('Bram Jansen');
+    // Named as the device it is, not only as its person.
+    await expect(connections.getByTestId('mesh-neighbours')).toContainText('Laptop thuis, apparaat van Bram Jansen · Liander');
     // Nothing C signed was refused as breaking a rule.
     await expect(connections.getByTestId('refused-changes')).toHaveCount(0);
     await a.page.keyboard.press('Escape');

@@ -90,6 +90,12 @@ test('the region peer holds the work when everyone has left: a partner who comes
   await expect(devices.getByRole('list', { name: 'Je apparaten' }).getByRole('listitem')).toHaveText([/^Eerste apparaat\s*dit apparaat$/, new RegExp(`^${PEER_NAME}`)]);
   await expect(devices.getByRole('button', { name: `${PEER_NAME} verwijderen` })).toBeVisible();
   await devices.getByRole('button', { name: 'Klaar' }).click();
+  // Her connections name it as that device, not only as Anne.
+  await a.page.getByRole('button', { name: 'Verbindingen' }).click();
+  const connections = a.page.getByRole('dialog', { name: 'Verbindingen' });
+  await expect(connections.getByTestId('mesh-neighbours')).toContainText(`${PEER_NAME}, apparaat van Anne de Vries · Gemeente Leiden`);
+  await a.page.keyboard.press('Escape');
+  await expect(connections).toBeHidden();
   // Her confidential room came with the link: the peer holds its note.
   await expect.poll(() => held(directory, `room ${ROOM}`), { timeout: 30_000 }).toMatch(/notes: 1/);
 

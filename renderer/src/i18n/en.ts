@@ -222,6 +222,7 @@ export const en: LocaleShape = {
     peerNotStroomkring: 'does not speak Stroomkring\'s sync',
     unknownPartner: 'Partner (name not known yet)',
     peerVerified: '{{name}} · {{organisation}}',
+    peerVerifiedDevice: '{{device}}, a device of {{name}} · {{organisation}}',
     inviteValidFor: 'Valid for',
     inviteDays_one: '{{count}} day',
     inviteDays_other: '{{count}} days',

@@ -221,6 +221,7 @@ export const nl = {
     peerNotStroomkring: 'spreekt de synchronisatie van Stroomkring niet',
     unknownPartner: 'Partner (naam nog onbekend)',
     peerVerified: '{{name}} · {{organisation}}',
+    peerVerifiedDevice: '{{device}}, apparaat van {{name}} · {{organisation}}',
     inviteValidFor: 'Geldig',
     inviteDays_one: '{{count}} dag',
     inviteDays_other: '{{count}} dagen',

@@ -114,7 +114,7 @@ function LoadedWorkspace({ state, identity, back }: { state: Extract<WorkspaceDo
             <SyncBar sync={sync} keyProblem={keyProblem} onInvite={() => setDialog('invite')} onConnections={() => setDialog('connections')} />
             <DialogSuspense>
               {dialog === 'invite' && <InviteModal workspace={record} identity={identity} membership={membership} onClose={close} />}
-              {dialog === 'connections' && sync.settings && <ConnectionsModal workspaceId={record.id} settings={sync.settings} sync={sync.instance} onClose={close} />}
+              {dialog === 'connections' && sync.settings && <ConnectionsModal workspaceId={record.id} settings={sync.settings} sync={sync.instance} membership={membership} onClose={close} />}
             </DialogSuspense>
             <PersistenceGuard provider={provider} doc={doc} workspaceId={record.id} />
             {meta.ok && isNewerSchema(meta.meta) && <Alert color="yellow">{t('workspaces.newerVersion')}</Alert>}

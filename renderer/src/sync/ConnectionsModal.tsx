@@ -12,6 +12,7 @@ import { hasTurnServer, parseIceLine } from '../../../shared/sync/ice-server';
 import { addPeerHubs } from '../storage/workspace-access-store';
 import { MeshPeersSection } from './MeshPeersSection';
 import type { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
+import type { WorkspaceMembership } from '../../../shared/membership/workspace-membership';
 import { pageErrorText } from '../i18n/error-text';
 
 function lines(text: string): string[] {
@@ -22,7 +23,19 @@ function lines(text: string): string[] {
 }
 
 /** Who is connected in the room; adds partners' hub addresses by hand and edits the internet servers (extra signaling, STUN/TURN). */
-export function ConnectionsModal({ workspaceId, settings, sync, onClose }: { workspaceId: string; settings: SyncSettings; sync: WorkspaceSync | undefined; onClose: () => void }) {
+export function ConnectionsModal({
+  workspaceId,
+  settings,
+  sync,
+  membership,
+  onClose,
+}: {
+  workspaceId: string;
+  settings: SyncSettings;
+  sync: WorkspaceSync | undefined;
+  membership: WorkspaceMembership | undefined;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const db = useDatabase();
   const { run, busy } = useStorageAction();
@@ -84,7 +97,7 @@ export function ConnectionsModal({ workspaceId, settings, sync, onClose }: { wor
   return (
     <Modal opened onClose={onClose} title={t('sync.connectionsTitle')} size="lg">
       <Stack>
-        {sync && <MeshPeersSection sync={sync} />}
+        {sync && <MeshPeersSection sync={sync} membership={membership} />}
         <Title order={3} size="h5">
           {t('sync.ownAddresses')}
         </Title>

@@ -5,6 +5,9 @@ import type { RefusalCause } from '../../../shared/sync/signed-changes/signed-ch
 import { useEverySyncNotification } from './sync-view';
 import { useConnectionRoutes } from './use-connection-routes';
 import type { WorkspaceSync } from '../../../shared/sync/webrtc/workspace-sync';
+import type { VerifiedPeer } from '../../../shared/membership/auth-session';
+import type { WorkspaceMembership } from '../../../shared/membership/workspace-membership';
+import { useRoster } from '../membership/useMemberList';
 
 type CauseKey = BrokenRule | Exclude<RefusalCause['kind'], 'rules'>;
 
@@ -23,8 +26,11 @@ function refusalCauses(cause: RefusalCause): CauseKey[] {
  * back for coming too fast, partners' changes refused for breaking a rule,
  * and connections refused either way.
  */
-export function MeshPeersSection({ sync }: { sync: WorkspaceSync }) {
+export function MeshPeersSection({ sync, membership }: { sync: WorkspaceSync; membership: WorkspaceMembership | undefined }) {
   const { t } = useTranslation();
+  // A partner that proved with another of its person's devices (a second laptop, the region peer) is named as that device.
+  const roster = useRoster(membership);
+  const deviceName = (key: string | undefined) => (key === undefined ? undefined : (roster?.devices.devices.get(key)?.name ?? undefined));
   useEverySyncNotification(sync);
   const routes = useConnectionRoutes(sync);
   const neighbours = sync.neighbours();
@@ -32,6 +38,11 @@ export function MeshPeersSection({ sync }: { sync: WorkspaceSync }) {
   const refusals = sync.refusals();
   const refusedChanges = sync.changeRefusals();
   const room = Math.max(sync.roomSize(), neighbours.length);
+  const peerLine = (verified: VerifiedPeer) => {
+    const device = deviceName(verified.device);
+    const who = { name: verified.member.displayName, organisation: verified.member.organisationName };
+    return device === undefined ? t('sync.peerVerified', who) : t('sync.peerVerifiedDevice', { ...who, device });
+  };
   return (
     <section aria-labelledby="mesh-peers-title">
       <Title order={3} size="h5" id="mesh-peers-title">
@@ -88,7 +99,7 @@ export function MeshPeersSection({ sync }: { sync: WorkspaceSync }) {
             <List.Item key={neighbour.id}>
               <Group gap="xs">
                 <Text size="sm">
-                  {neighbour.verified ? t('sync.peerVerified', { name: neighbour.verified.member.displayName, organisation: neighbour.verified.member.organisationName }) : (neighbour.name ?? t('sync.unknownPartner'))}
+                  {neighbour.verified ? peerLine(neighbour.verified) : (neighbour.name ?? t('sync.unknownPartner'))}
                 </Text>
                 {neighbour.verified && (
                   <Badge variant="dot" color={neighbour.verified.as === 'open' ? 'gray' : 'teal'}>
