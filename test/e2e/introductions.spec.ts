@@ -1,6 +1,7 @@
 import { expect, test, type Page } from './fixtures';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { addOrganisation, chooseOption, createIdentity, createInvite, createWorkspace, joinWithInvite, openSection } from './app-actions';
+import { drawnNodes } from './network-canvas';
 import { PARTNER_HOST_PORTS, openPartner, type Partner } from './partners';
 
 /**
@@ -146,31 +147,11 @@ test.describe.serial('introductions, profiles, the network and the directory bet
 
 /** Nodes drawn (labels included) outside the canvas, and labels drawn smaller than 11 px. */
 async function canvasFit(page: Page): Promise<{ outside: string[]; smallLabels: string[] }> {
-  return page.getByTestId('network-canvas').evaluate((container) => {
-    interface Box {
-      x1: number;
-      x2: number;
-      y1: number;
-      y2: number;
-    }
-    interface Node {
-      data(key: string): unknown;
-      renderedBoundingBox(options: { includeLabels: boolean }): Box;
-      renderedStyle(name: string): string;
-    }
-    const cy = (container as unknown as { _cyreg?: { cy?: { nodes(): { forEach(fn: (node: Node) => void): void } } } })._cyreg?.cy;
-    if (!cy) throw new Error('no cytoscape instance on the network canvas');
-    const { width, height } = container.getBoundingClientRect();
-    const outside: string[] = [];
-    const smallLabels: string[] = [];
-    cy.nodes().forEach((node) => {
-      const box = node.renderedBoundingBox({ includeLabels: true });
-      const label = String(node.data('label'));
-      if (box.x1 < -1 || box.y1 < -1 || box.x2 > width + 1 || box.y2 > height + 1) outside.push(label);
-      if (parseFloat(node.renderedStyle('font-size')) < 11) smallLabels.push(label);
-    });
-    return { outside, smallLabels };
-  });
+  const { nodes, width, height } = await drawnNodes(page);
+  return {
+    outside: nodes.filter(({ box }) => box.x1 < -1 || box.y1 < -1 || box.x2 > width + 1 || box.y2 > height + 1).map((node) => node.label),
+    smallLabels: nodes.filter((node) => node.fontSize < 11).map((node) => node.label),
+  };
 }
 
 /** Where a node is drawn, in page coordinates: cytoscape keeps its instance on the container element. */

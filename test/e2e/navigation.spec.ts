@@ -1,6 +1,7 @@
 import { expect, test, type Page } from './fixtures';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { keepScreenshot } from './screens';
+import { boxesOverlap, drawnNodes } from './network-canvas';
 import { createIdentity, createWorkspace } from './app-actions';
 import { putDocumentUpdate, workspaceIdFromUrl } from './idb';
 import { regionGoalsUpdate, regionOrganisationsUpdate, regionPeopleUpdate } from './region-fixture';
@@ -66,28 +67,9 @@ async function expectNavigationFits(page: Page, language: 'nl' | 'en') {
 }
 
 /** Names drawn in the network picture, and how many of them overlap another name. */
-function drawnNames(page: Page): Promise<{ drawn: number; overlapping: string[] }> {
-  return page.getByTestId('network-canvas').evaluate((container) => {
-    interface Box {
-      x1: number;
-      x2: number;
-      y1: number;
-      y2: number;
-    }
-    interface Node {
-      data(key: string): unknown;
-      renderedBoundingBox(options: { includeLabels: boolean; includeNodes: boolean; includeOverlays: boolean }): Box;
-      style(name: string): string;
-    }
-    const cy = (container as unknown as { _cyreg?: { cy?: { nodes(): Node[] } } })._cyreg?.cy;
-    if (!cy) throw new Error('no cytoscape instance on the network canvas');
-    const named = cy
-      .nodes()
-      .filter((node) => node.style('label') !== '')
-      .map((node) => ({ name: String(node.data('label')), box: node.renderedBoundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false }) }));
-    const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
-    return { drawn: named.length, overlapping: named.filter((one) => named.some((other) => other !== one && overlaps(one.box, other.box))).map((one) => one.name) };
-  });
+async function drawnNames(page: Page): Promise<{ drawn: number; overlapping: string[] }> {
+  const named = (await drawnNodes(page)).nodes.filter((node) => node.named);
+  return { drawn: named.length, overlapping: named.filter((one) => named.some((other) => other !== one && boxesOverlap(one.labelBox, other.labelBox))).map((one) => one.label) };
 }
 
 test('the navigation groups the screens by building block, fits 1280 × 800 without wrapping, works by keyboard in Dutch and English, and every screen at region size passes axe', async ({ page }) => {

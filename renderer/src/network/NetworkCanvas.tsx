@@ -103,7 +103,8 @@ export function NetworkCanvas({ model, label, onOpen }: { model: NetworkModel; l
     const nameWhatFits = () => placeNames(cy);
     cy.on('mouseover select', 'node', (event) => (event.target as cytoscape.NodeSingular).removeClass('unnamed'));
     cy.on('mouseout unselect', 'node', nameWhatFits);
-    cy.on('zoom pan', nameWhatFits);
+    // Panning moves all names alike, so only a zoom changes which fit.
+    cy.on('zoom', nameWhatFits);
     fitted();
     nameWhatFits();
     const observer = new ResizeObserver(() => {
